@@ -1,0 +1,43 @@
+// Turns zod issues into messages that name the file, the field, what was found and what was expected.
+import type { z } from 'zod';
+
+/** A manifest or example folder that cannot be used; its message is meant for the contributor. */
+export class ManifestError extends Error {
+  readonly file: string;
+  constructor(file: string, problems: readonly string[]) {
+    super(`${file}: invalid example manifest\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ManifestError';
+    this.file = file;
+  }
+}
+
+/** Dotted field path of an issue (`request.method`, `scenarios.ok.output[0]`). */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text ? `.${String(key)}` : String(key);
+  }
+  return text || '(top level)';
+}
+
+/** A short rendering of the value that was found. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const json = JSON.stringify(value);
+  const shown = json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  return `${shown} (${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value})`;
+}
+
+/** One line per zod issue: field, what was expected, what was found. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const field = fieldPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length ? `field "${field}"` : 'the manifest';
+      return `${where}: unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}; expected only the documented fields`;
+    }
+    const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
+    return `field "${field}": ${expected}, found ${describeFound(issue.input)}`;
+  });
+}

@@ -1,0 +1,75 @@
+// Finds the examples under a snippets folder: each sub-folder with a manifest and one file per language.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { LANGUAGE_IDS, languageOfFile, type LanguageId } from '../languages.ts';
+import { MANIFEST_FILE, type Manifest } from './schema.ts';
+import { ManifestError } from './errors.ts';
+import { loadManifest } from './load.ts';
+
+/** Id of an example: its folder name, lower-case words joined by dashes. */
+export const EXAMPLE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One snippet file of an example. */
+export interface SnippetFile {
+  language: LanguageId;
+  /** Absolute path. */
+  path: string;
+  /** File name, as shown on the tab. */
+  name: string;
+}
+
+/** An example: its manifest and its snippet files, in tab order. */
+export interface Example {
+  id: string;
+  dir: string;
+  manifest: Manifest;
+  files: SnippetFile[];
+  /** Files in the folder that belong to no language (a raw HTTP request, notes). */
+  otherFiles: string[];
+}
+
+/** Loads the example in `dir`; throws ManifestError on a bad manifest or two files of one language. */
+export async function loadExample(dir: string): Promise<Example> {
+  const id = path.basename(dir);
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  if (!EXAMPLE_ID_PATTERN.test(id)) {
+    throw new ManifestError(dir, [`folder name "${id}" is not a valid example id; expected lower-case words joined by dashes`]);
+  }
+  const manifest = await loadManifest(manifestPath);
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: SnippetFile[] = [];
+  const otherFiles: string[] = [];
+  for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === MANIFEST_FILE) continue;
+    const language = languageOfFile(entry.name);
+    if (!language) {
+      otherFiles.push(entry.name);
+      continue;
+    }
+    const clash = files.find((file) => file.language === language.id);
+    if (clash) {
+      throw new ManifestError(dir, [`two ${language.label} files, "${clash.name}" and "${entry.name}"; expected one file per language`]);
+    }
+    files.push({ language: language.id, path: path.join(dir, entry.name), name: entry.name });
+  }
+  files.sort((a, b) => LANGUAGE_IDS.indexOf(a.language) - LANGUAGE_IDS.indexOf(b.language));
+  return { id, dir, manifest, files, otherFiles };
+}
+
+/** Loads every example under `root` (folders holding a manifest), sorted by id. */
+export async function discoverExamples(root: string): Promise<Example[]> {
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch {
+    throw new ManifestError(root, ['snippets folder not found']);
+  }
+  const dirs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const examples: Example[] = [];
+  for (const name of dirs) {
+    const dir = path.join(root, name);
+    const inner = await readdir(dir);
+    if (inner.includes(MANIFEST_FILE)) examples.push(await loadExample(dir));
+  }
+  return examples;
+}

@@ -1,0 +1,29 @@
+// Reads and validates one example manifest.
+import { readFile } from 'node:fs/promises';
+import { ManifestSchema, type Manifest } from './schema.ts';
+import { ManifestError, describeIssues } from './errors.ts';
+
+/** Validates already-parsed manifest data; `file` is only used in the error message. */
+export function parseManifest(file: string, data: unknown): Manifest {
+  const result = ManifestSchema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new ManifestError(file, describeIssues(result.error.issues));
+  return result.data;
+}
+
+/** Reads `file` as JSON and validates it; throws ManifestError naming the file and the field. */
+export async function loadManifest(file: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ManifestError(file, [code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ManifestError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  return parseManifest(file, data);
+}

@@ -1,0 +1,53 @@
+// The zod schema of an example's manifest (`snippets/<id>/example.json`), shared by the harness
+// and the site so that a bad manifest fails both with the same message.
+import { z } from 'zod';
+
+/** File name of the manifest inside each example folder. */
+export const MANIFEST_FILE = 'example.json';
+
+/** Scenario names, in the order the harness runs and reports them. */
+export const SCENARIO_NAMES = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'] as const;
+
+/** One auth scenario a snippet is run under. */
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** What a scenario expects where it differs from the harness's defaults. */
+export const ScenarioExpectationSchema = z.strictObject({
+  /** Whether the program must exit 0 or non-zero. */
+  exit: z.enum(['zero', 'non-zero']).optional(),
+  /** How many requests the program must send. */
+  requests: z.int().min(0).max(20).optional(),
+  /** Text that must appear in the program's output (stdout and stderr together). */
+  output: z.array(z.string().min(1)).optional(),
+});
+
+/** A scenario's expectations as written in a manifest. */
+export type ScenarioExpectation = z.output<typeof ScenarioExpectationSchema>;
+
+/** The request every file of the example must send. */
+export const ExpectedRequestSchema = z.strictObject({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+  path: z.string().regex(/^\/api\/[A-Za-z0-9/_-]*$/, 'expected a path under /api/, without a query string'),
+  /** Headers that must be sent with exactly these values (names are case-insensitive). */
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected a header name'), z.string()).default({}),
+});
+
+/** The request an example's files must send. */
+export type ExpectedRequest = z.output<typeof ExpectedRequestSchema>;
+
+/** The manifest of one example. */
+export const ManifestSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Title shown above the example's tabs. */
+  title: z.string().trim().min(1),
+  /** One sentence on what the example does. */
+  description: z.string().trim().min(1).optional(),
+  request: ExpectedRequestSchema,
+  /** How long one run may take before it is killed with its process tree. */
+  timeoutMs: z.int().min(1000).max(300_000).default(20_000),
+  /** Per-scenario expectations that differ from the defaults. */
+  scenarios: z.partialRecord(z.enum(SCENARIO_NAMES), ScenarioExpectationSchema).default({}),
+});
+
+/** A validated manifest, defaults applied. */
+export type Manifest = z.output<typeof ManifestSchema>;

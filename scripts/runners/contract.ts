@@ -1,0 +1,63 @@
+// The one contract every language runner implements: detect the toolchain, prepare a snippet
+// once (install, compile, cache), then run it as many times as there are scenarios.
+import type { LanguageId } from '../languages.ts';
+
+/** Whether a language's toolchain is usable here, with its version or the reason it is not. */
+export type Toolchain =
+  | { available: true; version: string }
+  | { available: false; reason: string };
+
+/** Where a runner may keep what it builds, and how it is being asked. */
+export interface PrepareContext {
+  /** Writable folder shared by all runners (each uses its own sub-folder). */
+  cacheDir: string;
+  /** Folder holding the examples (and `requirements.txt`, `pom.xml`). */
+  snippetsRoot: string;
+  /** Aborts long installs and builds. */
+  signal?: AbortSignal;
+}
+
+/** How to start a prepared snippet: a program, its arguments and working folder. */
+export interface PreparedSnippet {
+  command: string;
+  args: string[];
+  cwd: string;
+}
+
+/** How one run is made: the complete environment (already intercepted) and its time limit. */
+export interface RunOptions {
+  env: Record<string, string>;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** What one run of a snippet did. */
+export interface RunResult {
+  /** Exit code, or null when the process was killed by a signal. */
+  exitCode: number | null;
+  /** Signal that ended it, if any. */
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** True when the time limit was hit and the whole process tree was killed. */
+  timedOut: boolean;
+  durationMs: number;
+}
+
+/** A language runner: one per language, registered by id. */
+export interface LanguageRunner {
+  id: LanguageId | (string & {});
+  label: string;
+  extensions: readonly string[];
+  /** Finds the toolchain and its version; never throws. */
+  detect(): Promise<Toolchain>;
+  /** Builds or installs what `file` needs, once; outside the intercepted environment. Cached. */
+  prepare(file: string, context: PrepareContext): Promise<PreparedSnippet>;
+  /** Runs a prepared snippet with the given environment. */
+  run(prepared: PreparedSnippet, options: RunOptions): Promise<RunResult>;
+}
+
+/** Identity helper that types a runner object. */
+export function defineRunner(runner: LanguageRunner): LanguageRunner {
+  return runner;
+}

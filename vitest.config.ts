@@ -1,0 +1,11 @@
+// Test configuration: every test lives under test/, see test/README.md for what goes where.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/fixtures/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+  },
+});
