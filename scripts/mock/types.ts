@@ -1,0 +1,123 @@
+// The shapes the mock API and the interception proxy share with the harness: what was asked of
+// them, what they refused, and what they need to be started.
+
+/** The tokens one mock instance knows, by what it answers for each (anything else is unknown: 401). */
+export interface MockTokens {
+  /** Answered 200. */
+  valid: ReadonlySet<string>;
+  /** Answered 401, like a token that support has revoked. */
+  revoked: ReadonlySet<string>;
+  /** Answered 403, like a token without the permission. */
+  forbidden: ReadonlySet<string>;
+}
+
+/** Why the mock answered what it answered; the status alone cannot tell a revoked token from a typo. */
+export type AnswerReason =
+  | 'ok'
+  | 'missing-token'
+  | 'malformed-token'
+  | 'revoked-token'
+  | 'unknown-token'
+  | 'forbidden-token'
+  | 'not-found'
+  | 'method-not-allowed';
+
+/** One request the mock answered, exactly as it arrived. */
+export interface RecordedRequest {
+  method: string;
+  /** The path without the query string, undecoded. */
+  path: string;
+  /** The raw query string without the `?`; empty when there was none. */
+  query: string;
+  /** Every header as `[name, value]` in arrival order, names in their original casing. */
+  rawHeaders: Array<[string, string]>;
+  /** The raw Authorization value, or null when the header was absent. */
+  authorization: string | null;
+  /** `1.1` or `1.0`. */
+  httpVersion: string;
+  /** `TLSv1.3`, `TLSv1.2`, or null for plain HTTP. */
+  tlsVersion: string | null;
+  /** The SNI server name the client sent, or null. */
+  servername: string | null;
+  /** True when it came through a CONNECT tunnel of the interception proxy. */
+  tunneled: boolean;
+  /** The status code it was answered with. */
+  status: number;
+  reason: AnswerReason;
+}
+
+/** A connection the interception proxy refused because it was not HTTPS to the API host. */
+export type EgressAttempt =
+  | {
+      /** A CONNECT tunnel to anything but `api.requestrocket.com:443`. */
+      kind: 'connect';
+      host: string;
+      port: number;
+      /** `not-https`: the API host on port 80; `other-port`: the API host on another port. */
+      reason: 'other-host' | 'not-https' | 'other-port';
+    }
+  | {
+      /** A plain-HTTP request handed to the proxy (absolute URL, or sent to the proxy port directly). */
+      kind: 'http';
+      host: string;
+      port: number;
+      reason: 'other-host' | 'not-https';
+    }
+  | {
+      /** A TLS handshake inside an API tunnel that named another server (or none) in its SNI. */
+      kind: 'tls';
+      /** The SNI server name, empty when the client sent none. */
+      host: string;
+      port: number;
+      reason: 'wrong-sni' | 'no-sni';
+    };
+
+/** A TLS handshake inside an API tunnel that failed, typically a client refusing the leaf. */
+export interface HandshakeFailure {
+  /** The SNI server name the client sent, or null. */
+  servername: string | null;
+  /** OpenSSL's description, for example `tlsv1 alert unknown ca`. */
+  message: string;
+  /** Node's error code, for example `ERR_SSL_TLSV1_ALERT_UNKNOWN_CA`, or null. */
+  code: string | null;
+}
+
+/** How long a silent or slow client may hold a connection before it is answered or closed. */
+export interface InterceptorTimeouts {
+  /** Time allowed to send a complete request head (also the idle time between keep-alive requests). */
+  headersMs: number;
+  /** Time a connection may stay completely silent. */
+  idleMs: number;
+}
+
+/** A throwaway certificate authority and the API host's leaf, living in a private temp folder. */
+export interface ThrowawayCa {
+  /** The folder (mode 0700) holding every file below. */
+  dir: string;
+  /** PEM file of the CA certificate, for the CA variables of the clients. */
+  caCertPath: string;
+  caCertPem: string;
+  /** Leaf for `api.requestrocket.com` (SAN DNS), signed by the CA. */
+  leafCertPem: string;
+  leafKeyPem: string;
+  /** PKCS12 trust store holding the CA as a trusted entry, for Java; null when no tool could make one. */
+  trustStorePath: string | null;
+  trustStorePassword: string;
+  /** Removes the folder and every key in it; safe to call twice. */
+  dispose(): Promise<void>;
+}
+
+/** A running interception proxy with its own tokens and its own record of what it saw. */
+export interface Interceptor {
+  /** `http://127.0.0.1:PORT`, for the proxy variables of a client. */
+  proxyUrl: string;
+  port: number;
+  /** Every request the mock answered, in order. */
+  requests: RecordedRequest[];
+  /** Every connection refused because it was not HTTPS to the API host. */
+  egress: EgressAttempt[];
+  /** Every failed TLS handshake inside an API tunnel. */
+  handshakeFailures: HandshakeFailure[];
+  /** Stops listening and destroys every open socket; safe to call twice. */
+  close(): Promise<void>;
+}
