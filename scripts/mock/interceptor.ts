@@ -1,0 +1,168 @@
+// The interception proxy: one per test case, listening on 127.0.0.1 (port chosen by the OS). It
+// tunnels HTTPS for the API host alone into the mock API, and refuses and records everything else.
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import { createSecureContext, type SecureContext } from 'node:tls';
+import { API_HOST } from '../api/contract.ts';
+import { createApiHandler } from './api.ts';
+import { SocketTracker } from './sockets.ts';
+import { API_PORT, connectRefusal, isApiTarget, parseAuthority, plainRequestTarget } from './target.ts';
+import { terminateTunnel, watchRequestDeadline, type TunnelContext } from './tunnel.ts';
+import type {
+  EgressAttempt,
+  HandshakeFailure,
+  Interceptor,
+  InterceptorTimeouts,
+  MockTokens,
+  RecordedRequest,
+  ThrowawayCa,
+} from './types.ts';
+
+export type { EgressAttempt, HandshakeFailure, Interceptor, MockTokens, RecordedRequest, ThrowawayCa } from './types.ts';
+
+/** Timeouts used unless the caller chooses its own: a few seconds, so nothing hangs for long. */
+export const DEFAULT_TIMEOUTS: InterceptorTimeouts = Object.freeze({ headersMs: 5_000, idleMs: 10_000 });
+
+/** How to start an interceptor: the run's CA, this case's tokens, and optional timeouts and listeners. */
+export interface InterceptorOptions {
+  ca: ThrowawayCa;
+  tokens: MockTokens;
+  timeouts?: Partial<InterceptorTimeouts>;
+  /** Called after each request is recorded (the CLI logs them). */
+  onRequest?: (request: RecordedRequest) => void;
+  /** Called after each refused connection is recorded. */
+  onEgress?: (attempt: EgressAttempt) => void;
+  /** Called after each failed TLS handshake is recorded. */
+  onHandshakeFailure?: (failure: HandshakeFailure) => void;
+}
+
+const MAX_HEADER_BYTES = 16 * 1024;
+const secureContexts = new WeakMap<ThrowawayCa, SecureContext>();
+
+/** Starts an interception proxy on 127.0.0.1; cheap (no process, no openssl), so one per test case. */
+export async function startInterceptor(options: InterceptorOptions): Promise<Interceptor> {
+  const timeouts = resolveTimeouts(options.timeouts);
+  const requests: RecordedRequest[] = [];
+  const egress: EgressAttempt[] = [];
+  const handshakeFailures: HandshakeFailure[] = [];
+  const recordEgress = (attempt: EgressAttempt): void => {
+    egress.push(attempt);
+    options.onEgress?.(attempt);
+  };
+  const tracker = new SocketTracker();
+  const serverOptions: http.ServerOptions = {
+    maxHeaderSize: MAX_HEADER_BYTES,
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.headersMs * 2,
+    keepAliveTimeout: timeouts.headersMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+  };
+  const record = (request: RecordedRequest): void => {
+    requests.push(request);
+    options.onRequest?.(request);
+  };
+  const mock = http.createServer(serverOptions, createApiHandler({ tokens: options.tokens, record, tunneled: true }));
+  mock.timeout = timeouts.idleMs;
+  watchRequestDeadline(mock);
+  const tunnel: TunnelContext = {
+    secureContext: secureContextOf(options.ca),
+    server: mock,
+    tracker,
+    timeouts,
+    recordEgress,
+    recordHandshakeFailure: (failure) => {
+      handshakeFailures.push(failure);
+      options.onHandshakeFailure?.(failure);
+    },
+  };
+
+  const proxy = http.createServer(serverOptions, (req, res) => refusePlainHttp(req, res, recordEgress));
+  proxy.timeout = timeouts.idleMs;
+  proxy.on('connection', (socket: Socket) => tracker.add(socket));
+  proxy.on('connect', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const target = parseAuthority(req.url ?? '');
+    if (target !== null && isApiTarget(target)) {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      terminateTunnel(socket, head, tunnel);
+      return;
+    }
+    if (target === null) {
+      recordEgress({ kind: 'connect', host: req.url ?? '', port: 0, reason: 'other-host' });
+      refuseSocket(socket, 400, `Expected a CONNECT target like host:443, got ${JSON.stringify(req.url)}`, timeouts);
+      return;
+    }
+    recordEgress({ kind: 'connect', host: target.host, port: target.port, reason: connectRefusal(target) });
+    refuseSocket(socket, 403, `Refused: only ${API_HOST}:${API_PORT} is reachable through this proxy, not ${target.host}:${target.port}`, timeouts);
+  });
+
+  const port = await listen(proxy);
+  let closing: Promise<void> | undefined;
+  return {
+    proxyUrl: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    egress,
+    handshakeFailures,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        proxy.close(() => resolve());
+        tracker.destroyAll();
+      });
+      return closing;
+    },
+  };
+}
+
+function resolveTimeouts(given: Partial<InterceptorTimeouts> | undefined): InterceptorTimeouts {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...given };
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new TypeError(`Expected the \`timeouts.${name}\` option to be a positive integer, got \`${String(value)}\` (${typeof value})`);
+    }
+  }
+  return timeouts;
+}
+
+function secureContextOf(ca: ThrowawayCa): SecureContext {
+  let context = secureContexts.get(ca);
+  if (context === undefined) {
+    context = createSecureContext({ key: ca.leafKeyPem, cert: ca.leafCertPem });
+    secureContexts.set(ca, context);
+  }
+  return context;
+}
+
+function refusePlainHttp(req: http.IncomingMessage, res: http.ServerResponse, recordEgress: (attempt: EgressAttempt) => void): void {
+  req.resume();
+  const target = plainRequestTarget(req);
+  const reason = target.host === API_HOST ? 'not-https' : 'other-host';
+  recordEgress({ kind: 'http', host: target.host, port: target.port, reason });
+  const body = `Refused: this proxy only tunnels HTTPS to ${API_HOST}:${API_PORT}; got plain HTTP for ${target.host}:${target.port}\n`;
+  res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+  res.end(body);
+}
+
+function refuseSocket(socket: Socket, status: 400 | 403, message: string, timeouts: InterceptorTimeouts): void {
+  const body = `${message}\n`;
+  const reasonPhrase = status === 400 ? 'Bad Request' : 'Forbidden';
+  socket.end(
+    `HTTP/1.1 ${status} ${reasonPhrase}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  // Not destroyed at once, so that the client reads the answer; but one that never hangs up is cut off.
+  socket.setTimeout(timeouts.headersMs, () => socket.destroy());
+  socket.once('finish', () => setTimeout(() => socket.destroy(), timeouts.headersMs).unref());
+}
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      if (address === null || typeof address === 'string') reject(new Error('Expected a TCP address from the proxy listener'));
+      else resolve(address.port);
+    });
+  });
+}
