@@ -1,0 +1,149 @@
+// Starting programs for the runners: a snippet run (exact environment, time limit, whole process
+// tree killed) and the toolchain commands that detect() and prepare() use.
+import { access, constants, stat } from 'node:fs/promises';
+import { delimiter, isAbsolute, join, relative } from 'node:path';
+import type { Readable } from 'node:stream';
+import { execa } from 'execa';
+import type { PreparedSnippet, RunOptions, RunResult } from './contract.ts';
+
+/** Most bytes of stdout, and of stderr, that a run keeps; the rest is counted and dropped. */
+export const OUTPUT_LIMIT_BYTES = 1024 * 1024;
+
+/** Runs a prepared snippet with exactly `options.env`, no stdin, and kills its whole process tree on timeout or abort. */
+export async function runProcess(prepared: PreparedSnippet, options: RunOptions): Promise<RunResult> {
+  if (!(options.timeoutMs > 0) || !Number.isFinite(options.timeoutMs)) {
+    throw new Error(`timeoutMs must be a positive number of milliseconds, got ${options.timeoutMs}`);
+  }
+  const started = performance.now();
+  const subprocess = execa(prepared.command, prepared.args, {
+    cwd: prepared.cwd,
+    env: options.env,
+    extendEnv: false,
+    stdin: 'ignore',
+    // Output is collected below, capped, instead of by execa.
+    buffer: false,
+    timeout: Math.ceil(options.timeoutMs),
+    // The snippet runs in its own process group; every kill (time limit, abort, this process
+    // exiting) sends SIGKILL to the whole group, so a forked child cannot outlive it.
+    killDescendants: true,
+    killSignal: 'SIGKILL',
+    forceKillAfterDelay: false,
+    cleanup: true,
+    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    reject: false,
+  });
+  const stdout = collectCapped(subprocess.stdout);
+  const stderr = collectCapped(subprocess.stderr);
+  const result = await subprocess;
+  // The direct child has ended; background processes it left in its group go too.
+  subprocess.kill('SIGKILL');
+  const durationMs = performance.now() - started;
+
+  if (result.failed && result.exitCode === undefined && result.signal === undefined && !result.timedOut && !result.isCanceled) {
+    throw new Error(`could not start ${prepared.command} (in ${prepared.cwd}): ${result.originalMessage || result.shortMessage || 'unknown error'}`);
+  }
+  return {
+    exitCode: result.exitCode ?? null,
+    signal: result.signal ?? null,
+    stdout: stdout(),
+    stderr: stderr(),
+    timedOut: result.timedOut,
+    durationMs,
+  };
+}
+
+/** Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES; returns a function giving the text so far. */
+function collectCapped(stream: Readable | null): () => string {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let dropped = 0;
+  stream?.on('data', (chunk: Buffer) => {
+    const room = OUTPUT_LIMIT_BYTES - kept;
+    if (room >= chunk.length) {
+      chunks.push(chunk);
+      kept += chunk.length;
+    } else {
+      if (room > 0) chunks.push(chunk.subarray(0, room));
+      kept += Math.max(room, 0);
+      dropped += chunk.length - Math.max(room, 0);
+    }
+  });
+  return () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    return dropped > 0 ? `${text}\n[output truncated: ${dropped} more bytes]` : text;
+  };
+}
+
+/** What a toolchain command printed and how it ended. */
+export interface ToolResult {
+  /** True when it exited 0. */
+  ok: boolean;
+  /** True when the program itself could not be found. */
+  notFound: boolean;
+  exitCode: number | null;
+  /** Its stdout and stderr, interleaved, without the final newline. */
+  output: string;
+}
+
+/** Where a toolchain command runs: folder, environment (default: this process's, read now) and abort signal. */
+export interface ToolOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+/** Runs a toolchain command (a version check, an install, a compiler) in this process's environment; never throws for a failure. */
+export async function runTool(command: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolResult> {
+  const result = await execa(command, args, {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    env: options.env ?? process.env,
+    extendEnv: false,
+    stdin: 'ignore',
+    all: true,
+    killDescendants: true,
+    killSignal: 'SIGKILL',
+    cleanup: true,
+    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    reject: false,
+  });
+  const notFound = result.failed && result.exitCode === undefined && (result as { code?: string }).code === 'ENOENT';
+  const output = typeof result.all === 'string' ? result.all : '';
+  return {
+    ok: !result.failed,
+    notFound,
+    exitCode: result.exitCode ?? null,
+    output: notFound ? `${command} not found${isAbsolute(command) ? '' : ' on PATH'}` : output || (result.exitCode === undefined ? (result.shortMessage ?? '') : ''),
+  };
+}
+
+/** The absolute path of an executable found on `PATH` (read from `env`, default this process's, now), or undefined. */
+export async function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (isAbsolute(name)) return (await isExecutable(name)) ? name : undefined;
+  for (const folder of (env.PATH ?? '').split(delimiter)) {
+    if (!folder) continue;
+    const candidate = join(folder, name);
+    if (await isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    await access(file, constants.X_OK);
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A file's path as errors show it: relative to the working folder when inside it, else absolute. */
+export function displayPath(file: string): string {
+  const shown = relative(process.cwd(), file);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+}
+
+/** Drops ANSI colour codes some tools (Maven) print even when not on a terminal. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
