@@ -1,0 +1,102 @@
+// Java: Gson (the one library, declared in snippets/pom.xml) is resolved with Maven once per pom;
+// each snippet is compiled with javac once per content, then run on a JVM tuned for short runs.
+import { readdir, realpath } from 'node:fs/promises';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { defineRunner } from './contract.ts';
+import { buildOnce, hashOf } from './cache.ts';
+import { findExecutable, runProcess, runTool, stripAnsi } from './process.ts';
+import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';
+
+/** Oldest Java release the snippets are written for. */
+export const MIN_JAVA_MAJOR = 17;
+
+/**
+ * JVM flags for runs that last a second: C1 only (no C2 warm-up), the serial collector, the
+ * default class-data-sharing archive when present, no perf-data file, and UTF-8 output even when
+ * the run's environment names no locale.
+ */
+export const JVM_FLAGS: readonly string[] = Object.freeze([
+  '-XX:TieredStopAtLevel=1',
+  '-XX:+UseSerialGC',
+  '-Xshare:auto',
+  '-XX:-UsePerfData',
+  '-Dfile.encoding=UTF-8',
+  '-Dsun.stdout.encoding=UTF-8',
+  '-Dsun.stderr.encoding=UTF-8',
+]);
+
+/** The JDK that `javac` names on PATH: its version line and the `javac` and `java` beside each other. */
+interface Jdk {
+  versionLine: string;
+  javac: string;
+  java: string;
+}
+
+const jdks = new Map<string, Promise<Jdk>>();
+
+function findJdk(): Promise<Jdk> {
+  return memoByPath(jdks, 'javac', async () => {
+    const onPath = await findExecutable('javac');
+    if (!onPath) throw new Error('javac not found on PATH');
+    const javac = await realpath(onPath);
+    const result = await runTool(javac, ['-version']);
+    if (!result.ok) throw new Error(result.output);
+    // Run with the java of the same JDK as javac, whatever `java` PATH names first.
+    const java = (await findExecutable(join(dirname(javac), 'java'))) ?? (await findExecutable('java'));
+    if (!java) throw new Error('java not found beside javac nor on PATH');
+    return { versionLine: result.output.trim(), javac, java };
+  });
+}
+
+/** Runs .java snippets: `java -cp <classes>:<gson> <FileBaseName>`. */
+export const javaRunner = defineRunner({
+  ...languageFields('java'),
+  async detect() {
+    const javac = await probeVersion('javac', ['-version'], /javac (\S+)/);
+    if (!javac.found) return { available: false, reason: javac.reason };
+    const major = Number(/^(?:1\.)?(\d+)/.exec(javac.version)?.[1] ?? 0);
+    if (major < MIN_JAVA_MAJOR) return { available: false, reason: `Java ${MIN_JAVA_MAJOR}+ is needed (found javac ${javac.version})` };
+    const mvn = await probeVersion('mvn', ['-v', '-B'], /Apache Maven (\S+)/);
+    if (!mvn.found) return { available: false, reason: mvn.reason };
+    return { available: true, version: `Java ${javac.version}, Maven ${stripAnsi(mvn.version)}` };
+  },
+  async prepare(file, context) {
+    const path = resolve(file);
+    const source = await readInput(path);
+    const className = basename(path).replace(/\.java$/i, '');
+    const snippetsRoot = resolve(context.snippetsRoot);
+    const pomFile = join(snippetsRoot, 'pom.xml');
+    const signal = context.signal ? { signal: context.signal } : {};
+    let pom: Buffer;
+    let jdk: Jdk;
+    try {
+      pom = await readInput(pomFile);
+      jdk = await findJdk();
+    } catch (error) {
+      throw stepFailed('java', path, (error as Error).message);
+    }
+
+    const libKey = hashOf(pom).slice(0, 24);
+    const lib = await buildOnce(join(resolve(context.cacheDir), 'java', `lib-${libKey}`), async (temp) => {
+      const result = await runTool(
+        'mvn',
+        ['-q', '-B', '-Dstyle.color=never', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${temp}`, '-DincludeScope=runtime'],
+        { cwd: snippetsRoot, ...signal },
+      );
+      if (!result.ok) throw stepFailed(`mvn dependency:copy-dependencies (${pomFile})`, path, stripAnsi(result.output));
+    });
+    const jars = (await readdir(lib)).filter((name) => name.endsWith('.jar')).sort().map((name) => join(lib, name));
+
+    const classesKey = hashOf(source, className, jdk.versionLine, libKey).slice(0, 24);
+    const classes = await buildOnce(join(resolve(context.cacheDir), 'java', 'classes', classesKey), async (temp) => {
+      const result = await runTool(
+        jdk.javac,
+        ['-encoding', 'UTF-8', '-proc:none', '-cp', jars.join(delimiter), '-d', temp, path],
+        { cwd: dirname(path), ...signal },
+      );
+      if (!result.ok) throw stepFailed('javac', path, result.output);
+    });
+    return { command: jdk.java, args: [...JVM_FLAGS, '-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path) };
+  },
+  run: runProcess,
+});
