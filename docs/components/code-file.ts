@@ -1,0 +1,41 @@
+// The logic behind <CodeFile>: one file of an example that is not a snippet (a raw HTTP request),
+// read at build time so the page shows exactly what is in the repository.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { languageOfFile } from '../../scripts/languages.ts';
+
+/** Shiki grammars of the non-snippet files an example may hold, by extension. */
+const OTHER_GRAMMARS: Readonly<Record<string, string>> = { '.http': 'http', '.json': 'json' };
+
+/** The grammar that highlights `fileName`, or undefined when the site has none for it. */
+export function grammarOfFile(fileName: string): string | undefined {
+  return languageOfFile(fileName)?.grammar ?? OTHER_GRAMMARS[path.extname(fileName).toLowerCase()];
+}
+
+/** A file the guide cannot show; the message names the file and where it looked. */
+export class CodeFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CodeFileError';
+  }
+}
+
+/** Reads `file` of example `example` under `root` byte for byte, with the grammar to highlight it. */
+export async function loadCodeFile(root: string, example: string, file: string): Promise<{ path: string; code: string; grammar: string }> {
+  const tag = `<CodeFile example="${example}" file="${file}">`;
+  if (file.includes('/') || file.includes('\\') || example.includes('/') || example.includes('\\')) {
+    throw new CodeFileError(`${tag}: expected a folder name and a file name without slashes`);
+  }
+  const grammar = grammarOfFile(file);
+  if (!grammar) {
+    throw new CodeFileError(`${tag}: cannot highlight "${path.extname(file) || file}" files; expected a snippet or one of ${Object.keys(OTHER_GRAMMARS).join(', ')}`);
+  }
+  const filePath = path.join(root, example, file);
+  try {
+    return { path: filePath, code: await readFile(filePath, 'utf8'), grammar };
+  } catch {
+    const siblings = await readdir(path.join(root, example)).catch(() => undefined);
+    const found = siblings ? `That folder holds: ${siblings.sort().join(', ')}.` : `There is no folder ${path.join(root, example)}.`;
+    throw new CodeFileError(`${tag}: no file ${filePath}.\n  ${found}`);
+  }
+}

@@ -1,0 +1,12 @@
+// The components MDX pages use, one per tag: `import { CodeTabs, Steps } from '../components'`.
+
+/** An example's files as tabs, one per language, each with its tested status and a copy button. */
+export { default as CodeTabs } from './CodeTabs.astro';
+/** One more file of an example (the raw HTTP request), highlighted, with a copy button. */
+export { default as CodeFile } from './CodeFile.astro';
+/** The API's exact response for 200, 401 or 403, from the API contract. */
+export { default as ResponseExample } from './ResponseExample.astro';
+/** An ordered list shown as numbered steps. */
+export { default as Steps } from './Steps.astro';
+/** A note set apart from the text: note, tip, caution or danger. */
+export { default as Callout } from './Callout.astro';
