@@ -3,7 +3,7 @@
 // Ctrl-C stops it and deletes the key material.
 import { API_BASE_URL, TOKEN_ENV_VAR } from '../api/contract.ts';
 import { createThrowawayCa } from './ca.ts';
-import { describeEgress, describeHandshakeFailure, describeRequest } from './describe.ts';
+import { describeEgress, describeTlsFailure, describeRequest } from './describe.ts';
 import { MANAGED_VARIABLES, interceptedEnvironment } from './environment.ts';
 import { startInterceptor } from './interceptor.ts';
 import { shellExports, shellQuote } from './shell.ts';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     tokens: toMockTokens(tokens),
     onRequest: (request) => log(describeRequest(request)),
     onEgress: (attempt) => log(describeEgress(attempt)),
-    onHandshakeFailure: (failure) => log(describeHandshakeFailure(failure)),
+    onTlsFailure: (failure) => log(describeTlsFailure(failure)),
   });
   let stopping = false;
   const stop = async (): Promise<void> => {

@@ -1,6 +1,6 @@
 // One-line descriptions of what the interceptor saw, for the CLI's log; tokens are always masked.
 import { maskToken } from './tokens.ts';
-import type { EgressAttempt, HandshakeFailure, RecordedRequest } from './types.ts';
+import type { EgressAttempt, TlsFailure, RecordedRequest } from './types.ts';
 
 /** `GET /api/clients?… 200 ok  Authorization: u-ab…(34 chars)`. */
 export function describeRequest(request: RecordedRequest): string {
@@ -15,9 +15,10 @@ export function describeEgress(attempt: EgressAttempt): string {
   return `refused ${what} ${where} (${attempt.reason})`;
 }
 
-/** `TLS handshake failed: tlsv1 alert unknown ca`, with a hint when the client distrusted the CA. */
-export function describeHandshakeFailure(failure: HandshakeFailure): string {
-  const distrust = /unknown ca|bad certificate|certificate unknown/i.test(failure.message);
-  const hint = distrust ? ' (the client does not trust the throwaway CA: are the CA variables exported?)' : '';
-  return `TLS handshake failed: ${failure.message}${hint}`;
+/** `TLS handshake failed: tlsv1 alert unknown ca`, with a hint when the client may distrust the CA. */
+export function describeTlsFailure(failure: TlsFailure): string {
+  const distrust = failure.stage === 'after-handshake' || /unknown ca|bad certificate|certificate unknown/i.test(failure.message);
+  const hint = distrust ? ' (does the client trust the throwaway CA? are the CA variables exported?)' : '';
+  const stage = failure.stage === 'handshake' ? 'TLS handshake failed' : 'TLS connection unused';
+  return `${stage}: ${failure.message}${hint}`;
 }

@@ -7,10 +7,10 @@ import { API_HOST } from '../api/contract.ts';
 import { createApiHandler } from './api.ts';
 import { SocketTracker } from './sockets.ts';
 import { API_PORT, connectRefusal, isApiTarget, parseAuthority, plainRequestTarget } from './target.ts';
-import { terminateTunnel, watchRequestDeadline, type TunnelContext } from './tunnel.ts';
+import { terminateTunnel, watchTunnelRequests, type TunnelContext } from './tunnel.ts';
 import type {
   EgressAttempt,
-  HandshakeFailure,
+  TlsFailure,
   Interceptor,
   InterceptorTimeouts,
   MockTokens,
@@ -18,7 +18,7 @@ import type {
   ThrowawayCa,
 } from './types.ts';
 
-export type { EgressAttempt, HandshakeFailure, Interceptor, MockTokens, RecordedRequest, ThrowawayCa } from './types.ts';
+export type { EgressAttempt, TlsFailure, Interceptor, MockTokens, RecordedRequest, ThrowawayCa } from './types.ts';
 
 /** Timeouts used unless the caller chooses its own: a few seconds, so nothing hangs for long. */
 export const DEFAULT_TIMEOUTS: InterceptorTimeouts = Object.freeze({ headersMs: 5_000, idleMs: 10_000 });
@@ -32,8 +32,8 @@ export interface InterceptorOptions {
   onRequest?: (request: RecordedRequest) => void;
   /** Called after each refused connection is recorded. */
   onEgress?: (attempt: EgressAttempt) => void;
-  /** Called after each failed TLS handshake is recorded. */
-  onHandshakeFailure?: (failure: HandshakeFailure) => void;
+  /** Called after each TLS connection that failed before carrying a request is recorded. */
+  onTlsFailure?: (failure: TlsFailure) => void;
 }
 
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -44,7 +44,7 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   const timeouts = resolveTimeouts(options.timeouts);
   const requests: RecordedRequest[] = [];
   const egress: EgressAttempt[] = [];
-  const handshakeFailures: HandshakeFailure[] = [];
+  const tlsFailures: TlsFailure[] = [];
   const recordEgress = (attempt: EgressAttempt): void => {
     egress.push(attempt);
     options.onEgress?.(attempt);
@@ -63,16 +63,16 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   };
   const mock = http.createServer(serverOptions, createApiHandler({ tokens: options.tokens, record, tunneled: true }));
   mock.timeout = timeouts.idleMs;
-  watchRequestDeadline(mock);
+  watchTunnelRequests(mock);
   const tunnel: TunnelContext = {
     secureContext: secureContextOf(options.ca),
     server: mock,
     tracker,
     timeouts,
     recordEgress,
-    recordHandshakeFailure: (failure) => {
-      handshakeFailures.push(failure);
-      options.onHandshakeFailure?.(failure);
+    recordTlsFailure: (failure) => {
+      tlsFailures.push(failure);
+      options.onTlsFailure?.(failure);
     },
   };
 
@@ -103,7 +103,7 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
     port,
     requests,
     egress,
-    handshakeFailures,
+    tlsFailures,
     close() {
       closing ??= new Promise<void>((resolve) => {
         proxy.close(() => resolve());

@@ -17,6 +17,11 @@ export class SocketTracker {
     socket.once('close', () => this.#sockets.delete(socket));
   }
 
+  /** True once `destroyAll` was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   /** Number of sockets still open. */
   get size(): number {
     return this.#sockets.size;

@@ -8,7 +8,7 @@ import { API_HOST } from '../api/contract.ts';
 import { createDeadline, type Deadline } from './deadline.ts';
 import type { SocketTracker } from './sockets.ts';
 import { API_PORT } from './target.ts';
-import type { EgressAttempt, HandshakeFailure, InterceptorTimeouts } from './types.ts';
+import type { EgressAttempt, InterceptorTimeouts, TlsFailure } from './types.ts';
 
 /** What terminating a tunnel needs from the interceptor that owns it. */
 export interface TunnelContext {
@@ -18,17 +18,25 @@ export interface TunnelContext {
   tracker: SocketTracker;
   timeouts: InterceptorTimeouts;
   recordEgress: (attempt: EgressAttempt) => void;
-  recordHandshakeFailure: (failure: HandshakeFailure) => void;
+  recordTlsFailure: (failure: TlsFailure) => void;
 }
 
-const deadlines = new WeakMap<object, Deadline>();
+// Per decrypted connection: its "next request head" deadline and how many requests it carried.
+interface TunnelState {
+  deadline: Deadline;
+  requests: number;
+}
 
-/** Re-arms the socket's "next request head" deadline once a response is sent, and clears it meanwhile. */
-export function watchRequestDeadline(server: Server): void {
+const states = new WeakMap<object, TunnelState>();
+
+/** Counts each tunnel's requests and holds its deadline off while a request is being answered. */
+export function watchTunnelRequests(server: Server): void {
   server.on('request', (req, res) => {
-    const deadline = deadlines.get(req.socket);
-    deadline?.clear();
-    res.once('finish', () => deadline?.arm());
+    const state = states.get(req.socket);
+    if (state === undefined) return;
+    state.requests += 1;
+    state.deadline.clear();
+    res.once('finish', () => state.deadline.arm());
   });
 }
 
@@ -37,6 +45,7 @@ export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelCon
   if (head.length > 0) socket.unshift(head);
   let refusedName = false;
   let secured = false;
+  let cutOff = false; // closed by us, not by the client
   const tlsSocket = new TLSSocket(socket, {
     isServer: true,
     secureContext: context.secureContext,
@@ -49,18 +58,27 @@ export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelCon
     },
   });
   context.tracker.add(tlsSocket);
+  const cutOffNow = (): void => {
+    cutOff = true;
+    tlsSocket.destroy();
+  };
   // A silent client, or one that trickles its request head, is cut off.
-  const deadline = createDeadline(context.timeouts.headersMs, () => tlsSocket.destroy());
-  deadlines.set(tlsSocket, deadline);
-  deadline.arm();
-  socket.setTimeout(context.timeouts.idleMs, () => socket.destroy());
-  tlsSocket.once('close', () => deadline.clear());
+  const state: TunnelState = { deadline: createDeadline(context.timeouts.headersMs, cutOffNow), requests: 0 };
+  states.set(tlsSocket, state);
+  state.deadline.arm();
+  socket.setTimeout(context.timeouts.idleMs, cutOffNow);
+
+  let failed = false;
+  const recordFailure = (stage: TlsFailure['stage'], message: string, code: string | null): void => {
+    // A refused server name is already egress; sockets we cut off or close ourselves are no failure.
+    if (failed || refusedName || cutOff || context.tracker.closed) return;
+    failed = true;
+    context.recordTlsFailure({ stage, servername: nameOf(tlsSocket), message, code });
+  };
   tlsSocket.on('error', (error: Error & { reason?: unknown; code?: unknown }) => {
-    // A refused server name is already recorded as egress; any other handshake error is kept.
-    if (!secured && !refusedName) {
+    if (!secured) {
       const message = typeof error.reason === 'string' ? error.reason : error.message;
-      const code = typeof error.code === 'string' ? error.code : null;
-      context.recordHandshakeFailure({ servername: nameOf(tlsSocket), message, code });
+      recordFailure('handshake', message, typeof error.code === 'string' ? error.code : null);
     }
     tlsSocket.destroy();
   });
@@ -68,10 +86,19 @@ export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelCon
     secured = true;
     if (nameOf(tlsSocket) === null) {
       context.recordEgress({ kind: 'tls', host: '', port: API_PORT, reason: 'no-sni' });
-      tlsSocket.destroy();
+      cutOffNow();
       return;
     }
     context.server.emit('connection', tlsSocket);
+  });
+  // A client that hangs up mid-handshake leaves the TLS side waiting; do not wait with it.
+  tlsSocket.once('end', () => {
+    if (!secured) tlsSocket.destroy();
+  });
+  tlsSocket.once('close', () => {
+    state.deadline.clear();
+    if (!secured) recordFailure('handshake', 'the client hung up during the TLS handshake', null);
+    else if (state.requests === 0) recordFailure('after-handshake', 'the client hung up after the TLS handshake without sending a request', null);
   });
 }
 

@@ -72,11 +72,16 @@ export type EgressAttempt =
       reason: 'wrong-sni' | 'no-sni';
     };
 
-/** A TLS handshake inside an API tunnel that failed, typically a client refusing the leaf. */
-export interface HandshakeFailure {
+/**
+ * A TLS connection inside an API tunnel that never carried a request, typically a client refusing
+ * the leaf: some abort the handshake with an alert (`handshake`), others complete it and then hang
+ * up (`after-handshake`, Node among them).
+ */
+export interface TlsFailure {
+  stage: 'handshake' | 'after-handshake';
   /** The SNI server name the client sent, or null. */
   servername: string | null;
-  /** OpenSSL's description, for example `tlsv1 alert unknown ca`. */
+  /** What happened, for example OpenSSL's `tlsv1 alert unknown ca`. */
   message: string;
   /** Node's error code, for example `ERR_SSL_TLSV1_ALERT_UNKNOWN_CA`, or null. */
   code: string | null;
@@ -116,8 +121,8 @@ export interface Interceptor {
   requests: RecordedRequest[];
   /** Every connection refused because it was not HTTPS to the API host. */
   egress: EgressAttempt[];
-  /** Every failed TLS handshake inside an API tunnel. */
-  handshakeFailures: HandshakeFailure[];
+  /** Every TLS connection inside an API tunnel that failed before carrying a request. */
+  tlsFailures: TlsFailure[];
   /** Stops listening and destroys every open socket; safe to call twice. */
   close(): Promise<void>;
 }
