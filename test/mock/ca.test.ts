@@ -1,0 +1,103 @@
+// The throwaway CA: a real EC P-256 CA, a leaf only for the API host, a Java trust store that
+// loads as one, and a folder that disappears however the process ends.
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { API_HOST } from '../../scripts/api/contract.ts';
+import { createThrowawayCa } from '../../scripts/mock/ca.ts';
+import type { ThrowawayCa } from '../../scripts/mock/types.ts';
+import { findExecutable } from '../../scripts/mock/which.ts';
+import { requireTool, within } from './helpers.ts';
+
+let ca: ThrowawayCa;
+
+beforeAll(async () => {
+  ca = await createThrowawayCa();
+});
+afterAll(async () => {
+  await ca?.dispose();
+});
+
+describe('createThrowawayCa', () => {
+  test('keeps its files in a private folder', () => {
+    expect(statSync(ca.dir).mode & 0o777).toBe(0o700);
+    expect(path.dirname(ca.caCertPath)).toBe(ca.dir);
+    expect(ca.trustStorePath && path.dirname(ca.trustStorePath)).toBe(ca.dir);
+  });
+
+  test('makes an EC P-256 CA and a leaf it signed, for the API host alone', () => {
+    const root = new X509Certificate(ca.caCertPem);
+    const leaf = new X509Certificate(ca.leafCertPem);
+    expect(root.ca).toBe(true);
+    expect(leaf.ca).toBe(false);
+    expect(root.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    expect(leaf.verify(root.publicKey)).toBe(true);
+    expect(leaf.checkIssued(root)).toBe(true);
+    expect(leaf.subjectAltName).toBe(`DNS:${API_HOST}`);
+    expect(leaf.checkHost(API_HOST)).toBe(API_HOST);
+    expect(leaf.checkHost('example.com')).toBeUndefined();
+    expect(leaf.checkPrivateKey(createPrivateKey(ca.leafKeyPem))).toBe(true);
+  });
+
+  test('makes a leaf that openssl verifies strictly as a TLS server certificate', async () => {
+    const leafPath = path.join(ca.dir, 'leaf.pem');
+    const args = ['verify', '-x509_strict', '-purpose', 'sslserver', '-verify_hostname', API_HOST, '-CAfile', ca.caCertPath, leafPath];
+    const result = await execa('openssl', args, { reject: false });
+    expect(result.stdout).toBe(`${leafPath}: OK`);
+  });
+
+  test('makes two different CAs on two calls', async () => {
+    const other = await createThrowawayCa();
+    try {
+      expect(other.dir).not.toBe(ca.dir);
+      expect(other.caCertPem).not.toBe(ca.caCertPem);
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  test('writes a trust store that Java loads with the CA as a trusted entry', async (context) => {
+    const keytool = findExecutable('keytool');
+    requireTool(context, keytool === null ? 'keytool not found on PATH' : null);
+    const args = ['-list', '-keystore', ca.trustStorePath ?? '', '-storetype', 'PKCS12', '-storepass:env', 'STORE_PASSWORD'];
+    const result = await execa('keytool', args, { env: { STORE_PASSWORD: ca.trustStorePassword }, reject: false });
+    expect(result.stdout).toMatch(/Your keystore contains 1 entry/);
+    expect(result.stdout).toMatch(/trustedCertEntry/);
+  });
+
+  test('removes its folder on dispose, and dispose can be called twice', async () => {
+    const other = await createThrowawayCa();
+    expect(existsSync(other.dir)).toBe(true);
+    await other.dispose();
+    await other.dispose();
+    expect(existsSync(other.dir)).toBe(false);
+  });
+
+  test.each(['SIGINT', 'SIGTERM'] as const)('removes its folder when the process gets %s', async (signal) => {
+    const script = `
+      import { createThrowawayCa } from ${JSON.stringify(path.resolve('scripts/mock/ca.ts'))};
+      const ca = await createThrowawayCa();
+      console.log(ca.dir);
+      setInterval(() => {}, 1000);`;
+    const child = execa(process.execPath, ['--input-type=module', '-e', script], { reject: false });
+    const dir = await within(
+      new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()))),
+      'the child to print its CA folder',
+    );
+    expect(existsSync(dir)).toBe(true);
+    child.kill(signal);
+    const result = await within(child, 'the child to end');
+    expect(result.signal).toBe(signal);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('says openssl is needed when it is not on PATH', async () => {
+    const script = `
+      import { createThrowawayCa } from ${JSON.stringify(path.resolve('scripts/mock/ca.ts'))};
+      try { await createThrowawayCa(); } catch (error) { console.log(error.message); }`;
+    const result = await execa(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: '/nonexistent' }, reject: false });
+    expect(result.stdout).toBe('openssl not found on PATH: it is needed to make the throwaway CA');
+  });
+});

@@ -1,0 +1,108 @@
+// The environment a child gets: the proxy and the throwaway CA, whatever the machine had set.
+import { describe, expect, test } from 'vitest';
+import {
+  MANAGED_VARIABLES,
+  TRUST_VARIABLES,
+  interceptedEnvironment,
+  javaToolOptions,
+  withoutCaTrust,
+} from '../../scripts/mock/environment.ts';
+import { shellExports, shellQuote } from '../../scripts/mock/shell.ts';
+import type { ThrowawayCa } from '../../scripts/mock/types.ts';
+
+const ca: ThrowawayCa = {
+  dir: '/tmp/rr-mock-ca-test',
+  caCertPath: '/tmp/rr-mock-ca-test/ca.pem',
+  caCertPem: '',
+  leafCertPem: '',
+  leafKeyPem: '',
+  trustStorePath: '/tmp/rr-mock-ca-test/truststore.p12',
+  trustStorePassword: 'pw',
+  dispose: async () => undefined,
+};
+const interceptor = { proxyUrl: 'http://127.0.0.1:4567', port: 4567 };
+const inherited = {
+  PATH: '/usr/bin',
+  HOME: '/root',
+  NO_PROXY: 'api.requestrocket.com,*',
+  no_proxy: '*',
+  ALL_PROXY: 'socks5://elsewhere:1080',
+  HTTPS_PROXY: 'http://corporate:3128',
+  NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
+  SSL_CERT_DIR: '/etc/ssl/certs',
+  GIT_SSL_CAINFO: '/etc/ssl/certs/ca-certificates.crt',
+  NIX_SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt',
+  PIP_CERT: '/etc/ssl/certs/ca-certificates.crt',
+  AWS_CA_BUNDLE: '/etc/ssl/certs/ca-certificates.crt',
+  NODE_TLS_REJECT_UNAUTHORIZED: '0',
+  _JAVA_OPTIONS: '-Djavax.net.ssl.trustStore=/elsewhere',
+  JAVA_TOOL_OPTIONS: '-Xmx1g',
+  UNRELATED: 'kept',
+  UNSET: undefined,
+};
+
+describe('interceptedEnvironment', () => {
+  const env = interceptedEnvironment(inherited, interceptor, ca);
+
+  test('points every proxy variable at the interceptor and empties NO_PROXY', () => {
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) expect(env[name]).toBe(interceptor.proxyUrl);
+    expect(env.NO_PROXY).toBe('');
+    expect(env.no_proxy).toBe('');
+    expect(env.NODE_USE_ENV_PROXY).toBe('1');
+    expect(env).not.toHaveProperty('ALL_PROXY');
+  });
+
+  test('points every CA variable at the throwaway CA and removes the inherited ones', () => {
+    for (const name of ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE']) expect(env[name]).toBe(ca.caCertPath);
+    for (const name of ['SSL_CERT_DIR', 'GIT_SSL_CAINFO', 'NIX_SSL_CERT_FILE', 'PIP_CERT', 'AWS_CA_BUNDLE', 'NODE_TLS_REJECT_UNAUTHORIZED', '_JAVA_OPTIONS']) {
+      expect(env).not.toHaveProperty(name);
+    }
+    expect(env.CURL_HOME).toBe(ca.dir);
+  });
+
+  test('gives Java the proxy and the trust store through JAVA_TOOL_OPTIONS', () => {
+    expect(env.JAVA_TOOL_OPTIONS).toBe(
+      '-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=4567 -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=4567 ' +
+        '-Dhttp.nonProxyHosts= -Djavax.net.ssl.trustStore=/tmp/rr-mock-ca-test/truststore.p12 ' +
+        '-Djavax.net.ssl.trustStorePassword=pw -Djavax.net.ssl.trustStoreType=PKCS12',
+    );
+  });
+
+  test('keeps every variable it does not manage, drops undefined ones, and leaves the base untouched', () => {
+    expect(env.PATH).toBe('/usr/bin');
+    expect(env.UNRELATED).toBe('kept');
+    expect(env).not.toHaveProperty('UNSET');
+    expect(inherited.NO_PROXY).toBe('api.requestrocket.com,*');
+    for (const name of Object.keys(env)) {
+      if (!(name in inherited)) expect(MANAGED_VARIABLES).toContain(name);
+    }
+  });
+
+  test('quotes a trust store path holding white space for Java', () => {
+    const spaced = { ...ca, trustStorePath: '/tmp/with space/truststore.p12' };
+    expect(javaToolOptions(1, spaced)).toContain('-Djavax.net.ssl.trustStore="/tmp/with space/truststore.p12"');
+  });
+
+  test('leaves the trust store out of JAVA_TOOL_OPTIONS when there is none', () => {
+    expect(javaToolOptions(1, { ...ca, trustStorePath: null })).not.toContain('javax.net.ssl');
+  });
+});
+
+describe('withoutCaTrust', () => {
+  test('removes the CA variables and the Java trust store options, and keeps the proxy', () => {
+    const env = withoutCaTrust(interceptedEnvironment(inherited, interceptor, { ...ca, trustStorePath: '/tmp/a b/t.p12' }));
+    for (const name of TRUST_VARIABLES) expect(env).not.toHaveProperty(name);
+    expect(env.JAVA_TOOL_OPTIONS).toBe(
+      '-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=4567 -Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=4567 -Dhttp.nonProxyHosts=',
+    );
+    expect(env.HTTPS_PROXY).toBe(interceptor.proxyUrl);
+  });
+});
+
+describe('shellExports', () => {
+  test('exports what is set, unsets what was removed, and quotes for a POSIX shell', () => {
+    const lines = shellExports(['A', 'B', 'C'], { A: "it's", C: '' }, { B: 'x' });
+    expect(lines).toEqual([`export A='it'\\''s'`, 'unset B', `export C=''`]);
+    expect(shellQuote('$HOME "x"')).toBe(`'$HOME "x"'`);
+  });
+});
