@@ -1,0 +1,100 @@
+// The Java runner: Gson resolved by Maven once per pom, javac once per content hash.
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { javaRunner } from '../../scripts/runners/java.ts';
+import { findExecutable } from '../../scripts/runners/process.ts';
+import { CACHE_DIR, CONTEXT, emptyPathDir, fixture, loggingWrapper, pathWithOnly, prepareAndRun, removeThrowaways, throwaway, uniqueCopy } from './helpers.ts';
+
+/** The first Maven resolution downloads plugins and Gson: allow for a slow network. */
+const RESOLVE_TIMEOUT = 300_000;
+
+afterAll(removeThrowaways);
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** The folder a prepared Java snippet's classes were compiled into. */
+function classesDir(args: readonly string[]): string {
+  const classpath = args[args.indexOf('-cp') + 1] ?? '';
+  return classpath.split(':')[0] ?? '';
+}
+
+describe('javaRunner', () => {
+  test('detects javac and Maven with their versions', async () => {
+    const toolchain = await javaRunner.detect();
+    expect(toolchain).toMatchObject({ available: true });
+    expect(toolchain.available && toolchain.version).toMatch(/^Java \d+[.\d]*, Maven \d+\.\d+\.\d+$/);
+  });
+
+  test('says javac is not found when PATH lacks it', async () => {
+    vi.stubEnv('PATH', await emptyPathDir());
+    expect(await javaRunner.detect()).toEqual({ available: false, reason: 'javac not found on PATH' });
+  });
+
+  test('says mvn is not found when PATH has javac but not Maven', async () => {
+    vi.stubEnv('PATH', await pathWithOnly('javac'));
+    expect(await javaRunner.detect()).toEqual({ available: false, reason: 'mvn not found on PATH' });
+  });
+
+  test('compiles against Gson and runs the class with exactly the given environment', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+    expect(prepared.args.at(-1)).toBe('Hello');
+    expect(prepared.args).toContain('-XX:TieredStopAtLevel=1');
+    expect(prepared.cwd).toBe(dirname(fixture('java', 'Hello.java')));
+    const result = await prepareAndRun(javaRunner, fixture('java', 'Hello.java'));
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false, stderr: '' });
+    expect(result.stdout).toBe('hello from java\n{"greeting":"hi","leak":"(unset)"}\n');
+  });
+
+  test('resolves the Gson version that snippets/pom.xml declares into the cache', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const pom = await readFile(join(CONTEXT.snippetsRoot, 'pom.xml'), 'utf8');
+    const version = /<artifactId>gson<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(pom)?.[1];
+    const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+    const classpath = prepared.args[prepared.args.indexOf('-cp') + 1]?.split(':') ?? [];
+    const gson = classpath.find((entry) => entry.endsWith(`/gson-${version}.jar`));
+    expect(gson?.startsWith(join(CACHE_DIR, 'java', 'lib-'))).toBe(true);
+  });
+
+  test('reports exit code 3', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const result = await prepareAndRun(javaRunner, fixture('java', 'Exit3.java'));
+    expect(result).toMatchObject({ exitCode: 3, signal: null, stdout: '', stderr: 'failing on purpose\n' });
+  });
+
+  test('reuses the classes and the libraries without compiling or resolving again', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const first = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+    const compiled = await stat(join(classesDir(first.args), 'Hello.class'));
+    const mvn = await loggingWrapper('mvn', (await findExecutable('mvn')) ?? 'mvn');
+    vi.stubEnv('PATH', `${mvn.binDir}:${process.env.PATH ?? ''}`);
+    const second = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+    expect(second).toEqual(first);
+    expect((await stat(join(classesDir(second.args), 'Hello.class'))).mtimeMs).toBe(compiled.mtimeMs);
+    expect(await mvn.calls()).toEqual([]);
+  });
+
+  test('compiles anew when the file changes, once for concurrent prepares', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const before = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+    const copy = await uniqueCopy('java', 'Hello.java', '//');
+    const javac = await loggingWrapper('javac', (await findExecutable('javac')) ?? 'javac');
+    vi.stubEnv('PATH', `${javac.binDir}:${process.env.PATH ?? ''}`);
+    const prepared = await Promise.all(Array.from({ length: 3 }, () => javaRunner.prepare(copy, CONTEXT)));
+    const dirs = new Set(prepared.map((snippet) => classesDir(snippet.args)));
+    for (const dir of dirs) throwaway(dir);
+    expect(dirs.size).toBe(1);
+    expect([...dirs][0]).not.toBe(classesDir(before.args));
+    expect(await readdir([...dirs][0] ?? '')).toEqual(['Hello.class']);
+    expect((await javac.calls()).filter((call) => call.includes(copy))).toHaveLength(1);
+    await writeFile(copy, `${await readFile(copy, 'utf8')}// changed again\n`);
+    const after = await javaRunner.prepare(copy, CONTEXT);
+    throwaway(classesDir(after.args));
+    expect(classesDir(after.args)).not.toBe([...dirs][0]);
+  });
+
+  test('throws the compiler output, naming the file, when javac fails', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const error = await javaRunner.prepare(fixture('java', 'Broken.java'), CONTEXT).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^javac failed for test\/fixtures\/runners\/java\/Broken\.java:\n/);
+    expect((error as Error).message).toContain('cannot find symbol');
+  });
+});
