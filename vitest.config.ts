@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['test/fixtures/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    // Builds the docs site once for test/site and test/browser (see test/README.md).
+    globalSetup: ['test/site/global-setup.ts'],
   },
 });

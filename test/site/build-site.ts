@@ -1,0 +1,29 @@
+// Runs `astro build` for the tests: the docs site or a fixture site, into a folder of the test's choosing.
+import path from 'node:path';
+import { execa } from 'execa';
+
+/** The astro CLI of this project, run with the Node that runs the tests. */
+const ASTRO_CLI = path.resolve('node_modules/astro/bin/astro.mjs');
+
+/** The harness report fixture the build test builds with. */
+export const FIXTURE_REPORT = path.resolve('test/fixtures/site/report.json');
+
+/** What a build did: whether it succeeded, everything it printed, and how long it took. */
+export interface BuildResult {
+  ok: boolean;
+  output: string;
+  durationMs: number;
+}
+
+/** Builds the site at `root` (default: the project) into `outDir`, with `env` added to the environment. */
+export async function buildSite(options: { outDir: string; root?: string; env?: Record<string, string> }): Promise<BuildResult> {
+  const args = [ASTRO_CLI, 'build', '--outDir', options.outDir];
+  if (options.root) args.push('--root', options.root);
+  const started = performance.now();
+  const result = await execa(process.execPath, args, {
+    all: true,
+    reject: false,
+    env: { ASTRO_TELEMETRY_DISABLED: '1', RR_DOCS_SNIPPETS: '', RR_DOCS_REPORT: '', ...options.env },
+  });
+  return { ok: result.exitCode === 0, output: result.all ?? '', durationMs: Math.round(performance.now() - started) };
+}

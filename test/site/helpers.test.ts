@@ -1,0 +1,165 @@
+// The small pure helpers behind the components and layouts.
+import path from 'node:path';
+import { z } from 'zod';
+import { describe, expect, test } from 'vitest';
+import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { LANGUAGE_IDS } from '../../scripts/languages.ts';
+import { escapeRawText } from '../../docs/components/code-block.ts';
+import { CodeFileError, grammarOfFile, loadCodeFile } from '../../docs/components/code-file.ts';
+import { highlight } from '../../docs/components/highlight.ts';
+import { languageCss, prepaintScript } from '../../docs/components/prepaint.ts';
+import { PropsError, parseProps } from '../../docs/components/props.ts';
+import { responseView } from '../../docs/components/responses.ts';
+import { stepsHtml } from '../../docs/components/steps.ts';
+import { uniqueId } from '../../docs/components/unique-id.ts';
+import { isCurrent } from '../../docs/layouts/site.ts';
+import { buildToc } from '../../docs/layouts/toc.ts';
+
+const root = path.resolve('test/fixtures/site/snippets');
+
+describe('parseProps', () => {
+  const schema = z.strictObject({ example: z.string({ error: 'expected an example id (a string)' }) });
+
+  test('returns the props when they are valid, ignoring the attributes Astro adds for scoped styles', () => {
+    expect(parseProps('CodeTabs', schema, { example: 'list-clients', 'data-astro-cid-abc': true })).toEqual({ example: 'list-clients' });
+  });
+
+  test('names the component, the prop, what it expected and what it received', () => {
+    expect(() => parseProps('CodeTabs', schema, { example: 42 })).toThrow(
+      new PropsError('CodeTabs', ['prop "example": expected an example id (a string); received 42 (number)']),
+    );
+  });
+
+  test('names unknown props', () => {
+    expect(() => parseProps('CodeTabs', schema, { example: 'x', exmaple: 'y' })).toThrow('unknown prop(s) "exmaple"');
+  });
+
+  test('says when a required prop is missing', () => {
+    expect(() => parseProps('CodeTabs', schema, {})).toThrow('prop "example": expected an example id (a string); received nothing');
+  });
+});
+
+describe('responseView', () => {
+  test.each([
+    [200, 'OK', CLIENTS_OK.body],
+    [401, 'Unauthorized', UNAUTHORIZED.body],
+    [403, 'Forbidden', FORBIDDEN.body],
+  ] as const)('gives %i %s with the contract body', (status, reason, body) => {
+    expect(responseView(status)).toEqual({ status, reason, body: formatBody(body) });
+  });
+});
+
+describe('escapeRawText', () => {
+  test('escapes what the HTML parser would change: &, <, > and carriage returns', () => {
+    expect(escapeRawText('a < b && c > d\r\n"e"')).toBe('a &lt; b &amp;&amp; c &gt; d&#13;\n"e"');
+  });
+});
+
+describe('highlight', () => {
+  test('renders a focusable <pre> whose tokens carry a light and a dark colour', async () => {
+    const html = await highlight('const a = 1;\n', 'javascript');
+    expect(html).toMatch(/^<pre class="code" tabindex="0"><code>/);
+    expect(html).toContain('light-dark(');
+    expect(html).not.toContain('<span class="line"></span></code>');
+  });
+
+  test('refuses a grammar the site does not load', async () => {
+    await expect(highlight('x', 'cobol')).rejects.toThrow('Cannot highlight "cobol"');
+  });
+});
+
+describe('grammarOfFile and loadCodeFile', () => {
+  test.each([
+    ['request.http', 'http'],
+    ['list_clients.py', 'python'],
+    ['list-clients.sh', 'bash'],
+    ['notes.txt', undefined],
+  ])('highlights %s as %s', (file, grammar) => {
+    expect(grammarOfFile(file)).toBe(grammar);
+  });
+
+  test('reads a file of an example', async () => {
+    expect(await loadCodeFile(root, 'complete', 'request.http')).toMatchObject({ grammar: 'http', code: 'GET /api/clients HTTP/1.1\nHost: api.requestrocket.com\n' });
+  });
+
+  test('names the missing file and lists what the folder holds', async () => {
+    await expect(loadCodeFile(root, 'complete', 'missing.http')).rejects.toThrow(
+      new CodeFileError(
+        `<CodeFile example="complete" file="missing.http">: no file ${path.join(root, 'complete', 'missing.http')}.\n  That folder holds: example.json, hello.go, Hello.java, hello.mjs, hello.py, hello.sh, request.http.`,
+      ),
+    );
+  });
+
+  test('refuses paths that leave the example folder', async () => {
+    await expect(loadCodeFile(root, 'complete', '../missing-go/hello.py')).rejects.toThrow('without slashes');
+  });
+});
+
+describe('prepaintScript and languageCss', () => {
+  test('sets the language from ?lang=, else storage, else the first language, and marks scripts as on', () => {
+    const run = (search: string, stored: string | null) => {
+      const attributes: Record<string, string> = {};
+      const store = new Map(stored ? [['rr-docs:lang', stored]] : []);
+      const documentElement = { dataset: {} as Record<string, string>, setAttribute: (name: string, value: string) => (attributes[name] = value) };
+      const localStorage = { getItem: (key: string) => store.get(key) ?? null, setItem: (key: string, value: string) => store.set(key, value) };
+      new Function('document', 'location', 'localStorage', prepaintScript(LANGUAGE_IDS))({ documentElement }, { search }, localStorage);
+      return { lang: documentElement.dataset.lang, js: 'data-js' in attributes, stored: store.get('rr-docs:lang') };
+    };
+    expect(run('', null)).toEqual({ lang: 'javascript', js: true, stored: undefined });
+    expect(run('', 'go')).toEqual({ lang: 'go', js: true, stored: 'go' });
+    expect(run('?lang=python', 'go')).toEqual({ lang: 'python', js: true, stored: 'python' });
+    expect(run('?lang=cobol', 'bogus')).toEqual({ lang: 'javascript', js: true, stored: 'bogus' });
+  });
+
+  test('shows only the chosen language\'s panel when scripts run', () => {
+    const css = languageCss(['javascript', 'go']);
+    expect(css).toContain(':root[data-js] code-tabs [role="tabpanel"] { display: none; }');
+    expect(css).toContain(':root[data-lang="go"] code-tabs [role="tabpanel"][data-lang="go"]');
+    expect(css).toContain(':root[data-lang="javascript"] code-tabs [role="tab"][data-lang="javascript"]');
+  });
+});
+
+describe('stepsHtml', () => {
+  test('accepts an ordered list', () => {
+    expect(stepsHtml('\n<ol>\n<li>One</li>\n</ol>\n')).toBe('<ol>\n<li>One</li>\n</ol>');
+  });
+
+  test('refuses anything else, saying what it received', () => {
+    expect(() => stepsHtml('<p>One</p>')).toThrow('<Steps> expects a single ordered list ("1. ...") as its content; received "<p>One</p>"');
+  });
+});
+
+describe('uniqueId', () => {
+  test('suffixes a repeated id within one render, and starts again on the next', () => {
+    const first = {};
+    expect([uniqueId(first, 'a'), uniqueId(first, 'a'), uniqueId(first, 'b')]).toEqual(['a', 'a-2', 'b']);
+    expect(uniqueId({}, 'a')).toBe('a');
+  });
+});
+
+describe('buildToc', () => {
+  test('nests h3 under the h2 before it and leaves out other depths', () => {
+    const toc = buildToc([
+      { depth: 3, slug: 'early', text: 'Early' },
+      { depth: 2, slug: 'a', text: 'A' },
+      { depth: 3, slug: 'a1', text: 'A1' },
+      { depth: 4, slug: 'deep', text: 'Deep' },
+      { depth: 2, slug: 'b', text: 'B' },
+    ]);
+    expect(toc).toEqual([
+      { slug: 'early', text: 'Early', children: [] },
+      { slug: 'a', text: 'A', children: [{ slug: 'a1', text: 'A1', children: [] }] },
+      { slug: 'b', text: 'B', children: [] },
+    ]);
+  });
+});
+
+describe('isCurrent', () => {
+  test.each([
+    ['/core-api/authentication/', '/core-api/authentication', true],
+    ['/', '/', true],
+    ['/', '/core-api/authentication/', false],
+  ])('%s is the page at %s: %s', (href, pathname, expected) => {
+    expect(isCurrent(href, pathname)).toBe(expected);
+  });
+});
