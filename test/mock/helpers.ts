@@ -3,7 +3,6 @@
 import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
-import type { TestContext } from 'vitest';
 import { API_HOST } from '../../scripts/api/contract.ts';
 import { maskToken } from '../../scripts/mock/tokens.ts';
 import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';
@@ -149,7 +148,7 @@ export function expectSameToken(actual: string | null | undefined, expected: str
 }
 
 /** Skips a test whose tool is missing, naming it; under CI=true a missing tool fails instead. */
-export function requireTool(context: TestContext, missing: string | null): void {
+export function requireTool(context: { skip: (note: string) => never }, missing: string | null): void {
   if (missing === null) return;
   if (process.env.CI === 'true') throw new Error(`${missing}, and CI=true requires every client`);
   context.skip(missing);
