@@ -1,10 +1,16 @@
 // Build-time syntax highlighting with Shiki: one highlighter for the whole build, a light and a dark
 // theme in one markup (CSS `light-dark()`), so no highlighter or theme switcher reaches the browser.
-import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import { bundledThemes, createHighlighter, type BundledLanguage, type Highlighter, type ThemeRegistration } from 'shiki';
 import { LANGUAGES } from '../../scripts/languages.ts';
 
 /** The two themes every code block carries; the page's `color-scheme` picks one. */
-export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+export const CODE_THEMES = { light: 'rr-light', dark: 'github-dark-default' } as const;
+
+/** GitHub's light theme with comments darkened from #6e7781 to #57606a, to reach WCAG AA contrast (4.5:1). */
+async function lightTheme(): Promise<ThemeRegistration> {
+  const theme = (await bundledThemes['github-light-default']()).default;
+  return { ...JSON.parse(JSON.stringify(theme).replaceAll('#6e7781', '#57606a')), name: CODE_THEMES.light };
+}
 
 /** Grammars the site highlights: every snippet language, plus the JSON bodies and the raw HTTP request. */
 export const GRAMMARS: readonly string[] = [...new Set([...LANGUAGES.map((language) => language.grammar), 'json', 'http'])];
@@ -13,7 +19,7 @@ let highlighter: Promise<Highlighter> | undefined;
 
 /** The one highlighter of the build, created on first use. */
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: GRAMMARS as BundledLanguage[] });
+  highlighter ??= lightTheme().then((light) => createHighlighter({ themes: [light, CODE_THEMES.dark], langs: GRAMMARS as BundledLanguage[] }));
   return highlighter;
 }
 

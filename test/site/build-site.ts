@@ -1,4 +1,5 @@
 // Runs `astro build` for the tests: the docs site or a fixture site, into a folder of the test's choosing.
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 
@@ -7,6 +8,17 @@ const ASTRO_CLI = path.resolve('node_modules/astro/bin/astro.mjs');
 
 /** The harness report fixture the build test builds with. */
 export const FIXTURE_REPORT = path.resolve('test/fixtures/site/report.json');
+
+/**
+ * A new empty folder to build into. It lies inside the project on purpose: for an outDir outside
+ * the working directory, Astro puts its intermediate files in the shared `.astro/.prerender`, so
+ * two builds at once (two test runs) would delete each other's files.
+ */
+export async function makeBuildDir(): Promise<string> {
+  const parent = path.resolve('.cache/site-builds');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(path.join(parent, 'build-'));
+}
 
 /** What a build did: whether it succeeded, everything it printed, and how long it took. */
 export interface BuildResult {

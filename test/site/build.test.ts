@@ -1,15 +1,14 @@
 // The built site: every snippet shown byte for byte as accessible tabs, responses from the API
 // contract, the tested status from the harness report, lean pages, and a clear failure for a
 // page that names an unknown example.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite, makeBuildDir } from './build-site.ts';
 import { decodeHtml, innerHtml, startTags, textOf, type Tag } from './html.ts';
 import { builtSite, readPage, readSnippet } from './site.ts';
 
@@ -183,7 +182,7 @@ describe('lean pages', () => {
 
 describe('a page that names an unknown example', () => {
   test('fails the build with a message naming the example and where it looked', async () => {
-    const outDir = await mkdtemp(path.join(tmpdir(), 'rr-docs-fixture-'));
+    const outDir = await makeBuildDir();
     try {
       const snippets = path.resolve('test/fixtures/site/snippets');
       const result = await buildSite({ root: 'test/fixtures/site/unknown-example', outDir, env: { RR_DOCS_SNIPPETS: snippets } });

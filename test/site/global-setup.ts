@@ -1,10 +1,8 @@
 // Builds the docs site once for the whole run (with the fixture harness report) and hands its
 // folder to the site and browser tests; a failed build is handed over too, so only they fail.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
-import { FIXTURE_REPORT, buildSite } from './build-site.ts';
+import { FIXTURE_REPORT, buildSite, makeBuildDir } from './build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,7 +13,7 @@ declare module 'vitest' {
 
 /** Vitest global setup: build, provide, and remove the folder when the run ends. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'rr-docs-site-'));
+  const dir = await makeBuildDir();
   const result = await buildSite({ outDir: dir, env: { RR_DOCS_REPORT: FIXTURE_REPORT } });
   project.provide('site', { dir, durationMs: result.durationMs, ...(result.ok ? {} : { error: result.output }) });
   return async () => {

@@ -1,0 +1,55 @@
+// Every page passes axe-core without serious or critical violations, in light and dark, and asks
+// for nothing from another origin.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { builtSite } from '../site/site.ts';
+import { GUIDE, launchChromium, serveSite, type SiteServer } from './support.ts';
+
+const require = createRequire(import.meta.url);
+
+let server: SiteServer;
+let browser: Browser;
+let axeSource: string;
+
+beforeAll(async () => {
+  [server, browser, axeSource] = await Promise.all([serveSite(builtSite()), launchChromium(), readFile(require.resolve('axe-core'), 'utf8')]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** One axe violation, as much as a failure message needs. */
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const CASES = ['/', GUIDE].flatMap((url) => (['light', 'dark'] as const).map((colorScheme) => ({ url, colorScheme })));
+
+describe('accessibility', () => {
+  test.each(CASES)('$url has no serious or critical axe violations in $colorScheme', async ({ url, colorScheme }) => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${server.url}${url}`);
+    // Show every tab panel so that each language's highlighting is checked, not only the chosen one's.
+    await page.addStyleTag({ content: 'code-tabs [role="tabpanel"] { display: block !important; }' });
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const { violations } = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+      return violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    });
+    if (violations.length > 0) console.info(`${url} (${colorScheme}): minor axe findings`, violations.map((violation: Violation) => `${violation.id} (${violation.impact})`));
+    const severe = violations.filter((violation: Violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(severe).toEqual([]);
+    expect(requested.filter((request) => !request.startsWith(`${server.url}/`) && !request.startsWith('data:'))).toEqual([]);
+    await context.close();
+  });
+});

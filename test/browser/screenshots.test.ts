@@ -1,0 +1,46 @@
+// Screenshots of the guide and the home page in light and dark, at desktop and phone widths, written
+// to test-results/screenshots/ for review; the pages never scroll sideways.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { builtSite } from '../site/site.ts';
+import { GUIDE, launchChromium, serveSite, type SiteServer } from './support.ts';
+
+const OUT_DIR = path.resolve('test-results/screenshots');
+
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveSite(builtSite()), launchChromium(), mkdir(OUT_DIR, { recursive: true })]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const WIDTHS = [
+  { device: 'desktop', viewport: { width: 1280, height: 900 } },
+  { device: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+const CASES = [
+  { name: 'guide', url: GUIDE },
+  { name: 'home', url: '/' },
+].flatMap((page) => WIDTHS.flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ ...page, ...width, colorScheme }))));
+
+describe('screenshots', () => {
+  test.each(CASES)('$name fits a $device screen in $colorScheme and is saved for review', async ({ name, url, device, viewport, colorScheme }) => {
+    const context = await browser.newContext({ colorScheme, viewport, deviceScaleFactor: 1, isMobile: device === 'phone', hasTouch: device === 'phone' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${url}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await page.screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}.png`), fullPage: true });
+    if (name === 'guide') {
+      const tabs = page.locator('.example').first();
+      await tabs.screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}-tabs.png`) });
+    }
+    await context.close();
+  });
+});
