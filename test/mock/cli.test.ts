@@ -1,0 +1,101 @@
+// `npm run mock`: the printed exports work in a real shell, curl reaches the mock with them, each
+// request is logged with the token masked, and a signal stops it and deletes the keys.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import { describe, expect, test } from 'vitest';
+import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { findExecutable } from '../../scripts/mock/which.ts';
+import { requireTool, within } from './helpers.ts';
+
+const READY = 'Requests (Ctrl-C stops the mock and deletes its keys):';
+
+interface RunningCli {
+  child: ResultPromise<{ reject: false }>;
+  /** Everything printed so far. */
+  output: () => string;
+  /** The environment after running the printed export and unset lines in a real shell. */
+  env: Record<string, string>;
+  tokens: { valid: string; revoked: string; forbidden: string };
+}
+
+async function startCli(): Promise<RunningCli> {
+  const child = execa(process.execPath, [path.resolve('scripts/mock/cli.ts')], { reject: false });
+  let printed = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => (printed += chunk));
+  await within(
+    new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => printed.includes(READY) && resolve());
+      void child.then((result) => reject(new Error(`Expected the mock to start, it exited: ${printed}${String(result.stderr)}`)));
+    }),
+    'the mock to print its exports',
+  );
+  const lines = printed.split('\n').filter((line) => /^(export|unset) /.test(line));
+  const shell = await execa('sh', ['-c', `${lines.join('\n')}\nexec env -0`], { reject: false });
+  const env = Object.fromEntries(
+    shell.stdout.split('\0').filter(Boolean).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+  );
+  const token = (label: string) => new RegExp(`^  ${label} +(u-\\w+) `, 'm').exec(printed)?.[1] ?? '';
+  return { child, output: () => printed, env, tokens: { valid: token('valid'), revoked: token('revoked'), forbidden: token('forbidden') } };
+}
+
+async function curl(env: Record<string, string>, token: string): Promise<string> {
+  const result = await execa('curl', ['-sS', '-H', '@-', 'https://api.requestrocket.com/api/clients'], {
+    env,
+    extendEnv: false,
+    input: `Authorization: ${token}\n`,
+    reject: false,
+  });
+  return result.stdout;
+}
+
+describe('npm run mock', () => {
+  test('runs the CLI that these tests start', async () => {
+    const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(manifest.scripts.mock).toBe('node scripts/mock/cli.ts');
+  });
+
+  test('prints exports with which curl gets each answer of the contract, then stops on SIGINT and deletes the keys', async ({ skip }) => {
+    requireTool({ skip }, findExecutable('curl') === null ? 'curl not found on PATH' : null);
+    const cli = await startCli();
+    try {
+      expect(cli.env.HTTPS_PROXY).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(cli.env.NO_PROXY).toBe('');
+      expect(cli.env.NODE_USE_ENV_PROXY).toBe('1');
+      expect(cli.env.JAVA_TOOL_OPTIONS).toMatch(/-Dhttps\.proxyHost=127\.0\.0\.1 .*-Djavax\.net\.ssl\.trustStoreType=PKCS12$/);
+      expect(cli.env).not.toHaveProperty('SSL_CERT_DIR');
+      expect(cli.env.REQUESTROCKET_USER_TOKEN === cli.tokens.valid).toBe(true);
+      for (const token of Object.values(cli.tokens)) expect(token).toMatch(/^u-[0-9A-Za-z]{32}$/);
+      expect(cli.output()).toContain('Try: curl https://api.requestrocket.com/api/clients -H "Authorization: $REQUESTROCKET_USER_TOKEN"');
+
+      expect(await curl(cli.env, cli.tokens.valid)).toBe(formatBody(CLIENTS_OK.body));
+      expect(await curl(cli.env, cli.tokens.revoked)).toBe(formatBody(UNAUTHORIZED.body));
+      expect(await curl(cli.env, cli.tokens.forbidden)).toBe(formatBody(FORBIDDEN.body));
+
+      const log = cli.output().slice(cli.output().indexOf(READY));
+      expect(log).toMatch(/^GET \/api\/clients 200 ok {2}Authorization: u-\w\w…\(34 chars\)$/m);
+      expect(log).toMatch(/^GET \/api\/clients 401 revoked-token /m);
+      expect(log).toMatch(/^GET \/api\/clients 403 forbidden-token /m);
+      for (const token of Object.values(cli.tokens)) expect(log.includes(token)).toBe(false);
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    const result = await within(cli.child, 'the mock to stop');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Stopped; the throwaway CA and its keys are deleted.');
+    const caDir = path.dirname(cli.env.CURL_CA_BUNDLE ?? '');
+    expect(caDir).toMatch(/rr-mock-ca-/);
+    expect(existsSync(caDir)).toBe(false);
+  });
+
+  test('stops on SIGTERM and deletes the keys', async () => {
+    const cli = await startCli();
+    const caDir = path.dirname(cli.env.CURL_CA_BUNDLE ?? '');
+    expect(existsSync(caDir)).toBe(true);
+    cli.child.kill('SIGTERM');
+    expect((await within(cli.child, 'the mock to stop')).exitCode).toBe(0);
+    expect(existsSync(caDir)).toBe(false);
+  });
+});
