@@ -61,9 +61,10 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
     requests.push(request);
     options.onRequest?.(request);
   };
-  const mock = http.createServer(serverOptions, createApiHandler({ tokens: options.tokens, record, tunneled: true }));
+  const mock = http.createServer(serverOptions);
   mock.timeout = timeouts.idleMs;
-  watchTunnelRequests(mock);
+  watchTunnelRequests(mock); // before the handler, so it sees each request before it is answered
+  mock.on('request', createApiHandler({ tokens: options.tokens, record, tunneled: true }));
   const tunnel: TunnelContext = {
     secureContext: secureContextOf(options.ca),
     server: mock,

@@ -13,6 +13,8 @@ import { connect, getClients, openTunnel, readUntilClosed, tlsThroughTunnel, unt
 // Short timeouts keep the slow-client cases fast; the safety net in `within` is far longer.
 const TIMEOUTS = { headersMs: 300, idleMs: 600 };
 const BAD_REQUEST_OR_NOTHING = /^(HTTP\/1\.1 400 [^]*)?$/;
+// Fixed rather than random: random bytes could, rarely, start like a TLS record and wait for more.
+const NOT_TLS = 'this is not a TLS handshake\r\n'.repeat(20);
 const OVERSIZED_HEADER = `X-Padding: ${'a'.repeat(17 * 1024)}\r\n`;
 const trio = randomTokenTrio();
 let ca: ThrowawayCa;
@@ -96,10 +98,20 @@ describe('the tunnel to the mock', () => {
     const before = interceptor.tlsFailures.length;
     const { socket } = await openTunnel(interceptor.port);
     const closed = readUntilClosed(socket);
-    socket.write(randomBytes(2048));
+    socket.write(NOT_TLS);
     await within(closed, 'the tunnel to be closed');
     await within(until(() => interceptor.tlsFailures.length > before), 'the failure to be recorded');
     expect(interceptor.tlsFailures[before]?.stage).toBe('handshake');
+  });
+
+  test('hands bytes sent along with the CONNECT to the TLS side', async () => {
+    const before = interceptor.tlsFailures.length;
+    const socket = await connect(interceptor.port);
+    const closed = readUntilClosed(socket);
+    socket.write(`CONNECT ${API_HOST}:443 HTTP/1.1\r\nHost: ${API_HOST}\r\n\r\n${NOT_TLS}`);
+    expect(await within(closed, 'the tunnel to be closed')).toMatch(/^HTTP\/1\.1 200 /);
+    // Only bytes that reached the TLS side can make its handshake fail; silence would be cut off unrecorded.
+    await within(until(() => interceptor.tlsFailures.length > before), 'the failure to be recorded');
   });
 
   test('closes a tunnel that never starts the TLS handshake', async () => {
