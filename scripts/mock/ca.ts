@@ -5,11 +5,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { API_HOST } from '../api/contract.ts';
-import { forgetOnExit, removeOnExit } from './cleanup.ts';
+import { forgetOnExit, markOwner, removeOnExit, sweepAbandoned } from './cleanup.ts';
 import { openssl } from './openssl.ts';
 import { writeJavaTrustStore } from './truststore.ts';
 import type { ThrowawayCa } from './types.ts';
 
+const DIR_PREFIX = 'rr-mock-ca-';
 const VALIDITY_DAYS = '2';
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 
@@ -34,13 +35,15 @@ authorityKeyIdentifier = keyid:always
 
 /** Makes a fresh CA, a leaf for the API host and a Java trust store in a new folder (mode 0700). */
 export async function createThrowawayCa(): Promise<ThrowawayCa> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'rr-mock-ca-'));
+  await sweepAbandoned(tmpdir(), DIR_PREFIX);
+  const dir = await mkdtemp(path.join(tmpdir(), DIR_PREFIX));
   removeOnExit(dir);
   const dispose = async (): Promise<void> => {
     await rm(dir, { recursive: true, force: true });
     forgetOnExit(dir);
   };
   try {
+    await markOwner(dir);
     return { ...(await makeFiles(dir)), dir, dispose };
   } catch (error) {
     await dispose();

@@ -1,6 +1,9 @@
 // Folders holding key material are removed however the process ends: normally, on an uncaught
 // error, or on Ctrl-C / SIGTERM, without taking away anyone else's handling of those signals.
+// A process killed outright (SIGKILL) cannot clean up; the next one sweeps its folders.
 import { rmSync } from 'node:fs';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 const pending = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -36,4 +39,34 @@ export function removeOnExit(dir: string): void {
 /** Stops watching a folder that its owner has removed itself. */
 export function forgetOnExit(dir: string): void {
   pending.delete(dir);
+}
+
+const OWNER_FILE = 'owner.pid';
+
+/** Marks a folder as owned by this process, so that a later sweep knows when its owner is gone. */
+export async function markOwner(dir: string): Promise<void> {
+  await writeFile(path.join(dir, OWNER_FILE), String(process.pid), { mode: 0o600 });
+}
+
+/** Removes folders named `prefix*` in `parent` whose owner process is dead (killed before it could clean up). */
+export async function sweepAbandoned(parent: string, prefix: string): Promise<void> {
+  const names = await readdir(parent).catch(() => []);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix))
+      .map(async (name) => {
+        const dir = path.join(parent, name);
+        const owner = Number(await readFile(path.join(dir, OWNER_FILE), 'utf8').catch(() => 'NaN'));
+        if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) await rm(dir, { recursive: true, force: true });
+      }),
+  );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, but someone else's
+  }
 }

@@ -93,6 +93,26 @@ describe('createThrowawayCa', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  test('removes, when making a new one, the folder of a process that was killed outright', async () => {
+    const script = `
+      import { createThrowawayCa } from ${JSON.stringify(path.resolve('scripts/mock/ca.ts'))};
+      const ca = await createThrowawayCa();
+      console.log(ca.dir);
+      setInterval(() => {}, 1000);`;
+    const child = execa(process.execPath, ['--input-type=module', '-e', script], { reject: false });
+    const dir = await within(
+      new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()))),
+      'the child to print its CA folder',
+    );
+    child.kill('SIGKILL');
+    await within(child, 'the child to end');
+    expect(existsSync(dir)).toBe(true);
+    const next = await createThrowawayCa();
+    await next.dispose();
+    expect(existsSync(dir)).toBe(false);
+    expect(existsSync(ca.dir)).toBe(true);
+  });
+
   test('says openssl is needed when it is not on PATH', async () => {
     const script = `
       import { createThrowawayCa } from ${JSON.stringify(path.resolve('scripts/mock/ca.ts'))};
