@@ -35,7 +35,7 @@ export async function loadCodeFile(root: string, example: string, file: string):
     return { path: filePath, code: await readFile(filePath, 'utf8'), grammar };
   } catch {
     const siblings = await readdir(path.join(root, example)).catch(() => undefined);
-    const found = siblings ? `That folder holds: ${siblings.sort().join(', ')}.` : `There is no folder ${path.join(root, example)}.`;
+    const found = siblings ? `That folder holds: ${siblings.sort((a, b) => a.localeCompare(b)).join(', ')}.` : `There is no folder ${path.join(root, example)}.`;
     throw new CodeFileError(`${tag}: no file ${filePath}.\n  ${found}`);
   }
 }

@@ -124,13 +124,13 @@ describe('code tabs', () => {
   });
 
   test('open the language named by ?lang= and put the reader\'s choice in the URL', async () => {
-    const page = await openGuide({ search: '?lang=java#check-that-your-token-works' });
+    const page = await openGuide({ search: '?lang=java#test-your-token' });
     expect(await visiblePanels(page)).toEqual(['java', 'java']);
     expect(await selectedTabs(page)).toEqual(['java', 'java']);
     await tab(page, 'verify-token', 'curl').click();
     const url = new URL(page.url());
     expect(url.searchParams.get('lang')).toBe('curl');
-    expect(url.hash).toBe('#check-that-your-token-works');
+    expect(url.hash).toBe('#test-your-token');
     await page.context().close();
   });
 

@@ -1,0 +1,7 @@
+// `tsc` reads the .ts files that import .astro components (the components barrel) but cannot read
+// .astro files themselves, which `astro check` types; this gives their default export a type there.
+declare module '*.astro' {
+  import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+  const Component: AstroComponentFactory;
+  export default Component;
+}
