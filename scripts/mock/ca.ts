@@ -33,8 +33,14 @@ subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 `;
 
+/** Options of `createThrowawayCa`. */
+export interface ThrowawayCaOptions {
+  /** Write the Java trust store (a JVM start for keytool, most of the cost); default true. */
+  javaTrustStore?: boolean;
+}
+
 /** Makes a fresh CA, a leaf for the API host and a Java trust store in a new folder (mode 0700). */
-export async function createThrowawayCa(): Promise<ThrowawayCa> {
+export async function createThrowawayCa(options: ThrowawayCaOptions = {}): Promise<ThrowawayCa> {
   await sweepAbandoned(tmpdir(), DIR_PREFIX);
   const dir = await mkdtemp(path.join(tmpdir(), DIR_PREFIX));
   removeOnExit(dir);
@@ -44,14 +50,14 @@ export async function createThrowawayCa(): Promise<ThrowawayCa> {
   };
   try {
     await markOwner(dir);
-    return { ...(await makeFiles(dir)), dir, dispose };
+    return { ...(await makeFiles(dir, options.javaTrustStore ?? true)), dir, dispose };
   } catch (error) {
     await dispose();
     throw error;
   }
 }
 
-async function makeFiles(dir: string): Promise<Omit<ThrowawayCa, 'dir' | 'dispose'>> {
+async function makeFiles(dir: string, javaTrustStore: boolean): Promise<Omit<ThrowawayCa, 'dir' | 'dispose'>> {
   const file = (name: string): string => path.join(dir, name);
   await writeFile(file('openssl.cnf'), CONFIG, { mode: 0o600 });
   const common = ['-config', 'openssl.cnf', '-sha256'];
@@ -63,7 +69,7 @@ async function makeFiles(dir: string): Promise<Omit<ThrowawayCa, 'dir' | 'dispos
     '-set_serial', `0x${randomBytes(16).toString('hex')}`, '-days', VALIDITY_DAYS,
     '-extfile', 'openssl.cnf', '-extensions', 'leaf_ext', '-out', 'leaf.pem'], dir);
   const trustStorePassword = randomBytes(18).toString('base64url');
-  const trustStorePath = await writeJavaTrustStore(dir, file('ca.pem'), trustStorePassword);
+  const trustStorePath = javaTrustStore ? await writeJavaTrustStore(dir, file('ca.pem'), trustStorePassword) : null;
   return {
     caCertPath: file('ca.pem'),
     caCertPem: await readFile(file('ca.pem'), 'utf8'),

@@ -49,8 +49,9 @@ describe('createThrowawayCa', () => {
   });
 
   test('makes two different CAs on two calls', async () => {
-    const other = await createThrowawayCa();
+    const other = await createThrowawayCa({ javaTrustStore: false });
     try {
+      expect(other.trustStorePath).toBeNull();
       expect(other.dir).not.toBe(ca.dir);
       expect(other.caCertPem).not.toBe(ca.caCertPem);
     } finally {
@@ -68,7 +69,7 @@ describe('createThrowawayCa', () => {
   });
 
   test('removes its folder on dispose, and dispose can be called twice', async () => {
-    const other = await createThrowawayCa();
+    const other = await createThrowawayCa({ javaTrustStore: false });
     expect(existsSync(other.dir)).toBe(true);
     await other.dispose();
     await other.dispose();
@@ -78,7 +79,7 @@ describe('createThrowawayCa', () => {
   test.each(['SIGINT', 'SIGTERM'] as const)('removes its folder when the process gets %s', async (signal) => {
     const script = `
       import { createThrowawayCa } from ${JSON.stringify(path.resolve('scripts/mock/ca.ts'))};
-      const ca = await createThrowawayCa();
+      const ca = await createThrowawayCa({ javaTrustStore: false });
       console.log(ca.dir);
       setInterval(() => {}, 1000);`;
     const child = execa(process.execPath, ['--input-type=module', '-e', script], { reject: false });
@@ -96,7 +97,7 @@ describe('createThrowawayCa', () => {
   test('removes, when making a new one, the folder of a process that was killed outright', async () => {
     const script = `
       import { createThrowawayCa } from ${JSON.stringify(path.resolve('scripts/mock/ca.ts'))};
-      const ca = await createThrowawayCa();
+      const ca = await createThrowawayCa({ javaTrustStore: false });
       console.log(ca.dir);
       setInterval(() => {}, 1000);`;
     const child = execa(process.execPath, ['--input-type=module', '-e', script], { reject: false });
@@ -107,7 +108,7 @@ describe('createThrowawayCa', () => {
     child.kill('SIGKILL');
     await within(child, 'the child to end');
     expect(existsSync(dir)).toBe(true);
-    const next = await createThrowawayCa();
+    const next = await createThrowawayCa({ javaTrustStore: false });
     await next.dispose();
     expect(existsSync(dir)).toBe(false);
     expect(existsSync(ca.dir)).toBe(true);
@@ -116,7 +117,7 @@ describe('createThrowawayCa', () => {
   test('says openssl is needed when it is not on PATH', async () => {
     const script = `
       import { createThrowawayCa } from ${JSON.stringify(path.resolve('scripts/mock/ca.ts'))};
-      try { await createThrowawayCa(); } catch (error) { console.log(error.message); }`;
+      try { await createThrowawayCa({ javaTrustStore: false }); } catch (error) { console.log(error.message); }`;
     const result = await execa(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: '/nonexistent' }, reject: false });
     expect(result.stdout).toBe('openssl not found on PATH: it is needed to make the throwaway CA');
   });

@@ -32,7 +32,7 @@ async function start(): Promise<Interceptor> {
 }
 
 beforeAll(async () => {
-  ca = await createThrowawayCa();
+  ca = await createThrowawayCa({ javaTrustStore: false }); // no Java client here
 });
 afterEach(async () => {
   await Promise.all(started.splice(0).map((interceptor) => interceptor.close()));

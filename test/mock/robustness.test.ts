@@ -21,7 +21,7 @@ let ca: ThrowawayCa;
 let interceptor: Interceptor;
 
 beforeAll(async () => {
-  ca = await createThrowawayCa();
+  ca = await createThrowawayCa({ javaTrustStore: false }); // no Java client here
   interceptor = await startInterceptor({ ca, tokens: toMockTokens(trio), timeouts: TIMEOUTS });
 });
 afterEach(async () => {
