@@ -123,6 +123,16 @@ describe('code tabs', () => {
     await context.close();
   });
 
+  test('follow a choice made in another window of the site', async () => {
+    const context = await browser.newContext();
+    const first = await openGuide({ context });
+    const second = await openGuide({ context });
+    await tab(first, 'list-clients', 'java').click();
+    await expect.poll(() => selectedTabs(second)).toEqual(['java', 'java']);
+    expect(await visiblePanels(second)).toEqual(['java', 'java']);
+    await context.close();
+  });
+
   test('open the language named by ?lang= and put the reader\'s choice in the URL', async () => {
     const page = await openGuide({ search: '?lang=java#test-your-token' });
     expect(await visiblePanels(page)).toEqual(['java', 'java']);

@@ -180,16 +180,39 @@ describe('lean pages', () => {
   });
 });
 
-describe('a page that names an unknown example', () => {
-  test('fails the build with a message naming the example and where it looked', async () => {
+describe('a page whose example cannot be shown', () => {
+  const snippets = path.resolve('test/fixtures/site/snippets');
+  const invalidReport = path.resolve('test/fixtures/site/invalid-report.json');
+
+  test.each([
+    {
+      problem: 'an unknown example',
+      example: 'no-such-example',
+      report: '',
+      message: `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(snippets, 'no-such-example')}.\n  Known examples: complete, missing-go.`,
+    },
+    {
+      problem: 'an example without a Go file',
+      example: 'missing-go',
+      report: '',
+      message: `<CodeTabs example="missing-go">: the example has no file for Go (.go).\n  Looked in ${path.join(snippets, 'missing-go')} and found hello.mjs, hello.py, Hello.java, hello.sh.`,
+    },
+    {
+      problem: 'an invalid harness report',
+      example: 'complete',
+      report: invalidReport,
+      message: `${invalidReport}: invalid harness report\n  - field "summary.durationMs": expected number, found nothing\n  - field "cases[0].status": Invalid option: expected one of "passed"|"failed"|"skipped", found "ok" (string)`,
+    },
+  ])('fails the build with a message naming the problem and where it looked: $problem', async ({ example, report, message }) => {
     const outDir = await makeBuildDir();
     try {
-      const snippets = path.resolve('test/fixtures/site/snippets');
-      const result = await buildSite({ root: 'test/fixtures/site/unknown-example', outDir, env: { RR_DOCS_SNIPPETS: snippets } });
+      const result = await buildSite({
+        root: 'test/fixtures/site/one-example',
+        outDir,
+        env: { RR_DOCS_SNIPPETS: snippets, RR_DOCS_REPORT: report || path.join(outDir, 'no-report.json'), RR_FIXTURE_EXAMPLE: example },
+      });
       expect(result.ok).toBe(false);
-      expect(result.output).toContain(
-        `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(snippets, 'no-such-example')}.\n  Known examples: complete, missing-go.`,
-      );
+      expect(result.output).toContain(message);
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
