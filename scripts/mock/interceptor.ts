@@ -6,19 +6,20 @@ import { createSecureContext, type SecureContext } from 'node:tls';
 import { API_HOST } from '../api/contract.ts';
 import { createApiHandler } from './api.ts';
 import { SocketTracker } from './sockets.ts';
-import { API_PORT, connectRefusal, isApiTarget, parseAuthority, plainRequestTarget } from './target.ts';
+import { API_PORT, connectRefusal, isApiTarget, parseAuthority } from './target.ts';
 import { terminateTunnel, watchTunnelRequests, type TunnelContext } from './tunnel.ts';
+import { refusePlainHttp, refuseSocket } from './refuse.ts';
 import type {
   EgressAttempt,
-  TlsFailure,
   Interceptor,
   InterceptorTimeouts,
   MockTokens,
   RecordedRequest,
   ThrowawayCa,
+  TlsFailure,
 } from './types.ts';
 
-export type { EgressAttempt, TlsFailure, Interceptor, MockTokens, RecordedRequest, ThrowawayCa } from './types.ts';
+export type { EgressAttempt, Interceptor, MockTokens, RecordedRequest, ThrowawayCa, TlsFailure } from './types.ts';
 
 /** Timeouts used unless the caller chooses its own: a few seconds, so nothing hangs for long. */
 export const DEFAULT_TIMEOUTS: InterceptorTimeouts = Object.freeze({ headersMs: 5_000, idleMs: 10_000 });
@@ -132,28 +133,6 @@ function secureContextOf(ca: ThrowawayCa): SecureContext {
     secureContexts.set(ca, context);
   }
   return context;
-}
-
-function refusePlainHttp(req: http.IncomingMessage, res: http.ServerResponse, recordEgress: (attempt: EgressAttempt) => void): void {
-  req.resume();
-  const target = plainRequestTarget(req);
-  const reason = target.host === API_HOST ? 'not-https' : 'other-host';
-  recordEgress({ kind: 'http', host: target.host, port: target.port, reason });
-  const body = `Refused: this proxy only tunnels HTTPS to ${API_HOST}:${API_PORT}; got plain HTTP for ${target.host}:${target.port}\n`;
-  res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
-  res.end(body);
-}
-
-function refuseSocket(socket: Socket, status: 400 | 403, message: string, timeouts: InterceptorTimeouts): void {
-  const body = `${message}\n`;
-  const reasonPhrase = status === 400 ? 'Bad Request' : 'Forbidden';
-  socket.end(
-    `HTTP/1.1 ${status} ${reasonPhrase}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
-  // Not destroyed at once, so that the client reads the answer; but one that never hangs up is cut off.
-  socket.setTimeout(timeouts.headersMs, () => socket.destroy());
-  socket.once('finish', () => setTimeout(() => socket.destroy(), timeouts.headersMs).unref());
 }
 
 function listen(server: http.Server): Promise<number> {
