@@ -1,0 +1,106 @@
+// Checks on how the program behaved: exit code, error handling, output, secrecy, time.
+import { TOKEN_ENV_VAR } from '../../api/contract.ts';
+import { headerValues, type CaseObservation } from '../observation.ts';
+import { defineCheck, fail, notApplicable, pass } from './check.ts';
+import { findCrash } from './crash.ts';
+
+/** The error responses (401/403) the mock served in this case. */
+function servedErrors({ requests }: CaseObservation): number[] {
+  return [...new Set(requests.map((request) => request.status).filter((status) => status === 401 || status === 403))];
+}
+
+/** Whether the output names a served error's status and the API's message. */
+function reportsError(observation: CaseObservation, status: number): string | undefined {
+  const message = observation.scenario.apiError?.status === status ? observation.scenario.apiError.message : undefined;
+  const missing = [];
+  if (!new RegExp(`\\b${status}\\b`).test(observation.output)) missing.push(`the status ${status}`);
+  if (message && !observation.output.includes(message)) missing.push(`the API's message "${message}"`);
+  return missing.length ? `the output does not name ${missing.join(' or ')}` : undefined;
+}
+
+/** The token never appears in stdout or stderr. */
+export const tokenLeakCheck = defineCheck({
+  id: 'token-leak',
+  describe: 'the token never appears in stdout or stderr',
+  evaluate({ token, run }) {
+    if (!token) return notApplicable('no token in this scenario');
+    const streams = [run.stdout.includes(token) && 'stdout', run.stderr.includes(token) && 'stderr'].filter(Boolean);
+    if (streams.length) return fail(`the token was printed to ${streams.join(' and ')}; never print or log it`);
+    return pass('the token was not printed');
+  },
+});
+
+/** 0 on ok, non-zero on 401, 403 and a missing token, unless the manifest says otherwise. */
+export const exitCodeCheck = defineCheck({
+  id: 'exit-code',
+  describe: 'exits 0 on success and non-zero on 401, 403 and a missing token',
+  evaluate({ run, expectation, scenario }) {
+    if (run.timedOut) return fail('the program did not exit: it was killed at the time limit (see timeout)');
+    const code = run.exitCode ?? `signal ${run.signal}`;
+    const ok = expectation.exit === 'zero' ? run.exitCode === 0 : run.exitCode !== 0;
+    if (ok) return pass(`exited ${code}`);
+    if (expectation.exit === 'zero') return fail(`expected exit code 0 with ${scenario.summary}; the program exited ${code}`);
+    return fail(`expected a non-zero exit code with ${scenario.summary}, so that a script or CI stops; the program exited 0`);
+  },
+});
+
+/** On 401/403 the output names the status and the API's message; no program ever crashes. */
+export const handlesErrorCheck = defineCheck({
+  id: 'handles-error',
+  describe: "on 401/403 the output names the status and the API's message, with no stack trace",
+  evaluate(observation) {
+    const crash = findCrash(observation.output);
+    if (crash) return fail(`the program crashed with ${crash}; catch the error and print one line instead`);
+    const statuses = servedErrors(observation);
+    for (const status of statuses) {
+      const problem = reportsError(observation, status);
+      if (problem) return fail(`the mock answered ${status}; ${problem}`);
+    }
+    return pass(statuses.length ? `reported ${statuses.join(', ')} with the API's message` : 'no crash');
+  },
+});
+
+/** With the variable unset, stop before sending with a message naming it, or send no Authorization. */
+export const missingTokenCheck = defineCheck({
+  id: 'missing-token',
+  describe: `with ${TOKEN_ENV_VAR} unset, stops with a message naming it (or sends no Authorization at all)`,
+  evaluate(observation) {
+    if (observation.scenario.name !== 'missing') return notApplicable('only applies when the variable is unset');
+    const sent = observation.requests.flatMap((request) => headerValues(request, 'authorization'));
+    if (sent.length) {
+      return fail(
+        `with ${TOKEN_ENV_VAR} unset the program sent Authorization: ${sent.map((v) => JSON.stringify(v)).join(', ')}; ` +
+          `stop before sending with a message that names ${TOKEN_ENV_VAR}`,
+      );
+    }
+    if (observation.requests.length === 0) {
+      if (observation.output.includes(TOKEN_ENV_VAR)) return pass(`stopped before sending and named ${TOKEN_ENV_VAR}`);
+      return fail(`stopped before sending, but the output does not name ${TOKEN_ENV_VAR}; tell the reader what to set`);
+    }
+    const problem = reportsError(observation, 401);
+    if (problem) return fail(`sent no Authorization header and got 401, but ${problem}`);
+    return pass('sent no Authorization header and reported the 401');
+  },
+});
+
+/** On ok, the client names from the mock (or the manifest's text) appear in the output. */
+export const outputCheck = defineCheck({
+  id: 'output',
+  describe: 'the output shows the result (by default the client names the mock returned)',
+  evaluate({ expectation, output }) {
+    if (expectation.output.length === 0) return notApplicable('nothing to look for in this scenario');
+    const absent = expectation.output.filter((text) => !output.includes(text));
+    if (absent.length) return fail(`expected the output to contain ${absent.map((t) => JSON.stringify(t)).join(', ')}`);
+    return pass(`the output contains ${expectation.output.map((t) => JSON.stringify(t)).join(', ')}`);
+  },
+});
+
+/** A case past its limit is killed with its whole process tree. */
+export const timeoutCheck = defineCheck({
+  id: 'timeout',
+  describe: 'finishes within the time limit (default 20 s)',
+  evaluate({ run, manifest }) {
+    if (run.timedOut) return fail(`still running after ${manifest.timeoutMs} ms: killed with its whole process tree; set a request timeout`);
+    return pass(`finished in ${Math.round(run.durationMs)} ms`);
+  },
+});

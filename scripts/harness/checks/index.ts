@@ -1,0 +1,23 @@
+// Every check, in report order.
+import type { Check } from './check.ts';
+import { authHeaderCheck, contentTypeCheck } from './headers.ts';
+import { egressCheck, httpsCheck, requestCheck, tokenInUrlCheck } from './network.ts';
+import { exitCodeCheck, handlesErrorCheck, missingTokenCheck, outputCheck, timeoutCheck, tokenLeakCheck } from './behaviour.ts';
+
+export { CHECK_IDS, type Check, type CheckId, type CheckOutcome } from './check.ts';
+
+/** The checks applied to every case, in the order of CHECK_IDS. */
+export const CHECKS: readonly Check[] = [
+  egressCheck,
+  httpsCheck,
+  requestCheck,
+  authHeaderCheck,
+  contentTypeCheck,
+  tokenInUrlCheck,
+  tokenLeakCheck,
+  exitCodeCheck,
+  handlesErrorCheck,
+  missingTokenCheck,
+  outputCheck,
+  timeoutCheck,
+];

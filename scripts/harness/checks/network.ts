@@ -1,0 +1,64 @@
+// Checks on where the program connected and what it asked for.
+import { API_HOST } from '../../api/contract.ts';
+import { defineCheck, fail, notApplicable, pass } from './check.ts';
+
+/** Nothing but the API host was contacted. */
+export const egressCheck = defineCheck({
+  id: 'egress',
+  describe: `nothing but ${API_HOST} is contacted`,
+  evaluate({ egress }) {
+    const elsewhere = egress.filter((attempt) => attempt.reason !== 'not-https');
+    if (elsewhere.length === 0) return pass(`only ${API_HOST} was contacted`);
+    const targets = elsewhere.map((attempt) => (attempt.kind === 'tls' ? `a TLS server named "${attempt.host}"` : `${attempt.host}:${attempt.port}`)).join(', ');
+    return fail(`expected connections to ${API_HOST}:443 only; the proxy refused ${targets}`);
+  },
+});
+
+/** Every request came over TLS. */
+export const httpsCheck = defineCheck({
+  id: 'https',
+  describe: 'every request is sent over HTTPS',
+  evaluate({ egress, requests }) {
+    const plain = egress.filter((attempt) => attempt.reason === 'not-https');
+    const clear = requests.filter((request) => !request.tunneled || request.tlsVersion === null);
+    if (plain.length === 0 && clear.length === 0) {
+      return requests.length ? pass('every request came over TLS') : pass('no plain-HTTP request was made');
+    }
+    const what = plain.map((attempt) => `http://${attempt.host}${attempt.port === 80 ? '' : `:${attempt.port}`}/`);
+    return fail(`expected https://${API_HOST}/…; the program sent plain HTTP to ${[...what, ...clear.map((r) => r.path)].join(', ')}`);
+  },
+});
+
+/** The manifest's method and path, and the expected number of requests. */
+export const requestCheck = defineCheck({
+  id: 'request',
+  describe: "the request has the manifest's method and path, sent the expected number of times",
+  evaluate({ requests, manifest, expectation }) {
+    const { min, max } = expectation.requests;
+    const wanted = `${manifest.request.method} ${manifest.request.path}`;
+    const count = min === max ? `${min}` : `${min} to ${max}`;
+    if (requests.length < min || requests.length > max) {
+      const seen = requests.map((request) => `${request.method} ${request.path}`).join(', ');
+      return fail(`expected ${count} request(s) (${wanted}); the mock received ${requests.length}${seen ? `: ${seen}` : ''}`);
+    }
+    const wrong = requests.find((request) => request.method !== manifest.request.method || request.path !== manifest.request.path);
+    if (wrong) return fail(`expected ${wanted}; the mock received ${wrong.method} ${wrong.path}${wrong.query ? `?${wrong.query}` : ''}`);
+    return pass(requests.length ? `${requests.length} × ${wanted}` : 'no request, as allowed');
+  },
+});
+
+/** The token never appears in the path or the query string. */
+export const tokenInUrlCheck = defineCheck({
+  id: 'token-in-url',
+  describe: 'the token never appears in the URL (path or query string)',
+  evaluate({ token, requests }) {
+    if (!token) return notApplicable('no token in this scenario');
+    const encoded = encodeURIComponent(token);
+    const urls = [
+      ...requests.map((request) => `${request.path}${request.query ? `?${request.query}` : ''}`),
+    ];
+    const leaked = urls.find((url) => url.includes(token) || url.includes(encoded));
+    if (leaked) return fail(`the token must travel only in the Authorization header; the mock saw it in the URL ${leaked}`);
+    return pass('the token was not in any URL');
+  },
+});

@@ -1,0 +1,108 @@
+// `npm run snippets`: runs every example in every language under every scenario and says exactly what broke.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ManifestError } from '../manifest/errors.ts';
+import { runHarness, planHarness, type HarnessOptions } from './harness.ts';
+import { UsageError } from './plan.ts';
+import { writeFileAtomic } from './reporters/files.ts';
+import { toGithubAnnotations } from './reporters/github.ts';
+import { toJunit } from './reporters/junit.ts';
+import { toReport } from './reporters/summary.ts';
+import { formatSummary, formatToolchains, progressReporter } from './reporters/terminal.ts';
+
+const USAGE = `Usage: npm run snippets -- [options]
+
+  --root DIR          folder of examples (default: snippets/)
+  --example ID        only this example (repeatable)
+  --lang LANG         only this language: javascript, python, go, java, curl (repeatable)
+  --scenario NAME     only this scenario: ok, missing, invalid, revoked, forbidden (repeatable)
+  --json FILE         write the JSON report to FILE
+  --junit FILE        write a JUnit XML report to FILE
+  --require-all       fail (not skip) cases whose toolchain is missing (on when CI=true)
+  --concurrency N     cases at once (default: CPU count, ${availableParallelism()} here)
+  --list              print the cases that would run, and stop
+  -h, --help          this text
+
+Exit codes: 0 all passed, 1 a case failed, 2 bad usage or a bad manifest.`;
+
+/** Parses the command line into harness options and report destinations; throws UsageError. */
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        root: { type: 'string' },
+        example: { type: 'string', multiple: true },
+        lang: { type: 'string', multiple: true },
+        scenario: { type: 'string', multiple: true },
+        json: { type: 'string' },
+        junit: { type: 'string' },
+        'require-all': { type: 'boolean' },
+        concurrency: { type: 'string' },
+        list: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  let concurrency: number | undefined;
+  if (values.concurrency !== undefined) {
+    concurrency = Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new UsageError(`expected --concurrency to be a whole number of at least 1, got "${values.concurrency}"`);
+    }
+  }
+  const options: HarnessOptions = {
+    root: values.root,
+    examples: values.example,
+    languages: values.lang,
+    scenarios: values.scenario,
+    concurrency,
+    requireAll: values['require-all'] === true || env.CI === 'true',
+  };
+  return { options, json: values.json, junit: values.junit, list: values.list === true, help: values.help === true };
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
+  try {
+    const command = parseCommandLine(argv);
+    if (command.help) {
+      out.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command.list) {
+      const { cases } = await planHarness(command.options);
+      out.write(`${cases.map((planned) => planned.key).join('\n')}\n${cases.length} case(s)\n`);
+      return 0;
+    }
+    const { cases } = await planHarness(command.options);
+    out.write(`Running ${cases.length} case(s)${command.options.requireAll ? ' (every language required)' : ''}\n`);
+    const run = await runHarness({ ...command.options, onCaseDone: progressReporter(out, cases.length) });
+    out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
+    out.write(formatSummary(run.results, run.durationMs));
+    if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
+    if (command.json) await writeFileAtomic(command.json, `${JSON.stringify(toReport(run.results, run.durationMs), null, 2)}\n`);
+    if (command.junit) await writeFileAtomic(command.junit, toJunit(run.results));
+    return run.results.some((result) => result.status === 'failed') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`snippets: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ManifestError) {
+      process.stderr.write(`snippets: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

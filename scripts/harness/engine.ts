@@ -1,0 +1,99 @@
+// Runs planned cases: detects toolchains, prepares each file once, runs every case against its own
+// mock listener, and applies every check.
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { createThrowawayCa } from '../mock/ca.ts';
+import type { ThrowawayCa } from '../mock/types.ts';
+import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../runners/contract.ts';
+import { runCase } from './case.ts';
+import type { CaseResult } from './result.ts';
+import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
+import { mapConcurrent } from './pool.ts';
+import type { PlannedCase } from './plan.ts';
+
+/** How to run a set of cases. */
+export interface EngineOptions {
+  /** Folder holding `requirements.txt` and `pom.xml`, the Python and Java dependencies. */
+  snippetsRoot: string;
+  /** Project root: report paths are relative to it. */
+  projectRoot: string;
+  /** Writable cache for runners (venv, builds). */
+  cacheDir: string;
+  /** Cases at once (default: CPU count). */
+  concurrency?: number;
+  /** Fail, rather than skip, cases whose toolchain is missing. */
+  requireAll?: boolean;
+  /** Called as each case finishes (progress output). */
+  onCaseDone?: (result: CaseResult) => void;
+  signal?: AbortSignal;
+}
+
+/** What a whole run produced. */
+export interface EngineRun {
+  results: CaseResult[];
+  toolchains: Map<string, Toolchain>;
+  durationMs: number;
+  /** Sum of the wall time of every child process run (for the benchmark's overhead ratio). */
+  childWallMs: number;
+  concurrency: number;
+}
+
+/** Detects every runner's toolchain once. */
+async function detectAll(runners: readonly LanguageRunner[]): Promise<Map<string, Toolchain>> {
+  const entries = await Promise.all(runners.map(async (runner) => [runner.id, await runner.detect()] as const));
+  return new Map(entries);
+}
+
+/** Runs `cases` and returns one result per case, in plan order. */
+export async function runCases(cases: readonly PlannedCase[], options: EngineOptions): Promise<EngineRun> {
+  const started = performance.now();
+  const concurrency = options.concurrency ?? availableParallelism();
+  const runners = [...new Set(cases.map((planned) => planned.runner))];
+  const toolchains = await detectAll(runners);
+  const prepared = new Map<string, Promise<PreparedSnippet>>();
+  const prepare = (planned: PlannedCase) => {
+    let promise = prepared.get(planned.file.path);
+    if (!promise) {
+      promise = planned.runner.prepare(planned.file.path, {
+        cacheDir: options.cacheDir,
+        snippetsRoot: options.snippetsRoot,
+        signal: options.signal,
+      });
+      promise.catch(() => {}); // awaited by each case; keeps an early failure from being unhandled
+      prepared.set(planned.file.path, promise);
+    }
+    return promise;
+  };
+  const relative = (file: string) => path.relative(options.projectRoot, file) || file;
+  let childWallMs = 0;
+  const needsCa = cases.some((planned) => toolchains.get(planned.runner.id)?.available);
+  const ca: ThrowawayCa | undefined = needsCa ? await createThrowawayCa() : undefined;
+  try {
+    // Start every build early, so compiling one file overlaps with running another's cases.
+    for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
+    const results = await mapConcurrent(cases, concurrency, async (planned) => {
+      const toolchain = toolchains.get(planned.runner.id);
+      let result: CaseResult;
+      if (!toolchain?.available || !ca) {
+        const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
+        result = options.requireAll ? toolchainFailure(planned, relative(planned.file.path), reason) : skippedCase(planned, relative(planned.file.path), reason);
+      } else {
+        let snippet: PreparedSnippet | undefined;
+        let prepareError: unknown;
+        try {
+          snippet = await prepare(planned);
+        } catch (error) {
+          prepareError = error;
+        }
+        result = snippet
+          ? await runCase(planned, snippet, { ca, file: relative(planned.file.path), signal: options.signal, onRun: (run: RunResult) => { childWallMs += run.durationMs; } })
+          : unpreparedCase(planned, relative(planned.file.path), prepareError);
+      }
+      options.onCaseDone?.(result);
+      return result;
+    });
+    return { results, toolchains, durationMs: performance.now() - started, childWallMs, concurrency };
+  } finally {
+    await ca?.dispose();
+  }
+}

@@ -1,0 +1,56 @@
+// The harness as a function: find the examples, plan the cases, run them. Used by the CLI, the
+// test suite, the site build and the benchmark.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discoverExamples, type Example } from '../manifest/examples.ts';
+import type { LanguageRunner } from '../runners/contract.ts';
+import { DEFAULT_RUNNERS } from '../runners/registry.ts';
+import { runCases, type EngineOptions, type EngineRun } from './engine.ts';
+import { planCases, type CaseFilter, type PlannedCase } from './plan.ts';
+
+/** The project's root folder (where package.json is). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Default folder of the examples. */
+export const DEFAULT_SNIPPETS_ROOT = path.join(PROJECT_ROOT, 'snippets');
+
+/** Default cache of the runners (venv, Go binaries, Java classes). */
+export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'harness');
+
+/** What to run and how. */
+export interface HarnessOptions extends CaseFilter, Partial<Omit<EngineOptions, 'snippetsRoot'>> {
+  /** Folder of the examples (default `snippets/`). */
+  root?: string;
+  /** Runners by language (default: the five built in). */
+  runners?: readonly LanguageRunner[];
+}
+
+/** The examples and cases a harness run would execute, without running them. */
+export async function planHarness(options: HarnessOptions = {}): Promise<{ examples: Example[]; cases: PlannedCase[] }> {
+  const root = path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT);
+  const examples = await discoverExamples(root);
+  return { examples, cases: planCases(examples, options.runners ?? DEFAULT_RUNNERS, options) };
+}
+
+/** Where the Python and Java dependencies are declared: the root's own files, else the project's. */
+function dependencyRoot(root: string): string {
+  const declares = ['requirements.txt', 'pom.xml'].some((file) => existsSync(path.join(root, file)));
+  return declares ? root : DEFAULT_SNIPPETS_ROOT;
+}
+
+/** Engine options with the defaults filled in: project root, runner cache, dependency folder. */
+export function engineOptions(options: HarnessOptions = {}): EngineOptions {
+  return {
+    ...options,
+    snippetsRoot: dependencyRoot(path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT)),
+    projectRoot: options.projectRoot ?? PROJECT_ROOT,
+    cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
+  };
+}
+
+/** Runs the harness over the examples under `root`; throws ManifestError or UsageError before running anything. */
+export async function runHarness(options: HarnessOptions = {}): Promise<EngineRun> {
+  const { cases } = await planHarness(options);
+  return runCases(cases, engineOptions(options));
+}

@@ -1,0 +1,35 @@
+// What the harness saw of one case: the program's run and everything the mock recorded.
+import type { Manifest } from '../manifest/schema.ts';
+import type { EgressAttempt, RecordedRequest } from '../mock/types.ts';
+import type { RunResult } from '../runners/contract.ts';
+import type { Expectation, ScenarioSetup } from './scenarios.ts';
+
+/** Everything the checks look at for one case. */
+export interface CaseObservation {
+  scenario: ScenarioSetup;
+  expectation: Expectation;
+  manifest: Manifest;
+  /** The token put in REQUESTROCKET_USER_TOKEN (undefined in the `missing` scenario). */
+  token: string | undefined;
+  requests: RecordedRequest[];
+  egress: EgressAttempt[];
+  run: RunResult;
+  /** stdout and stderr together, without lines the harness itself caused. */
+  output: string;
+}
+
+/** All values of a header, matched case-insensitively. */
+export function headerValues(request: RecordedRequest, name: string): string[] {
+  const wanted = name.toLowerCase();
+  return request.rawHeaders.filter(([key]) => key.toLowerCase() === wanted).map(([, value]) => value);
+}
+
+/** Lines the harness's own environment makes a program print, removed before any check. */
+const HARNESS_NOISE = [/^Picked up JAVA_TOOL_OPTIONS: .*$\n?/gm, /^NOTE: Picked up JDK_JAVA_OPTIONS: .*$\n?/gm];
+
+/** stdout + stderr of a run, without the harness's own noise. */
+export function programOutput(run: Pick<RunResult, 'stdout' | 'stderr'>): string {
+  let output = `${run.stdout}\n${run.stderr}`;
+  for (const pattern of HARNESS_NOISE) output = output.replace(pattern, '');
+  return output;
+}

@@ -1,0 +1,42 @@
+// Starts a harness run in the background and hands each test the result of its own case as soon
+// as that case finishes, so one vitest test per case costs no extra runs.
+import { engineOptions } from '../../scripts/harness/harness.ts';
+import { runCases, type EngineRun } from '../../scripts/harness/engine.ts';
+import type { PlannedCase } from '../../scripts/harness/plan.ts';
+import type { CaseResult } from '../../scripts/harness/result.ts';
+import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
+
+/** Results by case key, available while the run is still going. */
+export interface BackgroundRun {
+  result(key: string): Promise<CaseResult>;
+  done: Promise<EngineRun>;
+}
+
+/** Starts running `cases` of the examples under `root`; every language is required when CI=true. */
+export function startBackgroundRun(cases: readonly PlannedCase[], root?: string): BackgroundRun {
+  const waiting = new Map<string, PromiseWithResolvers<CaseResult>>();
+  for (const planned of cases) waiting.set(planned.key, Promise.withResolvers<CaseResult>());
+  const done = runCases(cases, {
+    ...engineOptions({ root }),
+    requireAll: process.env.CI === 'true',
+    onCaseDone: (result) => waiting.get(result.key)?.resolve(result),
+  });
+  done.catch((error: unknown) => {
+    for (const deferred of waiting.values()) deferred.reject(error);
+  });
+  return {
+    done,
+    result(key) {
+      const deferred = waiting.get(key);
+      if (!deferred) throw new Error(`no case ${key} in this run`);
+      return deferred.promise;
+    },
+  };
+}
+
+/** Throws the terminal's failure report when the case failed; returns the skip reason when skipped. */
+export function assertPassed(result: CaseResult): string | undefined {
+  if (result.status === 'failed') throw new Error(`\n${formatFailure(result)}`);
+  if (result.status === 'skipped') return result.detail.reason ?? 'skipped';
+  return undefined;
+}
