@@ -26,10 +26,23 @@ export const LANGUAGES: readonly Language[] = Object.freeze([
 /** Every language id, in tab order. */
 export const LANGUAGE_IDS: readonly LanguageId[] = LANGUAGES.map((language) => language.id);
 
-/** The language a file belongs to, from its extension, or undefined when none claims it. */
-export function languageOfFile(fileName: string): Language | undefined {
+/** What identifies a language to file discovery: the five above, or any registered runner. */
+export interface LanguageLike {
+  id: string;
+  label: string;
+  extensions: readonly string[];
+}
+
+/** The language a file belongs to by extension (the longest match wins, then the earlier language), or undefined. */
+export function languageOfFile<L extends LanguageLike = Language>(fileName: string, languages: readonly L[] = LANGUAGES as unknown as readonly L[]): L | undefined {
   const lower = fileName.toLowerCase();
-  return LANGUAGES.find((language) => language.extensions.some((extension) => lower.endsWith(extension)));
+  let best: { language: L; length: number } | undefined;
+  for (const language of languages) {
+    for (const extension of language.extensions) {
+      if (lower.endsWith(extension.toLowerCase()) && extension.length > (best?.length ?? 0)) best = { language, length: extension.length };
+    }
+  }
+  return best?.language;
 }
 
 /** The language with this id, or undefined. */

@@ -29,8 +29,9 @@ export interface HarnessOptions extends CaseFilter, Partial<Omit<EngineOptions, 
 /** The examples and cases a harness run would execute, without running them. */
 export async function planHarness(options: HarnessOptions = {}): Promise<{ examples: Example[]; cases: PlannedCase[] }> {
   const root = path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT);
-  const examples = await discoverExamples(root);
-  return { examples, cases: planCases(examples, options.runners ?? DEFAULT_RUNNERS, options) };
+  const runners = options.runners ?? DEFAULT_RUNNERS;
+  const examples = await discoverExamples(root, runners);
+  return { examples, cases: planCases(examples, runners, options) };
 }
 
 /** Where the Python and Java dependencies are declared: the root's own files, else the project's. */

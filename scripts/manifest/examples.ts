@@ -1,7 +1,7 @@
 // Finds the examples under a snippets folder: each sub-folder with a manifest and one file per language.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { LANGUAGE_IDS, languageOfFile, type LanguageId } from '../languages.ts';
+import { LANGUAGES, languageOfFile, type LanguageLike } from '../languages.ts';
 import { MANIFEST_FILE, type Manifest } from './schema.ts';
 import { ManifestError } from './errors.ts';
 import { loadManifest } from './load.ts';
@@ -11,7 +11,8 @@ export const EXAMPLE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** One snippet file of an example. */
 export interface SnippetFile {
-  language: LanguageId;
+  /** Language id (`javascript`, `python`, `go`, `java`, `curl`, or a registered runner's). */
+  language: string;
   /** Absolute path. */
   path: string;
   /** File name, as shown on the tab. */
@@ -29,7 +30,7 @@ export interface Example {
 }
 
 /** Loads the example in `dir`; throws ManifestError on a bad manifest or two files of one language. */
-export async function loadExample(dir: string): Promise<Example> {
+export async function loadExample(dir: string, languages: readonly LanguageLike[] = LANGUAGES): Promise<Example> {
   const id = path.basename(dir);
   const manifestPath = path.join(dir, MANIFEST_FILE);
   if (!EXAMPLE_ID_PATTERN.test(id)) {
@@ -41,7 +42,7 @@ export async function loadExample(dir: string): Promise<Example> {
   const otherFiles: string[] = [];
   for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name === MANIFEST_FILE) continue;
-    const language = languageOfFile(entry.name);
+    const language = languageOfFile(entry.name, languages);
     if (!language) {
       otherFiles.push(entry.name);
       continue;
@@ -52,12 +53,13 @@ export async function loadExample(dir: string): Promise<Example> {
     }
     files.push({ language: language.id, path: path.join(dir, entry.name), name: entry.name });
   }
-  files.sort((a, b) => LANGUAGE_IDS.indexOf(a.language) - LANGUAGE_IDS.indexOf(b.language));
+  const order = languages.map((language) => language.id);
+  files.sort((a, b) => order.indexOf(a.language) - order.indexOf(b.language));
   return { id, dir, manifest, files, otherFiles };
 }
 
-/** Loads every example under `root` (folders holding a manifest), sorted by id. */
-export async function discoverExamples(root: string): Promise<Example[]> {
+/** Loads every example under `root` (folders holding a manifest), sorted by id; files are matched to `languages` by extension. */
+export async function discoverExamples(root: string, languages: readonly LanguageLike[] = LANGUAGES): Promise<Example[]> {
   let entries;
   try {
     entries = await readdir(root, { withFileTypes: true });
@@ -69,7 +71,7 @@ export async function discoverExamples(root: string): Promise<Example[]> {
   for (const name of dirs) {
     const dir = path.join(root, name);
     const inner = await readdir(dir);
-    if (inner.includes(MANIFEST_FILE)) examples.push(await loadExample(dir));
+    if (inner.includes(MANIFEST_FILE)) examples.push(await loadExample(dir, languages));
   }
   return examples;
 }

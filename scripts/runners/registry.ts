@@ -1,6 +1,6 @@
 // The runners the harness uses by default, and how a snippet file finds its runner. A further
 // runner (another language, a test fixture) is added by passing a longer list; nothing else changes.
-import type { LanguageId } from '../languages.ts';
+import { languageOfFile, type LanguageId } from '../languages.ts';
 import type { LanguageRunner } from './contract.ts';
 import { curlRunner } from './curl.ts';
 import { goRunner } from './go.ts';
@@ -27,14 +27,5 @@ export function runnerById(id: string, runners: readonly LanguageRunner[] = DEFA
 
 /** The runner whose extension ends `file` (case-insensitive; the longest extension wins, then the earlier runner), or undefined. */
 export function runnerForFile(file: string, runners: readonly LanguageRunner[] = DEFAULT_RUNNERS): LanguageRunner | undefined {
-  const lower = file.toLowerCase();
-  let best: { runner: LanguageRunner; length: number } | undefined;
-  for (const runner of runners) {
-    for (const extension of runner.extensions) {
-      if (lower.endsWith(extension.toLowerCase()) && extension.length > (best?.length ?? 0)) {
-        best = { runner, length: extension.length };
-      }
-    }
-  }
-  return best?.runner;
+  return languageOfFile(file, runners);
 }
