@@ -10,3 +10,7 @@ export { default as ResponseExample } from './ResponseExample.astro';
 export { default as Steps } from './Steps.astro';
 /** A note set apart from the text: note, tip, caution or danger. */
 export { default as Callout } from './Callout.astro';
+
+/** The elements MDX guides render through components: h2 and h3 with a link to their section. */
+export { default as H2 } from './H2.astro';
+export { default as H3 } from './H3.astro';

@@ -149,7 +149,7 @@ describe('lean pages', () => {
     return Promise.all(files.map(async (file) => ({ file, html: await readFile(path.join(dir, file), 'utf8') })));
   }
 
-  test('keeps each page\'s client JavaScript (tab restore, tabs, copy) under 3 KB gzipped', async () => {
+  test('keeps each page\'s client JavaScript (language restore, tabs, copy, table of contents) under 3 KB gzipped', async () => {
     for (const { file, html } of await pages()) {
       let code = '';
       for (const match of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
