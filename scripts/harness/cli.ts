@@ -3,8 +3,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ManifestError } from '../manifest/errors.ts';
-import { runHarness, planHarness, type HarnessOptions } from './harness.ts';
-import { UsageError } from './plan.ts';
+import { runCases } from './engine.ts';
+import { engineOptions, planHarness, type HarnessOptions } from './harness.ts';
+import { UsageError, parseShard } from './plan.ts';
 import { writeFileAtomic } from './reporters/files.ts';
 import { toGithubAnnotations } from './reporters/github.ts';
 import { toJunit } from './reporters/junit.ts';
@@ -21,17 +22,31 @@ const USAGE = `Usage: npm run snippets -- [options]
   --junit FILE        write a JUnit XML report to FILE
   --require-all       fail (not skip) cases whose toolchain is missing (on when CI=true)
   --concurrency N     cases at once (default: CPU count, ${availableParallelism()} here)
+  --changed [REF]     only examples whose files changed since REF (default origin/main);
+                      all of them when the harness, its schema or its dependencies changed
+  --shard I/N         only the I-th of N slices of the cases (1 <= I <= N); N machines run each case once
   --list              print the cases that would run, and stop
   -h, --help          this text
 
 Exit codes: 0 all passed, 1 a case failed, 2 bad usage or a bad manifest.`;
+
+/** The ref `--changed` compares with when none is given. */
+export const DEFAULT_CHANGED_REF = 'origin/main';
+
+/** `--changed` takes an optional value: supply the default when the next word is absent or another option. */
+function withChangedDefault(argv: readonly string[]): string[] {
+  return argv.flatMap((word, index) => {
+    const next = argv[index + 1];
+    return word === '--changed' && (next === undefined || next.startsWith('-')) ? [word, DEFAULT_CHANGED_REF] : [word];
+  });
+}
 
 /** Parses the command line into harness options and report destinations; throws UsageError. */
 export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: withChangedDefault(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -43,6 +58,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         junit: { type: 'string' },
         'require-all': { type: 'boolean' },
         concurrency: { type: 'string' },
+        changed: { type: 'string' },
+        shard: { type: 'string' },
         list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -65,6 +82,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     scenarios: values.scenario,
     concurrency,
     requireAll: values['require-all'] === true || env.CI === 'true',
+    changedSince: values.changed,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
   return { options, json: values.json, junit: values.junit, list: values.list === true, help: values.help === true };
 }
@@ -78,14 +97,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       out.write(`${USAGE}\n`);
       return 0;
     }
+    const { cases, notes } = await planHarness(command.options);
+    for (const note of notes) out.write(`${note}\n`);
     if (command.list) {
-      const { cases } = await planHarness(command.options);
-      out.write(`${cases.map((planned) => planned.key).join('\n')}\n${cases.length} case(s)\n`);
+      out.write(`${cases.map((planned) => `${planned.key}\n`).join('')}${cases.length} case(s)\n`);
       return 0;
     }
-    const { cases } = await planHarness(command.options);
     out.write(`Running ${cases.length} case(s)${command.options.requireAll ? ' (every language required)' : ''}\n`);
-    const run = await runHarness({ ...command.options, onCaseDone: progressReporter(out, cases.length) });
+    const run = await runCases(cases, { ...engineOptions(command.options), onCaseDone: progressReporter(out, cases.length) });
     out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
     out.write(formatSummary(run.results, run.durationMs));
     if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
@@ -94,7 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return run.results.some((result) => result.status === 'failed') ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`snippets: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`snippets: ${error.message}\nRun \`npm run snippets -- --help\` for the options.\n`);
       return 2;
     }
     if (error instanceof ManifestError) {

@@ -7,7 +7,8 @@ import { discoverExamples, type Example } from '../manifest/examples.ts';
 import type { LanguageRunner } from '../runners/contract.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
 import { runCases, type EngineOptions, type EngineRun } from './engine.ts';
-import { planCases, type CaseFilter, type PlannedCase } from './plan.ts';
+import { affectedExamples, changedFilesSince } from './changes.ts';
+import { planCases, shardCases, type CaseFilter, type PlannedCase, type Shard } from './plan.ts';
 
 /** The project's root folder (where package.json is). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,14 +25,38 @@ export interface HarnessOptions extends CaseFilter, Partial<Omit<EngineOptions, 
   root?: string;
   /** Runners by language (default: the five built in). */
   runners?: readonly LanguageRunner[];
+  /** Only the examples whose files changed since this git ref (all when the harness changed). */
+  changedSince?: string;
+  /** Only this slice of the cases. */
+  shard?: Shard;
+}
+
+/** The cases a run would execute, and what narrowed them. */
+export interface HarnessPlan {
+  examples: Example[];
+  cases: PlannedCase[];
+  /** How --changed and --shard narrowed the plan, for the terminal. */
+  notes: string[];
 }
 
 /** The examples and cases a harness run would execute, without running them. */
-export async function planHarness(options: HarnessOptions = {}): Promise<{ examples: Example[]; cases: PlannedCase[] }> {
+export async function planHarness(options: HarnessOptions = {}): Promise<HarnessPlan> {
   const root = path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT);
   const runners = options.runners ?? DEFAULT_RUNNERS;
   const examples = await discoverExamples(root, runners);
-  return { examples, cases: planCases(examples, runners, options) };
+  let cases = planCases(examples, runners, options);
+  const notes: string[] = [];
+  if (options.changedSince !== undefined) {
+    const projectRoot = options.projectRoot ?? PROJECT_ROOT;
+    const affected = affectedExamples(await changedFilesSince(options.changedSince, projectRoot), examples, projectRoot);
+    cases = cases.filter((planned) => affected.ids.includes(planned.example.id));
+    notes.push(`--changed ${options.changedSince}: ${affected.reason}`);
+  }
+  if (options.shard) {
+    cases = shardCases(cases, options.shard);
+    notes.push(`--shard ${options.shard.index}/${options.shard.count}: ${cases.length} case(s) of this shard`);
+  }
+  return { examples, cases, notes };
 }
 
 /** Where the Python and Java dependencies are declared: the root's own files, else the project's. */

@@ -52,3 +52,25 @@ export function planCases(examples: readonly Example[], runners: readonly Langua
   }
   return cases;
 }
+
+/** One slice of a sharded run: the `index`-th (1-based) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Parses `i/n` (1 <= i <= n); throws UsageError naming what was expected. */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`expected --shard i/n with 1 <= i <= n (for example 2/4), got "${text}"`);
+  }
+  return { index, count };
+}
+
+/** The cases of one shard: every n-th case of the plan, so n shards together run each case exactly once. */
+export function shardCases<T>(cases: readonly T[], shard: Shard): T[] {
+  return cases.filter((_, position) => position % shard.count === shard.index - 1);
+}

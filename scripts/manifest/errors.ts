@@ -1,11 +1,18 @@
 // Turns zod issues into messages that name the file, the field, what was found and what was expected.
+import path from 'node:path';
 import type { z } from 'zod';
+
+/** `file` relative to the working folder when it lies inside it, as a contributor would type it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
 
 /** A manifest or example folder that cannot be used; its message is meant for the contributor. */
 export class ManifestError extends Error {
   readonly file: string;
   constructor(file: string, problems: readonly string[]) {
-    super(`${file}: invalid example manifest\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(`${shown(file)}: invalid example manifest\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ManifestError';
     this.file = file;
   }
@@ -29,15 +36,20 @@ export function describeFound(value: unknown): string {
   return `${shown} (${Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value})`;
 }
 
-/** One line per zod issue: field, what was expected, what was found. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+/** One line per zod issue: field, what was expected, what was found; `knownFields` lists the fields allowed at a path. */
+export function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  knownFields: (path: readonly PropertyKey[]) => readonly string[] | undefined = () => undefined,
+): string[] {
   return issues.map((issue) => {
     const field = fieldPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length ? `field "${field}"` : 'the manifest';
-      return `${where}: unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}; expected only the documented fields`;
+      const known = knownFields(issue.path);
+      const expected = known ? `expected only: ${known.join(', ')}` : 'expected only the documented fields';
+      return `${where}: unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}; ${expected}`;
     }
-    const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
+    const expected = issue.message.replace(/^Invalid (?:input|option): /, '').replace(/, received .*$/, '');
     return `field "${field}": ${expected}, found ${describeFound(issue.input)}`;
   });
 }

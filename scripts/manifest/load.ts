@@ -1,12 +1,12 @@
 // Reads and validates one example manifest.
 import { readFile } from 'node:fs/promises';
-import { ManifestSchema, type Manifest } from './schema.ts';
+import { ManifestSchema, knownManifestFields, type Manifest } from './schema.ts';
 import { ManifestError, describeIssues } from './errors.ts';
 
 /** Validates already-parsed manifest data; `file` is only used in the error message. */
 export function parseManifest(file: string, data: unknown): Manifest {
   const result = ManifestSchema.safeParse(data, { reportInput: true });
-  if (!result.success) throw new ManifestError(file, describeIssues(result.error.issues));
+  if (!result.success) throw new ManifestError(file, describeIssues(result.error.issues, knownManifestFields));
   return result.data;
 }
 

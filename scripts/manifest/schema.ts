@@ -51,3 +51,13 @@ export const ManifestSchema = z.strictObject({
 
 /** A validated manifest, defaults applied. */
 export type Manifest = z.output<typeof ManifestSchema>;
+
+/** The fields a manifest may hold at `path` (top level, `request`, `scenarios`, `scenarios.<name>`), for error messages. */
+export function knownManifestFields(path: readonly PropertyKey[]): readonly string[] | undefined {
+  const where = path.map(String).join('.');
+  if (where === '') return Object.keys(ManifestSchema.shape);
+  if (where === 'request') return Object.keys(ExpectedRequestSchema.shape);
+  if (where === 'scenarios') return SCENARIO_NAMES;
+  if (path.length === 2 && path[0] === 'scenarios') return Object.keys(ScenarioExpectationSchema.shape);
+  return undefined;
+}

@@ -1,0 +1,90 @@
+// `npm run snippets` end to end: exit codes, the terminal report, and the JSON and JUnit files.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { HarnessReportSchema } from '../../scripts/report/schema.ts';
+
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  execa(process.execPath, ['scripts/harness/cli.ts', ...args], { cwd: PROJECT_ROOT, reject: false, env: { CI: '', GITHUB_ACTIONS: '', ...env } });
+
+/** A full-length token anywhere in the text: the harness must only ever print masked ones. */
+const UNMASKED_TOKEN = /u-[A-Za-z0-9]{32}/;
+
+let out: string;
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'rr-cli-'));
+});
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe('snippets CLI', () => {
+  test('exits 0 and writes a JSON report of the documented shape', async () => {
+    const json = path.join(out, 'report.json');
+    const junit = path.join(out, 'report.xml');
+    const result = await cli(['--example', 'list-clients', '--lang', 'curl', '--json', json, '--junit', junit]);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^snippets: 5 passed, 0 failed, 0 skipped/m);
+    const report = HarnessReportSchema.strict().parse(JSON.parse(await readFile(json, 'utf8')));
+    expect(report.summary).toMatchObject({ passed: 5, failed: 0, skipped: 0 });
+    expect(report.cases.map((c) => c.scenario)).toEqual(['ok', 'missing', 'invalid', 'revoked', 'forbidden']);
+    expect(report.cases[0]).toMatchObject({ example: 'list-clients', language: 'curl', file: 'snippets/list-clients/list-clients.sh', status: 'passed' });
+    expect(report.cases[0]?.checks.map((check) => check.id)).toContain('auth-header');
+    const xml = await readFile(junit, 'utf8');
+    expect(xml).toContain('<testsuite name="snippets/list-clients/list-clients.sh" tests="5" failures="0" skipped="0"');
+  });
+
+  test('exits 1 and explains a failure with file, scenario, check, the recorded request and masked tokens', async () => {
+    const result = await cli(['--root', 'test/fixtures/broken', '--example', 'bearer-prefix', '--scenario', 'forbidden'], { GITHUB_ACTIONS: 'true' });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('✗ test/fixtures/broken/bearer-prefix/bearer_prefix.py (scenario: forbidden)');
+    expect(result.stdout).toContain('[auth-header] sent "Bearer <token>": the Core API takes the raw token, remove the "Bearer " prefix');
+    expect(result.stdout).toMatch(/GET \/api\/clients \[TLSv1\.[23]\] .*Authorization: "Bearer u-.{2}…\(34 chars\)" -> 401/);
+    expect(result.stdout).toMatch(/^::error file=test\/fixtures\/broken\/bearer-prefix\/bearer_prefix\.py,title=auth-header \(forbidden\)::/m);
+    expect(result.stdout).toMatch(/^snippets: 0 passed, 1 failed, 0 skipped/m);
+    expect(result.stdout + result.stderr).not.toMatch(UNMASKED_TOKEN);
+  });
+
+  test('never prints a token, even one the program printed', async () => {
+    const result = await cli(['--root', 'test/fixtures/broken', '--example', 'prints-token', '--scenario', 'ok']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/\| Using token u-.{2}…\(34 chars\)/);
+    expect(result.stdout + result.stderr).not.toMatch(UNMASKED_TOKEN);
+  });
+
+  test('exits 2 on a bad manifest and names the file, the field, what was found and what was expected', async () => {
+    const result = await cli(['--root', 'test/fixtures/bad-manifest']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('test/fixtures/bad-manifest/wrong-method/example.json: invalid example manifest');
+    expect(result.stderr).toContain('field "request.method": expected one of "GET"|"POST"|"PUT"|"PATCH"|"DELETE", found "FETCH" (string)');
+    expect(result.stderr).toContain('unknown field(s) "timeout"');
+  });
+
+  test.for([
+    [['--lang', 'rust'], /unknown language "rust"/],
+    [['--concurrency', '0'], /expected --concurrency to be a whole number of at least 1, got "0"/],
+    [['--shard', '5/4'], /expected --shard i\/n/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ] as const)('exits 2 on %j', async ([args, message]) => {
+    const result = await cli([...args]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  test('lists the cases of a shard without running them', async () => {
+    const result = await cli(['--list', '--shard', '1/2', '--example', 'verify-token', '--lang', 'go']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('verify-token/go/ok\nverify-token/go/invalid\nverify-token/go/forbidden\n3 case(s)');
+  });
+
+  test('fails, not skips, a language whose toolchain is missing under CI=true', async () => {
+    const bare = { PATH: path.dirname(process.execPath) };
+    const local = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], bare);
+    expect(local.exitCode).toBe(0);
+    expect(local.stdout).toMatch(/1 case\(s\): go not found on PATH/);
+    const ci = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], { ...bare, CI: 'true' });
+    expect(ci.exitCode).toBe(1);
+    expect(ci.stdout).toContain('[toolchain] go not found on PATH; every language is required here');
+  });
+});

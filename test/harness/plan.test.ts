@@ -1,0 +1,106 @@
+// Planning: filters, shards and --changed decide exactly which cases run.
+import { mkdtemp, mkdir, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { affectedExamples } from '../../scripts/harness/changes.ts';
+import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
+import { UsageError, parseShard, planCases, shardCases } from '../../scripts/harness/plan.ts';
+import { discoverExamples } from '../../scripts/manifest/examples.ts';
+import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
+
+const examples = await discoverExamples(path.join(PROJECT_ROOT, 'snippets'));
+const allCases = planCases(examples, DEFAULT_RUNNERS);
+
+describe('planCases', () => {
+  test('plans every example × language × scenario', () => {
+    expect(allCases).toHaveLength(examples.length * 5 * 5);
+    expect(new Set(allCases.map((planned) => planned.key)).size).toBe(allCases.length);
+  });
+
+  test('narrows to the asked example, language and scenario', () => {
+    const cases = planCases(examples, DEFAULT_RUNNERS, { examples: ['list-clients'], languages: ['go'], scenarios: ['ok', 'forbidden'] });
+    expect(cases.map((planned) => planned.key)).toEqual(['list-clients/go/ok', 'list-clients/go/forbidden']);
+  });
+
+  test.for([
+    [{ examples: ['nope'] }, /unknown example "nope"; expected one of: list-clients, verify-token/],
+    [{ languages: ['rust'] }, /unknown language "rust"; expected one of: javascript, python, go, java, curl/],
+    [{ scenarios: ['expired'] }, /unknown scenario "expired"/],
+  ] as const)('rejects %o with the names it knows', ([filter, message]) => {
+    expect(() => planCases(examples, DEFAULT_RUNNERS, filter)).toThrow(message);
+  });
+});
+
+describe('shardCases', () => {
+  test.for([1, 2, 3, 4, 7])('puts every case in exactly one of %i shards', (count) => {
+    const seen = Array.from({ length: count }, (_, i) => shardCases(allCases, { index: i + 1, count })).flat();
+    expect(seen.map((planned) => planned.key).sort()).toEqual(allCases.map((planned) => planned.key).sort());
+  });
+
+  test('gives the same slice every time', () => {
+    expect(shardCases(allCases, { index: 2, count: 3 })).toEqual(shardCases([...allCases], { index: 2, count: 3 }));
+  });
+
+  test('balances the shards within one case', () => {
+    const sizes = [1, 2, 3].map((index) => shardCases(allCases, { index, count: 3 }).length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
+  test.for(['0/2', '3/2', '1/0', 'a/b', '2'])('rejects "%s"', (text) => {
+    expect(() => parseShard(text)).toThrow(UsageError);
+  });
+});
+
+describe('affectedExamples', () => {
+  test('runs only the example whose folder changed', () => {
+    const affected = affectedExamples(['snippets/verify-token/verify_token.go', 'docs/pages/index.astro'], examples, PROJECT_ROOT);
+    expect(affected).toMatchObject({ all: false, ids: ['verify-token'] });
+  });
+
+  test.for(['scripts/harness/checks/network.ts', 'scripts/manifest/schema.ts', 'snippets/requirements.txt', 'package-lock.json'])(
+    'runs every example when %s changed',
+    (file) => {
+      expect(affectedExamples([file], examples, PROJECT_ROOT)).toMatchObject({ all: true, ids: ['list-clients', 'verify-token'] });
+    },
+  );
+
+  test('runs nothing when only prose changed', () => {
+    expect(affectedExamples(['README.md', 'docs/pages/index.astro'], examples, PROJECT_ROOT).ids).toEqual([]);
+  });
+});
+
+describe('planHarness with --changed', () => {
+  let repo: string;
+  const git = (...args: string[]) => execa('git', args, { cwd: repo });
+
+  beforeAll(async () => {
+    repo = await mkdtemp(path.join(tmpdir(), 'rr-changed-'));
+    await cp(path.join(PROJECT_ROOT, 'snippets'), path.join(repo, 'snippets'), { recursive: true });
+    await git('init', '-q', '-b', 'main');
+    await git('-c', 'user.email=docs@example.invalid', '-c', 'user.name=docs', 'add', '.');
+    await git('-c', 'user.email=docs@example.invalid', '-c', 'user.name=docs', 'commit', '-q', '-m', 'examples');
+  });
+  afterAll(() => rm(repo, { recursive: true, force: true }));
+
+  test('leaves an untouched example out and runs the edited one', async () => {
+    await writeFile(path.join(repo, 'snippets', 'list-clients', 'list_clients.py'), '# edited\n', { flag: 'a' });
+    const plan = await planHarness({ root: path.join(repo, 'snippets'), projectRoot: repo, changedSince: 'HEAD' });
+    expect(new Set(plan.cases.map((planned) => planned.example.id))).toEqual(new Set(['list-clients']));
+    expect(plan.cases).toHaveLength(25);
+  });
+
+  test('counts a new untracked example as changed', async () => {
+    await mkdir(path.join(repo, 'snippets', 'brand-new'));
+    await cp(path.join(repo, 'snippets', 'verify-token'), path.join(repo, 'snippets', 'brand-new'), { recursive: true });
+    const plan = await planHarness({ root: path.join(repo, 'snippets'), projectRoot: repo, changedSince: 'HEAD' });
+    expect(new Set(plan.cases.map((planned) => planned.example.id))).toEqual(new Set(['brand-new', 'list-clients']));
+  });
+
+  test('refuses a ref git does not know', async () => {
+    await expect(planHarness({ root: path.join(repo, 'snippets'), projectRoot: repo, changedSince: 'no-such-ref' })).rejects.toThrow(
+      /"no-such-ref" is not a commit git knows here/,
+    );
+  });
+});
