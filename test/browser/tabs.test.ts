@@ -160,4 +160,13 @@ describe('code tabs', () => {
     expect(await page.locator('[role="tabpanel"] .copy').first().isVisible()).toBe(false);
     await page.context().close();
   });
+
+  test('print every panel, labelled with its language', async () => {
+    const page = await openGuide();
+    await page.emulateMedia({ media: 'print' });
+    expect(await visiblePanels(page)).toEqual([...LANGUAGES, ...LANGUAGES].map((language) => language.id));
+    const shownLabels = await page.$$eval('[role="tabpanel"] .nojs-label', (spans) => spans.filter((span) => span.checkVisibility()).length);
+    expect(shownLabels).toBe(2 * LANGUAGES.length);
+    await page.context().close();
+  });
 });
