@@ -46,6 +46,15 @@ export async function readReport(file: string): Promise<HarnessReport | undefine
   return result.data;
 }
 
+/** What each harness scenario sends, in a reader's words; an unknown scenario keeps its name. */
+export const SCENARIO_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  ok: 'valid token',
+  missing: 'no token',
+  invalid: 'invalid token',
+  revoked: 'revoked token',
+  forbidden: 'token without permission',
+});
+
 /** "1 scenario" / "5 scenarios". */
 function scenarios(count: number): string {
   return `${count} scenario${count === 1 ? '' : 's'}`;
@@ -74,7 +83,7 @@ export function summarizeStatus(report: HarnessReport | undefined, example: stri
   const passed = cases.filter((entry) => entry.status === 'passed');
   const failed = cases.filter((entry) => entry.status === 'failed');
   const skipped = cases.filter((entry) => entry.status === 'skipped');
-  const detail = cases.map((entry) => `${entry.scenario}: ${entry.status}`).join(', ');
+  const detail = cases.map((entry) => `${SCENARIO_LABELS[entry.scenario] ?? entry.scenario}: ${entry.status}`).join(', ');
   if (failed.length > 0) {
     return { state: 'failed', label: `Failed: ${failed.length} of ${scenarios(total)}`, detail };
   }

@@ -53,8 +53,10 @@ describe('summarizeStatus', () => {
     expect(summarizeStatus(report, 'list-clients', 'go').label).toBe('Skipped');
   });
 
-  test('lists each scenario and its outcome in the detail', () => {
-    expect(summarizeStatus(reportOf(['passed', 'failed']), 'list-clients', 'go').detail).toBe('ok: passed, missing: failed');
+  test('lists each scenario, in a reader\'s words, and its outcome in the detail', () => {
+    const report = reportOf(['passed', 'failed']);
+    report.cases.push({ ...report.cases[0]!, scenario: 'slow-network' });
+    expect(summarizeStatus(report, 'list-clients', 'go').detail).toBe('valid token: passed, no token: failed, slow-network: passed');
   });
 });
 
