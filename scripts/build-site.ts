@@ -1,0 +1,40 @@
+// `npm run build`: run every snippet first, write the report the site shows, then build the site.
+// Under CI=true a failed snippet stops the build, so a broken example is never published.
+import path from 'node:path';
+import { execa } from 'execa';
+import { fileURLToPath } from 'node:url';
+import { runCases } from './harness/engine.ts';
+import { PROJECT_ROOT, engineOptions, planHarness } from './harness/harness.ts';
+import { writeFileAtomic } from './harness/reporters/files.ts';
+import { toReport } from './harness/reporters/summary.ts';
+import { formatSummary, progressReporter } from './harness/reporters/terminal.ts';
+import { DEFAULT_REPORT_PATH } from './report/schema.ts';
+
+/** Runs the harness, writes the report, and builds the site unless CI must stop; returns the exit code. */
+export async function buildSite(astroArgs: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const inCi = env.CI === 'true';
+  const reportPath = path.resolve(PROJECT_ROOT, env.RR_DOCS_REPORT ?? DEFAULT_REPORT_PATH);
+  const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
+  out.write('Running every snippet before the build...\n');
+  const { cases } = await planHarness();
+  const run = await runCases(cases, { ...engineOptions({ requireAll: inCi }), onCaseDone: progressReporter(out, cases.length) });
+  out.write(formatSummary(run.results, run.durationMs));
+  await writeFileAtomic(reportPath, `${JSON.stringify(toReport(run.results, run.durationMs), null, 2)}\n`);
+  out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);
+  const failed = run.results.filter((result) => result.status === 'failed').length;
+  if (failed && inCi) {
+    process.stderr.write(`build: ${failed} snippet case(s) failed; the site is not built under CI=true (fix them, see above)\n`);
+    return 1;
+  }
+  if (failed) out.write(`build: ${failed} snippet case(s) failed; building anyway, the tabs say so (CI=true would stop here)\n`);
+  const astro = await execa('astro', ['build', ...astroArgs], {
+    cwd: PROJECT_ROOT,
+    preferLocal: true,
+    stdio: 'inherit',
+    reject: false,
+    env: { RR_DOCS_REPORT: reportPath, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return astro.exitCode ?? 1;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await buildSite(process.argv.slice(2));
