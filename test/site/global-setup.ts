@@ -12,7 +12,7 @@ declare module 'vitest' {
 }
 
 /** Vitest global setup: build, provide, and remove the folder when the run ends. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await makeBuildDir();
   const result = await buildSite({ outDir: dir, env: { RR_DOCS_REPORT: FIXTURE_REPORT } });
   project.provide('site', { dir, durationMs: result.durationMs, ...(result.ok ? {} : { error: result.output }) });
