@@ -1,5 +1,5 @@
 // Runs `astro build` for the tests: the docs site or a fixture site, into a folder of the test's choosing.
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 
@@ -17,7 +17,20 @@ export const FIXTURE_REPORT = path.resolve('test/fixtures/site/report.json');
 export async function makeBuildDir(): Promise<string> {
   const parent = path.resolve('.cache/site-builds');
   await mkdir(parent, { recursive: true });
+  await sweepStaleBuilds(parent);
   return mkdtemp(path.join(parent, 'build-'));
+}
+
+/** How old a build folder must be to count as left behind by a run that was killed (builds take seconds). */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Removes build folders that runs killed before their cleanup left behind. */
+async function sweepStaleBuilds(parent: string): Promise<void> {
+  for (const name of await readdir(parent)) {
+    const dir = path.join(parent, name);
+    const info = await stat(dir).catch(() => undefined);
+    if (name.startsWith('build-') && info && Date.now() - info.mtimeMs > STALE_MS) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** What a build did: whether it succeeded, everything it printed, and how long it took. */
