@@ -33,7 +33,8 @@ function notRun(planned: PlannedCase, file: string, reason: string, failedCheck?
     scenario: planned.scenario,
     status: failedCheck ? 'failed' : 'skipped',
     durationMs: 0,
-    checks: failedCheck ? [{ ...failedCheck, status: 'failed' }] : [],
+    // A skipped case carries its reason as a skipped check, so the JSON report (and the site) can say why.
+    checks: failedCheck ? [{ ...failedCheck, status: 'failed' }] : [{ id: 'toolchain', status: 'skipped', message: reason }],
     detail: { reason, requests: [], egress: [], outputTail: [] },
   };
 }

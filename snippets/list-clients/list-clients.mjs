@@ -1,4 +1,4 @@
-// List the RequestRocket clients your user token can access (Node.js 18+, no dependencies).
+// List the RequestRocket clients your user token can access (Node.js 18+).
 const token = process.env.REQUESTROCKET_USER_TOKEN;
 if (!token) {
   console.error('Set REQUESTROCKET_USER_TOKEN to your RequestRocket user token.');

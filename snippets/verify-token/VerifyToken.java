@@ -10,6 +10,8 @@ import java.util.List;
 
 /** Checks that your RequestRocket user token works. */
 public class VerifyToken {
+    private static final URI CLIENTS_URL = URI.create("https://api.requestrocket.com/api/clients");
+
     record ApiResponse(List<Object> clients, String message) {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -18,7 +20,7 @@ public class VerifyToken {
             fail("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token");
         }
 
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://api.requestrocket.com/api/clients"))
+        HttpRequest request = HttpRequest.newBuilder(CLIENTS_URL)
                 .header("Content-Type", "application/json")
                 .header("Authorization", token)
                 .timeout(Duration.ofSeconds(10))
@@ -31,7 +33,7 @@ public class VerifyToken {
             if (response.statusCode() != 200 || body == null || body.clients() == null) {
                 fail(response.statusCode() + " " + (body == null ? "" : body.message()));
             }
-            System.out.println("Token is valid: it can access " + body.clients().size() + " clients.");
+            System.out.printf("Token is valid: it can access %d clients.%n", body.clients().size());
         } catch (IOException | JsonParseException e) {
             fail(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }

@@ -1,4 +1,4 @@
-// Check that your RequestRocket user token works (Node.js 18+, no dependencies).
+// Check that your RequestRocket user token works (Node.js 18+).
 const token = process.env.REQUESTROCKET_USER_TOKEN;
 if (!token) {
   console.error('Set REQUESTROCKET_USER_TOKEN to your RequestRocket user token.');

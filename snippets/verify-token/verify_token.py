@@ -19,6 +19,7 @@ except requests.RequestException as error:  # also raised for a body that is not
     sys.exit(f"Token check failed: {error}")
 
 if response.status_code != 200:
-    sys.exit(f"Token check failed: {response.status_code} {body.get('message', response.reason)}")
+    message = body.get("message", response.reason)
+    sys.exit(f"Token check failed: {response.status_code} {message}")
 
 print(f"Token is valid: it can access {len(body['clients'])} clients.")

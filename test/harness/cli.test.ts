@@ -83,6 +83,10 @@ describe('snippets CLI', () => {
     const local = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], bare);
     expect(local.exitCode).toBe(0);
     expect(local.stdout).toMatch(/1 case\(s\): go not found on PATH/);
+    const json = path.join(out, 'skipped.json');
+    await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok', '--json', json], bare);
+    const report = HarnessReportSchema.parse(JSON.parse(await readFile(json, 'utf8')));
+    expect(report.cases[0]).toMatchObject({ status: 'skipped', checks: [{ id: 'toolchain', status: 'skipped', message: 'go not found on PATH' }] });
     const ci = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], { ...bare, CI: 'true' });
     expect(ci.exitCode).toBe(1);
     expect(ci.stdout).toContain('[toolchain] go not found on PATH; every language is required here');
