@@ -1,0 +1,124 @@
+// `npm run new-example`: creates a complete example folder and says what to do next, or refuses
+// with exit code 2, a message naming what it found and expected, and nothing written.
+import { access, constants, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { loadExample } from '../../scripts/manifest/examples.ts';
+
+const CLI = path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'cli.ts');
+
+/** Runs the scaffold CLI from the project root (execa drops the last newline of each stream). */
+function scaffold(...args: string[]) {
+  return execa(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, reject: false });
+}
+
+/** Every entry under `dir`, hidden ones included, as relative paths. */
+async function tree(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).sort();
+}
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'rr-scaffold-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('npm run new-example', () => {
+  test('is the script package.json names', async () => {
+    const manifest = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(manifest.scripts['new-example']).toBe('node scripts/scaffold/cli.ts');
+  });
+
+  test('creates a manifest and one file per language, with a title made from the id', async () => {
+    const result = await scaffold('list-widgets', '--root', root);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(await tree(root)).toEqual([
+      'list-widgets',
+      'list-widgets/ListWidgets.java',
+      'list-widgets/example.json',
+      'list-widgets/list-widgets.mjs',
+      'list-widgets/list-widgets.sh',
+      'list-widgets/list_widgets.go',
+      'list-widgets/list_widgets.py',
+    ]);
+    const example = await loadExample(path.join(root, 'list-widgets'));
+    expect(example.manifest.title).toBe('List widgets');
+    expect(example.manifest.request).toEqual({ method: 'GET', path: '/api/clients', headers: { 'Content-Type': 'application/json' } });
+    expect(example.files.map((file) => file.language)).toEqual(['javascript', 'python', 'go', 'java', 'curl']);
+    await access(path.join(root, 'list-widgets', 'list-widgets.sh'), constants.X_OK);
+  });
+
+  test('uses the title given with --title', async () => {
+    const result = await scaffold('rotate-token', '--title', 'Rotate your token', '--root', root);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const example = await loadExample(path.join(root, 'rotate-token'));
+    expect(example.manifest.title).toBe('Rotate your token');
+    expect(await readFile(path.join(root, 'rotate-token', 'RotateToken.java'), 'utf8')).toContain('/** Rotate your token. */\npublic class RotateToken {');
+  });
+
+  test('prints the created files, how to run the example and how to show it in a page', async () => {
+    const result = await scaffold('list-widgets', '--root', root);
+    const dir = path.join(root, 'list-widgets');
+    expect(result.stdout).toContain(`Created ${dir}/:`);
+    for (const file of ['example.json', 'list-widgets.mjs', 'list_widgets.py', 'list_widgets.go', 'ListWidgets.java', 'list-widgets.sh']) {
+      expect(result.stdout).toContain(`  ${path.join(dir, file)}\n`);
+    }
+    expect(result.stdout).toContain(`npm run snippets -- --root ${root} --example list-widgets`);
+    expect(result.stdout).toContain('<CodeTabs example="list-widgets" />');
+    expect(result.stdout).toContain('docs/');
+  });
+
+  test('refuses a folder that already exists, and leaves it as it was', async () => {
+    await mkdir(path.join(root, 'list-widgets'));
+    await writeFile(path.join(root, 'list-widgets', 'notes.txt'), 'mine');
+    const result = await scaffold('list-widgets', '--root', root);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`new-example: ${path.join(root, 'list-widgets')} already exists; choose another id, or edit the example that is there`);
+    expect(await tree(root)).toEqual(['list-widgets', 'list-widgets/notes.txt']);
+  });
+
+  test.for([
+    ['List_Clients', '"List_Clients" is not a valid example id: use lower-case words joined by dashes, like "list-clients"'],
+    ['list clients', '"list clients" is not a valid example id: use lower-case words joined by dashes, like "list-clients"'],
+    ['../outside', '"../outside" is not a valid example id: use lower-case words joined by dashes, like "outside"'],
+    ['2fa', '"2fa" cannot be used: the Java class 2fa would start with a digit; start the id with a letter'],
+  ])('refuses the id %j with exit code 2 and writes nothing', async ([id, message]) => {
+    const result = await scaffold(id!, '--root', root);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`new-example: ${message}`);
+    expect(await tree(root)).toEqual([]);
+    expect(await readdir(path.dirname(root))).not.toContain('outside');
+  });
+
+  test('refuses a title of two lines with exit code 2 and writes nothing', async () => {
+    const result = await scaffold('list-widgets', '--title', 'List\nwidgets', '--root', root);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('new-example: the title "List\\nwidgets" holds a line break or control character; expected one line of text');
+    expect(await tree(root)).toEqual([]);
+  });
+
+  test.for([
+    [[], 'expected the id of the new example, like "list-clients"; got none'],
+    [['list', 'widgets'], 'expected one example id; got 2: "list", "widgets" (quote a title that has spaces)'],
+    [['list-widgets', '--name', 'x'], "Unknown option '--name'"],
+  ])('refuses the arguments %j with exit code 2, the problem and the usage', async ([args, message]) => {
+    const result = await scaffold(...(args as string[]), '--root', root);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`new-example: ${message as string}`);
+    expect(result.stderr).toContain('Usage: npm run new-example -- <id>');
+    expect(await tree(root)).toEqual([]);
+  });
+
+  test('refuses an examples folder that does not exist', async () => {
+    const missing = path.join(root, 'missing');
+    const result = await scaffold('list-widgets', '--root', missing);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`new-example: the examples folder ${missing} does not exist; expected the folder that holds the examples (snippets/)`);
+    expect(await tree(root)).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+// What an example id becomes (title, file names, class name) and which ids the scaffold refuses.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { JAVA_TEMPLATE_TYPES, exampleIdProblem, pascalCase, snakeCase, suggestId, titleFromId } from '../../scripts/scaffold/names.ts';
+import { TEMPLATES_DIR } from '../../scripts/scaffold/templates.ts';
+
+describe('exampleIdProblem', () => {
+  test.for(['list-clients', 'verify-token', 'rotate-token-v2', 'a'])('accepts %s', (id) => {
+    expect(exampleIdProblem(id)).toBeUndefined();
+  });
+
+  test.for([
+    ['List_Clients', '"List_Clients" is not a valid example id: use lower-case words joined by dashes, like "list-clients"'],
+    ['listClients', '"listClients" is not a valid example id: use lower-case words joined by dashes, like "list-clients"'],
+    ['list clients', '"list clients" is not a valid example id: use lower-case words joined by dashes, like "list-clients"'],
+    ['list--clients', '"list--clients" is not a valid example id: use lower-case words joined by dashes, like "list-clients"'],
+    ['-list', '"-list" is not a valid example id: use lower-case words joined by dashes, like "list"'],
+    ['../escape', '"../escape" is not a valid example id: use lower-case words joined by dashes, like "escape"'],
+    ['', '"" is not a valid example id: use lower-case words joined by dashes, like "list-clients"'],
+  ])('refuses %j, saying what it found and what is expected', ([id, message]) => {
+    expect(exampleIdProblem(id!)).toBe(message);
+  });
+
+  test('refuses an id that starts with a digit, which cannot name a Java class', () => {
+    expect(exampleIdProblem('2fa-setup')).toBe('"2fa-setup" cannot be used: the Java class 2faSetup would start with a digit; start the id with a letter');
+  });
+
+  test('refuses an id ending in -test, whose Go file go build treats as a test', () => {
+    expect(exampleIdProblem('smoke-test')).toMatch(/^"smoke-test" cannot be used: Go treats smoke_test\.go as a test file/);
+  });
+
+  test('refuses an id whose Java class would clash with a type the Java template uses', () => {
+    expect(exampleIdProblem('client')).toBe(
+      '"client" cannot be used: the Java class Client would clash with the type Client the Java example uses; add a word, like "get-client"',
+    );
+  });
+});
+
+describe('names made from an id', () => {
+  test('snakeCase joins the words with underscores, for Python and Go', () => {
+    expect(snakeCase('list-clients')).toBe('list_clients');
+  });
+
+  test('pascalCase capitalises each word, for the Java class', () => {
+    expect(pascalCase('rotate-token-v2')).toBe('RotateTokenV2');
+  });
+
+  test('titleFromId capitalises the first word and keeps the rest', () => {
+    expect(titleFromId('list-clients')).toBe('List clients');
+  });
+
+  test('suggestId turns what was typed into the nearest valid id', () => {
+    expect(suggestId('Delete_Client')).toBe('delete-client');
+    expect(suggestId('deleteClient')).toBe('delete-client');
+    expect(suggestId('___')).toBeUndefined();
+  });
+});
+
+describe('JAVA_TEMPLATE_TYPES', () => {
+  test('names every type the Java template refers to by its simple name', async () => {
+    const source = await readFile(path.join(TEMPLATES_DIR, 'Template.java'), 'utf8');
+    const code = source
+      .replace(/\/\*[\s\S]*?\*\/|\/\/.*$|"(?:[^"\\]|\\.)*"/gm, '') // comments and strings, in one pass
+      .replace(/^import .*$/gm, '')
+      .replace('{{className}}', '');
+    // A capitalised name not reached through a dot is a type the class must not shadow.
+    const types = new Set(code.match(/(?<![.\w])[A-Z]\w*/g));
+    expect([...types].sort()).toEqual([...JAVA_TEMPLATE_TYPES].sort());
+  });
+});
