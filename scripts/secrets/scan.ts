@@ -1,0 +1,49 @@
+// Finds strings shaped like a real RequestRocket user token in a text, and shows them masked.
+import { PLACEHOLDER_TOKEN, TOKEN_ENV_VAR } from '../api/contract.ts';
+import { maskToken } from '../mock/tokens.ts';
+
+/** `u-` then 16 or more token characters, starting on a word boundary: the shape of a user token. */
+export const TOKEN_SHAPE = /\bu-[A-Za-z0-9_-]{16,}/g;
+
+/** Token-shaped strings that are documented stand-ins, never real tokens. */
+export const ALLOWED_TOKENS: readonly string[] = Object.freeze([PLACEHOLDER_TOKEN]);
+
+/** What to do about a finding, for the report's closing lines. */
+export const ADVICE = [
+  'Real tokens never belong in the repository:',
+  `  - in prose and raw HTTP requests, write the placeholder ${PLACEHOLDER_TOKEN};`,
+  `  - in code, read the token from the ${TOKEN_ENV_VAR} environment variable.`,
+  'If a real token was committed, ask RequestRocket support to revoke it: deleting it from the',
+  'file does not remove it from the git history.',
+].join('\n');
+
+/** One token-shaped string: where it is (1-based line and column) and what it is. */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  token: string;
+}
+
+/** Every token-shaped string in `text` other than the allowed placeholders. */
+export function findTokens(text: string, file: string): Finding[] {
+  const findings: Finding[] = [];
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    for (const match of line.matchAll(TOKEN_SHAPE)) {
+      if (ALLOWED_TOKENS.includes(match[0])) continue;
+      findings.push({ file, line: index + 1, column: match.index + 1, token: match[0] });
+    }
+  }
+  return findings;
+}
+
+/** Whether a file's first bytes hold a NUL: an image or other binary, not text to scan. */
+export function looksBinary(content: Uint8Array): boolean {
+  return content.subarray(0, 8000).includes(0);
+}
+
+/** `docs/x.mdx:3:12: token-shaped string u-ab…(34 chars)`: the place, and the token masked. */
+export function formatFinding(finding: Finding): string {
+  return `${finding.file}:${finding.line}:${finding.column}: token-shaped string ${maskToken(finding.token)}`;
+}
