@@ -9,6 +9,7 @@ import { baseEnvironment, withToken } from './environment.ts';
 import { maskSecrets } from './mask.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
 import type { PlannedCase } from './plan.ts';
+import type { RawRequest } from './raw-request.ts';
 import { finishedCase, harnessFailure, type CaseResult } from './result.ts';
 import { SCENARIOS, expectationFor, type ScenarioSetup } from './scenarios.ts';
 
@@ -20,6 +21,8 @@ export interface CaseContext {
   signal?: AbortSignal;
   /** Told about every finished program run. */
   onRun?: (run: RunResult) => void;
+  /** The example's `request.http`, when it has one. */
+  rawRequest?: RawRequest | { error: string };
 }
 
 /** Fresh tokens for one case: the program's (if any) and the mock's lists. */
@@ -84,6 +87,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     egress: interceptor.egress,
     run,
     output,
+    rawRequest: context.rawRequest,
   };
   const checks = CHECKS.map((check) => {
     const outcome = check.evaluate(observation);

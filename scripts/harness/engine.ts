@@ -9,6 +9,7 @@ import { runCase } from './case.ts';
 import type { CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
 import { mapConcurrent } from './pool.ts';
+import { readRawRequest, type RawRequest } from './raw-request.ts';
 import type { PlannedCase } from './plan.ts';
 
 /** How to run a set of cases. */
@@ -44,12 +45,29 @@ async function detectAll(runners: readonly LanguageRunner[]): Promise<Map<string
   return new Map(entries);
 }
 
+/** What the checks get for an example's `request.http`: the parsed request, or why it could not be read. */
+type RawRequestResult = RawRequest | { error: string };
+
+/** Each example's `request.http` (or why it could not be read), read once. */
+async function readRawRequests(cases: readonly PlannedCase[]): Promise<Map<string, RawRequestResult>> {
+  const found = new Map<string, RawRequestResult>();
+  for (const example of new Set(cases.map((planned) => planned.example))) {
+    try {
+      const raw = await readRawRequest(example.dir, example.otherFiles);
+      if (raw) found.set(example.id, raw);
+    } catch (error) {
+      found.set(example.id, { error: (error as Error).message });
+    }
+  }
+  return found;
+}
+
 /** Runs `cases` and returns one result per case, in plan order. */
 export async function runCases(cases: readonly PlannedCase[], options: EngineOptions): Promise<EngineRun> {
   const started = performance.now();
   const concurrency = options.concurrency ?? availableParallelism();
   const runners = [...new Set(cases.map((planned) => planned.runner))];
-  const toolchains = await detectAll(runners);
+  const [toolchains, rawRequests] = await Promise.all([detectAll(runners), readRawRequests(cases)]);
   const prepared = new Map<string, Promise<PreparedSnippet>>();
   const prepare = (planned: PlannedCase) => {
     let promise = prepared.get(planned.file.path);
@@ -86,7 +104,15 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
           prepareError = error;
         }
         result = snippet
-          ? await runCase(planned, snippet, { ca, file: relative(planned.file.path), signal: options.signal, onRun: (run: RunResult) => { childWallMs += run.durationMs; } })
+          ? await runCase(planned, snippet, {
+              ca,
+              file: relative(planned.file.path),
+              signal: options.signal,
+              rawRequest: rawRequests.get(planned.example.id),
+              onRun: (run: RunResult) => {
+                childWallMs += run.durationMs;
+              },
+            })
           : unpreparedCase(planned, relative(planned.file.path), prepareError);
       }
       options.onCaseDone?.(result);

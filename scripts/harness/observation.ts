@@ -2,6 +2,7 @@
 import type { Manifest } from '../manifest/schema.ts';
 import type { EgressAttempt, RecordedRequest } from '../mock/types.ts';
 import type { RunResult } from '../runners/contract.ts';
+import type { RawRequest } from './raw-request.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
 
 /** Everything the checks look at for one case. */
@@ -16,6 +17,8 @@ export interface CaseObservation {
   run: RunResult;
   /** stdout and stderr together, without lines the harness itself caused. */
   output: string;
+  /** The example's `request.http`, when it has one (or why it could not be read). */
+  rawRequest?: RawRequest | { error: string };
 }
 
 /** All values of a header, matched case-insensitively. */

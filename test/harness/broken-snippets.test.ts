@@ -67,6 +67,11 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: Record<
     says: /crashed with a Go panic/,
     fails: { ok: [], missing: ['handles-error', 'missing-token'], invalid: [], revoked: [], forbidden: [] },
   },
+  'raw-request-shows-bearer': {
+    caughtBy: 'raw-request',
+    says: /request\.http must show Authorization: u-your-token-here \(the placeholder, raw\); found "Bearer u-your-token-here"/,
+    fails: { ok: ['raw-request'], missing: ['raw-request'], invalid: ['raw-request'], revoked: ['raw-request'], forbidden: ['raw-request'] },
+  },
   'hangs-forever': {
     caughtBy: 'timeout',
     says: /killed with its whole process tree/,

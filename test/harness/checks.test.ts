@@ -7,6 +7,7 @@ import { SCENARIOS, expectationFor, type ScenarioName } from '../../scripts/harn
 import { parseManifest } from '../../scripts/manifest/load.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';
 import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED } from '../../scripts/api/contract.ts';
+import { parseRawRequest } from '../../scripts/harness/raw-request.ts';
 
 const TOKEN = 'u-TestOnly0123456789abcdefghijKLMN';
 const manifest = parseManifest('example.json', {
@@ -20,6 +21,7 @@ function request(overrides: Partial<RecordedRequest> = {}): RecordedRequest {
     path: '/api/clients',
     query: '',
     rawHeaders: [
+      ['Host', 'api.requestrocket.com'],
       ['Content-Type', 'application/json'],
       ['Authorization', TOKEN],
     ],
@@ -70,7 +72,7 @@ const rejected = (status: 401 | 403) => {
 describe('CHECKS', () => {
   test('lists every check id once, in report order', () => {
     expect(CHECKS.map((check) => check.id)).toEqual([
-      'egress', 'https', 'request', 'auth-header', 'content-type', 'token-in-url',
+      'egress', 'https', 'request', 'auth-header', 'content-type', 'raw-request', 'token-in-url',
       'token-leak', 'exit-code', 'handles-error', 'missing-token', 'output', 'timeout',
     ]);
   });
@@ -199,5 +201,40 @@ describe('findCrash', () => {
 
   test('ignores a one-line error message', () => {
     expect(findCrash('Could not list clients: 401 Invalid or missing authentication token')).toBeUndefined();
+  });
+});
+
+describe('raw-request', () => {
+  const raw = (text: string) => parseRawRequest('request.http', text);
+  const good = 'GET /api/clients HTTP/1.1\nHost: api.requestrocket.com\nContent-Type: application/json\nAuthorization: u-your-token-here\n';
+
+  test('passes when the program sends the method, path and headers request.http shows', () => {
+    expect(verdict('raw-request', observe('ok', { rawRequest: raw(good) })).status).toBe('passed');
+  });
+
+  test('does not apply to an example without request.http', () => {
+    expect(verdict('raw-request', observe('ok')).status).toBe('skipped');
+  });
+
+  test('fails when request.http shows another path', () => {
+    const result = verdict('raw-request', observe('ok', { rawRequest: raw(good.replace('/api/clients', '/api/users')) }));
+    expect(result.message).toBe('request.http shows GET /api/users; the manifest (and the programs) use GET /api/clients');
+  });
+
+  test('fails when the program omits a header request.http shows', () => {
+    const observation = observe('ok', { rawRequest: raw(good), requests: [request({ rawHeaders: [['Authorization', TOKEN], ['Host', 'api.requestrocket.com']] })] });
+    expect(verdict('raw-request', observation).message).toBe('request.http shows Content-Type, but the program did not send it');
+  });
+
+  test('fails when request.http holds something other than the placeholder token', () => {
+    const result = verdict('raw-request', observe('ok', { rawRequest: raw(good.replace('u-your-token-here', 'u-0123456789abcdefghij')) }));
+    expect(result.status).toBe('failed');
+  });
+
+  test.for([
+    ['GET /api/clients\n', /request\.http:1: expected a request line like "GET \/api\/clients HTTP\/1\.1"/],
+    ['GET /api/clients HTTP/1.1\nHost api.requestrocket.com\n', /request\.http:2: expected a header line like "Name: value", found "Host api\.requestrocket\.com"/],
+  ] as const)('refuses a malformed file: %j', ([text, message]) => {
+    expect(() => raw(text)).toThrow(message);
   });
 });

@@ -8,6 +8,7 @@ export const CHECK_IDS = [
   'request',
   'auth-header',
   'content-type',
+  'raw-request',
   'token-in-url',
   'token-leak',
   'exit-code',

@@ -2,6 +2,7 @@
 import type { Check } from './check.ts';
 import { authHeaderCheck, contentTypeCheck } from './headers.ts';
 import { egressCheck, httpsCheck, requestCheck, tokenInUrlCheck } from './network.ts';
+import { rawRequestCheck } from './raw-request.ts';
 import { exitCodeCheck, handlesErrorCheck, missingTokenCheck, outputCheck, timeoutCheck, tokenLeakCheck } from './behaviour.ts';
 
 export { CHECK_IDS, type Check, type CheckId, type CheckOutcome } from './check.ts';
@@ -13,6 +14,7 @@ export const CHECKS: readonly Check[] = [
   requestCheck,
   authHeaderCheck,
   contentTypeCheck,
+  rawRequestCheck,
   tokenInUrlCheck,
   tokenLeakCheck,
   exitCodeCheck,
