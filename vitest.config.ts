@@ -7,6 +7,8 @@ export default defineConfig({
     exclude: ['test/fixtures/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    // The default report, then one plain closing line (`tests: N passed, N failed, N skipped`).
+    reporters: ['default', './test/support/summary-line-reporter.ts'],
     // Builds the docs site once for test/site and test/browser (see test/README.md).
     globalSetup: ['test/site/global-setup.ts'],
   },
