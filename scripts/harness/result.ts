@@ -23,14 +23,15 @@ export interface CaseDetail {
   outputTail: string[];
 }
 
+/** What identifies a case in every result. */
+function identity(planned: PlannedCase, file: string) {
+  return { key: planned.key, example: planned.example.id, language: planned.file.language, file, scenario: planned.scenario };
+}
+
 /** A case that did not run: skipped, or failed before its program started. */
 function notRun(planned: PlannedCase, file: string, reason: string, failedCheck?: Omit<CheckResult, 'status'>): CaseResult {
   return {
-    key: planned.key,
-    example: planned.example.id,
-    language: planned.file.language,
-    file,
-    scenario: planned.scenario,
+    ...identity(planned, file),
     status: failedCheck ? 'failed' : 'skipped',
     durationMs: 0,
     // A skipped case carries its reason as a skipped check, so the JSON report (and the site) can say why.
@@ -64,15 +65,5 @@ export function harnessFailure(planned: PlannedCase, file: string, error: unknow
 /** Builds a finished case from its check results. */
 export function finishedCase(planned: PlannedCase, file: string, durationMs: number, checks: CheckResult[], detail: CaseDetail): CaseResult {
   const status = checks.some((check) => check.status === 'failed') ? 'failed' : 'passed';
-  return {
-    key: planned.key,
-    example: planned.example.id,
-    language: planned.file.language,
-    file,
-    scenario: planned.scenario,
-    status,
-    durationMs,
-    checks,
-    detail,
-  };
+  return { ...identity(planned, file), status, durationMs, checks, detail };
 }
