@@ -16,8 +16,10 @@ export async function buildSite(astroArgs: readonly string[], env: NodeJS.Proces
   const reportPath = path.resolve(PROJECT_ROOT, env.RR_DOCS_REPORT ?? DEFAULT_REPORT_PATH);
   const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
   out.write('Running every snippet before the build...\n');
-  const { cases } = await planHarness();
-  const run = await runCases(cases, { ...engineOptions({ requireAll: inCi }), onCaseDone: progressReporter(out, cases.length) });
+  // The site and the harness read the same examples: snippets/, or RR_DOCS_SNIPPETS when set.
+  const root = env.RR_DOCS_SNIPPETS ? path.resolve(PROJECT_ROOT, env.RR_DOCS_SNIPPETS) : undefined;
+  const { cases } = await planHarness({ root });
+  const run = await runCases(cases, { ...engineOptions({ root, requireAll: inCi }), onCaseDone: progressReporter(out, cases.length) });
   out.write(formatSummary(run.results, run.durationMs));
   await writeFileAtomic(reportPath, `${JSON.stringify(toReport(run.results, run.durationMs), null, 2)}\n`);
   out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);

@@ -1,0 +1,51 @@
+// `npm run build` publishes only tested examples: it runs the harness first, a failed snippet stops
+// it under CI=true, and elsewhere the site is built with the failure shown on the file's tab.
+import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeBuildDir } from './build-site.ts';
+
+let snippets: string;
+let outDir: string;
+
+/** Runs `npm run build`'s script with the given snippets folder. */
+const build = (env: Record<string, string>) =>
+  execa(process.execPath, ['scripts/build-site.ts', '--outDir', outDir], {
+    all: true,
+    reject: false,
+    env: { RR_DOCS_SNIPPETS: snippets, RR_DOCS_REPORT: path.join(snippets, 'report.json'), GITHUB_ACTIONS: '', ...env },
+  });
+
+beforeAll(async () => {
+  await mkdir('.cache', { recursive: true });
+  snippets = await mkdtemp(path.resolve('.cache/publish-snippets-'));
+  await cp('snippets', snippets, { recursive: true });
+  const python = path.join(snippets, 'list-clients', 'list_clients.py');
+  const source = await readFile(python, 'utf8');
+  await writeFile(python, source.replace('"Authorization": token,', '"Authorization": f"Bearer {token}",'));
+  outDir = await makeBuildDir();
+});
+
+afterAll(async () => {
+  await rm(snippets, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('npm run build', () => {
+  test('stops before building under CI=true when a snippet fails', async () => {
+    const result = await build({ CI: 'true' });
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toContain('[auth-header] sent "Bearer <token>"');
+    expect(result.all).toMatch(/build: 4 snippet case\(s\) failed; the site is not built under CI=true/);
+    await expect(access(path.join(outDir, 'index.html'))).rejects.toThrow();
+  });
+
+  test('elsewhere builds the site and shows the failure on that file\'s tab only', async () => {
+    const result = await build({ CI: '' });
+    expect(result.exitCode, result.all).toBe(0);
+    const html = await readFile(path.join(outDir, 'core-api', 'authentication', 'index.html'), 'utf8');
+    expect(html).toContain('Failed: 4 of 5 scenarios');
+    expect(html.match(/Tested: 5 of 5 scenarios passed/g)).toHaveLength(9);
+  });
+});
