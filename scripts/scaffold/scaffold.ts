@@ -91,7 +91,8 @@ export async function scaffoldExample(options: ScaffoldOptions): Promise<Scaffol
   const temporary = await mkdtemp(path.join(root, `.${options.id}-`));
   try {
     await chmod(temporary, 0o755); // mkdtemp makes it private; an example folder is not
-    for (const file of files) {
+    // The manifest last: a harness listing snippets/ meanwhile skips a folder without one.
+    for (const file of [...files].reverse()) {
       await writeFile(path.join(temporary, file.name), file.content, { flag: 'wx', mode: file.executable ? 0o755 : 0o644 });
     }
     await rename(temporary, dir);
