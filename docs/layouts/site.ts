@@ -19,6 +19,11 @@ export const NAV: readonly { heading: string; links: readonly NavLink[] }[] = Ob
   { heading: 'Core API', links: [{ href: '/core-api/authentication/', label: 'Authentication' }] },
 ]);
 
+/** `href` (a path from the site's root, like `/core-api/authentication/`) under the base the site is served from. */
+export function withBase(href: string, base: string = import.meta.env.BASE_URL): string {
+  return `${base.replace(/\/+$/, '')}${href}`;
+}
+
 /** Whether `href` is the page at `pathname` (trailing slashes ignored). */
 export function isCurrent(href: string, pathname: string): boolean {
   const trim = (value: string) => value.replace(/\/+$/, '') || '/';

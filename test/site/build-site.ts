@@ -33,6 +33,16 @@ async function sweepStaleBuilds(parent: string): Promise<void> {
   }
 }
 
+/** Variables vitest puts in its workers' environment for Vite (BASE_URL, MODE, …); a child Astro build would take them as its own. */
+const VITE_VARIABLES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
+/** This process's environment without the variables vitest added for Vite. */
+export function buildEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !VITE_VARIABLES.includes(name)) env[name] = value;
+  return env;
+}
+
 /** What a build did: whether it succeeded, everything it printed, and how long it took. */
 export interface BuildResult {
   ok: boolean;
@@ -48,7 +58,8 @@ export async function buildSite(options: { outDir: string; root?: string; env?: 
   const result = await execa(process.execPath, args, {
     all: true,
     reject: false,
-    env: { ASTRO_TELEMETRY_DISABLED: '1', RR_DOCS_SNIPPETS: '', RR_DOCS_REPORT: '', ...options.env },
+    extendEnv: false,
+    env: { ...buildEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', RR_DOCS_SNIPPETS: '', RR_DOCS_REPORT: '', ...options.env },
   });
   return { ok: result.exitCode === 0, output: result.all ?? '', durationMs: Math.round(performance.now() - started) };
 }

@@ -4,7 +4,7 @@ import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeBuildDir } from './build-site.ts';
+import { buildEnvironment, makeBuildDir } from './build-site.ts';
 
 let snippets: string;
 let outDir: string;
@@ -14,7 +14,8 @@ const build = (env: Record<string, string>) =>
   execa(process.execPath, ['scripts/build-site.ts', '--outDir', outDir], {
     all: true,
     reject: false,
-    env: { RR_DOCS_SNIPPETS: snippets, RR_DOCS_REPORT: path.join(snippets, 'report.json'), GITHUB_ACTIONS: '', ...env },
+    extendEnv: false,
+    env: { ...buildEnvironment(), RR_DOCS_SNIPPETS: snippets, RR_DOCS_REPORT: path.join(snippets, 'report.json'), GITHUB_ACTIONS: '', ...env },
   });
 
 beforeAll(async () => {
