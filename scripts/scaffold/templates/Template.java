@@ -10,6 +10,8 @@ import java.util.List;
 
 /** {{sentence}} */
 public class {{className}} {
+    private static final URI CLIENTS_URL = URI.create("https://api.requestrocket.com/api/clients");
+
     record Client(String clientId, String clientName) {}
 
     record ApiResponse(List<Client> clients, String message) {}
@@ -20,7 +22,7 @@ public class {{className}} {
             fail("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token");
         }
 
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://api.requestrocket.com/api/clients"))
+        HttpRequest request = HttpRequest.newBuilder(CLIENTS_URL)
                 .header("Content-Type", "application/json")
                 .header("Authorization", token) // the raw token: no "Bearer " prefix
                 .timeout(Duration.ofSeconds(10))

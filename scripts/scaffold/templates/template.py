@@ -22,7 +22,8 @@ except requests.RequestException as error:  # also raised for a body that is not
     sys.exit(f"Request failed: {error}")
 
 if response.status_code != 200:
-    sys.exit(f"Request failed: {response.status_code} {body.get('message', response.reason)}")
+    message = body.get("message", response.reason)
+    sys.exit(f"Request failed: {response.status_code} {message}")
 
 for client in body["clients"]:
     print(f"{client['clientId']}  {client['clientName']}")
