@@ -2,7 +2,8 @@
 import { interceptedEnvironment } from '../mock/environment.ts';
 import { startInterceptor } from '../mock/interceptor.ts';
 import { randomToken } from '../mock/tokens.ts';
-import type { EgressAttempt, MockTokens, RecordedRequest, ThrowawayCa } from '../mock/types.ts';
+import { describeEgress, describeTlsFailure } from '../mock/describe.ts';
+import type { MockTokens, RecordedRequest, ThrowawayCa } from '../mock/types.ts';
 import type { PreparedSnippet, RunResult } from '../runners/contract.ts';
 import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
@@ -43,11 +44,6 @@ function describeRequest(request: RecordedRequest): string {
     .map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
   const via = request.tunneled && request.tlsVersion ? request.tlsVersion : 'plain HTTP';
   return `${request.method} ${target} [${via}] ${headers.join('; ') || '(no Authorization, no Content-Type)'} -> ${request.status}`;
-}
-
-/** One line describing a refused connection. */
-function describeEgress(attempt: EgressAttempt): string {
-  return `${attempt.kind} ${attempt.host}:${attempt.port} refused (${attempt.reason})`;
 }
 
 /** The last `count` non-empty lines of the program's output. */
@@ -98,7 +94,8 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     signal: run.signal,
     timedOut: run.timedOut,
     requests: interceptor.requests.map((request) => mask(describeRequest(request))),
-    egress: interceptor.egress.map(describeEgress),
+    // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
+    egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure)],
     outputTail: tail(mask(output)),
   });
 }

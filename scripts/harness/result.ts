@@ -17,7 +17,7 @@ export interface CaseDetail {
   timedOut?: boolean;
   /** One line per request the mock recorded: method, target, headers, status. */
   requests: string[];
-  /** One line per connection the proxy refused. */
+  /** One line per connection the proxy refused or TLS handshake the program broke off. */
   egress: string[];
   /** The last lines of stdout and stderr. */
   outputTail: string[];

@@ -1,18 +1,12 @@
 // Turns zod issues into messages that name the file, the field, what was found and what was expected.
-import path from 'node:path';
 import type { z } from 'zod';
-
-/** `file` relative to the working folder when it lies inside it, as a contributor would type it. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
+import { displayPath } from '../paths.ts';
 
 /** A manifest or example folder that cannot be used; its message is meant for the contributor. */
 export class ManifestError extends Error {
   readonly file: string;
   constructor(file: string, problems: readonly string[]) {
-    super(`${shown(file)}: invalid example manifest\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(`${displayPath(file)}: invalid example manifest\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ManifestError';
     this.file = file;
   }

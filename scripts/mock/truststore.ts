@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { findExecutable } from './which.ts';
+import { findExecutable } from '../paths.ts';
 
 const run = promisify(execFile);
 const PASSWORD_VARIABLE = 'RR_MOCK_TRUST_STORE_PASSWORD';
@@ -15,8 +15,8 @@ export async function writeJavaTrustStore(dir: string, caCertPath: string, passw
   // The password goes through the environment, not the command line.
   const env = { ...process.env, [PASSWORD_VARIABLE]: password };
   const javaHome = process.env.JAVA_HOME;
-  const keytool = findExecutable('keytool', javaHome ? [path.join(javaHome, 'bin')] : []);
-  if (keytool !== null) {
+  const keytool = findExecutable('keytool', { extraDirs: javaHome ? [path.join(javaHome, 'bin')] : [] });
+  if (keytool !== undefined) {
     const args = ['-importcert', '-noprompt', '-storetype', 'PKCS12', '-keystore', storePath, '-alias', 'requestrocket-docs-ca'];
     try {
       await run(keytool, [...args, '-file', caCertPath, '-storepass:env', PASSWORD_VARIABLE], { env });

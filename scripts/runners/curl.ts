@@ -1,7 +1,8 @@
 // curl: the snippet is a bash script that calls curl; nothing to build.
 import { dirname, resolve } from 'node:path';
 import { defineRunner } from './contract.ts';
-import { displayPath, findExecutable, runProcess } from './process.ts';
+import { displayPath, findExecutable } from '../paths.ts';
+import { runProcess } from './process.ts';
 import { languageFields, probeVersion, readInput } from './toolchain.ts';
 
 /** Runs .sh snippets as `bash file.sh`; curl itself is found on the run's own PATH. */
@@ -17,7 +18,7 @@ export const curlRunner = defineRunner({
   async prepare(file) {
     const path = resolve(file);
     await readInput(path);
-    const bash = await findExecutable('bash');
+    const bash = findExecutable('bash');
     if (!bash) throw new Error(`cannot run ${displayPath(path)}: bash not found on PATH`);
     return { command: bash, args: [path], cwd: dirname(path) };
   },

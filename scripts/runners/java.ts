@@ -4,7 +4,8 @@ import { readdir, realpath } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { defineRunner } from './contract.ts';
 import { buildOnce, hashOf } from './cache.ts';
-import { findExecutable, runProcess, runTool, stripAnsi } from './process.ts';
+import { findExecutable } from '../paths.ts';
+import { runProcess, runTool, stripAnsi } from './process.ts';
 import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';
 
 /** Oldest Java release the snippets are written for. */
@@ -36,13 +37,13 @@ const jdks = new Map<string, Promise<Jdk>>();
 
 function findJdk(): Promise<Jdk> {
   return memoByPath(jdks, 'javac', async () => {
-    const onPath = await findExecutable('javac');
+    const onPath = findExecutable('javac');
     if (!onPath) throw new Error('javac not found on PATH');
     const javac = await realpath(onPath);
     const result = await runTool(javac, ['-version']);
     if (!result.ok) throw new Error(result.output);
     // Run with the java of the same JDK as javac, whatever `java` PATH names first.
-    const java = (await findExecutable(join(dirname(javac), 'java'))) ?? (await findExecutable('java'));
+    const java = findExecutable(join(dirname(javac), 'java')) ?? findExecutable('java');
     if (!java) throw new Error('java not found beside javac nor on PATH');
     return { versionLine: result.output.trim(), javac, java };
   });

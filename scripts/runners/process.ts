@@ -1,7 +1,6 @@
 // Starting programs for the runners: a snippet run (exact environment, time limit, whole process
 // tree killed) and the toolchain commands that detect() and prepare() use.
-import { access, constants, stat } from 'node:fs/promises';
-import { delimiter, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import type { PreparedSnippet, RunOptions, RunResult } from './contract.ts';
@@ -116,31 +115,6 @@ export async function runTool(command: string, args: readonly string[], options:
   };
 }
 
-/** The absolute path of an executable found on `PATH` (read from `env`, default this process's, now), or undefined. */
-export async function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  if (isAbsolute(name)) return (await isExecutable(name)) ? name : undefined;
-  for (const folder of (env.PATH ?? '').split(delimiter)) {
-    if (!folder) continue;
-    const candidate = join(folder, name);
-    if (await isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-async function isExecutable(file: string): Promise<boolean> {
-  try {
-    await access(file, constants.X_OK);
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** A file's path as errors show it: relative to the working folder when inside it, else absolute. */
-export function displayPath(file: string): string {
-  const shown = relative(process.cwd(), file);
-  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
-}
 
 /** Drops ANSI colour codes some tools (Maven) print even when not on a terminal. */
 export function stripAnsi(text: string): string {

@@ -2,7 +2,8 @@
 // and the error prepare() throws.
 import { readFile } from 'node:fs/promises';
 import { type LanguageId, languageById } from '../languages.ts';
-import { displayPath, runTool, type ToolOptions } from './process.ts';
+import { displayPath } from '../paths.ts';
+import { runTool, type ToolOptions } from './process.ts';
 
 /** The label and extensions a language has in scripts/languages.ts, so runners do not repeat them. */
 export function languageFields(id: LanguageId): { id: LanguageId; label: string; extensions: readonly string[] } {

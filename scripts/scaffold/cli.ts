@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SNIPPETS_ROOT } from '../harness/harness.ts';
 import { UsageError } from '../harness/plan.ts';
 import { shellQuote } from '../mock/shell.ts';
-import { displayPath } from '../runners/process.ts';
+import { displayPath } from '../paths.ts';
 import { ScaffoldError, scaffoldExample, type ScaffoldResult } from './scaffold.ts';
 
 const USAGE = `Usage: npm run new-example -- <id> [--title "Title"] [--root DIR]

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { API_HOST } from '../../scripts/api/contract.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import type { ThrowawayCa } from '../../scripts/mock/types.ts';
-import { findExecutable } from '../../scripts/mock/which.ts';
+import { findExecutable } from '../../scripts/paths.ts';
 import { requireTool, within } from './helpers.ts';
 
 let ca: ThrowawayCa;
@@ -61,7 +61,7 @@ describe('createThrowawayCa', () => {
 
   test('writes a trust store that Java loads with the CA as a trusted entry', async (context) => {
     const keytool = findExecutable('keytool');
-    requireTool(context, keytool === null ? 'keytool not found on PATH' : null);
+    requireTool(context, keytool === undefined ? 'keytool not found on PATH' : null);
     const args = ['-list', '-keystore', ca.trustStorePath ?? '', '-storetype', 'PKCS12', '-storepass:env', 'STORE_PASSWORD'];
     const result = await execa('keytool', args, { env: { STORE_PASSWORD: ca.trustStorePassword }, reject: false });
     expect(result.stdout).toMatch(/Your keystore contains 1 entry/);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
-import { findExecutable } from '../../scripts/mock/which.ts';
+import { findExecutable } from '../../scripts/paths.ts';
 import { requireTool, within } from './helpers.ts';
 
 const READY = 'Requests (Ctrl-C stops the mock and deletes its keys):';
@@ -58,7 +58,7 @@ describe('npm run mock', () => {
   });
 
   test('prints exports with which curl gets each answer of the contract, then stops on SIGINT and deletes the keys', async ({ skip }) => {
-    requireTool({ skip }, findExecutable('curl') === null ? 'curl not found on PATH' : null);
+    requireTool({ skip }, findExecutable('curl') === undefined ? 'curl not found on PATH' : null);
     const cli = await startCli();
     try {
       expect(cli.env.HTTPS_PROXY).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

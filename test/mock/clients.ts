@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { TOKEN_ENV_VAR } from '../../scripts/api/contract.ts';
-import { findExecutable } from '../../scripts/mock/which.ts';
+import { findExecutable } from '../../scripts/paths.ts';
 
 const FIXTURES = path.resolve('test/fixtures/clients');
 /** Safety net per child run; a client that hangs fails instead of stalling the suite. */
@@ -53,7 +53,7 @@ function client(name: string, headerName: string, untrusted: RegExp, missing: st
 }
 
 async function curl(): Promise<RealClient> {
-  const missing = findExecutable('curl') === null ? 'curl not found on PATH' : null;
+  const missing = findExecutable('curl') === undefined ? 'curl not found on PATH' : null;
   // The header comes from standard input (`-H @-`), so the token is never on a command line.
   return client('curl', 'Authorization', /SSL certificate problem/, missing, (url, token, env) =>
     spawn('curl', ['-sS', '-H', '@-', url], env, `Authorization: ${token}\nContent-Type: application/json\n`),
@@ -61,7 +61,7 @@ async function curl(): Promise<RealClient> {
 }
 
 async function python(): Promise<RealClient> {
-  let missing = findExecutable('python3') === null ? 'python3 not found on PATH' : null;
+  let missing = findExecutable('python3') === undefined ? 'python3 not found on PATH' : null;
   if (missing === null) {
     const check = await execa('python3', ['-c', 'import requests'], { reject: false });
     if (check.exitCode !== 0) missing = 'python3 has no requests module (pip install requests)';
@@ -73,7 +73,7 @@ async function python(): Promise<RealClient> {
 
 async function go(buildDir: string): Promise<RealClient> {
   const binary = path.join(buildDir, 'go-client');
-  let missing = findExecutable('go') === null ? 'go not found on PATH' : null;
+  let missing = findExecutable('go') === undefined ? 'go not found on PATH' : null;
   if (missing === null) {
     const env = { ...process.env, GOTOOLCHAIN: 'local', GOPROXY: 'off' };
     const build = await execa('go', ['build', '-o', binary, 'client.go'], { cwd: FIXTURES, env, reject: false });
@@ -86,7 +86,7 @@ async function go(buildDir: string): Promise<RealClient> {
 
 async function java(buildDir: string): Promise<RealClient> {
   const classes = path.join(buildDir, 'java-classes');
-  const absent = ['javac', 'java'].find((tool) => findExecutable(tool) === null);
+  const absent = ['javac', 'java'].find((tool) => findExecutable(tool) === undefined);
   const missing = absent === undefined ? null : `${absent} not found on PATH`;
   if (missing === null) {
     const build = await execa('javac', ['-d', classes, path.join(FIXTURES, 'Client.java')], { reject: false });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { findExecutable } from '../../scripts/runners/process.ts';
+import { findExecutable } from '../../scripts/paths.ts';
 import { goRunner } from '../../scripts/runners/go.ts';
 import { CACHE_DIR, childPid, CONTEXT, emptyPathDir, fixture, isAlive, loggingWrapper, prepareAndRun, removeThrowaways, throwaway, uniqueCopy } from './helpers.ts';
 
@@ -68,7 +68,7 @@ describe('goRunner', () => {
 
   test('builds once when the same file is prepared concurrently', async () => {
     const copy = await uniqueCopy('go', 'hello.go', '//');
-    const go = await findExecutable('go');
+    const go = findExecutable('go');
     if (!go) throw new Error('go is needed on PATH for this test');
     const wrapper = await loggingWrapper('go', go);
     vi.stubEnv('PATH', `${wrapper.binDir}:${process.env.PATH ?? ''}`);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { LanguageRunner, PrepareContext, RunResult } from '../../scripts/runners/contract.ts';
-import { findExecutable } from '../../scripts/runners/process.ts';
+import { findExecutable } from '../../scripts/paths.ts';
 
 /** The project root (tests run from it). */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -120,7 +120,7 @@ export async function emptyPathDir(): Promise<string> {
 export async function pathWithOnly(...tools: string[]): Promise<string> {
   const dir = await scratchDir();
   for (const tool of tools) {
-    const real = await findExecutable(tool);
+    const real = findExecutable(tool);
     if (!real) throw new Error(`${tool} is needed on PATH for this test`);
     await symlink(real, join(dir, tool));
   }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { javaRunner } from '../../scripts/runners/java.ts';
-import { findExecutable } from '../../scripts/runners/process.ts';
+import { findExecutable } from '../../scripts/paths.ts';
 import { CACHE_DIR, CONTEXT, emptyPathDir, fixture, loggingWrapper, pathWithOnly, prepareAndRun, removeThrowaways, throwaway, uniqueCopy } from './helpers.ts';
 
 /** The first Maven resolution downloads plugins and Gson: allow for a slow network. */
@@ -65,7 +65,7 @@ describe('javaRunner', () => {
   test('reuses the classes and the libraries without compiling or resolving again', { timeout: RESOLVE_TIMEOUT }, async () => {
     const first = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
     const compiled = await stat(join(classesDir(first.args), 'Hello.class'));
-    const mvn = await loggingWrapper('mvn', (await findExecutable('mvn')) ?? 'mvn');
+    const mvn = await loggingWrapper('mvn', findExecutable('mvn') ?? 'mvn');
     vi.stubEnv('PATH', `${mvn.binDir}:${process.env.PATH ?? ''}`);
     const second = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
     expect(second).toEqual(first);
@@ -76,7 +76,7 @@ describe('javaRunner', () => {
   test('compiles anew when the file changes, once for concurrent prepares', { timeout: RESOLVE_TIMEOUT }, async () => {
     const before = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
     const copy = await uniqueCopy('java', 'Hello.java', '//');
-    const javac = await loggingWrapper('javac', (await findExecutable('javac')) ?? 'javac');
+    const javac = await loggingWrapper('javac', findExecutable('javac') ?? 'javac');
     vi.stubEnv('PATH', `${javac.binDir}:${process.env.PATH ?? ''}`);
     const prepared = await Promise.all(Array.from({ length: 3 }, () => javaRunner.prepare(copy, CONTEXT)));
     const dirs = new Set(prepared.map((snippet) => classesDir(snippet.args)));

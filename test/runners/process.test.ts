@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PreparedSnippet } from '../../scripts/runners/contract.ts';
-import { findExecutable, OUTPUT_LIMIT_BYTES, runProcess, runTool } from '../../scripts/runners/process.ts';
+import { findExecutable } from '../../scripts/paths.ts';
+import { OUTPUT_LIMIT_BYTES, runProcess, runTool } from '../../scripts/runners/process.ts';
 import { childPid, fixture, isAlive, processesWithEnv } from './helpers.ts';
 
-const bash = (await findExecutable('bash')) ?? 'bash';
+const bash = findExecutable('bash') ?? 'bash';
 const PATH = process.env.PATH ?? '';
 
 function bashScript(name: string, ...args: string[]): PreparedSnippet {
@@ -98,11 +99,15 @@ describe('runTool', () => {
 });
 
 describe('findExecutable', () => {
-  test('finds a program on the PATH it is given', async () => {
-    expect(await findExecutable('bash', { PATH: dirname(bash) })).toBe(bash);
+  test('finds a program on the PATH it is given', () => {
+    expect(findExecutable('bash', { env: { PATH: dirname(bash) } })).toBe(bash);
   });
 
-  test('returns undefined when no folder of PATH holds the program', async () => {
-    expect(await findExecutable('bash', { PATH: '/nonexistent' })).toBeUndefined();
+  test('returns undefined when no folder of PATH holds the program', () => {
+    expect(findExecutable('bash', { env: { PATH: '/nonexistent' } })).toBeUndefined();
+  });
+
+  test('looks in the extra folders after PATH', () => {
+    expect(findExecutable('bash', { env: { PATH: '/nonexistent' }, extraDirs: [dirname(bash)] })).toBe(bash);
   });
 });
