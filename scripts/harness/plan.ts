@@ -1,6 +1,7 @@
 // Turns examples and the command line's filters into the list of cases to run.
 import type { Example, SnippetFile } from '../manifest/examples.ts';
 import type { LanguageRunner } from '../runners/contract.ts';
+import { runnerById } from '../runners/registry.ts';
 import { SCENARIO_NAMES, type ScenarioName } from './scenarios.ts';
 
 /** One run of one snippet file under one scenario. */
@@ -42,7 +43,7 @@ export function planCases(examples: readonly Example[], runners: readonly Langua
   for (const example of examples) {
     if (!wanted(filter.examples, example.id)) continue;
     for (const file of example.files) {
-      const runner = runners.find((candidate) => candidate.id === file.language);
+      const runner = runnerById(file.language, runners);
       if (!runner || !wanted(filter.languages, file.language)) continue;
       for (const scenario of SCENARIO_NAMES) {
         if (!wanted(filter.scenarios, scenario)) continue;
