@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { runCases } from './harness/engine.ts';
 import { PROJECT_ROOT, engineOptions, planHarness } from './harness/harness.ts';
-import { writeFileAtomic } from './harness/reporters/files.ts';
+import { writeReport } from './report/io.ts';
 import { toReport } from './harness/reporters/summary.ts';
 import { formatSummary, progressReporter } from './harness/reporters/terminal.ts';
 import { DEFAULT_REPORT_PATH } from './report/schema.ts';
@@ -21,7 +21,7 @@ export async function buildSite(astroArgs: readonly string[], env: NodeJS.Proces
   const { cases } = await planHarness({ root });
   const run = await runCases(cases, { ...engineOptions({ root, requireAll: inCi }), onCaseDone: progressReporter(out, cases.length) });
   out.write(formatSummary(run.results, run.durationMs));
-  await writeFileAtomic(reportPath, `${JSON.stringify(toReport(run.results, run.durationMs), null, 2)}\n`);
+  await writeReport(reportPath, toReport(run.results, run.info));
   out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);
   const failed = run.results.filter((result) => result.status === 'failed').length;
   if (failed && inCi) {

@@ -1,11 +1,14 @@
-// Whether each snippet file passed the harness: reads the harness's JSON report and sums up, per
-// example and language, what a reader should be told on the file's tab.
-import { readFile } from 'node:fs/promises';
-import { describeIssues } from '../../scripts/manifest/errors.ts';
-import { HarnessReportSchema, type CaseReport, type HarnessReport } from '../../scripts/report/schema.ts';
+// Whether each snippet file passed the harness: sums up, per example and language, what a reader
+// should be told on the file's tab, from the report's cases for the file as it is now.
+import path from 'node:path';
+import { fileFreshness, type FileFreshness } from '../../scripts/harness/freshness.ts';
+import { dependencyRoot } from '../../scripts/harness/inputs.ts';
+import type { Example, SnippetFile } from '../../scripts/manifest/examples.ts';
+import type { CaseReport, HarnessReport } from '../../scripts/report/schema.ts';
+import { runnerById } from '../../scripts/runners/registry.ts';
 
 /** The overall outcome of one file's scenarios. */
-export type TestedState = 'passed' | 'failed' | 'skipped' | 'partial' | 'not-run';
+export type TestedState = 'passed' | 'failed' | 'skipped' | 'partial' | 'not-run' | 'stale';
 
 /** What a tab says about its file. */
 export interface TestedStatus {
@@ -14,36 +17,6 @@ export interface TestedStatus {
   label: string;
   /** Longer text for a tooltip: the scenarios and their outcomes. */
   detail: string;
-}
-
-/** A harness report that exists but cannot be used; the message names the file and the field. */
-export class ReportError extends Error {
-  readonly file: string;
-  constructor(file: string, problems: readonly string[]) {
-    super(`${file}: invalid harness report\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ReportError';
-    this.file = file;
-  }
-}
-
-/** Reads and validates the report at `file`; undefined when there is none, ReportError when it is broken. */
-export async function readReport(file: string): Promise<HarnessReport | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ReportError(file, [`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ReportError(file, [`not valid JSON: ${(error as Error).message}`]);
-  }
-  const result = HarnessReportSchema.safeParse(data, { reportInput: true });
-  if (!result.success) throw new ReportError(file, describeIssues(result.error.issues));
-  return result.data;
 }
 
 /** What each harness scenario sends, in a reader's words; an unknown scenario keeps its name. */
@@ -60,26 +33,29 @@ function scenarios(count: number): string {
   return `${count} scenario${count === 1 ? '' : 's'}`;
 }
 
-/** Why a case was skipped, from its checks ("go not found on PATH"), if the harness said. */
+/** Why a case was skipped ("go not found on PATH"), if the harness said. */
 function skipReason(cases: readonly CaseReport[]): string | undefined {
-  for (const report of cases) {
-    const check = report.checks.find((candidate) => candidate.status === 'skipped' && candidate.message) ?? report.checks[0];
-    if (check?.message) return check.message;
-  }
-  return undefined;
+  return cases.find((entry) => entry.reason)?.reason;
 }
 
-/** Sums up the report's cases for one file, matched by example id and language. */
-export function summarizeStatus(report: HarnessReport | undefined, example: string, language: string): TestedStatus {
-  const cases = report?.cases.filter((entry) => entry.example === example && entry.language === language) ?? [];
-  const total = cases.length;
-  if (total === 0) {
+/** Sums up what the report says about one file now (see fileFreshness); `hasReport` tells a missing report from a missing file. */
+export function summarizeStatus(freshness: FileFreshness, hasReport: boolean): TestedStatus {
+  if (freshness.state === 'absent') {
     return {
       state: 'not-run',
       label: 'Not run',
-      detail: report ? 'The latest test run did not include this file.' : 'No test report was available when this page was built.',
+      detail: hasReport ? 'The latest test run did not include this file.' : 'No test report was available when this page was built.',
     };
   }
+  if (freshness.state === 'stale') {
+    return {
+      state: 'stale',
+      label: 'Not tested in this version',
+      detail: `Changed since the last test run: ${freshness.changed.join(', ')}.`,
+    };
+  }
+  const { cases } = freshness;
+  const total = cases.length;
   const passed = cases.filter((entry) => entry.status === 'passed');
   const failed = cases.filter((entry) => entry.status === 'failed');
   const skipped = cases.filter((entry) => entry.status === 'skipped');
@@ -99,4 +75,11 @@ export function summarizeStatus(report: HarnessReport | undefined, example: stri
     };
   }
   return { state: 'passed', label: `Tested: ${passed.length} of ${scenarios(total)} passed`, detail };
+}
+
+/** The tab's status for one file of an example under `snippetsRoot`, from the report's cases for the file as it is now. */
+export function statusOfFile(report: HarnessReport | undefined, example: Example, file: SnippetFile, snippetsRoot: string, projectRoot: string): TestedStatus {
+  const runner = runnerById(file.language) ?? { dependencyFiles: [] };
+  const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, path.join(projectRoot, 'snippets')) };
+  return summarizeStatus(fileFreshness(report, { example, file, runner }, context), report !== undefined);
 }

@@ -11,7 +11,7 @@ import { maskSecrets } from './mask.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
 import type { PlannedCase } from './plan.ts';
 import type { RawRequest } from './raw-request.ts';
-import { finishedCase, harnessFailure, type CaseResult } from './result.ts';
+import { evidenceOf, finishedCase, harnessFailure, type CaseOutcome } from './result.ts';
 import { SCENARIOS, expectationFor, type ScenarioSetup } from './scenarios.ts';
 
 /** What a case needs from the run it belongs to. */
@@ -52,7 +52,7 @@ function tail(output: string, count = 12): string[] {
 }
 
 /** Runs one planned case with its prepared program; never throws. */
-export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, context: CaseContext): Promise<CaseResult> {
+export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, context: CaseContext): Promise<CaseOutcome> {
   const setup = SCENARIOS[planned.scenario];
   const { token, mock, secrets } = tokensFor(setup);
   const mask = (text: string) => maskSecrets(text, secrets);
@@ -97,5 +97,6 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
     egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure)],
     outputTail: tail(mask(output)),
+    evidence: evidenceOf(run, mask),
   });
 }

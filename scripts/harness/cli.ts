@@ -6,6 +6,7 @@ import { ManifestError } from '../manifest/errors.ts';
 import { runCases } from './engine.ts';
 import { engineOptions, planHarness, type HarnessOptions } from './harness.ts';
 import { UsageError, parseShard } from './plan.ts';
+import { writeReport } from '../report/io.ts';
 import { writeFileAtomic } from './reporters/files.ts';
 import { toGithubAnnotations } from './reporters/github.ts';
 import { toJunit } from './reporters/junit.ts';
@@ -108,7 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
     out.write(formatSummary(run.results, run.durationMs));
     if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
-    if (command.json) await writeFileAtomic(command.json, `${JSON.stringify(toReport(run.results, run.durationMs), null, 2)}\n`);
+    if (command.json) await writeReport(command.json, toReport(run.results, run.info));
     if (command.junit) await writeFileAtomic(command.junit, toJunit(run.results));
     return run.results.some((result) => result.status === 'failed') ? 1 : 0;
   } catch (error) {

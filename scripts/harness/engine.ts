@@ -6,7 +6,10 @@ import { createThrowawayCa } from '../mock/ca.ts';
 import type { ThrowawayCa } from '../mock/types.ts';
 import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../runners/contract.ts';
 import { runCase } from './case.ts';
-import type { CaseResult } from './result.ts';
+import { currentCommit, harnessFingerprint } from '../report/fingerprint.ts';
+import type { RunInfo } from '../report/schema.ts';
+import { caseInputs } from './inputs.ts';
+import type { CaseOutcome, CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
 import { mapConcurrent } from './pool.ts';
 import { readRawRequest, type RawRequest } from './raw-request.ts';
@@ -32,6 +35,8 @@ export interface EngineOptions {
 /** What a whole run produced. */
 export interface EngineRun {
   results: CaseResult[];
+  /** When, where and with what the run was made (the report's `run`). */
+  info: RunInfo;
   toolchains: Map<string, Toolchain>;
   durationMs: number;
   /** Sum of the wall time of every child process run (for the benchmark's overhead ratio). */
@@ -65,10 +70,14 @@ async function readRawRequests(cases: readonly PlannedCase[]): Promise<Map<strin
 /** Runs `cases` and returns one result per case, in plan order. */
 export async function runCases(cases: readonly PlannedCase[], options: EngineOptions): Promise<EngineRun> {
   const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const harness = harnessFingerprint(options.projectRoot);
+  const commit = currentCommit(options.projectRoot);
   const concurrency = options.concurrency ?? availableParallelism();
   const runners = [...new Set(cases.map((planned) => planned.runner))];
   const [toolchains, rawRequests] = await Promise.all([detectAll(runners), readRawRequests(cases)]);
   const prepared = new Map<string, Promise<PreparedSnippet>>();
+  const snippetRuntime = new Map<string, string>();
   const prepare = (planned: PlannedCase) => {
     let promise = prepared.get(planned.file.path);
     if (!promise) {
@@ -91,7 +100,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
     const results = await mapConcurrent(cases, concurrency, async (planned) => {
       const toolchain = toolchains.get(planned.runner.id);
-      let result: CaseResult;
+      const inputs = caseInputs(planned, toolchain, { harness, dependencyRoot: options.snippetsRoot });
+      let result: CaseOutcome;
       if (!toolchain?.available || !ca) {
         const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
         result = options.requireAll ? toolchainFailure(planned, relative(planned.file.path), reason) : skippedCase(planned, relative(planned.file.path), reason);
@@ -100,6 +110,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         let prepareError: unknown;
         try {
           snippet = await prepare(planned);
+          snippetRuntime.set(planned.file.path, snippet.runtime ?? (toolchain.available ? toolchain.version : ''));
         } catch (error) {
           prepareError = error;
         }
@@ -115,10 +126,21 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
             })
           : unpreparedCase(planned, relative(planned.file.path), prepareError);
       }
-      options.onCaseDone?.(result);
-      return result;
+      const runtime = snippetRuntime.get(planned.file.path);
+      const finished: CaseResult = { ...result, cached: false, inputs, ...(result.evidence && runtime ? { runtime } : {}) };
+      options.onCaseDone?.(finished);
+      return finished;
     });
-    return { results, toolchains, durationMs: performance.now() - started, childWallMs, concurrency };
+    const durationMs = performance.now() - started;
+    const info: RunInfo = {
+      startedAt,
+      durationMs: Math.round(durationMs),
+      commit: await commit,
+      harness,
+      node: process.versions.node,
+      toolchains: Object.fromEntries(toolchains),
+    };
+    return { results, info, toolchains, durationMs, childWallMs, concurrency };
   } finally {
     await ca?.dispose();
   }

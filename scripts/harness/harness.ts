@@ -1,12 +1,12 @@
 // The harness as a function: find the examples, plan the cases, run them. Used by the CLI, the
 // test suite, the site build and the benchmark.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverExamples, type Example } from '../manifest/examples.ts';
 import type { LanguageRunner } from '../runners/contract.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
 import { runCases, type EngineOptions, type EngineRun } from './engine.ts';
+import { dependencyRoot } from './inputs.ts';
 import { affectedExamples, changedFilesSince } from './changes.ts';
 import { planCases, shardCases, type CaseFilter, type PlannedCase, type Shard } from './plan.ts';
 
@@ -59,17 +59,11 @@ export async function planHarness(options: HarnessOptions = {}): Promise<Harness
   return { examples, cases, notes };
 }
 
-/** Where the Python and Java dependencies are declared: the root's own files, else the project's. */
-function dependencyRoot(root: string): string {
-  const declares = ['requirements.txt', 'pom.xml'].some((file) => existsSync(path.join(root, file)));
-  return declares ? root : DEFAULT_SNIPPETS_ROOT;
-}
-
 /** Engine options with the defaults filled in: project root, runner cache, dependency folder. */
 export function engineOptions(options: HarnessOptions = {}): EngineOptions {
   return {
     ...options,
-    snippetsRoot: dependencyRoot(path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT)),
+    snippetsRoot: dependencyRoot(path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT), DEFAULT_SNIPPETS_ROOT),
     projectRoot: options.projectRoot ?? PROJECT_ROOT,
     cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
   };

@@ -1,12 +1,15 @@
 // The result of one case: the report's fields plus the details a contributor needs to fix a failure.
-import type { CaseReport, CheckResult } from '../report/schema.ts';
+import { EVIDENCE_LIMIT, type CaseEvidence, type CaseReport, type CheckResult } from '../report/schema.ts';
+import type { RunResult } from '../runners/contract.ts';
 import type { PlannedCase } from './plan.ts';
 
 /** One finished case. */
 export interface CaseResult extends CaseReport {
-  key: string;
   detail: CaseDetail;
 }
+
+/** What running a case produces; the engine adds the inputs it was run with. */
+export type CaseOutcome = Omit<CaseResult, 'inputs' | 'cached'>;
 
 /** What happened in a case, tokens already masked. */
 export interface CaseDetail {
@@ -21,6 +24,15 @@ export interface CaseDetail {
   egress: string[];
   /** The last lines of stdout and stderr. */
   outputTail: string[];
+  /** What the program printed and how it exited (tokens masked), for the report. */
+  evidence?: CaseEvidence;
+}
+
+/** The evidence of one run: exit status and both streams, masked and cut to EVIDENCE_LIMIT characters each. */
+export function evidenceOf(run: RunResult, mask: (text: string) => string): CaseEvidence {
+  const cut = (text: string) => (text.length > EVIDENCE_LIMIT ? `${text.slice(0, EVIDENCE_LIMIT)}\n[cut: ${text.length - EVIDENCE_LIMIT} more characters]` : text);
+  // Masked before cutting, so a token is never split in two by the cut and left half visible.
+  return { exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, stdout: cut(mask(run.stdout)), stderr: cut(mask(run.stderr)) };
 }
 
 /** What identifies a case in every result. */
@@ -29,13 +41,13 @@ function identity(planned: PlannedCase, file: string) {
 }
 
 /** A case that did not run: skipped, or failed before its program started. */
-function notRun(planned: PlannedCase, file: string, reason: string, failedCheck?: Omit<CheckResult, 'status'>): CaseResult {
+function notRun(planned: PlannedCase, file: string, reason: string, failedCheck?: Omit<CheckResult, 'status'>): CaseOutcome {
   return {
     ...identity(planned, file),
     status: failedCheck ? 'failed' : 'skipped',
     durationMs: 0,
-    // A skipped case carries its reason as a skipped check, so the JSON report (and the site) can say why.
-    checks: failedCheck ? [{ ...failedCheck, status: 'failed' }] : [{ id: 'toolchain', status: 'skipped', message: reason }],
+    reason,
+    checks: failedCheck ? [{ ...failedCheck, status: 'failed' }] : [],
     detail: { reason, requests: [], egress: [], outputTail: [] },
   };
 }
@@ -43,27 +55,27 @@ function notRun(planned: PlannedCase, file: string, reason: string, failedCheck?
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A case not run because its toolchain is missing. */
-export function skippedCase(planned: PlannedCase, file: string, reason: string): CaseResult {
+export function skippedCase(planned: PlannedCase, file: string, reason: string): CaseOutcome {
   return notRun(planned, file, reason);
 }
 
 /** A case failed because its toolchain is missing while every language is required (CI). */
-export function toolchainFailure(planned: PlannedCase, file: string, reason: string): CaseResult {
+export function toolchainFailure(planned: PlannedCase, file: string, reason: string): CaseOutcome {
   return notRun(planned, file, reason, { id: 'toolchain', message: `${reason}; every language is required here (CI=true or --require-all)` });
 }
 
 /** A case failed because its file could not be built or installed. */
-export function unpreparedCase(planned: PlannedCase, file: string, error: unknown): CaseResult {
+export function unpreparedCase(planned: PlannedCase, file: string, error: unknown): CaseOutcome {
   return notRun(planned, file, errorText(error), { id: 'prepare', message: errorText(error) });
 }
 
 /** A case the harness itself could not run (its mock failed to start). */
-export function harnessFailure(planned: PlannedCase, file: string, error: unknown): CaseResult {
+export function harnessFailure(planned: PlannedCase, file: string, error: unknown): CaseOutcome {
   return notRun(planned, file, errorText(error), { id: 'harness', message: `the harness could not run this case: ${errorText(error)}` });
 }
 
 /** Builds a finished case from its check results. */
-export function finishedCase(planned: PlannedCase, file: string, durationMs: number, checks: CheckResult[], detail: CaseDetail): CaseResult {
+export function finishedCase(planned: PlannedCase, file: string, durationMs: number, checks: CheckResult[], detail: CaseDetail): CaseOutcome {
   const status = checks.some((check) => check.status === 'failed') ? 'failed' : 'passed';
-  return { ...identity(planned, file), status, durationMs, checks, detail };
+  return { ...identity(planned, file), status, durationMs, checks, detail, ...(detail.evidence ? { evidence: detail.evidence } : {}) };
 }

@@ -22,6 +22,8 @@ export interface PreparedSnippet {
   command: string;
   args: string[];
   cwd: string;
+  /** What the program runs with, as a reader would name it (`Python 3.11.7 with requests 2.32.5`); default: the toolchain's version. */
+  runtime?: string;
 }
 
 /** How one run is made: the complete environment (already intercepted) and its time limit. */
@@ -49,6 +51,8 @@ export interface LanguageRunner {
   id: LanguageId | (string & {});
   label: string;
   extensions: readonly string[];
+  /** Files in the snippets folder that prepare() installs from (`requirements.txt`); their hash is part of every case's inputs. */
+  dependencyFiles?: readonly string[];
   /** Finds the toolchain and its version; never throws. */
   detect(): Promise<Toolchain>;
   /** Builds or installs what `file` needs, once; outside the intercepted environment. Cached. */

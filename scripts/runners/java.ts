@@ -49,9 +49,17 @@ function findJdk(): Promise<Jdk> {
   });
 }
 
+/** " with Gson 2.13.1" for the jars Maven resolved (`gson-2.13.1.jar`), or nothing. */
+function libraryVersions(jars: readonly string[]): string {
+  const names = jars.map((jar) => /^(.+?)-(\d[\w.-]*)\.jar$/.exec(basename(jar))).filter((match) => match !== null);
+  const shown = names.map(([, name = '', version]) => `${name === 'gson' ? 'Gson' : name} ${version}`);
+  return shown.length ? ` with ${shown.join(', ')}` : '';
+}
+
 /** Runs .java snippets: `java -cp <classes>:<gson> <FileBaseName>`. */
 export const javaRunner = defineRunner({
   ...languageFields('java'),
+  dependencyFiles: ['pom.xml'],
   async detect() {
     const javac = await probeVersion('javac', ['-version'], /javac (\S+)/);
     if (!javac.found) return { available: false, reason: javac.reason };
@@ -97,7 +105,8 @@ export const javaRunner = defineRunner({
       );
       if (!result.ok) throw stepFailed('javac', path, result.output);
     });
-    return { command: jdk.java, args: [...JVM_FLAGS, '-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path) };
+    const runtime = `Java ${/javac (\S+)/.exec(jdk.versionLine)?.[1] ?? '?'}${libraryVersions(jars)}`;
+    return { command: jdk.java, args: [...JVM_FLAGS, '-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path), runtime };
   },
   run: runProcess,
 });

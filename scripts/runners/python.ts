@@ -23,9 +23,24 @@ function findInterpreter(): Promise<Interpreter> {
   });
 }
 
+const runtimes = new Map<string, Promise<string>>();
+
+/** "Python 3.11.7 with requests 2.32.5", read from the venv once per process. */
+function venvRuntime(python: string, version: string): Promise<string> {
+  let runtime = runtimes.get(python);
+  if (!runtime) {
+    runtime = runTool(python, ['-c', 'import requests; print(requests.__version__)']).then((result) =>
+      result.ok ? `Python ${version} with requests ${result.output.trim()}` : `Python ${version}`,
+    );
+    runtimes.set(python, runtime);
+  }
+  return runtime;
+}
+
 /** Runs .py snippets in a cached virtual environment holding snippets/requirements.txt. */
 export const pythonRunner = defineRunner({
   ...languageFields('python'),
+  dependencyFiles: ['requirements.txt'],
   async detect() {
     const python = await probeVersion('python3', ['--version'], /Python (\S+)/);
     if (!python.found) return { available: false, reason: python.reason };
@@ -63,7 +78,8 @@ export const pythonRunner = defineRunner({
       );
       if (!installed.ok) throw stepFailed('pip install -r requirements.txt', path, installed.output);
     });
-    return { command: join(venv, 'bin', 'python'), args: [path], cwd: dirname(path) };
+    const python = join(venv, 'bin', 'python');
+    return { command: python, args: [path], cwd: dirname(path), runtime: await venvRuntime(python, interpreter.version) };
   },
   run: runProcess,
 });

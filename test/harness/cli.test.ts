@@ -1,4 +1,5 @@
 // `npm run snippets` end to end: exit codes, the terminal report, and the JSON and JUnit files.
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,23 @@ describe('snippets CLI', () => {
     expect(report.cases.map((c) => c.scenario)).toEqual(['ok', 'missing', 'invalid', 'revoked', 'forbidden']);
     expect(report.cases[0]).toMatchObject({ example: 'list-clients', language: 'curl', file: 'snippets/list-clients/list-clients.sh', status: 'passed' });
     expect(report.cases[0]?.checks.map((check) => check.id)).toContain('auth-header');
+    // Every case is tied to the exact bytes it ran: the file's hash, the run's harness, the toolchain.
+    const sha256 = (file: string) => readFile(path.join(PROJECT_ROOT, file)).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
+    expect(report.cases[0]?.inputs).toEqual({
+      snippet: await sha256('snippets/list-clients/list-clients.sh'),
+      manifest: await sha256('snippets/list-clients/example.json'),
+      requestHttp: await sha256('snippets/list-clients/request.http'),
+      dependencies: null,
+      harness: report.run.harness,
+      toolchain: expect.stringMatching(/^curl \d/),
+    });
+    expect(report.run).toMatchObject({ node: process.versions.node, commit: expect.stringMatching(/^[0-9a-f]{40}(\+changes)?$/) });
+    expect(report.run.toolchains.curl).toMatchObject({ available: true });
+    // ...and carries what the program printed, tokens masked, as evidence a page can show.
+    expect(report.cases[0]).toMatchObject({ cached: false, runtime: expect.stringMatching(/^curl /), evidence: { exitCode: 0, timedOut: false } });
+    expect(report.cases[0]?.evidence?.stdout).toContain('Northwind Logistics');
+    expect(report.cases[3]?.evidence).toMatchObject({ exitCode: expect.any(Number), stderr: expect.stringContaining('401') });
+    expect(JSON.stringify(report)).not.toMatch(UNMASKED_TOKEN);
     const xml = await readFile(junit, 'utf8');
     expect(xml).toContain('<testsuite name="snippets/list-clients/list-clients.sh" tests="5" failures="0" skipped="0"');
   });
@@ -86,7 +104,8 @@ describe('snippets CLI', () => {
     const json = path.join(out, 'skipped.json');
     await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok', '--json', json], bare);
     const report = HarnessReportSchema.parse(JSON.parse(await readFile(json, 'utf8')));
-    expect(report.cases[0]).toMatchObject({ status: 'skipped', checks: [{ id: 'toolchain', status: 'skipped', message: 'go not found on PATH' }] });
+    expect(report.cases[0]).toMatchObject({ status: 'skipped', reason: 'go not found on PATH', checks: [], inputs: { toolchain: 'missing: go not found on PATH' } });
+    expect(report.cases[0]).not.toHaveProperty('evidence');
     const ci = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], { ...bare, CI: 'true' });
     expect(ci.exitCode).toBe(1);
     expect(ci.stdout).toContain('[toolchain] go not found on PATH; every language is required here');

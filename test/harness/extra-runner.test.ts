@@ -35,7 +35,7 @@ describe('an extra runner', () => {
       expect(result.status, result.checks.filter((c) => c.status === 'failed').map((c) => c.message).join('\n')).toBe('passed');
       expect(result.checks.map((check) => check.id)).toContain('auth-header');
     }
-    const report = HarnessReportSchema.parse(toReport(run.results, run.durationMs));
+    const report = HarnessReportSchema.parse(toReport(run.results, run.info));
     expect(report.cases[0]).toMatchObject({ example: 'list-clients', language: 'typescript', file: 'test/fixtures/extra-language/list-clients/list-clients.mts' });
   });
 

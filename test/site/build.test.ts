@@ -201,7 +201,7 @@ describe('a page whose example cannot be shown', () => {
       problem: 'an invalid harness report',
       example: 'complete',
       report: invalidReport,
-      message: `${invalidReport}: invalid harness report\n  - field "summary.durationMs": `,
+      message: `${path.relative(process.cwd(), invalidReport)}: invalid harness report\n  - field "summary.durationMs": `,
       also: ['- field "cases[0].status": ', 'found "ok" (string)'],
     },
   ])('fails the build with a message naming the problem and where it looked: $problem', async ({ example, report, message, also }) => {

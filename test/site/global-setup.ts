@@ -2,7 +2,8 @@
 // folder to the site and browser tests; a failed build is handed over too, so only they fail.
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
-import { FIXTURE_REPORT, buildSite, makeBuildDir } from './build-site.ts';
+import { buildSite, makeBuildDir } from './build-site.ts';
+import { writeFreshReport } from './fixture-report.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,9 +15,12 @@ declare module 'vitest' {
 /** Vitest global setup: build, provide, and remove the folder when the run ends. */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await makeBuildDir();
-  const result = await buildSite({ outDir: dir, env: { RR_DOCS_REPORT: FIXTURE_REPORT } });
+  // Inside the build folder's parent, not the build folder: Astro empties its outDir.
+  const report = await writeFreshReport(`${dir}-report.json`);
+  const result = await buildSite({ outDir: dir, env: { RR_DOCS_REPORT: report } });
   project.provide('site', { dir, durationMs: result.durationMs, ...(result.ok ? {} : { error: result.output }) });
   return async () => {
     await rm(dir, { recursive: true, force: true });
+    await rm(report, { force: true });
   };
 }

@@ -1,5 +1,5 @@
 // Counts and the machine-readable report built from a run's results.
-import type { HarnessReport } from '../../report/schema.ts';
+import { REPORT_FORMAT, type HarnessReport, type RunInfo } from '../../report/schema.ts';
 import type { CaseResult } from '../result.ts';
 
 /** Passed, failed and skipped counts. */
@@ -8,19 +8,13 @@ export function countStatuses(results: readonly CaseResult[]): { passed: number;
   return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
 }
 
-/** The JSON report: summary and one entry per case, without terminal-only details. */
-export function toReport(results: readonly CaseResult[], durationMs: number): HarnessReport {
+/** The JSON report: run info, summary and one entry per case, without terminal-only details. */
+export function toReport(results: readonly CaseResult[], info: RunInfo): HarnessReport {
   return {
-    summary: { ...countStatuses(results), durationMs: Math.round(durationMs) },
-    cases: results.map(({ example, language, file, scenario, status, durationMs: caseMs, checks }) => ({
-      example,
-      language,
-      file,
-      scenario,
-      status,
-      durationMs: Math.round(caseMs),
-      checks,
-    })),
+    format: REPORT_FORMAT,
+    run: info,
+    summary: { ...countStatuses(results), cached: results.filter((result) => result.cached).length, durationMs: info.durationMs },
+    cases: results.map(({ detail: _detail, ...entry }) => ({ ...entry, durationMs: Math.round(entry.durationMs) })),
   };
 }
 

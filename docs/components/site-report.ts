@@ -1,0 +1,15 @@
+// The harness report a build shows, read and validated once per build however many tabs ask.
+import { readReport } from '../../scripts/report/io.ts';
+import type { HarnessReport } from '../../scripts/report/schema.ts';
+
+const reads = new Map<string, Promise<HarnessReport | undefined>>();
+
+/** The report at `file` (undefined when there is none); a broken report fails the build with ReportError. */
+export function siteReport(file: string): Promise<HarnessReport | undefined> {
+  let read = reads.get(file);
+  if (!read) {
+    read = readReport(file);
+    reads.set(file, read);
+  }
+  return read;
+}
