@@ -48,7 +48,7 @@ export async function readInput(file: string): Promise<Buffer> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'file not found' : `cannot read it (${code ?? String(error)})`;
-    throw new Error(`cannot read ${displayPath(file)}: ${why}`);
+    throw new Error(`cannot read ${displayPath(file)}: ${why}`, { cause: error });
   }
 }
 

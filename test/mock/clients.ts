@@ -73,7 +73,7 @@ async function python(): Promise<RealClient> {
 
 async function go(buildDir: string): Promise<RealClient> {
   const binary = path.join(buildDir, 'go-client');
-  let missing = findExecutable('go') === undefined ? 'go not found on PATH' : null;
+  const missing = findExecutable('go') === undefined ? 'go not found on PATH' : null;
   if (missing === null) {
     const env = { ...process.env, GOTOOLCHAIN: 'local', GOPROXY: 'off' };
     const build = await execa('go', ['build', '-o', binary, 'client.go'], { cwd: FIXTURES, env, reject: false });

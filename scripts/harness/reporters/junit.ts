@@ -3,7 +3,8 @@ import type { CaseResult } from '../result.ts';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[char] ?? char)
-    // XML 1.0 cannot hold most control characters, even escaped.
+    // XML 1.0 cannot hold most control characters, even escaped: matching them is the point.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** Renders the results as a JUnit XML document. */
