@@ -1,7 +1,7 @@
 // Validates the props an MDX author passes to a component, so that a typo stops the build with a
-// message saying which component and prop, what was received and what was expected.
+// message saying which component and prop, what was expected and what was found.
 import type { z } from 'zod';
-import { describeFound, fieldPath } from '../../scripts/manifest/errors.ts';
+import { describeIssues } from '../../scripts/zod-issues.ts';
 
 /** A component used with props it cannot work with; the message is meant for the page's author. */
 export class PropsError extends Error {
@@ -21,14 +21,5 @@ function withoutAstroAttributes(props: unknown): unknown {
 export function parseProps<Schema extends z.ZodType>(component: string, schema: Schema, props: unknown): z.output<Schema> {
   const result = schema.safeParse(withoutAstroAttributes(props), { reportInput: true });
   if (result.success) return result.data;
-  throw new PropsError(
-    component,
-    result.error.issues.map((issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        return `unknown prop(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}; expected only the documented props`;
-      }
-      const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
-      return `prop "${fieldPath(issue.path)}": ${expected}; received ${describeFound(issue.input)}`;
-    }),
-  );
+  throw new PropsError(component, describeIssues(result.error.issues, { key: 'prop', whole: `<${component}>` }));
 }

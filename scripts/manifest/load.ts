@@ -1,12 +1,13 @@
 // Reads and validates one example manifest.
 import { readFile } from 'node:fs/promises';
 import { ManifestSchema, knownManifestFields, type Manifest } from './schema.ts';
-import { ManifestError, describeIssues } from './errors.ts';
+import { describeIssues } from '../zod-issues.ts';
+import { ManifestError } from './errors.ts';
 
 /** Validates already-parsed manifest data; `file` is only used in the error message. */
 export function parseManifest(file: string, data: unknown): Manifest {
   const result = ManifestSchema.safeParse(data, { reportInput: true });
-  if (!result.success) throw new ManifestError(file, describeIssues(result.error.issues, knownManifestFields));
+  if (!result.success) throw new ManifestError(file, describeIssues(result.error.issues, { key: 'field', whole: 'the manifest', knownKeys: knownManifestFields }));
   return result.data;
 }
 

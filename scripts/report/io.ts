@@ -1,7 +1,7 @@
 // The one writer and the one reader of the harness's JSON report: the harness writes it, the site,
 // the build and CI tools read it, and all of them validate it against the same schema.
 import { readFile } from 'node:fs/promises';
-import { describeIssues } from '../manifest/errors.ts';
+import { describeIssues } from '../zod-issues.ts';
 import { displayPath } from '../paths.ts';
 import { writeFileAtomic } from '../harness/reporters/files.ts';
 import { HarnessReportSchema, REPORT_FORMAT, type HarnessReport } from './schema.ts';
@@ -24,7 +24,7 @@ export function parseReport(data: unknown, file: string): HarnessReport {
     throw new ReportError(file, [`expected a report of format ${REPORT_FORMAT}, found ${found}; run the harness again (npm run build)`]);
   }
   const result = HarnessReportSchema.safeParse(data, { reportInput: true });
-  if (!result.success) throw new ReportError(file, describeIssues(result.error.issues));
+  if (!result.success) throw new ReportError(file, describeIssues(result.error.issues, { key: 'field', whole: 'the report' }));
   const seen = new Set<string>();
   const twice = result.data.cases.filter((entry) => seen.size === seen.add(entry.key).size).map((entry) => entry.key);
   if (twice.length) throw new ReportError(file, [`case(s) listed more than once: ${[...new Set(twice)].join(', ')}`]);

@@ -24,9 +24,9 @@ describe('parseProps', () => {
     expect(parseProps('CodeTabs', schema, { example: 'list-clients', 'data-astro-cid-abc': true })).toEqual({ example: 'list-clients' });
   });
 
-  test('names the component, the prop, what it expected and what it received', () => {
+  test('names the component, the prop, what it expected and what it found', () => {
     expect(() => parseProps('CodeTabs', schema, { example: 42 })).toThrow(
-      new PropsError('CodeTabs', ['prop "example": expected an example id (a string); received 42 (number)']),
+      new PropsError('CodeTabs', ['prop "example": expected an example id (a string), found 42 (number)']),
     );
   });
 
@@ -35,7 +35,7 @@ describe('parseProps', () => {
   });
 
   test('says when a required prop is missing', () => {
-    expect(() => parseProps('CodeTabs', schema, {})).toThrow('prop "example": expected an example id (a string); received nothing');
+    expect(() => parseProps('CodeTabs', schema, {})).toThrow('prop "example": expected an example id (a string), found nothing');
   });
 });
 
