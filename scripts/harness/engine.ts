@@ -8,7 +8,9 @@ import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../r
 import { runCase } from './case.ts';
 import type { CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
-import { mapConcurrent } from './pool.ts';
+import { mapInLanes } from './pool.ts';
+import { SameRequestGate, requestFingerprint } from './same-request.ts';
+import { SCENARIOS } from './scenarios.ts';
 import { readRawRequest, type RawRequest } from './raw-request.ts';
 import type { PlannedCase } from './plan.ts';
 
@@ -28,6 +30,9 @@ export interface EngineOptions {
   onCaseDone?: (result: CaseResult) => void;
   signal?: AbortSignal;
 }
+
+/** Cases at once in the lane of scenarios that only wait on a timer (a hung server), beyond the CPU-bound lane. */
+export const WAITING_LANE_WIDTH = 16;
 
 /** What a whole run produced. */
 export interface EngineRun {
@@ -86,10 +91,18 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   let childWallMs = 0;
   const needsCa = cases.some((planned) => toolchains.get(planned.runner.id)?.available);
   const ca: ThrowawayCa | undefined = needsCa ? await createThrowawayCa() : undefined;
+  // A second CA that no program is told to trust, for the untrusted-certificate scenario; no Java trust store.
+  const needsUntrusted = needsCa && cases.some((planned) => SCENARIOS[planned.scenario].behaviour === 'untrusted');
+  let untrustedCa: ThrowawayCa | undefined;
+  const gate = new SameRequestGate(cases);
   try {
+    untrustedCa = needsUntrusted ? await createThrowawayCa({ javaTrustStore: false }) : undefined;
     // Start every build early, so compiling one file overlaps with running another's cases.
     for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
-    const results = await mapConcurrent(cases, concurrency, async (planned) => {
+    const lanes = { working: concurrency, waiting: WAITING_LANE_WIDTH };
+    const laneOf = (planned: PlannedCase) => (SCENARIOS[planned.scenario].waits ? 'waiting' : 'working');
+    const results = await mapInLanes(cases, laneOf, lanes, async (planned) => {
+      let fingerprint: string | undefined;
       const toolchain = toolchains.get(planned.runner.id);
       let result: CaseResult;
       if (!toolchain?.available || !ca) {
@@ -106,20 +119,25 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         result = snippet
           ? await runCase(planned, snippet, {
               ca,
+              untrustedCa,
               file: relative(planned.file.path),
               signal: options.signal,
               rawRequest: rawRequests.get(planned.example.id),
               onRun: (run: RunResult) => {
                 childWallMs += run.durationMs;
               },
+              onObservation: (observation) => {
+                fingerprint = requestFingerprint(observation);
+              },
             })
           : unpreparedCase(planned, relative(planned.file.path), prepareError);
       }
-      options.onCaseDone?.(result);
+      for (const complete of gate.settle(result, fingerprint)) options.onCaseDone?.(complete);
       return result;
     });
     return { results, toolchains, durationMs: performance.now() - started, childWallMs, concurrency };
   } finally {
     await ca?.dispose();
+    await untrustedCa?.dispose();
   }
 }
