@@ -1,6 +1,7 @@
 // Whether each snippet file passed the harness: reads the harness's JSON report and sums up, per
 // example and language, what a reader should be told on the file's tab.
 import { readFile } from 'node:fs/promises';
+import { SCENARIOS, type ScenarioName } from '../../scripts/harness/scenarios.ts';
 import { describeIssues } from '../../scripts/manifest/errors.ts';
 import { HarnessReportSchema, type CaseReport, type HarnessReport } from '../../scripts/report/schema.ts';
 
@@ -10,7 +11,7 @@ export type TestedState = 'passed' | 'failed' | 'skipped' | 'partial' | 'not-run
 /** What a tab says about its file. */
 export interface TestedStatus {
   state: TestedState;
-  /** Short text shown to readers ("Tested: 5 of 5 scenarios passed"). */
+  /** Short text shown to readers ("Tested: 9 of 9 scenarios passed"). */
   label: string;
   /** Longer text for a tooltip: the scenarios and their outcomes. */
   detail: string;
@@ -46,16 +47,12 @@ export async function readReport(file: string): Promise<HarnessReport | undefine
   return result.data;
 }
 
-/** What each harness scenario sends, in a reader's words; an unknown scenario keeps its name. */
-export const SCENARIO_LABELS: Readonly<Record<string, string>> = Object.freeze({
-  ok: 'valid token',
-  missing: 'no token',
-  invalid: 'invalid token',
-  revoked: 'revoked token',
-  forbidden: 'token without permission',
-});
+/** A scenario in a reader's words (its label in the harness's scenario setup); an unknown scenario keeps its name. */
+function scenarioLabel(name: string): string {
+  return Object.hasOwn(SCENARIOS, name) ? SCENARIOS[name as ScenarioName].label : name;
+}
 
-/** "1 scenario" / "5 scenarios". */
+/** "1 scenario" / "9 scenarios". */
 function scenarios(count: number): string {
   return `${count} scenario${count === 1 ? '' : 's'}`;
 }
@@ -83,7 +80,7 @@ export function summarizeStatus(report: HarnessReport | undefined, example: stri
   const passed = cases.filter((entry) => entry.status === 'passed');
   const failed = cases.filter((entry) => entry.status === 'failed');
   const skipped = cases.filter((entry) => entry.status === 'skipped');
-  const detail = cases.map((entry) => `${SCENARIO_LABELS[entry.scenario] ?? entry.scenario}: ${entry.status}`).join(', ');
+  const detail = cases.map((entry) => `${scenarioLabel(entry.scenario)}: ${entry.status}`).join(', ');
   if (failed.length > 0) {
     return { state: 'failed', label: `Failed: ${failed.length} of ${scenarios(total)}`, detail };
   }

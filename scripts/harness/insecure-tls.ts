@@ -74,9 +74,9 @@ const SPELLINGS: Readonly<Record<string, readonly InsecureSpelling[]>> = {
 
 const ALL_SPELLINGS = Object.values(SPELLINGS).flat();
 
-/** True for a line that is only a comment, whatever the language (`#`, `//`, `/*`, `*`). */
-function isComment(line: string): boolean {
-  return /^(?:#|\/\/|\/\*|\*)/.test(line.trim());
+/** True for a line that only comments or imports (`#`, `//`, `/*`, `*`, a docstring, `import`): the use is elsewhere. */
+function isCommentOrImport(line: string): boolean {
+  return /^(?:#|\/\/|\/\*|\*|"""|'''|import\s)/.test(line.trim());
 }
 
 /** Every line of `source` that turns certificate checks off, in order. */
@@ -84,7 +84,7 @@ export function findInsecureTls(source: string, language: string): InsecureTlsFi
   const spellings = SPELLINGS[language] ?? ALL_SPELLINGS;
   const findings: InsecureTlsFinding[] = [];
   source.split('\n').forEach((raw, index) => {
-    if (isComment(raw)) return;
+    if (isCommentOrImport(raw)) return;
     const spelling = spellings.find((candidate) => candidate.pattern.test(raw));
     if (!spelling) return;
     const text = raw.trim();

@@ -53,10 +53,20 @@ describe('summarizeStatus', () => {
     expect(summarizeStatus(report, 'list-clients', 'go').label).toBe('Skipped');
   });
 
+  test('names the failure scenarios in a reader\'s words, from the harness\'s scenario setup', () => {
+    const report = reportOf(['passed']);
+    for (const scenario of ['untrusted-cert', 'hung-server', 'bad-gateway', 'network-error']) report.cases.push({ ...report.cases[0]!, scenario });
+    expect(summarizeStatus(report, 'list-clients', 'go')).toMatchObject({
+      label: 'Tested: 5 of 5 scenarios passed',
+      detail:
+        'valid token: passed, untrusted certificate: passed, server that never answers: passed, gateway error (502): passed, network failure: passed',
+    });
+  });
+
   test('lists each scenario, in a reader\'s words, and its outcome in the detail', () => {
     const report = reportOf(['passed', 'failed']);
-    report.cases.push({ ...report.cases[0]!, scenario: 'slow-network' });
-    expect(summarizeStatus(report, 'list-clients', 'go').detail).toBe('valid token: passed, no token: failed, slow-network: passed');
+    report.cases.push({ ...report.cases[0]!, scenario: 'slow-network' }, { ...report.cases[0]!, scenario: 'constructor' });
+    expect(summarizeStatus(report, 'list-clients', 'go').detail).toBe('valid token: passed, no token: failed, slow-network: passed, constructor: passed');
   });
 });
 
