@@ -39,7 +39,7 @@ export interface EngineRun {
   results: CaseResult[];
   toolchains: Map<string, Toolchain>;
   durationMs: number;
-  /** Sum of the wall time of every child process run (for the benchmark's overhead ratio). */
+  /** Sum of the wall time of every child process run in the working lane (for the benchmark's overhead ratio). */
   childWallMs: number;
   concurrency: number;
 }
@@ -124,7 +124,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
               signal: options.signal,
               rawRequest: rawRequests.get(planned.example.id),
               onRun: (run: RunResult) => {
-                childWallMs += run.durationMs;
+                if (laneOf(planned) === 'working') childWallMs += run.durationMs;
               },
               onObservation: (observation) => {
                 fingerprint = requestFingerprint(observation);
