@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileFreshness, type FileFreshness } from '../../scripts/harness/freshness.ts';
 import { dependencyRoot } from '../../scripts/harness/inputs.ts';
+import { SCENARIOS, type ScenarioName } from '../../scripts/harness/scenarios.ts';
 import type { Example, SnippetFile } from '../../scripts/manifest/examples.ts';
 import type { CaseReport, HarnessReport } from '../../scripts/report/schema.ts';
 import { runnerById } from '../../scripts/runners/registry.ts';
@@ -13,22 +14,18 @@ export type TestedState = 'passed' | 'failed' | 'skipped' | 'partial' | 'not-run
 /** What a tab says about its file. */
 export interface TestedStatus {
   state: TestedState;
-  /** Short text shown to readers ("Tested: 5 of 5 scenarios passed"). */
+  /** Short text shown to readers ("Tested: 9 of 9 scenarios passed"). */
   label: string;
   /** Longer text for a tooltip: the scenarios and their outcomes. */
   detail: string;
 }
 
-/** What each harness scenario sends, in a reader's words; an unknown scenario keeps its name. */
-export const SCENARIO_LABELS: Readonly<Record<string, string>> = Object.freeze({
-  ok: 'valid token',
-  missing: 'no token',
-  invalid: 'invalid token',
-  revoked: 'revoked token',
-  forbidden: 'token without permission',
-});
+/** A scenario in a reader's words (its label in the harness's scenario setup); an unknown scenario keeps its name. */
+function scenarioLabel(name: string): string {
+  return Object.hasOwn(SCENARIOS, name) ? SCENARIOS[name as ScenarioName].label : name;
+}
 
-/** "1 scenario" / "5 scenarios". */
+/** "1 scenario" / "9 scenarios". */
 function scenarios(count: number): string {
   return `${count} scenario${count === 1 ? '' : 's'}`;
 }
@@ -59,7 +56,7 @@ export function summarizeStatus(freshness: FileFreshness, hasReport: boolean): T
   const passed = cases.filter((entry) => entry.status === 'passed');
   const failed = cases.filter((entry) => entry.status === 'failed');
   const skipped = cases.filter((entry) => entry.status === 'skipped');
-  const detail = cases.map((entry) => `${SCENARIO_LABELS[entry.scenario] ?? entry.scenario}: ${entry.status}`).join(', ');
+  const detail = cases.map((entry) => `${scenarioLabel(entry.scenario)}: ${entry.status}`).join(', ');
   if (failed.length > 0) {
     return { state: 'failed', label: `Failed: ${failed.length} of ${scenarios(total)}`, detail };
   }

@@ -1,5 +1,6 @@
 // `npm run bench`: the whole snippet matrix, cold (empty runner cache) then warm, with the numbers
-// that show where time goes: wall time, per-language median case time, and the harness's overhead.
+// that show where time goes: wall time, per-language median case time, and the harness's overhead;
+// then warm again without the scenarios that only wait (the hung server), to show what they add.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,17 @@ import { fileURLToPath } from 'node:url';
 import type { EngineRun } from '../harness/engine.ts';
 import { runHarness } from '../harness/harness.ts';
 import { summaryLine } from '../harness/reporters/summary.ts';
+import { SCENARIOS, SCENARIO_NAMES } from '../harness/scenarios.ts';
+
+/** The scenarios whose cases only wait on a timer (the hung server), and the others. */
+const WAITING_SCENARIOS = SCENARIO_NAMES.filter((name) => SCENARIOS[name].waits);
+const WORKING_SCENARIOS = SCENARIO_NAMES.filter((name) => !SCENARIOS[name].waits);
+
+/** What the waiting scenarios add to the warm wall time, in one line. */
+export function describeWaitingCost(full: Pick<EngineRun, 'durationMs'>, withoutWaiting: Pick<EngineRun, 'durationMs'>): string {
+  const added = (full.durationMs - withoutWaiting.durationMs) / 1000;
+  return `${WAITING_SCENARIOS.join(', ')} add ${added.toFixed(2)} s of wall time (a case waits out its request timeout, 10 s by default, in the waiting lane)`;
+}
 
 /** The median of `values` (0 for none). */
 export function median(values: readonly number[]): number {
@@ -47,7 +59,10 @@ export async function bench(): Promise<void> {
     console.log(describeRun('cold (empty runner cache: venv, Maven resolution, Go and Java builds)', cold));
     const warm = await runHarness({ cacheDir });
     console.log(`\n${describeRun('warm (everything built)', warm)}`);
+    const working = await runHarness({ cacheDir, scenarios: WORKING_SCENARIOS });
+    console.log(`\n${describeRun(`warm, without ${WAITING_SCENARIOS.join(', ')}`, working)}`);
     console.log(`\ncold/warm wall-time ratio   ${(cold.durationMs / warm.durationMs).toFixed(2)}`);
+    console.log(describeWaitingCost(warm, working));
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 // Runs one case: fresh tokens, its own mock listener, the program, then every check.
+import { readFile } from 'node:fs/promises';
 import { interceptedEnvironment } from '../mock/environment.ts';
 import { startInterceptor } from '../mock/interceptor.ts';
 import { randomToken } from '../mock/tokens.ts';
@@ -12,11 +13,13 @@ import { programOutput, type CaseObservation } from './observation.ts';
 import type { PlannedCase } from './plan.ts';
 import type { RawRequest } from './raw-request.ts';
 import { evidenceOf, finishedCase, harnessFailure, type CaseOutcome } from './result.ts';
-import { SCENARIOS, expectationFor, type ScenarioSetup } from './scenarios.ts';
+import { SCENARIOS, caseTimeLimitMs, expectationFor, type ScenarioSetup } from './scenarios.ts';
 
 /** What a case needs from the run it belongs to. */
 export interface CaseContext {
   ca: ThrowawayCa;
+  /** A second CA, trusted by nothing the program is given: the untrusted-certificate scenario shows its leaf. */
+  untrustedCa?: ThrowawayCa;
   /** The snippet's path as reports show it. */
   file: string;
   signal?: AbortSignal;
@@ -24,6 +27,8 @@ export interface CaseContext {
   onRun?: (run: RunResult) => void;
   /** The example's `request.http`, when it has one. */
   rawRequest?: RawRequest | { error: string };
+  /** Told what the checks saw, before they run (checks across cases use it). */
+  onObservation?: (observation: CaseObservation) => void;
 }
 
 /** Fresh tokens for one case: the program's (if any) and the mock's lists. */
@@ -43,7 +48,8 @@ function describeRequest(request: RecordedRequest): string {
     .filter(([name]) => ['authorization', 'content-type'].includes(name.toLowerCase()))
     .map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
   const via = request.tunneled && request.tlsVersion ? request.tlsVersion : 'plain HTTP';
-  return `${request.method} ${target} [${via}] ${headers.join('; ') || '(no Authorization, no Content-Type)'} -> ${request.status}`;
+  const answer = request.status === 0 ? 'no answer' : request.status;
+  return `${request.method} ${target} [${via}] ${headers.join('; ') || '(no Authorization, no Content-Type)'} -> ${answer}`;
 }
 
 /** The last `count` non-empty lines of the program's output. */
@@ -59,14 +65,16 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const manifest = planned.example.manifest;
   let interceptor;
   try {
-    interceptor = await startInterceptor({ ca: context.ca, tokens: mock });
+    interceptor = await startInterceptor({ ca: context.ca, tokens: mock, behaviour: setup.behaviour, untrustedCa: context.untrustedCa });
   } catch (error) {
     return harnessFailure(planned, context.file, error);
   }
   let run: RunResult;
+  let exitedAtMs: number;
   try {
     const env = withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token);
-    run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
+    run = await planned.runner.run(snippet, { env, timeoutMs: caseTimeLimitMs(planned.scenario, manifest), signal: context.signal });
+    exitedAtMs = performance.now();
   } catch (error) {
     await interceptor.close();
     return harnessFailure(planned, context.file, error);
@@ -81,10 +89,14 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     token,
     requests: interceptor.requests,
     egress: interceptor.egress,
+    tlsFailures: interceptor.tlsFailures,
+    snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => '') },
     run,
+    exitedAtMs,
     output,
     rawRequest: context.rawRequest,
   };
+  context.onObservation?.(observation);
   const checks = CHECKS.map((check) => {
     const outcome = check.evaluate(observation);
     return { id: check.id, status: outcome.status, message: mask(outcome.message) };

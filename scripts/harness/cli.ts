@@ -3,10 +3,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ManifestError } from '../manifest/errors.ts';
-import { runCases } from './engine.ts';
+import { WAITING_LANE_WIDTH, runCases } from './engine.ts';
 import { engineOptions, planHarness, type HarnessOptions } from './harness.ts';
 import { UsageError, parseShard } from './plan.ts';
 import { writeReport } from '../report/io.ts';
+import { SCENARIO_NAMES } from './scenarios.ts';
 import { writeFileAtomic } from './reporters/files.ts';
 import { toGithubAnnotations } from './reporters/github.ts';
 import { toJunit } from './reporters/junit.ts';
@@ -18,11 +19,12 @@ const USAGE = `Usage: npm run snippets -- [options]
   --root DIR          folder of examples (default: snippets/)
   --example ID        only this example (repeatable)
   --lang LANG         only this language: javascript, python, go, java, curl (repeatable)
-  --scenario NAME     only this scenario: ok, missing, invalid, revoked, forbidden (repeatable)
+  --scenario NAME     only this scenario: ${SCENARIO_NAMES.join(', ')} (repeatable)
   --json FILE         write the JSON report to FILE
   --junit FILE        write a JUnit XML report to FILE
   --require-all       fail (not skip) cases whose toolchain is missing (on when CI=true)
-  --concurrency N     cases at once (default: CPU count, ${availableParallelism()} here)
+  --concurrency N     cases at once (default: CPU count, ${availableParallelism()} here); cases that only
+                      wait on a timer (hung-server) run beside them, up to ${WAITING_LANE_WIDTH} at once
   --changed [REF]     only examples whose files changed since REF (default origin/main);
                       all of them when the harness, its schema or its dependencies changed
   --shard I/N         only the I-th of N slices of the cases (1 <= I <= N); N machines run each case once

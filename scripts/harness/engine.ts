@@ -11,7 +11,9 @@ import type { RunInfo } from '../report/schema.ts';
 import { caseInputs } from './inputs.ts';
 import type { CaseOutcome, CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
-import { mapConcurrent } from './pool.ts';
+import { mapInLanes } from './pool.ts';
+import { SameRequestGate, requestFingerprint } from './same-request.ts';
+import { SCENARIOS } from './scenarios.ts';
 import { readRawRequest, type RawRequest } from './raw-request.ts';
 import type { PlannedCase } from './plan.ts';
 
@@ -32,6 +34,9 @@ export interface EngineOptions {
   signal?: AbortSignal;
 }
 
+/** Cases at once in the lane of scenarios that only wait on a timer (a hung server), beyond the CPU-bound lane. */
+export const WAITING_LANE_WIDTH = 16;
+
 /** What a whole run produced. */
 export interface EngineRun {
   results: CaseResult[];
@@ -39,7 +44,7 @@ export interface EngineRun {
   info: RunInfo;
   toolchains: Map<string, Toolchain>;
   durationMs: number;
-  /** Sum of the wall time of every child process run (for the benchmark's overhead ratio). */
+  /** Sum of the wall time of every child process run in the working lane (for the benchmark's overhead ratio). */
   childWallMs: number;
   concurrency: number;
 }
@@ -95,10 +100,18 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   let childWallMs = 0;
   const needsCa = cases.some((planned) => toolchains.get(planned.runner.id)?.available);
   const ca: ThrowawayCa | undefined = needsCa ? await createThrowawayCa() : undefined;
+  // A second CA that no program is told to trust, for the untrusted-certificate scenario; no Java trust store.
+  const needsUntrusted = needsCa && cases.some((planned) => SCENARIOS[planned.scenario].behaviour === 'untrusted');
+  let untrustedCa: ThrowawayCa | undefined;
+  const gate = new SameRequestGate(cases);
   try {
+    untrustedCa = needsUntrusted ? await createThrowawayCa({ javaTrustStore: false }) : undefined;
     // Start every build early, so compiling one file overlaps with running another's cases.
     for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
-    const results = await mapConcurrent(cases, concurrency, async (planned) => {
+    const lanes = { working: concurrency, waiting: WAITING_LANE_WIDTH };
+    const laneOf = (planned: PlannedCase) => (SCENARIOS[planned.scenario].waits ? 'waiting' : 'working');
+    const results = await mapInLanes(cases, laneOf, lanes, async (planned) => {
+      let fingerprint: string | undefined;
       const toolchain = toolchains.get(planned.runner.id);
       const inputs = caseInputs(planned, toolchain, { harness, dependencyRoot: options.snippetsRoot });
       let result: CaseOutcome;
@@ -117,18 +130,23 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         result = snippet
           ? await runCase(planned, snippet, {
               ca,
+              untrustedCa,
               file: relative(planned.file.path),
               signal: options.signal,
               rawRequest: rawRequests.get(planned.example.id),
               onRun: (run: RunResult) => {
-                childWallMs += run.durationMs;
+                if (laneOf(planned) === 'working') childWallMs += run.durationMs;
+              },
+              onObservation: (observation) => {
+                fingerprint = requestFingerprint(observation);
               },
             })
           : unpreparedCase(planned, relative(planned.file.path), prepareError);
       }
       const runtime = snippetRuntime.get(planned.file.path);
       const finished: CaseResult = { ...result, cached: false, inputs, ...(result.evidence && runtime ? { runtime } : {}) };
-      options.onCaseDone?.(finished);
+      // same-request judges an example's ok cases together: they are reported once all are in.
+      for (const complete of gate.settle(finished, fingerprint)) options.onCaseDone?.(complete);
       return finished;
     });
     const durationMs = performance.now() - started;
@@ -143,5 +161,6 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     return { results, info, toolchains, durationMs, childWallMs, concurrency };
   } finally {
     await ca?.dispose();
+    await untrustedCa?.dispose();
   }
 }

@@ -1,6 +1,6 @@
 // What the harness saw of one case: the program's run and everything the mock recorded.
 import type { Manifest } from '../manifest/schema.ts';
-import type { EgressAttempt, RecordedRequest } from '../mock/types.ts';
+import type { EgressAttempt, RecordedRequest, TlsFailure } from '../mock/types.ts';
 import type { RunResult } from '../runners/contract.ts';
 import type { RawRequest } from './raw-request.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
@@ -14,7 +14,13 @@ export interface CaseObservation {
   token: string | undefined;
   requests: RecordedRequest[];
   egress: EgressAttempt[];
+  /** TLS connections to the API that failed before carrying a request (a refused certificate). */
+  tlsFailures: TlsFailure[];
+  /** The snippet's language and source text (for what can only be seen in the code). */
+  snippet: { language: string; source: string };
   run: RunResult;
+  /** `performance.now()` when the program had exited, comparable with each request's `receivedAtMs`. */
+  exitedAtMs: number;
   /** stdout and stderr together, without lines the harness itself caused. */
   output: string;
   /** The example's `request.http`, when it has one (or why it could not be read). */

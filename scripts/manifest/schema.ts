@@ -6,7 +6,17 @@ import { z } from 'zod';
 export const MANIFEST_FILE = 'example.json';
 
 /** Scenario names, in the order the harness runs and reports them. */
-export const SCENARIO_NAMES = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'] as const;
+export const SCENARIO_NAMES = [
+  'ok',
+  'missing',
+  'invalid',
+  'revoked',
+  'forbidden',
+  'untrusted-cert',
+  'hung-server',
+  'bad-gateway',
+  'network-error',
+] as const;
 
 /** One auth scenario a snippet is run under. */
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
@@ -45,6 +55,8 @@ export const ManifestSchema = z.strictObject({
   request: ExpectedRequestSchema,
   /** How long one run may take before it is killed with its process tree. */
   timeoutMs: z.int().min(1000).max(300_000).default(20_000),
+  /** The request timeout the example's programs set: how long they wait for an answer before giving up. */
+  requestTimeoutMs: z.int().min(500).max(120_000).default(10_000),
   /** Per-scenario expectations that differ from the defaults. */
   scenarios: z.partialRecord(z.enum(SCENARIO_NAMES), ScenarioExpectationSchema).default({}),
 });

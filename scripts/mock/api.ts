@@ -11,6 +11,7 @@ import {
   formatBody,
   type ApiResponse,
 } from '../api/contract.ts';
+import { sendBadGateway } from './faults.ts';
 import type { AnswerReason, MockTokens, RecordedRequest } from './types.ts';
 
 /** The endpoints the mock serves and the methods each accepts. */
@@ -60,17 +61,21 @@ export interface ApiHandlerOptions {
   record: (request: RecordedRequest) => void;
   /** True when every connection the listener serves is a CONNECT tunnel of the proxy. */
   tunneled: boolean;
+  /** `hang`: record each request and never answer; `bad-gateway`: answer 502 with HTML. Default: the API. */
+  answer?: 'api' | 'hang' | 'bad-gateway';
 }
 
 /** A node:http request listener implementing the API contract and recording every request. */
 export function createApiHandler(options: ApiHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    const receivedAtMs = performance.now();
     req.resume(); // a body is never needed; let it drain so the connection stays usable
     const rawHeaders = pairHeaders(req.rawHeaders);
     const authorizations = rawHeaders.filter(([name]) => name.toLowerCase() === 'authorization').map(([, value]) => value);
     const { path, query } = splitTarget(req.url ?? '');
     const method = req.method ?? '';
     const answer = decideAnswer({ method, path, authorizations }, options.tokens);
+    const fault = options.answer === 'hang' || options.answer === 'bad-gateway' ? options.answer : undefined;
     const socket = req.socket;
     const tls = socket instanceof TLSSocket ? socket : null;
     options.record({
@@ -83,9 +88,12 @@ export function createApiHandler(options: ApiHandlerOptions): (req: IncomingMess
       tlsVersion: tls?.getProtocol() ?? null,
       servername: tls && typeof tls.servername === 'string' ? tls.servername : null,
       tunneled: options.tunneled,
-      status: answer.response.status,
-      reason: answer.reason,
+      status: fault === 'hang' ? 0 : fault === 'bad-gateway' ? 502 : answer.response.status,
+      reason: fault === 'hang' ? 'no-answer' : (fault ?? answer.reason),
+      receivedAtMs,
     });
+    if (fault === 'hang') return; // the connection stays open, silent, until the client gives up
+    if (fault === 'bad-gateway') return sendBadGateway(res);
     const body = formatBody(answer.response.body);
     res.writeHead(answer.response.status, {
       'Content-Type': 'application/json',

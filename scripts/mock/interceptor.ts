@@ -9,10 +9,12 @@ import { SocketTracker } from './sockets.ts';
 import { API_PORT, connectRefusal, isApiTarget, parseAuthority } from './target.ts';
 import { terminateTunnel, watchTunnelRequests, type TunnelContext } from './tunnel.ts';
 import { refusePlainHttp, refuseSocket } from './refuse.ts';
+import { refuseTunnel } from './faults.ts';
 import type {
   EgressAttempt,
   Interceptor,
   InterceptorTimeouts,
+  MockBehaviour,
   MockTokens,
   RecordedRequest,
   ThrowawayCa,
@@ -35,14 +37,26 @@ export interface InterceptorOptions {
   onEgress?: (attempt: EgressAttempt) => void;
   /** Called after each TLS connection that failed before carrying a request is recorded. */
   onTlsFailure?: (failure: TlsFailure) => void;
+  /** How the proxy and the mock behave (default `api`); see MockBehaviour. */
+  behaviour?: MockBehaviour;
+  /** The CA whose leaf the proxy shows under `untrusted`: one the client's environment does not trust. */
+  untrustedCa?: ThrowawayCa;
 }
+
+/** How long a hung connection may stay silent: the client, or closing the interceptor, ends it first. */
+const HUNG_IDLE_MS = 10 * 60_000;
 
 const MAX_HEADER_BYTES = 16 * 1024;
 const secureContexts = new WeakMap<ThrowawayCa, SecureContext>();
 
 /** Starts an interception proxy on 127.0.0.1; cheap (no process, no openssl), so one per test case. */
 export async function startInterceptor(options: InterceptorOptions): Promise<Interceptor> {
-  const timeouts = resolveTimeouts(options.timeouts);
+  const behaviour = options.behaviour ?? 'api';
+  if (behaviour === 'untrusted' && options.untrustedCa === undefined) {
+    throw new TypeError('Expected the `untrustedCa` option with `behaviour: "untrusted"`, got `undefined`');
+  }
+  // A hung request must outlast the client's own timeout, so the mock's idle limit must not end it first.
+  const timeouts = resolveTimeouts(behaviour === 'hang' ? { idleMs: HUNG_IDLE_MS, ...options.timeouts } : options.timeouts);
   const requests: RecordedRequest[] = [];
   const egress: EgressAttempt[] = [];
   const tlsFailures: TlsFailure[] = [];
@@ -65,9 +79,11 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   const mock = http.createServer(serverOptions);
   mock.timeout = timeouts.idleMs;
   watchTunnelRequests(mock); // before the handler, so it sees each request before it is answered
-  mock.on('request', createApiHandler({ tokens: options.tokens, record, tunneled: true }));
+  const answer = behaviour === 'hang' || behaviour === 'bad-gateway' ? behaviour : 'api';
+  mock.on('request', createApiHandler({ tokens: options.tokens, record, tunneled: true, answer }));
   const tunnel: TunnelContext = {
-    secureContext: secureContextOf(options.ca),
+    secureContext: secureContextOf(behaviour === 'untrusted' && options.untrustedCa ? options.untrustedCa : options.ca),
+    resetAfterHandshake: behaviour === 'reset',
     server: mock,
     tracker,
     timeouts,
@@ -84,6 +100,10 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   proxy.on('connect', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const target = parseAuthority(req.url ?? '');
+    if (target !== null && isApiTarget(target) && behaviour === 'refuse') {
+      refuseTunnel(socket);
+      return;
+    }
     if (target !== null && isApiTarget(target)) {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       terminateTunnel(socket, head, tunnel);

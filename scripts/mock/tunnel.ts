@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
 import { API_HOST } from '../api/contract.ts';
 import { createDeadline, type Deadline } from './deadline.ts';
+import { resetConnection } from './faults.ts';
 import type { SocketTracker } from './sockets.ts';
 import { API_PORT } from './target.ts';
 import type { EgressAttempt, InterceptorTimeouts, TlsFailure } from './types.ts';
@@ -19,6 +20,8 @@ export interface TunnelContext {
   timeouts: InterceptorTimeouts;
   recordEgress: (attempt: EgressAttempt) => void;
   recordTlsFailure: (failure: TlsFailure) => void;
+  /** Reset the connection as soon as the handshake is done, before any request (a broken network). */
+  resetAfterHandshake?: boolean;
 }
 
 // Per decrypted connection: its "next request head" deadline and how many requests it carried.
@@ -87,6 +90,11 @@ export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelCon
     if (nameOf(tlsSocket) === null) {
       context.recordEgress({ kind: 'tls', host: '', port: API_PORT, reason: 'no-sni' });
       cutOffNow();
+      return;
+    }
+    if (context.resetAfterHandshake) {
+      cutOff = true;
+      resetConnection(socket);
       return;
     }
     context.server.emit('connection', tlsSocket);

@@ -20,7 +20,20 @@ export type AnswerReason =
   | 'unknown-token'
   | 'forbidden-token'
   | 'not-found'
-  | 'method-not-allowed';
+  | 'method-not-allowed'
+  | 'bad-gateway'
+  | 'no-answer';
+
+/**
+ * How the interception proxy and the mock behave: `api` like the real API; `untrusted` with a
+ * certificate from a CA the client does not trust; `hang` taking requests and never answering;
+ * `bad-gateway` answering 502 with an HTML page, as a load balancer does; `refuse` refusing the
+ * CONNECT tunnel; `reset` resetting the connection right after the TLS handshake.
+ */
+export type MockBehaviour = 'api' | 'untrusted' | 'hang' | 'bad-gateway' | 'refuse' | 'reset';
+
+/** Every behaviour, for command-line parsing. */
+export const MOCK_BEHAVIOURS: readonly MockBehaviour[] = Object.freeze(['api', 'untrusted', 'hang', 'bad-gateway', 'refuse', 'reset']);
 
 /** One request the mock answered, exactly as it arrived. */
 export interface RecordedRequest {
@@ -41,9 +54,11 @@ export interface RecordedRequest {
   servername: string | null;
   /** True when it came through a CONNECT tunnel of the interception proxy. */
   tunneled: boolean;
-  /** The status code it was answered with. */
+  /** The status code it was answered with; 0 when it was never answered (`hang`). */
   status: number;
   reason: AnswerReason;
+  /** `performance.now()` in the mock's process when the request head arrived. */
+  receivedAtMs: number;
 }
 
 /** A connection the interception proxy refused because it was not HTTPS to the API host. */

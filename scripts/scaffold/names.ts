@@ -11,6 +11,7 @@ export const JAVA_TEMPLATE_TYPES: readonly string[] = Object.freeze([
   'HttpClient',
   'HttpRequest',
   'HttpResponse',
+  'HttpTimeoutException',
   'IOException',
   'InterruptedException',
   'JsonParseException',

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,28 +23,40 @@ public class ListClients {
             fail("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token");
         }
 
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(CLIENTS_URL)
                 .header("Content-Type", "application/json")
                 .header("Authorization", token) // the raw token: no "Bearer " prefix
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(10)) // without it, send() waits forever
                 .GET()
                 .build();
 
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-            ApiResponse body = new Gson().fromJson(response.body(), ApiResponse.class);
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                fail(response.statusCode() + " " + (body == null ? "" : body.message()));
+                fail(response.statusCode() + " " + errorMessage(response.body()));
             }
+            ApiResponse body = new Gson().fromJson(response.body(), ApiResponse.class);
             if (body == null || body.clients() == null) {
                 fail("unexpected response from the API");
             }
-            for (Client client : body.clients()) {
-                System.out.println(client.clientId() + "  " + client.clientName());
+            for (Client c : body.clients()) {
+                System.out.println(c.clientId() + "  " + c.clientName());
             }
-        } catch (IOException | JsonParseException e) {
+        } catch (HttpTimeoutException e) {
+            fail("the request timed out after 10 seconds");
+        } catch (IOException | JsonParseException e) { // an untrusted certificate, a refused or reset connection
             fail(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        }
+    }
+
+    /** The API's error message, or "" when the body is not the API's JSON (a gateway's error page). */
+    private static String errorMessage(String body) {
+        try {
+            ApiResponse error = new Gson().fromJson(body, ApiResponse.class);
+            return error == null || error.message() == null ? "" : error.message();
+        } catch (JsonParseException e) {
+            return "";
         }
     }
 

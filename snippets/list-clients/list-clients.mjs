@@ -11,9 +11,9 @@ try {
       'Content-Type': 'application/json',
       Authorization: token, // the raw token: no "Bearer " prefix
     },
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(10_000), // fetch waits forever without it
   });
-  const body = await response.json().catch(() => ({}));
+  const body = await response.json().catch(() => ({})); // a gateway's error page is not JSON
   if (!response.ok) {
     throw new Error(`${response.status} ${body.message ?? response.statusText}`);
   }
@@ -22,7 +22,9 @@ try {
     console.log(`${clientId}  ${clientName}`);
   }
 } catch (error) {
-  // fetch reports network failures as "fetch failed" with the reason in `cause`.
-  console.error(`Could not list clients: ${error.cause?.message ?? error.message}`);
+  // A timeout is a TimeoutError; network failures (an untrusted certificate, a refused or reset
+  // connection) are "fetch failed" with the reason in `cause`.
+  const reason = error.name === 'TimeoutError' ? 'the request timed out after 10 seconds' : (error.cause?.message ?? error.message);
+  console.error(`Could not list clients: ${reason}`);
   process.exitCode = 1;
 }

@@ -15,15 +15,19 @@ try:
             "Content-Type": "application/json",
             "Authorization": token,  # the raw token: no "Bearer " prefix
         },
-        timeout=10,
+        timeout=10,  # seconds; requests waits forever without it
     )
-    body = response.json()
-except requests.RequestException as error:  # also raised for a body that is not JSON
+except requests.Timeout:
+    sys.exit("Could not list clients: the request timed out after 10 seconds")
+except requests.RequestException as error:  # an untrusted certificate, a refused or reset connection
     sys.exit(f"Could not list clients: {error}")
 
 if response.status_code != 200:
-    message = body.get("message", response.reason)
+    try:
+        message = response.json()["message"]
+    except (ValueError, KeyError, TypeError):  # not the API's JSON: a gateway's error page
+        message = response.reason
     sys.exit(f"Could not list clients: {response.status_code} {message}")
 
-for client in body["clients"]:
+for client in response.json()["clients"]:
     print(f"{client['clientId']}  {client['clientName']}")

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,22 +21,33 @@ public class VerifyToken {
             fail("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token");
         }
 
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(CLIENTS_URL)
                 .header("Content-Type", "application/json")
                 .header("Authorization", token)
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(10)) // without it, send() waits forever
                 .build();
 
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-            ApiResponse body = new Gson().fromJson(response.body(), ApiResponse.class);
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            ApiResponse body = parse(response.body());
             if (response.statusCode() != 200 || body == null || body.clients() == null) {
-                fail(response.statusCode() + " " + (body == null ? "" : body.message()));
+                fail(response.statusCode() + " " + (body == null || body.message() == null ? "" : body.message()));
             }
             System.out.printf("Token is valid: it can access %d clients.%n", body.clients().size());
-        } catch (IOException | JsonParseException e) {
+        } catch (HttpTimeoutException e) {
+            fail("the request timed out after 10 seconds");
+        } catch (IOException e) { // an untrusted certificate, a refused or reset connection
             fail(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+        }
+    }
+
+    /** The API's JSON, or null when the body is something else (a gateway's error page). */
+    private static ApiResponse parse(String body) {
+        try {
+            return new Gson().fromJson(body, ApiResponse.class);
+        } catch (JsonParseException e) {
+            return null;
         }
     }
 

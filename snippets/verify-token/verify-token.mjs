@@ -8,14 +8,16 @@ if (!token) {
 try {
   const response = await fetch('https://api.requestrocket.com/api/clients', {
     headers: { 'Content-Type': 'application/json', Authorization: token },
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(10_000), // fetch waits forever without it
   });
-  const body = await response.json().catch(() => ({}));
+  const body = await response.json().catch(() => ({})); // a gateway's error page is not JSON
   if (!response.ok) {
     throw new Error(`${response.status} ${body.message ?? response.statusText}`);
   }
   console.log(`Token is valid: it can access ${body.clients?.length ?? 0} clients.`);
 } catch (error) {
-  console.error(`Token check failed: ${error.cause?.message ?? error.message}`);
+  // A timeout is a TimeoutError; network failures are "fetch failed" with the reason in `cause`.
+  const reason = error.name === 'TimeoutError' ? 'the request timed out after 10 seconds' : (error.cause?.message ?? error.message);
+  console.error(`Token check failed: ${reason}`);
   process.exitCode = 1;
 }

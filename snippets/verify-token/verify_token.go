@@ -22,8 +22,11 @@ func main() {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", token)
 
-	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
-	if err != nil {
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(req) // the default client waits forever
+	if os.IsTimeout(err) {
+		fail("the request timed out after 10 seconds")
+	}
+	if err != nil { // an untrusted certificate, a refused or reset connection
 		fail(err.Error())
 	}
 	defer resp.Body.Close()
@@ -34,6 +37,8 @@ func main() {
 	}
 	decodeErr := json.NewDecoder(resp.Body).Decode(&body)
 	switch {
+	case resp.StatusCode != http.StatusOK && body.Message == "": // not the API's JSON: a gateway's error page
+		fail(fmt.Sprintf("%d %s", resp.StatusCode, http.StatusText(resp.StatusCode)))
 	case resp.StatusCode != http.StatusOK:
 		fail(fmt.Sprintf("%d %s", resp.StatusCode, body.Message))
 	case decodeErr != nil:

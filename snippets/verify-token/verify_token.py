@@ -12,14 +12,18 @@ try:
     response = requests.get(
         "https://api.requestrocket.com/api/clients",
         headers={"Content-Type": "application/json", "Authorization": token},
-        timeout=10,
+        timeout=10,  # seconds; requests waits forever without it
     )
-    body = response.json()
-except requests.RequestException as error:  # also raised for a body that is not JSON
+except requests.Timeout:
+    sys.exit("Token check failed: the request timed out after 10 seconds")
+except requests.RequestException as error:  # an untrusted certificate, a refused or reset connection
     sys.exit(f"Token check failed: {error}")
 
 if response.status_code != 200:
-    message = body.get("message", response.reason)
+    try:
+        message = response.json()["message"]
+    except (ValueError, KeyError, TypeError):  # not the API's JSON: a gateway's error page
+        message = response.reason
     sys.exit(f"Token check failed: {response.status_code} {message}")
 
-print(f"Token is valid: it can access {len(body['clients'])} clients.")
+print(f"Token is valid: it can access {len(response.json()['clients'])} clients.")

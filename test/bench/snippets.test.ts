@@ -1,6 +1,6 @@
 // The benchmark's arithmetic: medians and the overhead ratio it prints.
 import { describe, expect, test } from 'vitest';
-import { median, overheadRatio } from '../../scripts/bench/snippets.ts';
+import { describeWaitingCost, median, overheadRatio } from '../../scripts/bench/snippets.ts';
 
 describe('median', () => {
   test.for([
@@ -24,5 +24,13 @@ describe('overheadRatio', () => {
 
   test('is NaN when no child ran', () => {
     expect(overheadRatio({ durationMs: 10, childWallMs: 0, concurrency: 2 })).toBeNaN();
+  });
+});
+
+describe('describeWaitingCost', () => {
+  test('names the waiting scenarios and the wall time they add', () => {
+    expect(describeWaitingCost({ durationMs: 31_500 }, { durationMs: 21_000 })).toBe(
+      'hung-server add 10.50 s of wall time (a case waits out its request timeout, 10 s by default, in the waiting lane)',
+    );
   });
 });

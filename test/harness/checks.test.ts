@@ -32,6 +32,7 @@ function request(overrides: Partial<RecordedRequest> = {}): RecordedRequest {
     tunneled: true,
     status: 200,
     reason: 'ok',
+    receivedAtMs: 1_000,
     ...overrides,
   };
 }
@@ -47,7 +48,10 @@ function observe(scenario: ScenarioName, overrides: Partial<CaseObservation> = {
     token: setup.tokenInEnvironment ? TOKEN : undefined,
     requests: [request()],
     egress: [],
+    tlsFailures: [],
+    snippet: { language: 'python', source: 'requests.get(url, timeout=10)\n' },
     run: { exitCode: 0, signal: null, stdout: clientLines, stderr: '', timedOut: false, durationMs: 10 },
+    exitedAtMs: 1_100,
     output: clientLines,
     ...overrides,
   };
@@ -72,8 +76,8 @@ const rejected = (status: 401 | 403) => {
 describe('CHECKS', () => {
   test('lists every check id once, in report order', () => {
     expect(CHECKS.map((check) => check.id)).toEqual([
-      'egress', 'https', 'request', 'auth-header', 'content-type', 'raw-request', 'token-in-url',
-      'token-leak', 'exit-code', 'handles-error', 'missing-token', 'output', 'timeout',
+      'egress', 'https', 'tls-verify', 'request', 'auth-header', 'content-type', 'raw-request', 'token-in-url',
+      'token-leak', 'exit-code', 'handles-error', 'missing-token', 'output', 'timeout', 'request-timeout',
     ]);
   });
 
@@ -236,5 +240,123 @@ describe('raw-request', () => {
     ['GET /api/clients HTTP/1.1\nHost api.requestrocket.com\n', /request\.http:2: expected a header line like "Name: value", found "Host api\.requestrocket\.com"/],
   ] as const)('refuses a malformed file: %j', ([text, message]) => {
     expect(() => raw(text)).toThrow(message);
+  });
+});
+
+/** A program that reported a failure in one line and exited 1. */
+const oneLine = (text: string) => ({ run: { exitCode: 1, signal: null, stdout: '', stderr: text, timedOut: false, durationMs: 10 }, output: text });
+
+describe('tls-verify', () => {
+  const handshake = { stage: 'handshake', servername: 'api.requestrocket.com', message: 'tlsv1 alert unknown ca', code: null } as const;
+
+  test('passes a program that broke the handshake off under an untrusted certificate', () => {
+    const result = verdict('tls-verify', observe('untrusted-cert', { requests: [], tlsFailures: [handshake], ...oneLine('Could not list clients: certificate verify failed') }));
+    expect(result).toEqual({ status: 'passed', message: expect.stringContaining('tlsv1 alert unknown ca') });
+  });
+
+  test('fails a program whose request arrived over the untrusted certificate, saying what to remove', () => {
+    const result = verdict('tls-verify', observe('untrusted-cert'));
+    expect(result.status).toBe('failed');
+    expect(result.message).toMatch(/certificate verification is off\. Remove whatever switches it off \(verify=False, InsecureSkipVerify, curl -k/);
+  });
+
+  test('fails a program that never tried to connect, rather than counting it as a refusal', () => {
+    expect(verdict('tls-verify', observe('untrusted-cert', { requests: [], ...oneLine('error') })).message).toMatch(/never tried a TLS connection/);
+  });
+
+  test.for([
+    ['python', 'r = requests.get(url, verify=False, timeout=10)', /line 2 \(r = requests\.get\(url, verify=False, timeout=10\)\): verify=False accepts any certificate; remove it/],
+    ['go', '\tTLSClientConfig: &tls.Config{InsecureSkipVerify: true},', /line 2 .*InsecureSkipVerify: true accepts any certificate/],
+    ['curl', 'curl -sSk --max-time 10 \\', /line 2 .*curl -k \(--insecure\) accepts any certificate; remove -k\/--insecure/],
+    ['curl', '  --insecure \\', /remove -k\/--insecure/],
+    ['javascript', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", /NODE_TLS_REJECT_UNAUTHORIZED turns certificate checks off/],
+    ['java', '    TrustManager[] trustAll = { new X509TrustManager() {', /hand-made TrustManager/],
+  ] as const)('names the line that switches verification off (%s: %s), in every scenario', ([language, line, message]) => {
+    const snippet = { language, source: `// first line\n${line}\n` };
+    for (const scenario of ['ok', 'revoked'] as const) {
+      const result = verdict('tls-verify', observe(scenario, { snippet }));
+      expect(result.status).toBe('failed');
+      expect(result.message).toMatch(message);
+    }
+  });
+
+  test.for([
+    ['curl', 'set -euo pipefail'],
+    ['curl', 'curl --silent --show-error --max-time 10 --fail-with-body \\'],
+    ['python', '# never pass verify=False'],
+    ['go', '// InsecureSkipVerify: true would be wrong here'],
+  ] as const)('passes a line that switches nothing off (%s: %s)', ([language, source]) => {
+    expect(verdict('tls-verify', observe('ok', { snippet: { language, source } })).status).toBe('passed');
+  });
+});
+
+describe('request-timeout', () => {
+  const hung = (waitedMs: number, overrides: Partial<CaseObservation> = {}) =>
+    observe('hung-server', { requests: [request({ status: 0, reason: 'no-answer', receivedAtMs: 1_000 })], exitedAtMs: 1_000 + waitedMs, ...oneLine('Could not list clients: Read timed out.'), ...overrides });
+
+  test('passes a program that gave up within requestTimeoutMs and the margin', () => {
+    expect(verdict('request-timeout', hung(10_900))).toEqual({ status: 'passed', message: 'gave up 10900 ms after the request arrived (requestTimeoutMs 10000)' });
+  });
+
+  test('fails a program that gave up later than requestTimeoutMs plus the margin', () => {
+    const result = verdict('request-timeout', hung(30_000, { snippet: { language: 'python', source: '' } }));
+    expect(result.status).toBe('failed');
+    expect(result.message).toMatch(/gave up 30000 ms after the request arrived; the manifest's requestTimeoutMs is 10000: pass timeout=10 to requests\.get\(\)/);
+  });
+
+  test.for([
+    ['javascript', /pass signal: AbortSignal\.timeout\(10_000\) to fetch/],
+    ['go', /use &http\.Client\{Timeout: 10 \* time\.Second\}/],
+    ['java', /set \.timeout\(Duration\.ofSeconds\(10\)\) on the HttpRequest/],
+    ['curl', /add --max-time 10/],
+  ] as const)('tells a %s program killed at the limit how to set a timeout', ([language, message]) => {
+    const killed = { exitCode: null, signal: 'SIGKILL', stdout: '', stderr: '', timedOut: true, durationMs: 18_000 };
+    const result = verdict('request-timeout', hung(18_000, { run: killed, output: '', snippet: { language, source: '' } }));
+    expect(result.status).toBe('failed');
+    expect(result.message).toMatch(/never gave up/);
+    expect(result.message).toMatch(message);
+  });
+
+  test('does not apply outside the hung-server scenario', () => {
+    expect(verdict('request-timeout', observe('ok')).status).toBe('skipped');
+  });
+});
+
+describe('handles-error in the failure scenarios', () => {
+  test.for([
+    ['hung-server', 'Could not list clients: the request timed out after 10 seconds'],
+    ['hung-server', 'curl: (28) Operation timed out after 10001 milliseconds with 0 bytes received'],
+    ['hung-server', 'Get "https://api.requestrocket.com/api/clients": context deadline exceeded'],
+    ['bad-gateway', 'Could not list clients: 502 Bad Gateway'],
+    ['network-error', 'Could not list clients: read ECONNRESET'],
+    ['untrusted-cert', 'Could not list clients: unable to get local issuer certificate'],
+  ] as const)('passes one line under %s: %s', ([scenario, line]) => {
+    expect(verdict('handles-error', observe(scenario, oneLine(line))).status).toBe('passed');
+  });
+
+  test('fails an HTML page printed under a gateway error, asking for one line', () => {
+    const page = '<html>\n<head><title>502 Bad Gateway</title></head>\n</html>';
+    expect(verdict('handles-error', observe('bad-gateway', oneLine(page))).message).toMatch(/expected one line saying what went wrong; the program printed 3 lines/);
+  });
+
+  test('fails a line that does not name the 502', () => {
+    expect(verdict('handles-error', observe('bad-gateway', oneLine('Could not list clients: Expecting value: line 1 column 1 (char 0)'))).message).toMatch(
+      /does not say the status 502/,
+    );
+  });
+
+  test('fails a line that does not say the request timed out', () => {
+    expect(verdict('handles-error', observe('hung-server', oneLine('Could not list clients: something went wrong'))).message).toMatch(
+      /does not say that the request timed out/,
+    );
+  });
+
+  test('fails a program that printed nothing', () => {
+    expect(verdict('handles-error', observe('network-error', oneLine(''))).message).toMatch(/printed nothing; print one line/);
+  });
+
+  test('names a Python traceback on a gateway error first', () => {
+    const crash = 'Traceback (most recent call last):\n  File "x.py", line 3\nrequests.exceptions.JSONDecodeError: Expecting value';
+    expect(verdict('handles-error', observe('bad-gateway', oneLine(crash))).message).toMatch(/crashed with a Python traceback/);
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
 import { HarnessReportSchema } from '../../scripts/report/schema.ts';
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -24,12 +25,14 @@ describe('snippets CLI', () => {
   test('exits 0 and writes a JSON report of the documented shape', async () => {
     const json = path.join(out, 'report.json');
     const junit = path.join(out, 'report.xml');
-    const result = await cli(['--example', 'list-clients', '--lang', 'curl', '--json', json, '--junit', junit]);
+    // Every scenario but the one that waits 10 s for the program's own timeout (snippets.test.ts runs it).
+    const scenarios = SCENARIO_NAMES.filter((name) => name !== 'hung-server');
+    const result = await cli(['--example', 'list-clients', '--lang', 'curl', ...scenarios.flatMap((name) => ['--scenario', name]), '--json', json, '--junit', junit]);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^snippets: 5 passed, 0 failed, 0 skipped/m);
+    expect(result.stdout).toMatch(/^snippets: 8 passed, 0 failed, 0 skipped/m);
     const report = HarnessReportSchema.strict().parse(JSON.parse(await readFile(json, 'utf8')));
-    expect(report.summary).toMatchObject({ passed: 5, failed: 0, skipped: 0 });
-    expect(report.cases.map((c) => c.scenario)).toEqual(['ok', 'missing', 'invalid', 'revoked', 'forbidden']);
+    expect(report.summary).toMatchObject({ passed: 8, failed: 0, skipped: 0 });
+    expect(report.cases.map((c) => c.scenario)).toEqual(['ok', 'missing', 'invalid', 'revoked', 'forbidden', 'untrusted-cert', 'bad-gateway', 'network-error']);
     expect(report.cases[0]).toMatchObject({ example: 'list-clients', language: 'curl', file: 'snippets/list-clients/list-clients.sh', status: 'passed' });
     expect(report.cases[0]?.checks.map((check) => check.id)).toContain('auth-header');
     // Every case is tied to the exact bytes it ran: the file's hash, the run's harness, the toolchain.
@@ -50,7 +53,7 @@ describe('snippets CLI', () => {
     expect(report.cases[3]?.evidence).toMatchObject({ exitCode: expect.any(Number), stderr: expect.stringContaining('401') });
     expect(JSON.stringify(report)).not.toMatch(UNMASKED_TOKEN);
     const xml = await readFile(junit, 'utf8');
-    expect(xml).toContain('<testsuite name="snippets/list-clients/list-clients.sh" tests="5" failures="0" skipped="0"');
+    expect(xml).toContain('<testsuite name="snippets/list-clients/list-clients.sh" tests="8" failures="0" skipped="0"');
   });
 
   test('exits 1 and explains a failure with file, scenario, check, the recorded request and masked tokens', async () => {
@@ -93,7 +96,9 @@ describe('snippets CLI', () => {
   test('lists the cases of a shard without running them', async () => {
     const result = await cli(['--list', '--shard', '1/2', '--example', 'verify-token', '--lang', 'go']);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('verify-token/go/ok\nverify-token/go/invalid\nverify-token/go/forbidden\n3 case(s)');
+    expect(result.stdout).toContain(
+      'verify-token/go/ok\nverify-token/go/invalid\nverify-token/go/forbidden\nverify-token/go/hung-server\nverify-token/go/network-error\n5 case(s)',
+    );
   });
 
   test('fails, not skips, a language whose toolchain is missing under CI=true', async () => {

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, runHarness } from '../../scripts/harness/harness.ts';
 import { toReport } from '../../scripts/harness/reporters/summary.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
 import { HarnessReportSchema } from '../../scripts/report/schema.ts';
 import { defineRunner } from '../../scripts/runners/contract.ts';
 import { runProcess } from '../../scripts/runners/process.ts';
@@ -29,7 +30,7 @@ describe('an extra runner', () => {
     const root = path.join(PROJECT_ROOT, 'test', 'fixtures', 'extra-language');
     const run = await runHarness({ root, runners: [...DEFAULT_RUNNERS, typescriptRunner] });
     expect(run.results.map((result) => result.key)).toEqual(
-      ['ok', 'missing', 'invalid', 'revoked', 'forbidden'].map((scenario) => `list-clients/typescript/${scenario}`),
+      SCENARIO_NAMES.map((scenario) => `list-clients/typescript/${scenario}`),
     );
     for (const result of run.results) {
       expect(result.status, result.checks.filter((c) => c.status === 'failed').map((c) => c.message).join('\n')).toBe('passed');

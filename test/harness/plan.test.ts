@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { affectedExamples } from '../../scripts/harness/changes.ts';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
 import { UsageError, parseShard, planCases, shardCases } from '../../scripts/harness/plan.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import { LANGUAGES } from '../../scripts/languages.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
 
@@ -15,7 +17,7 @@ const allCases = planCases(examples, DEFAULT_RUNNERS);
 
 describe('planCases', () => {
   test('plans every example × language × scenario', () => {
-    expect(allCases).toHaveLength(examples.length * 5 * 5);
+    expect(allCases).toHaveLength(examples.length * LANGUAGES.length * SCENARIO_NAMES.length);
     expect(new Set(allCases.map((planned) => planned.key)).size).toBe(allCases.length);
   });
 
@@ -88,7 +90,7 @@ describe('planHarness with --changed', () => {
     await writeFile(path.join(repo, 'snippets', 'list-clients', 'list_clients.py'), '# edited\n', { flag: 'a' });
     const plan = await planHarness({ root: path.join(repo, 'snippets'), projectRoot: repo, changedSince: 'HEAD' });
     expect(new Set(plan.cases.map((planned) => planned.example.id))).toEqual(new Set(['list-clients']));
-    expect(plan.cases).toHaveLength(25);
+    expect(plan.cases).toHaveLength(LANGUAGES.length * SCENARIO_NAMES.length);
   });
 
   test('counts a new untracked example as changed', async () => {

@@ -11,7 +11,7 @@ const valid = { title: 'List', request: { method: 'GET', path: '/api/clients' } 
 
 describe('parseManifest', () => {
   test('applies the defaults', () => {
-    expect(parseManifest('m.json', valid)).toEqual({ ...valid, request: { ...valid.request, headers: {} }, timeoutMs: 20_000, scenarios: {} });
+    expect(parseManifest('m.json', valid)).toEqual({ ...valid, request: { ...valid.request, headers: {} }, timeoutMs: 20_000, requestTimeoutMs: 10_000, scenarios: {} });
   });
 
   test.for([
@@ -20,9 +20,10 @@ describe('parseManifest', () => {
     [{ request: valid.request }, /field "title": expected string, found nothing/],
     [{ ...valid, request: { method: 'GET', path: 'clients' } }, /field "request\.path": expected a path under \/api\/, without a query string, found "clients"/],
     [{ ...valid, timeoutMs: 'soon' }, /field "timeoutMs": expected (?:number|int), found "soon" \(string\)/],
-    [{ ...valid, scenarios: { expired: {} } }, /field "scenarios": unknown field\(s\) "expired"; expected only: ok, missing, invalid, revoked, forbidden/],
+    [{ ...valid, scenarios: { expired: {} } }, /field "scenarios": unknown field\(s\) "expired"; expected only: ok, missing, invalid, revoked, forbidden, untrusted-cert, hung-server, bad-gateway, network-error/],
+    [{ ...valid, requestTimeoutMs: 100 }, /field "requestTimeoutMs": .*found 100 \(number\)/],
     [{ ...valid, scenarios: { ok: { exit: 'maybe' } } }, /field "scenarios\.ok\.exit": expected one of "zero"\|"non-zero", found "maybe"/],
-    [{ ...valid, colour: 'red' }, /the manifest: unknown field\(s\) "colour"; expected only: \$schema, title, description, request, timeoutMs, scenarios/],
+    [{ ...valid, colour: 'red' }, /the manifest: unknown field\(s\) "colour"; expected only: \$schema, title, description, request, timeoutMs, requestTimeoutMs, scenarios/],
   ] as const)('explains %j', ([data, message]) => {
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(message);
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(/^snippets\/x\/example\.json: invalid example manifest/);

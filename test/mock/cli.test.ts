@@ -7,7 +7,7 @@ import { execa, type ResultPromise } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { findExecutable } from '../../scripts/paths.ts';
-import { requireTool, within } from './helpers.ts';
+import { requireTool, until, within } from './helpers.ts';
 
 const READY = 'Requests (Ctrl-C stops the mock and deletes its keys):';
 
@@ -20,8 +20,8 @@ interface RunningCli {
   tokens: { valid: string; revoked: string; forbidden: string };
 }
 
-async function startCli(): Promise<RunningCli> {
-  const child = execa(process.execPath, [path.resolve('scripts/mock/cli.ts')], { reject: false });
+async function startCli(args: readonly string[] = []): Promise<RunningCli> {
+  const child = execa(process.execPath, [path.resolve('scripts/mock/cli.ts'), ...args], { reject: false });
   let printed = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => (printed += chunk));
@@ -42,13 +42,17 @@ async function startCli(): Promise<RunningCli> {
 }
 
 async function curl(env: Record<string, string>, token: string): Promise<string> {
-  const result = await execa('curl', ['-sS', '-H', '@-', 'https://api.requestrocket.com/api/clients'], {
+  return (await curlResult(env, token)).stdout;
+}
+
+/** curl's whole result (exit code, stderr), for the failure behaviours. */
+function curlResult(env: Record<string, string>, token: string, extra: readonly string[] = []) {
+  return execa('curl', ['-sS', ...extra, '-H', '@-', 'https://api.requestrocket.com/api/clients'], {
     env,
     extendEnv: false,
     input: `Authorization: ${token}\n`,
     reject: false,
   });
-  return result.stdout;
 }
 
 describe('npm run mock', () => {
@@ -88,6 +92,39 @@ describe('npm run mock', () => {
     const caDir = path.dirname(cli.env.CURL_CA_BUNDLE ?? '');
     expect(caDir).toMatch(/rr-mock-ca-/);
     expect(existsSync(caDir)).toBe(false);
+  });
+
+  // curl's exit codes: 60 certificate problem, 28 timed out, 56 receive failure (a refused tunnel),
+  // 35 or 56 for a connection reset during or right after the handshake.
+  test.for([
+    ['untrusted', /^Behaviour: untrusted: shows a certificate from a CA your environment does not trust/m, [60], /SSL certificate problem/],
+    ['hang', /^Behaviour: hang: takes each request and never answers/m, [28], /timed out/],
+    ['bad-gateway', /^Behaviour: bad-gateway: answers every request with 502 Bad Gateway/m, [0], /^$/],
+    ['refuse', /^Behaviour: refuse: refuses every tunnel to the API with 502/m, [56], /CONNECT tunnel failed, response 502/],
+    ['reset', /^Behaviour: reset: resets every connection right after the TLS handshake/m, [35, 56], /reset|SSL_ERROR_SYSCALL|Recv failure/i],
+  ] as const)('--behaviour %s serves that failure to a real client and logs it', async ([behaviour, says, exitCodes, error], { skip }) => {
+    requireTool({ skip }, findExecutable('curl') === undefined ? 'curl not found on PATH' : null);
+    const cli = await startCli(['--behaviour', behaviour]);
+    try {
+      expect(cli.output()).toMatch(says);
+      const result = await curlResult(cli.env, cli.tokens.valid, behaviour === 'hang' ? ['--max-time', '1'] : []);
+      expect(exitCodes).toContain(result.exitCode);
+      expect(result.stderr).toMatch(error);
+      if (behaviour === 'bad-gateway') expect(result.stdout).toContain('<title>502 Bad Gateway</title>');
+      const log = cli.output().slice(cli.output().indexOf(READY));
+      if (behaviour === 'bad-gateway') expect(log).toMatch(/^GET \/api\/clients 502 bad-gateway /m);
+      if (behaviour === 'hang') await within(until(() => /^GET \/api\/clients 0 no-answer /m.test(cli.output())), 'the hung request to be logged');
+      if (behaviour === 'untrusted') expect(log).toMatch(/^TLS handshake failed: /m);
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    expect((await within(cli.child, 'the mock to stop')).exitCode).toBe(0);
+  });
+
+  test('refuses an unknown --behaviour with exit code 2, naming the ones it knows', async () => {
+    const result = await execa(process.execPath, [path.resolve('scripts/mock/cli.ts'), '--behaviour', 'flaky'], { reject: false });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('unknown --behaviour "flaky"; expected one of: api, untrusted, hang, bad-gateway, refuse, reset');
   });
 
   test('stops on SIGTERM and deletes the keys', async () => {

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('a scaffolded example', () => {
-  test('is created and plans 25 cases: five languages under five scenarios', () => {
+  test('is created and plans 45 cases: five languages under nine scenarios', () => {
     expect(created.exitCode, created.stderr).toBe(0);
     expect(examples.map((example) => [example.id, example.manifest.title])).toEqual([[ID, TITLE]]);
     expect(cases.map((planned) => planned.key)).toEqual(LANGUAGE_IDS.flatMap((language) => SCENARIO_NAMES.map((scenario) => `${ID}/${language}/${scenario}`)));

@@ -38,7 +38,7 @@ describe('npm run build', () => {
     const result = await build({ CI: 'true' });
     expect(result.exitCode).toBe(1);
     expect(result.all).toContain('[auth-header] sent "Bearer <token>"');
-    expect(result.all).toMatch(/build: 4 snippet case\(s\) failed; the site is not built under CI=true/);
+    expect(result.all).toMatch(/build: 6 snippet case\(s\) failed; the site is not built under CI=true/);
     await expect(access(path.join(outDir, 'index.html'))).rejects.toThrow();
   });
 
@@ -46,7 +46,9 @@ describe('npm run build', () => {
     const result = await build({ CI: '' });
     expect(result.exitCode, result.all).toBe(0);
     const html = await readFile(path.join(outDir, 'core-api', 'authentication', 'index.html'), 'utf8');
-    expect(html).toContain('Failed: 4 of 5 scenarios');
-    expect(html.match(/Tested: 5 of 5 scenarios passed/g)).toHaveLength(9);
+    // The bearer prefix fails every scenario in which the request reaches the mock: ok, the three
+    // refusals, the hung server and the gateway error.
+    expect(html).toContain('Failed: 6 of 9 scenarios');
+    expect(html.match(/Tested: 9 of 9 scenarios passed/g)).toHaveLength(9);
   });
 });

@@ -46,9 +46,19 @@ describe('summarizeStatus', () => {
     expect(summarizeStatus(fresh, true).label).toBe('Skipped');
   });
 
+  test("names the failure scenarios in a reader's words, from the harness's scenario setup", () => {
+    const fresh = freshOf(['passed']);
+    for (const scenario of ['untrusted-cert', 'hung-server', 'bad-gateway', 'network-error']) fresh.cases.push({ ...fresh.cases[0]!, scenario });
+    expect(summarizeStatus(fresh, true)).toMatchObject({
+      label: 'Tested: 5 of 5 scenarios passed',
+      detail:
+        'valid token: passed, untrusted certificate: passed, server that never answers: passed, gateway error (502): passed, network failure: passed',
+    });
+  });
+
   test("lists each scenario, in a reader's words, and its outcome in the detail", () => {
     const fresh = freshOf(['passed', 'failed']);
-    fresh.cases.push({ ...fresh.cases[0]!, scenario: 'slow-network' });
-    expect(summarizeStatus(fresh, true).detail).toBe('valid token: passed, no token: failed, slow-network: passed');
+    fresh.cases.push({ ...fresh.cases[0]!, scenario: 'slow-network' }, { ...fresh.cases[0]!, scenario: 'constructor' });
+    expect(summarizeStatus(fresh, true).detail).toBe('valid token: passed, no token: failed, slow-network: passed, constructor: passed');
   });
 });

@@ -1,8 +1,10 @@
 // Checks on how the program behaved: exit code, error handling, output, secrecy, time.
 import { TOKEN_ENV_VAR } from '../../api/contract.ts';
 import { headerValues, type CaseObservation } from '../observation.ts';
+import { caseTimeLimitMs } from '../scenarios.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 import { findCrash } from './crash.ts';
+import { failureReportProblem } from './failure-report.ts';
 
 /** The error responses (401/403) the mock served in this case. */
 function servedErrors({ requests }: CaseObservation): number[] {
@@ -47,10 +49,12 @@ export const exitCodeCheck = defineCheck({
 /** On 401/403 the output names the status and the API's message; no program ever crashes. */
 export const handlesErrorCheck = defineCheck({
   id: 'handles-error',
-  describe: "on 401/403 the output names the status and the API's message, with no stack trace",
+  describe: "on 401/403 the output names the status and the API's message; other failures are one line; no stack trace",
   evaluate(observation) {
     const crash = findCrash(observation.output);
     if (crash) return fail(`the program crashed with ${crash}; catch the error and print one line instead`);
+    const report = failureReportProblem(observation);
+    if (report) return fail(report);
     const statuses = servedErrors(observation);
     for (const status of statuses) {
       const problem = reportsError(observation, status);
@@ -99,8 +103,8 @@ export const outputCheck = defineCheck({
 export const timeoutCheck = defineCheck({
   id: 'timeout',
   describe: 'finishes within the time limit (default 20 s)',
-  evaluate({ run, manifest }) {
-    if (run.timedOut) return fail(`still running after ${manifest.timeoutMs} ms: killed with its whole process tree; set a request timeout`);
+  evaluate({ run, manifest, scenario }) {
+    if (run.timedOut) return fail(`still running after ${caseTimeLimitMs(scenario.name, manifest)} ms: killed with its whole process tree; set a request timeout`);
     return pass(`finished in ${Math.round(run.durationMs)} ms`);
   },
 });

@@ -5,6 +5,7 @@ import type { CaseObservation } from '../observation.ts';
 export const CHECK_IDS = [
   'egress',
   'https',
+  'tls-verify',
   'request',
   'auth-header',
   'content-type',
@@ -16,6 +17,9 @@ export const CHECK_IDS = [
   'missing-token',
   'output',
   'timeout',
+  'request-timeout',
+  // Compares the finished `ok` cases of one example across languages (see same-request.ts), so it is not in CHECKS.
+  'same-request',
 ] as const;
 
 /** Stable id of a check. */

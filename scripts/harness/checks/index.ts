@@ -3,14 +3,17 @@ import type { Check } from './check.ts';
 import { authHeaderCheck, contentTypeCheck } from './headers.ts';
 import { egressCheck, httpsCheck, requestCheck, tokenInUrlCheck } from './network.ts';
 import { rawRequestCheck } from './raw-request.ts';
+import { requestTimeoutCheck } from './request-timeout.ts';
+import { tlsVerifyCheck } from './tls-verify.ts';
 import { exitCodeCheck, handlesErrorCheck, missingTokenCheck, outputCheck, timeoutCheck, tokenLeakCheck } from './behaviour.ts';
 
 export { CHECK_IDS, type Check, type CheckId, type CheckOutcome } from './check.ts';
 
-/** The checks applied to every case, in the order of CHECK_IDS. */
+/** The checks applied to every case, in the order of CHECK_IDS (`same-request` compares cases, after them). */
 export const CHECKS: readonly Check[] = [
   egressCheck,
   httpsCheck,
+  tlsVerifyCheck,
   requestCheck,
   authHeaderCheck,
   contentTypeCheck,
@@ -22,4 +25,5 @@ export const CHECKS: readonly Check[] = [
   missingTokenCheck,
   outputCheck,
   timeoutCheck,
+  requestTimeoutCheck,
 ];

@@ -30,9 +30,12 @@ func main() {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", token) // the raw token: no "Bearer " prefix
 
-	client := &http.Client{Timeout: 10 * time.Second}
+	client := &http.Client{Timeout: 10 * time.Second} // the default client waits forever
 	resp, err := client.Do(req)
-	if err != nil {
+	if os.IsTimeout(err) {
+		fail("the request timed out after 10 seconds")
+	}
+	if err != nil { // an untrusted certificate, a refused or reset connection
 		fail(err.Error())
 	}
 	defer resp.Body.Close()
@@ -40,7 +43,7 @@ func main() {
 	var body apiResponse
 	decodeErr := json.NewDecoder(resp.Body).Decode(&body)
 	if resp.StatusCode != http.StatusOK {
-		if body.Message == "" {
+		if body.Message == "" { // not the API's JSON: a gateway's error page
 			body.Message = http.StatusText(resp.StatusCode)
 		}
 		fail(fmt.Sprintf("%d %s", resp.StatusCode, body.Message))

@@ -12,9 +12,9 @@ try {
       'Content-Type': 'application/json',
       Authorization: token, // the raw token: no "Bearer " prefix
     },
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(10_000), // fetch waits forever without it
   });
-  const body = await response.json().catch(() => ({}));
+  const body = await response.json().catch(() => ({})); // a gateway's error page is not JSON
   if (!response.ok) {
     throw new Error(`${response.status} ${body.message ?? response.statusText}`);
   }
@@ -23,7 +23,9 @@ try {
     console.log(`${clientId}  ${clientName}`);
   }
 } catch (error) {
-  // fetch reports network failures as "fetch failed" with the reason in `cause`.
-  console.error(`Request failed: ${error.cause?.message ?? error.message}`);
+  // A timeout is a TimeoutError; network failures (an untrusted certificate, a refused or reset
+  // connection) are "fetch failed" with the reason in `cause`.
+  const reason = error.name === 'TimeoutError' ? 'the request timed out after 10 seconds' : (error.cause?.message ?? error.message);
+  console.error(`Request failed: ${reason}`);
   process.exitCode = 1;
 }
