@@ -26,6 +26,8 @@ export interface EngineOptions {
   requireAll?: boolean;
   /** Called as each case finishes (progress output). */
   onCaseDone?: (result: CaseResult) => void;
+  /** Runs one prepared case in place of the mock's flow (`runCase`): the live sentinel's hook. */
+  runCase?: typeof runCase;
   signal?: AbortSignal;
 }
 
@@ -104,7 +106,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
           prepareError = error;
         }
         result = snippet
-          ? await runCase(planned, snippet, {
+          ? await (options.runCase ?? runCase)(planned, snippet, {
               ca,
               file: relative(planned.file.path),
               signal: options.signal,

@@ -35,6 +35,11 @@ export interface InterceptorOptions {
   onEgress?: (attempt: EgressAttempt) => void;
   /** Called after each TLS connection that failed before carrying a request is recorded. */
   onTlsFailure?: (failure: TlsFailure) => void;
+  /**
+   * Answers the API host's requests instead of the mock API, which then records nothing in
+   * `requests` (the live sentinel's tests put a stand-in of the real API here).
+   */
+  upstream?: http.RequestListener;
 }
 
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -65,7 +70,7 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   const mock = http.createServer(serverOptions);
   mock.timeout = timeouts.idleMs;
   watchTunnelRequests(mock); // before the handler, so it sees each request before it is answered
-  mock.on('request', createApiHandler({ tokens: options.tokens, record, tunneled: true }));
+  mock.on('request', options.upstream ?? createApiHandler({ tokens: options.tokens, record, tunneled: true }));
   const tunnel: TunnelContext = {
     secureContext: secureContextOf(options.ca),
     server: mock,
