@@ -31,7 +31,7 @@ export const contractDriftCheck: LiveCheck = {
   id: 'contract-drift',
   describe: 'the real API answers as the documented contract (the mock) says: status, error bodies, response shape',
   evaluate({ manifest, scenario, probe, documented }) {
-    const what = `${manifest.request.method} ${manifest.request.path} (${scenario.name}: ${scenario.summary})`;
+    const what = `${manifest.request.method} ${manifest.request.path} (${scenario.name})`;
     if ('undocumented' in documented) return fail(`${what}: ${documented.undocumented}`);
     if (probe.kind === 'error') return fail(`${what}: no answer from the real API to compare: ${probe.message}`);
     const drift = compareAnswer(documented, probe);
@@ -39,6 +39,7 @@ export const contractDriftCheck: LiveCheck = {
     return fail(
       [
         `${what}: ${headline(documented, drift, probe.status)}`,
+        `    with ${scenario.summary}`,
         `    documented: ${drift.documented}`,
         `    real:       ${drift.real}`,
         ...drift.differences.map((difference) => `    ${difference.where}: documented ${difference.documented}, real ${difference.real}`),
