@@ -1,16 +1,12 @@
 // Runs one live case: the harness's probe of the real API, then the program with the real token
 // and no interception, then the live checks. Every text it returns is masked.
-import https from 'node:https';
 import type { RequestListener } from 'node:http';
 import { runCase, tail, type CaseContext } from '../harness/case.ts';
 import { baseEnvironment, withToken } from '../harness/environment.ts';
 import { programOutput } from '../harness/observation.ts';
 import { finishedCase, harnessFailure, skippedCase, type CaseResult } from '../harness/result.ts';
 import { SCENARIOS } from '../harness/scenarios.ts';
-import { interceptedEnvironment } from '../mock/environment.ts';
-import { startInterceptor } from '../mock/interceptor.ts';
 import { maskToken } from '../mock/tokens.ts';
-import type { ThrowawayCa } from '../mock/types.ts';
 import type { RunResult } from '../runners/contract.ts';
 import type { RequestBudget } from './budget.ts';
 import { LIVE_CHECKS, type LiveObservation } from './checks.ts';
@@ -18,6 +14,7 @@ import { documentedAnswer } from './documented.ts';
 import { liveExpectation, realFacts } from './expectation.ts';
 import { probeApi, type ProbeAnswer, type ProbeRequest } from './probe.ts';
 import { redactTokens } from './redact.ts';
+import { directRoute, standInRoute, type Route } from './route.ts';
 import { liveTokenFor } from './scenarios.ts';
 import { liveSecrets, type LiveTokens } from './tokens.ts';
 
@@ -33,25 +30,6 @@ export interface LiveSettings {
    * an interception proxy instead of the internet. No command-line flag sets it.
    */
   upstream?: RequestListener;
-}
-
-/** Where a case's program and probe connect: the internet, or a test's stand-in. */
-interface Route {
-  environment(base: Record<string, string>): Record<string, string>;
-  agent: https.Agent;
-  close(): Promise<void>;
-}
-
-const NO_TOKENS = { valid: new Set<string>(), revoked: new Set<string>(), forbidden: new Set<string>() };
-
-async function routeFor(upstream: RequestListener | undefined, ca: ThrowawayCa): Promise<Route> {
-  if (!upstream) return { environment: (base) => base, agent: new https.Agent({ keepAlive: false }), close: async () => {} };
-  const interceptor = await startInterceptor({ ca, tokens: NO_TOKENS, upstream });
-  return {
-    environment: (base) => interceptedEnvironment(base, interceptor, ca),
-    agent: new https.Agent({ keepAlive: false, proxyEnv: { HTTPS_PROXY: interceptor.proxyUrl }, ca: ca.caCertPem }),
-    close: () => interceptor.close(),
-  };
 }
 
 /** One line for the report: what the probe sent and what it received (the token masked). */
@@ -78,7 +56,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     let probe: ProbeAnswer;
     let run: RunResult;
     try {
-      route = await routeFor(settings.upstream, context.ca);
+      route = settings.upstream ? await standInRoute(settings.upstream, context.ca) : directRoute();
       probe = settings.budget.take()
         ? await probeApi(request, { timeoutMs: settings.probeTimeoutMs, agent: route.agent, signal: context.signal })
         : { kind: 'error', message: "the run's request limit is spent; no probe was sent" };

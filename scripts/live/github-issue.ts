@@ -82,8 +82,9 @@ export async function syncDriftIssue({ github, context, result, reportFile }: Sy
     const created = await github.rest.issues.create({ owner, repo, title: wanted.title, body });
     return `opened #${created.data.number}: ${wanted.title}`;
   }
+  const changed = existing.title !== wanted.title;
   await github.rest.issues.update({ owner, repo, issue_number: existing.number, title: wanted.title, body });
-  if (existing.title !== wanted.title) {
+  if (changed) {
     await github.rest.issues.createComment({ owner, repo, issue_number: existing.number, body: `The failure changed: ${wanted.title} (${runUrl}).` });
   }
   return `updated #${existing.number}: ${wanted.title}`;
