@@ -6,7 +6,7 @@ import type { CaseResult } from '../../scripts/harness/result.ts';
 import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
 import { LIVE_CHECK_IDS } from '../../scripts/live/checks.ts';
 import { LIVE_SCENARIO_NAMES } from '../../scripts/live/scenarios.ts';
-import { planLive, runLive } from '../../scripts/live/run.ts';
+import { planLive, runLive, runLiveCases } from '../../scripts/live/run.ts';
 import { ACCOUNT_CLIENTS, DRIFTS, standInApi, testAccountTokens } from './stand-in.ts';
 
 const requireAll = process.env.CI === 'true';
@@ -23,30 +23,39 @@ function expectPassedOrSkipped(result: CaseResult): void {
   if (result.status === 'skipped') expect(result.detail.reason).toMatch(/not found|needed|cannot/);
 }
 
-describe('a live run against a faithful stand-in', async () => {
+/** The faithful run: every language of list-clients, and verify-token in JavaScript, started once in the background. */
+const faithful = await (async () => {
   const tokens = testAccountTokens();
   const standIn = standInApi({ tokens });
-  const run = await runLive({ tokens, upstream: standIn.handler, examples: ['list-clients'], requireAll });
-  const verify = await runLive({ tokens, upstream: standIn.handler, examples: ['verify-token'], languages: ['javascript'], requireAll });
-  const results = [...run.results, ...verify.results];
+  const cases = [...(await planLive({ examples: ['list-clients'] })).cases, ...(await planLive({ examples: ['verify-token'], languages: ['javascript'] })).cases];
+  const waiting = new Map(cases.map((planned) => [planned.key, Promise.withResolvers<CaseResult>()]));
+  const done = runLiveCases(cases, { tokens, upstream: standIn.handler, requireAll, onCaseDone: (result) => waiting.get(result.key)?.resolve(result) });
+  done.catch((error: unknown) => {
+    for (const deferred of waiting.values()) deferred.reject(error);
+  });
+  return { tokens, standIn, keys: cases.map((planned) => planned.key), done, result: (key: string) => waiting.get(key)!.promise };
+})();
 
-  test.for(results.map((result) => result.key))('passes %s', (key) => {
-    const result = results.find((candidate) => candidate.key === key)!;
+describe('a live run against a faithful stand-in', () => {
+  const { tokens, standIn } = faithful;
+
+  test.for(faithful.keys)('passes %s', async (key) => {
+    const result = await faithful.result(key);
     expectPassedOrSkipped(result);
     if (result.status === 'passed') expect(result.checks.map((check) => check.id)).toEqual(LIVE_CHECK_IDS);
   });
 
-  test("checks the program's output against the account's own clients, not the mock's", () => {
-    const ok = results.find((result) => result.key === 'list-clients/javascript/ok')!;
+  test("checks the program's output against the account's own clients, not the mock's", async () => {
+    const ok = await faithful.result('list-clients/javascript/ok');
     expect(messageOf(ok, 'output')).toBe(`the output contains ${ACCOUNT_CLIENTS.map((client) => JSON.stringify(client.clientName)).join(', ')}`);
-    const verifyOk = results.find((result) => result.key === 'verify-token/javascript/ok')!;
+    const verifyOk = await faithful.result('verify-token/javascript/ok');
     expect(messageOf(verifyOk, 'output')).toBe(`the output contains "Token is valid", "${ACCOUNT_CLIENTS.length} clients"`);
-    const invalid = results.find((result) => result.key === 'list-clients/javascript/invalid')!;
+    const invalid = await faithful.result('list-clients/javascript/invalid');
     expect(messageOf(invalid, 'output')).toBe('the output contains "401", "Invalid or missing authentication token"');
   });
 
-  test('sends one probe per case with the same token as the program, and the program at most one request', () => {
-    const ran = results.filter((result) => result.status !== 'skipped');
+  test('sends one probe per case with the same token as the program, and the program at most one request', async () => {
+    const ran = (await faithful.done).results.filter((result) => result.status !== 'skipped');
     const probes = standIn.requests.filter((request) => request.probe);
     const programs = standIn.requests.filter((request) => !request.probe);
     expect(probes).toHaveLength(ran.length);
@@ -59,8 +68,8 @@ describe('a live run against a faithful stand-in', async () => {
     for (const token of invalidTokens) expect(standIn.requests.filter((request) => request.authorization === token).length).toBeLessThanOrEqual(2);
   });
 
-  test('shows what the probe sent and received, masked, in place of what the mock recorded', () => {
-    const ok = results.find((result) => result.key === 'list-clients/javascript/ok')!;
+  test('shows what the probe sent and received, masked, in place of what the mock recorded', async () => {
+    const ok = await faithful.result('list-clients/javascript/ok');
     expect(ok.detail.recordedBy).toBe("the harness's probe");
     expect(ok.detail.requests).toEqual([expect.stringMatching(/^GET \/api\/clients Authorization: "u-.{2}…\(34 chars\)" -> 200 application\/json$/)]);
   });
