@@ -4,7 +4,7 @@ import type { RequestListener } from 'node:http';
 import { runCase, tail, type CaseContext } from '../harness/case.ts';
 import { baseEnvironment, withToken } from '../harness/environment.ts';
 import { programOutput } from '../harness/observation.ts';
-import { finishedCase, harnessFailure, skippedCase, type CaseResult } from '../harness/result.ts';
+import { finishedCase, harnessFailure, skippedCase } from '../harness/result.ts';
 import { SCENARIOS } from '../harness/scenarios.ts';
 import { maskToken } from '../mock/tokens.ts';
 import type { RunResult } from '../runners/contract.ts';
@@ -41,7 +41,7 @@ function describeProbe(request: ProbeRequest, answer: ProbeAnswer): string {
 
 /** A live case runner for the engine (in place of the mock's `runCase`). */
 export function liveCaseRunner(settings: LiveSettings): typeof runCase {
-  return async (planned, snippet, context: CaseContext): Promise<CaseResult> => {
+  return async (planned, snippet, context: CaseContext) => {
     const chosen = liveTokenFor(planned.scenario, settings.tokens);
     if ('skip' in chosen) {
       return { ...skippedCase(planned, context.file, chosen.skip), checks: [{ id: 'contract-drift', status: 'skipped', message: chosen.skip }] };
