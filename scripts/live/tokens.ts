@@ -17,8 +17,9 @@ export interface LiveTokens {
   forbidden?: string;
 }
 
-// `u-` then printable ASCII without spaces (what an Authorization header can carry), long enough to mask.
-const TOKEN_FORM = new RegExp(`^${TOKEN_PREFIX}[\\x21-\\x7e]{8,}$`);
+// `u-` then token characters that JSON, XML and the terminal show as they are (so masking finds
+// them everywhere), long enough to mask.
+const TOKEN_FORM = new RegExp(`^${TOKEN_PREFIX}[A-Za-z0-9._~+/=-]{8,}$`);
 
 /** Reads the live tokens from `env`; throws UsageError naming the variable, never showing its value. */
 export function liveTokensFrom(env: NodeJS.ProcessEnv): LiveTokens {
@@ -29,7 +30,7 @@ export function liveTokensFrom(env: NodeJS.ProcessEnv): LiveTokens {
       return undefined;
     }
     if (!TOKEN_FORM.test(value)) {
-      throw new UsageError(`${name} does not hold a user token: expected "${TOKEN_PREFIX}" followed by at least 8 characters without spaces (${value.length} characters found; nothing was sent)`);
+      throw new UsageError(`${name} does not hold a user token: expected "${TOKEN_PREFIX}" followed by at least 8 letters, digits or ._~+/=- (${value.length} characters found; nothing was sent)`);
     }
     return value;
   };

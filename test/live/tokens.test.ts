@@ -17,8 +17,9 @@ describe('liveTokensFrom', () => {
   test.for([
     [{}, /--live needs your own token in REQUESTROCKET_USER_TOKEN; it is not set/],
     [{ REQUESTROCKET_USER_TOKEN: '' }, /it is not set/],
-    [{ REQUESTROCKET_USER_TOKEN: 'Bearer u-abcdefghijkl' }, /REQUESTROCKET_USER_TOKEN does not hold a user token: expected "u-" followed by at least 8 characters without spaces \(21 characters found/],
+    [{ REQUESTROCKET_USER_TOKEN: 'Bearer u-abcdefghijkl' }, /REQUESTROCKET_USER_TOKEN does not hold a user token: expected "u-" followed by at least 8 letters, digits or \._~\+\/=- \(21 characters found/],
     [{ REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_REVOKED_TOKEN: 'x-not-a-token-at-all' }, /REQUESTROCKET_REVOKED_TOKEN does not hold a user token/],
+    [{ REQUESTROCKET_USER_TOKEN: 'u-quote"inside0123' }, /REQUESTROCKET_USER_TOKEN does not hold a user token/],
     [{ REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_FORBIDDEN_TOKEN: user }, /REQUESTROCKET_FORBIDDEN_TOKEN holds the same token as REQUESTROCKET_USER_TOKEN/],
   ] as const)('refuses %j without showing any token', ([env, message]) => {
     let error: unknown;
