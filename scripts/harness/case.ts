@@ -53,7 +53,7 @@ function describeRequest(request: RecordedRequest): string {
 }
 
 /** The last `count` non-empty lines of the program's output. */
-function tail(output: string, count = 12): string[] {
+export function tail(output: string, count = 12): string[] {
   return output.split('\n').filter((line) => line.trim()).slice(-count);
 }
 

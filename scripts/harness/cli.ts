@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runLiveCommand } from '../live/cli.ts';
 import { ManifestError } from '../manifest/errors.ts';
 import { WAITING_LANE_WIDTH, runCases } from './engine.ts';
 import { engineOptions, planHarness, type HarnessOptions } from './harness.ts';
@@ -29,6 +30,9 @@ const USAGE = `Usage: npm run snippets -- [options]
                       all of them when the harness, its schema or its dependencies changed
   --shard I/N         only the I-th of N slices of the cases (1 <= I <= N); N machines run each case once
   --list              print the cases that would run, and stop
+  --live              run against the real API with your REQUESTROCKET_USER_TOKEN instead of the
+                      mock (ok, missing, invalid; revoked and forbidden with REQUESTROCKET_REVOKED_TOKEN
+                      and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see CONTRIBUTING.md)
   -h, --help          this text
 
 Exit codes: 0 all passed, 1 a case failed, 2 bad usage or a bad manifest.`;
@@ -64,6 +68,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         changed: { type: 'string' },
         shard: { type: 'string' },
         list: { type: 'boolean' },
+        live: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,7 +93,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     changedSince: values.changed,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
-  return { options, json: values.json, junit: values.junit, list: values.list === true, help: values.help === true };
+  return { options, json: values.json, junit: values.junit, list: values.list === true, help: values.help === true, live: values.live === true };
 }
 
 /** Runs the CLI and returns its exit code. */
@@ -100,6 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out.write(`${USAGE}\n`);
       return 0;
     }
+    if (command.live) return await runLiveCommand(command, { out, env: process.env });
     const { cases, notes } = await planHarness(command.options);
     for (const note of notes) out.write(`${note}\n`);
     if (command.list) {

@@ -31,6 +31,8 @@ export interface EngineOptions {
   requireAll?: boolean;
   /** Called as each case finishes (progress output). */
   onCaseDone?: (result: CaseResult) => void;
+  /** Runs one prepared case in place of the mock's flow (`runCase`): the live sentinel's hook. */
+  runCase?: typeof runCase;
   signal?: AbortSignal;
 }
 
@@ -128,7 +130,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
           prepareError = error;
         }
         result = snippet
-          ? await runCase(planned, snippet, {
+          ? await (options.runCase ?? runCase)(planned, snippet, {
               ca,
               untrustedCa,
               file: relative(planned.file.path),

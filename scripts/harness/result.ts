@@ -20,6 +20,8 @@ export interface CaseDetail {
   timedOut?: boolean;
   /** One line per request the mock recorded: method, target, headers, status. */
   requests: string[];
+  /** Who recorded `requests`, when not the mock (a live run's probe). */
+  recordedBy?: string;
   /** One line per connection the proxy refused or TLS handshake the program broke off. */
   egress: string[];
   /** The last lines of stdout and stderr. */

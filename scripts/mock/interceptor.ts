@@ -41,6 +41,11 @@ export interface InterceptorOptions {
   behaviour?: MockBehaviour;
   /** The CA whose leaf the proxy shows under `untrusted`: one the client's environment does not trust. */
   untrustedCa?: ThrowawayCa;
+  /**
+   * Answers the API host's requests instead of the mock API, which then records nothing in
+   * `requests` (the live sentinel's tests put a stand-in of the real API here).
+   */
+  upstream?: http.RequestListener;
 }
 
 /** How long a hung connection may stay silent: the client, or closing the interceptor, ends it first. */
@@ -80,7 +85,7 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   mock.timeout = timeouts.idleMs;
   watchTunnelRequests(mock); // before the handler, so it sees each request before it is answered
   const answer = behaviour === 'hang' || behaviour === 'bad-gateway' ? behaviour : 'api';
-  mock.on('request', createApiHandler({ tokens: options.tokens, record, tunneled: true, answer }));
+  mock.on('request', options.upstream ?? createApiHandler({ tokens: options.tokens, record, tunneled: true, answer }));
   const tunnel: TunnelContext = {
     secureContext: secureContextOf(behaviour === 'untrusted' && options.untrustedCa ? options.untrustedCa : options.ca),
     resetAfterHandshake: behaviour === 'reset',

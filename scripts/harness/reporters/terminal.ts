@@ -42,7 +42,7 @@ export function formatFailure(result: CaseResult): string {
   for (const check of result.checks.filter((c) => c.status === 'failed')) lines.push(`  [${check.id}] ${check.message}`);
   const { detail } = result;
   if (detail.requests.length || detail.egress.length || detail.exitCode !== undefined) {
-    lines.push('  the mock recorded:');
+    lines.push(`  ${detail.recordedBy ?? 'the mock'} recorded:`);
     if (detail.requests.length === 0) lines.push('    (no request)');
     for (const line of [...detail.requests, ...detail.egress]) lines.push(`    ${line}`);
     const exit = detail.timedOut ? 'killed at the time limit' : detail.exitCode === null ? `killed by ${detail.signal}` : `exit code ${detail.exitCode}`;

@@ -1,0 +1,66 @@
+// What a live case's program must print, from what the real API answered the probe: the real
+// client names instead of the mock's, and the real status and message of an error.
+import { SAMPLE_CLIENTS } from '../api/contract.ts';
+import type { Manifest } from '../manifest/schema.ts';
+import { expectationFor, type Expectation, type ScenarioSetup } from '../harness/scenarios.ts';
+import type { ProbeAnswer } from './probe.ts';
+
+/** The parts of a real answer that a program's output is checked against. */
+export interface RealFacts {
+  /** The client names of a 200 answer with a list of clients, else undefined. */
+  clientNames?: string[];
+  /** The status and message of an error answer, else undefined. */
+  error?: { status: number; message: string };
+}
+
+const record = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a program's output can be checked against in the probe's answer. */
+export function realFacts(answer: ProbeAnswer): RealFacts {
+  if (answer.kind !== 'answer') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.body);
+  } catch {
+    return {};
+  }
+  if (!record(body)) return {};
+  if (answer.status === 200 && Array.isArray(body.clients)) {
+    const names = body.clients.flatMap((client) => (record(client) && typeof client.clientName === 'string' && client.clientName !== '' ? [client.clientName] : []));
+    return { clientNames: names };
+  }
+  if (answer.status >= 400 && typeof body.message === 'string' && body.message !== '') return { error: { status: answer.status, message: body.message } };
+  return {};
+}
+
+const MOCK_NAMES = new Set(SAMPLE_CLIENTS.map((client) => client.clientName));
+// "2 clients" in a manifest's text is the mock's count of clients.
+const MOCK_COUNT = `\\b${SAMPLE_CLIENTS.length}(?= clients?\\b)`;
+
+/** The manifest's text for the mock's world, with its facts swapped for the real ones (dropped when unknown). */
+function withRealFacts(texts: readonly string[], facts: RealFacts): string[] {
+  const names = facts.clientNames;
+  const result: string[] = [];
+  for (const text of texts) {
+    if (MOCK_NAMES.has(text)) {
+      if (names) result.push(...names);
+    } else if (new RegExp(MOCK_COUNT).test(text)) {
+      if (names) result.push(text.replace(new RegExp(MOCK_COUNT, 'g'), String(names.length)));
+    } else {
+      result.push(text);
+    }
+  }
+  return [...new Set(result)];
+}
+
+/**
+ * A live case's expectation: exit code and manifest overrides as against the mock, with the output
+ * made of the real facts: the real client names (or count) on success, and the real status and
+ * message where the program was given a token and the API refused it.
+ */
+export function liveExpectation(setup: ScenarioSetup, manifest: Manifest, facts: RealFacts): Expectation {
+  const base = expectationFor(setup.name, manifest);
+  const output = withRealFacts(base.output, facts);
+  if (setup.tokenInEnvironment && setup.apiError && facts.error) output.push(String(facts.error.status), facts.error.message);
+  return { ...base, output: [...new Set(output)] };
+}

@@ -1,0 +1,35 @@
+// Keeps a live run's files away from the site's report: a live run never changes what the site says.
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../harness/plan.ts';
+import { DEFAULT_REPORT_PATH } from '../report/schema.ts';
+
+/** A file's path with every symbolic link of the part that exists resolved. */
+function canonical(file: string): string {
+  const absolute = path.resolve(file);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(absolute)), path.basename(absolute));
+    } catch {
+      return absolute;
+    }
+  }
+}
+
+/** The site's report files: the default one, and RR_DOCS_REPORT when set. */
+function siteReports(projectRoot: string, env: NodeJS.ProcessEnv): string[] {
+  const files = [path.resolve(projectRoot, DEFAULT_REPORT_PATH)];
+  if (env.RR_DOCS_REPORT) files.push(path.resolve(projectRoot, env.RR_DOCS_REPORT));
+  return files.map(canonical);
+}
+
+/** Throws UsageError when `file` (given with `flag`) is the site's report. */
+export function refuseSiteReport(flag: string, file: string, projectRoot: string, env: NodeJS.ProcessEnv): void {
+  if (!siteReports(projectRoot, env).includes(canonical(file))) return;
+  throw new UsageError(
+    `${flag} ${file} is the site's report, which shows the mock's results; a live run never writes it. ` +
+      'Choose another file, or leave --json out to write the live report to .cache/live/report.json',
+  );
+}

@@ -1,0 +1,119 @@
+// `npm run snippets -- --live`: what it refuses before sending anything (as a real command), and
+// what it prints and writes (in-process, steered to a stand-in): never a token, never the site's report.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { parseCommandLine } from '../../scripts/harness/cli.ts';
+import { UsageError } from '../../scripts/harness/plan.ts';
+import { runLiveCommand } from '../../scripts/live/cli.ts';
+import type { LiveReport } from '../../scripts/live/report.ts';
+import { HarnessReportSchema } from '../../scripts/report/schema.ts';
+import { DRIFTS, standInApi, testAccountTokens } from './stand-in.ts';
+
+/** A full-length token anywhere in the text: a live run must only ever show masked ones. */
+const UNMASKED_TOKEN = /u-[A-Za-z0-9]{32}/;
+
+/** The CLI as a process, with no token variables unless given. */
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  execa(process.execPath, ['scripts/harness/cli.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    reject: false,
+    extendEnv: false,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CI: '', GITHUB_ACTIONS: '', ...env },
+  });
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'rr-live-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('snippets --live refuses before sending anything', () => {
+  test('without REQUESTROCKET_USER_TOKEN', async () => {
+    const result = await cli(['--live']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('snippets: --live needs your own token in REQUESTROCKET_USER_TOKEN; it is not set (nothing was sent)');
+    expect(result.stdout).toBe('');
+  });
+
+  test('with a token that is not a user token, without showing it', async () => {
+    const value = 'Bearer not-a-user-token-0123456789';
+    const result = await cli(['--live'], { REQUESTROCKET_USER_TOKEN: value });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('REQUESTROCKET_USER_TOKEN does not hold a user token');
+    expect(result.stdout + result.stderr).not.toContain('not-a-user-token');
+  });
+
+  test.for([
+    [['--json', '.cache/harness-report.json'], {}, "--json .cache/harness-report.json is the site's report"],
+    [['--json', path.join(PROJECT_ROOT, '.cache', '..', '.cache', 'harness-report.json')], {}, "is the site's report"],
+    [['--junit', '.cache/harness-report.json'], {}, "--junit .cache/harness-report.json is the site's report"],
+    [['--json', 'site/report.json'], { RR_DOCS_REPORT: 'site/report.json' }, "--json site/report.json is the site's report"],
+  ] as const)('when %j would overwrite the site report', async ([args, env, message]) => {
+    const result = await cli(['--live', ...args], { REQUESTROCKET_USER_TOKEN: testAccountTokens().user, ...env });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toContain('a live run never writes it');
+  });
+
+  test('and has no flag that steers it anywhere but the real API', () => {
+    expect(() => parseCommandLine(['--live', '--upstream', 'http://127.0.0.1:1'])).toThrow(UsageError);
+    expect(Object.keys(parseCommandLine(['--live']))).toEqual(['options', 'json', 'junit', 'list', 'help', 'live']);
+  });
+
+  test('lists the live cases without a token', async () => {
+    const result = await cli(['--live', '--list', '--example', 'list-clients', '--lang', 'go']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('list-clients/go/ok\nlist-clients/go/missing\nlist-clients/go/invalid\nlist-clients/go/revoked\nlist-clients/go/forbidden\n5 live case(s)');
+  });
+});
+
+/** Runs the live command in-process against a stand-in; returns its exit code and what it printed. */
+async function liveCommand(args: string[], options: { drift?: keyof typeof DRIFTS; env?: Record<string, string> } = {}) {
+  const tokens = testAccountTokens();
+  const standIn = standInApi({ tokens, drift: options.drift ? DRIFTS[options.drift] : undefined });
+  let printed = '';
+  const env = { REQUESTROCKET_USER_TOKEN: tokens.user, REQUESTROCKET_REVOKED_TOKEN: tokens.revoked, REQUESTROCKET_FORBIDDEN_TOKEN: tokens.forbidden, ...options.env };
+  const code = await runLiveCommand(parseCommandLine(['--live', '--example', 'list-clients', '--lang', 'javascript', ...args], {}), {
+    out: { write: (text) => void (printed += text), isTTY: false },
+    env,
+    projectRoot: dir,
+    upstream: standIn.handler,
+  });
+  return { code, printed, tokens, standIn };
+}
+
+describe('snippets --live against a stand-in', () => {
+  test('exits 0 when the real API answers as documented, and writes its report under .cache/live/, never the site report', async () => {
+    const { code, printed } = await liveCommand([]);
+    expect(code, printed).toBe(0);
+    expect(printed).toMatch(/^Running 5 case\(s\) against the real API at https:\/\/api\.requestrocket\.com\/api: no mock, no interception; at most 10 requests, 10 s per probe$/m);
+    expect(printed).toMatch(/^snippets: 5 passed, 0 failed, 0 skipped/m);
+    const report = JSON.parse(await readFile(path.join(dir, '.cache', 'live', 'report.json'), 'utf8')) as LiveReport;
+    expect(HarnessReportSchema.parse(report).summary).toMatchObject({ passed: 5, failed: 0, skipped: 0 });
+    expect(report.live).toEqual({ api: 'https://api.requestrocket.com/api', checks: ['contract-drift', 'token-leak', 'exit-code', 'handles-error', 'output', 'timeout'], issue: null });
+    expect(existsSync(path.join(dir, '.cache', 'harness-report.json'))).toBe(false);
+  });
+
+  test('exits 1 on drift, and never shows a token, even one the real API echoed, in the terminal, annotations, JSON or JUnit', async () => {
+    const json = path.join(dir, 'drift.json');
+    const junit = path.join(dir, 'drift.xml');
+    const { code, printed, tokens } = await liveCommand(['--json', json, '--junit', junit], { drift: 'echoesToken', env: { GITHUB_ACTIONS: 'true' } });
+    expect(code).toBe(1);
+    expect(printed).toMatch(/^::error file=snippets\/list-clients\/list-clients\.mjs,title=contract-drift \(invalid\)::/m);
+    expect(printed).toMatch(/real: {7}401 application\/json \{"error": "Unauthorized", "message": "Unknown token u-.{2}…\(34 chars\)", "status": 401\}/);
+    const written = [printed, await readFile(json, 'utf8'), await readFile(junit, 'utf8')];
+    for (const text of written) {
+      expect(text).not.toMatch(UNMASKED_TOKEN);
+      for (const token of Object.values(tokens)) expect(text).not.toContain(token);
+    }
+    const report = JSON.parse(written[1]!) as LiveReport;
+    // Each refused token is echoed in its own message, so each scenario's drift is its own finding.
+    expect(report.live.issue?.title).toBe('Live API drift: GET /api/clients (missing): the 401 answer differs in body.message (and 2 more)');
+    expect(printed.trimEnd().split('\n').at(-1)).toBe(report.live.issue?.title);
+  });
+});
