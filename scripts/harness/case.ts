@@ -9,6 +9,7 @@ import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
 import { maskSecrets } from './mask.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
+import { outputTail } from './output-tail.ts';
 import type { PlannedCase } from './plan.ts';
 import type { RawRequest } from './raw-request.ts';
 import { finishedCase, harnessFailure, type CaseResult } from './result.ts';
@@ -46,11 +47,6 @@ function describeRequest(request: RecordedRequest): string {
   return `${request.method} ${target} [${via}] ${headers.join('; ') || '(no Authorization, no Content-Type)'} -> ${request.status}`;
 }
 
-/** The last `count` non-empty lines of the program's output. */
-function tail(output: string, count = 12): string[] {
-  return output.split('\n').filter((line) => line.trim()).slice(-count);
-}
-
 /** Runs one planned case with its prepared program; never throws. */
 export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, context: CaseContext): Promise<CaseResult> {
   const setup = SCENARIOS[planned.scenario];
@@ -66,7 +62,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   let run: RunResult;
   try {
     const env = withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token);
-    run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
+    run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal, secrets: token ? [token] : [] });
   } catch (error) {
     await interceptor.close();
     return harnessFailure(planned, context.file, error);
@@ -95,7 +91,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     timedOut: run.timedOut,
     requests: interceptor.requests.map((request) => mask(describeRequest(request))),
     // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
-    egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure)],
-    outputTail: tail(mask(output)),
+    egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure)].map(mask),
+    outputTail: outputTail(output, mask, checks.some((check) => check.id === 'token-leak' && check.status === 'failed')),
   });
 }

@@ -1,5 +1,7 @@
 // Checks on where the program connected and what it asked for.
 import { API_HOST } from '../../api/contract.ts';
+import { ENCODING_PHRASES } from '../../secrets/encodings.ts';
+import { scanText } from '../../secrets/stream-scan.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
 /** Nothing but the API host was contacted. */
@@ -53,12 +55,13 @@ export const tokenInUrlCheck = defineCheck({
   describe: 'the token never appears in the URL (path or query string)',
   evaluate({ token, requests }) {
     if (!token) return notApplicable('no token in this scenario');
-    const encoded = encodeURIComponent(token);
-    const urls = [
-      ...requests.map((request) => `${request.path}${request.query ? `?${request.query}` : ''}`),
-    ];
-    const leaked = urls.find((url) => url.includes(token) || url.includes(encoded));
-    if (leaked) return fail(`the token must travel only in the Authorization header; the mock saw it in the URL ${leaked}`);
-    return pass('the token was not in any URL');
+    const urls = requests.map((request) => `${request.path}${request.query ? `?${request.query}` : ''}`);
+    for (const url of urls) {
+      const [encoding] = scanText(url, [token]);
+      if (!encoding) continue;
+      const how = ENCODING_PHRASES[encoding] ? ` (${ENCODING_PHRASES[encoding]})` : '';
+      return fail(`the token must travel only in the Authorization header; the mock saw it${how} in the URL ${url}`);
+    }
+    return pass('the token was not in any URL, in any form');
   },
 });

@@ -1,0 +1,111 @@
+// Views of a text in which an encoded secret becomes one contiguous string: without white space
+// (a token split across lines or spaced out), percent-decoded, and as bare hex digits. Each view
+// has a fast form for streams (regular expressions, linear) and a form that maps every character
+// back to its place in the original text, for masking.
+
+/** The views a needle is searched in. */
+export type ViewName = 'raw' | 'compact' | 'decoded' | 'hex';
+
+/** Every view, in the order they are built. */
+export const VIEW_NAMES: readonly ViewName[] = ['raw', 'compact', 'decoded', 'hex'];
+
+// White space, NUL (UTF-16 output), zero-width characters, and ANSI colour or cursor codes.
+const FILLER = /[\s\0\u200b-\u200d\u2060\ufeff]+|\u001b\[[0-9;?]*[A-Za-z]/g;
+const PERCENT = /%([0-7][0-9A-Fa-f])/g;
+const HEX_PREFIX = /0x|\\x/gi;
+const NOT_HEX = /[^0-9a-f]+/g;
+
+/** The compact view of `text`: white space, NUL, zero-width characters and ANSI codes removed. */
+export const compactView = (text: string): string => text.replace(FILLER, '');
+
+/** The decoded view of compacted text: `%XX` escapes of ASCII characters decoded. */
+export const decodedView = (compact: string): string => compact.replace(PERCENT, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+
+/** The hex view of `text`: lower-cased, `0x` and `\x` prefixes dropped, then hex digits only. */
+export const hexView = (text: string): string => text.toLowerCase().replace(HEX_PREFIX, '').replace(NOT_HEX, '');
+
+/**
+ * How many characters at the end of `text` must wait for the next chunk before `view` can
+ * transform them (a `%` escape, a `0x` prefix or an ANSI code cut in two).
+ */
+export function heldBack(view: ViewName, text: string): number {
+  if (view === 'raw') return 0;
+  if (view === 'hex') return /(?:0|\\)$/.test(text) ? 1 : 0;
+  const escape = text.lastIndexOf('\u001b');
+  if (escape !== -1 && text.length - escape <= 16 && /^\u001b(?:\[[0-9;?]*)?$/.test(text.slice(escape))) return text.length - escape;
+  if (view === 'decoded') {
+    const match = /%[0-9A-Fa-f]?$/.exec(text);
+    if (match) return match[0].length;
+  }
+  return 0;
+}
+
+/** Transforms one chunk (already freed of held-back characters) into `view`. */
+export function transformChunk(view: ViewName, text: string): string {
+  if (view === 'raw') return text;
+  if (view === 'compact') return compactView(text);
+  if (view === 'decoded') return decodedView(compactView(text));
+  return hexView(text);
+}
+
+/** A view of a text with, for each of its characters, the index of the original character it came from. */
+export interface MappedView {
+  text: string;
+  /** `from[i]` is where the view's i-th character starts in the original text. */
+  from: number[];
+  /** `to[i]` is where the view's i-th character ends in the original text (exclusive). */
+  to: number[];
+}
+
+/** `view` of `text` with a map back to the original, for masking short texts. */
+export function mappedView(view: ViewName, text: string): MappedView {
+  const identity = Array.from({ length: text.length }, (_, index) => index);
+  const result: MappedView = { text, from: identity, to: identity.map((index) => index + 1) };
+  if (view === 'raw') return result;
+  if (view === 'hex') return keepMatching(result, text.toLowerCase(), HEX_PREFIX, NOT_HEX);
+  const compact = keepMatching(result, text, FILLER);
+  if (view === 'compact') return compact;
+  return decodePercent(compact);
+}
+
+/** Removes every match of `patterns`, in turn, from a mapped view (`lowered` is its text to transform). */
+function keepMatching(view: MappedView, lowered: string, ...patterns: RegExp[]): MappedView {
+  let current: MappedView = { ...view, text: lowered };
+  for (const pattern of patterns) {
+    const keep: MappedView = { text: '', from: [], to: [] };
+    let last = 0;
+    const copy = (end: number) => append(keep, current, last, end);
+    for (const match of current.text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+      copy(match.index);
+      last = match.index + match[0].length;
+    }
+    copy(current.text.length);
+    current = keep;
+  }
+  return current;
+}
+
+/** Decodes `%XX` escapes in a mapped view; a decoded character spans its whole escape. */
+function decodePercent(view: MappedView): MappedView {
+  const out: MappedView = { text: '', from: [], to: [] };
+  let last = 0;
+  const copy = (end: number) => append(out, view, last, end);
+  for (const match of view.text.matchAll(new RegExp(PERCENT.source, PERCENT.flags))) {
+    copy(match.index);
+    out.text += String.fromCharCode(Number.parseInt(match[1]!, 16));
+    out.from.push(view.from[match.index]!);
+    out.to.push(view.to[match.index + 2]!);
+    last = match.index + 3;
+  }
+  copy(view.text.length);
+  return out;
+}
+
+/** Appends characters `start` to `end` of `source`, with their places, to `target`. */
+function append(target: MappedView, source: MappedView, start: number, end: number): void {
+  target.text += source.text.slice(start, end);
+  for (let index = start; index < end; index += 1) {
+    target.from.push(source.from[index]!);
+    target.to.push(source.to[index]!);
+  }
+}
