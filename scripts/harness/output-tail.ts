@@ -10,15 +10,25 @@ export const TAIL_WIDTH = 300;
 // Characters masked past the shown width, so a secret cut by the window cannot slip in unmasked.
 const MASK_MARGIN = 512;
 
-/** The last `count` non-blank lines of `output`, each at most `width` + MASK_MARGIN characters. */
-export function lastLines(output: string, count = TAIL_LINES, width = TAIL_WIDTH): string[] {
+/** Told how many characters each step looked at, so a test can prove the work grows linearly. */
+export type WorkCounter = (characters: number) => void;
+
+const isBlank = (code: number) => code === 32 || (code >= 9 && code <= 13);
+
+/** The last `count` non-blank lines of `output`, each at most `width` + MASK_MARGIN characters, read from the end. */
+export function lastLines(output: string, count = TAIL_LINES, width = TAIL_WIDTH, countWork: WorkCounter = () => {}): string[] {
   const lines: string[] = [];
-  let end = output.length;
-  while (end > 0 && lines.length < count) {
-    const start = output.lastIndexOf('\n', end - 1) + 1;
-    const line = output.slice(start, Math.min(end, start + width + MASK_MARGIN));
-    if (/\S/.test(line)) lines.unshift(line.replace(/\s+$/, ''));
-    end = start - 1;
+  let position = output.length - 1;
+  while (position >= 0 && lines.length < count) {
+    // Skip blank characters (and blank lines) back to the end of the last line with text.
+    const end = position;
+    while (position >= 0 && isBlank(output.charCodeAt(position))) position -= 1;
+    countWork(end - position);
+    if (position < 0) break;
+    const start = output.lastIndexOf('\n', position) + 1;
+    countWork(position - start + 1);
+    lines.unshift(output.slice(start, Math.min(position + 1, start + width + MASK_MARGIN)));
+    position = start - 1;
   }
   return lines;
 }
