@@ -24,6 +24,21 @@ export const ScenarioExpectationSchema = z.strictObject({
 /** A scenario's expectations as written in a manifest. */
 export type ScenarioExpectation = z.output<typeof ScenarioExpectationSchema>;
 
+/**
+ * The `ok` scenario's expectations: it must succeed, send a request and show something, or the
+ * case would pass a file that never calls the API.
+ */
+export const OkExpectationSchema = ScenarioExpectationSchema.extend({
+  exit: z.literal('zero', 'expected "zero" (or no "exit"): with a valid token the program must succeed').optional(),
+  requests: z.int().min(1, 'expected at least 1 (or no "requests"): with a valid token the program must call the API').max(20).optional(),
+  output: z.array(z.string().min(1)).min(1, 'expected at least one text (or no "output"): with a valid token the program must show the result').optional(),
+});
+
+/** The expectations of a scenario the API answers with an error: the error must be provoked. */
+export const ErrorExpectationSchema = ScenarioExpectationSchema.extend({
+  requests: z.int().min(1, 'expected at least 1 (or no "requests"): the program must send the request the API refuses').max(20).optional(),
+});
+
 /** The request every file of the example must send. */
 export const ExpectedRequestSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
@@ -45,8 +60,16 @@ export const ManifestSchema = z.strictObject({
   request: ExpectedRequestSchema,
   /** How long one run may take before it is killed with its process tree. */
   timeoutMs: z.int().min(1000).max(300_000).default(20_000),
-  /** Per-scenario expectations that differ from the defaults. */
-  scenarios: z.partialRecord(z.enum(SCENARIO_NAMES), ScenarioExpectationSchema).default({}),
+  /** Per-scenario expectations that differ from the defaults; none may make a case check nothing. */
+  scenarios: z
+    .strictObject({
+      ok: OkExpectationSchema.optional(),
+      missing: ScenarioExpectationSchema.optional(),
+      invalid: ErrorExpectationSchema.optional(),
+      revoked: ErrorExpectationSchema.optional(),
+      forbidden: ErrorExpectationSchema.optional(),
+    } satisfies Record<ScenarioName, z.ZodType>)
+    .default({}),
 });
 
 /** A validated manifest, defaults applied. */

@@ -61,7 +61,7 @@ describe('findCrash', () => {
     ['    at main (file:///tmp/x.mjs:3:9)', /^a JavaScript stack trace/],
     ['    at node:internal/process/task_queues:95:5', /^a JavaScript stack trace/],
     ['Uncaught TypeError: x is not a function', /^an uncaught JavaScript error/],
-  ])('recognises %j after a megabyte of blank lines', ([mark, described]) => {
+  ] as const)('recognises %j after a megabyte of blank lines', ([mark, described]) => {
     expect(findCrash(`${'\n'.repeat(MB)}${mark}\n`)).toMatch(described);
   });
 
@@ -69,7 +69,7 @@ describe('findCrash', () => {
     ['an "at" in prose', 'Looked at 3 clients'],
     ['an indented "at" that is no frame', '  at the end of the list'],
     ['an over-long frame', `    at x (/${'a'.repeat(3000)}.js:1:2)`],
-  ])('passes over %s', ([, text]) => {
+  ] as const)('passes over %s', ([, text]) => {
     expect(findCrash(text)).toBeUndefined();
   });
 });

@@ -41,7 +41,7 @@ describe('scanText', () => {
     ['the token cut short', TOKEN.slice(0, -1)],
     ['another token', 'u-OtherOne0123456789abcdefghijKLMNO'],
     ['base64 of a prefix', bytes.subarray(0, 20).toString('base64')],
-  ])('finds nothing in %s', ([, text]) => {
+  ] as const)('finds nothing in %s', ([, text]) => {
     expect(scanText(text, [TOKEN])).toEqual([]);
   });
 
