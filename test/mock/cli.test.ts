@@ -7,7 +7,8 @@ import { execa, type ResultPromise } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { findExecutable } from '../../scripts/paths.ts';
-import { requireTool, within } from './helpers.ts';
+import { scanText } from '../../scripts/secrets/stream-scan.ts';
+import { requireTool, until, within } from './helpers.ts';
 
 const READY = 'Requests (Ctrl-C stops the mock and deletes its keys):';
 
@@ -41,8 +42,8 @@ async function startCli(): Promise<RunningCli> {
   return { child, output: () => printed, env, tokens: { valid: token('valid'), revoked: token('revoked'), forbidden: token('forbidden') } };
 }
 
-async function curl(env: Record<string, string>, token: string): Promise<string> {
-  const result = await execa('curl', ['-sS', '-H', '@-', 'https://api.requestrocket.com/api/clients'], {
+async function curl(env: Record<string, string>, token: string, url = 'https://api.requestrocket.com/api/clients'): Promise<string> {
+  const result = await execa('curl', ['-sS', '-H', '@-', url], {
     env,
     extendEnv: false,
     input: `Authorization: ${token}\n`,
@@ -74,11 +75,18 @@ describe('npm run mock', () => {
       expect(await curl(cli.env, cli.tokens.revoked)).toBe(formatBody(UNAUTHORIZED.body));
       expect(await curl(cli.env, cli.tokens.forbidden)).toBe(formatBody(FORBIDDEN.body));
 
+      // A token in the path, as is or percent-encoded, is masked in the log too.
+      const encoded = [...cli.tokens.valid].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('');
+      await curl(cli.env, cli.tokens.valid, `https://api.requestrocket.com/api/clients/${cli.tokens.revoked}`);
+      await curl(cli.env, cli.tokens.valid, `https://api.requestrocket.com/api/${encoded}`);
+      await within(until(() => cli.output().split('\n').filter((line) => line.startsWith('GET /api/')).length >= 5), 'the two requests to be logged');
+
       const log = cli.output().slice(cli.output().indexOf(READY));
       expect(log).toMatch(/^GET \/api\/clients 200 ok {2}Authorization: u-\w\w…\(34 chars\)$/m);
       expect(log).toMatch(/^GET \/api\/clients 401 revoked-token /m);
       expect(log).toMatch(/^GET \/api\/clients 403 forbidden-token /m);
       for (const token of Object.values(cli.tokens)) expect(log.includes(token)).toBe(false);
+      expect(scanText(log, Object.values(cli.tokens))).toEqual([]);
     } finally {
       cli.child.kill('SIGINT');
     }
