@@ -1,10 +1,10 @@
 // The forms a secret can take when a program prints it: plain, base64 or base64url (at any
-// alignment inside a longer encoded string), hex, URL-encoded, reversed. Each form is a needle
+// alignment inside a longer encoded string), hex, URL-encoded, reversed, its case changed. Each form is a needle
 // searched for in one of the views of the text (see views.ts).
 import type { ViewName } from './views.ts';
 
 /** How a secret was written out, as a finding names it. */
-export type LeakEncoding = 'plain' | 'spaced' | 'url-encoded' | 'base64' | 'base64url' | 'hex' | 'reversed';
+export type LeakEncoding = 'plain' | 'spaced' | 'url-encoded' | 'base64' | 'base64url' | 'hex' | 'reversed' | 'case-changed';
 
 /** What each encoding is called in a sentence ("the token was printed base64-encoded"). */
 export const ENCODING_PHRASES: Readonly<Record<LeakEncoding, string>> = Object.freeze({
@@ -15,6 +15,7 @@ export const ENCODING_PHRASES: Readonly<Record<LeakEncoding, string>> = Object.f
   base64url: 'base64url-encoded',
   hex: 'hex-encoded',
   reversed: 'reversed',
+  'case-changed': 'with its letters in another case',
 });
 
 /** One string to look for in one view, and the encoding it reveals. */
@@ -49,6 +50,8 @@ export function needlesFor(secret: string): Needle[] {
     { view: 'compact', text: reverse(secret), encoding: 'reversed' },
     { view: 'decoded', text: secret, encoding: 'url-encoded' },
     { view: 'decoded', text: reverse(secret), encoding: 'url-encoded' },
+    // Upper- or lower-cased (a host name): a guess of each letter's case away from the token.
+    { view: 'folded', text: secret.toLowerCase(), encoding: 'case-changed' },
     { view: 'hex', text: Buffer.from(secret, 'utf8').toString('hex'), encoding: 'hex' },
     { view: 'hex', text: Buffer.from(reverse(secret), 'utf8').toString('hex'), encoding: 'hex' },
   ];

@@ -81,6 +81,7 @@ function withoutImplied(found: readonly LeakEncoding[]): LeakEncoding[] {
   const urlEncoded = has('url-encoded') && !has('plain') && !has('spaced') && !has('reversed');
   return found.filter((encoding) => {
     if (encoding === 'spaced') return !has('plain');
+    if (encoding === 'case-changed') return !has('plain') && !has('spaced');
     if (encoding === 'url-encoded') return urlEncoded;
     // A token URL-encoded in full (`%75%2D…`) is hex digits too.
     if (encoding === 'hex') return !urlEncoded;

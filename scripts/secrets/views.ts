@@ -1,13 +1,13 @@
 // Views of a text in which an encoded secret becomes one contiguous string: without white space
-// (a token split across lines or spaced out), percent-decoded, and as bare hex digits. Each view
+// (a token split across lines or spaced out), percent-decoded, lower-cased, and as bare hex digits. Each view
 // has a fast form for streams (regular expressions, linear) and a form that maps every character
 // back to its place in the original text, for masking.
 
 /** The views a needle is searched in. */
-export type ViewName = 'raw' | 'compact' | 'decoded' | 'hex';
+export type ViewName = 'raw' | 'compact' | 'decoded' | 'folded' | 'hex';
 
 /** Every view, in the order they are built. */
-export const VIEW_NAMES: readonly ViewName[] = ['raw', 'compact', 'decoded', 'hex'];
+export const VIEW_NAMES: readonly ViewName[] = ['raw', 'compact', 'decoded', 'folded', 'hex'];
 
 // White space, NUL (UTF-16 output), zero-width characters, and ANSI colour or cursor codes.
 const FILLER = /[\s\0\u200b-\u200d\u2060\ufeff]+|\u001b\[[0-9;?]*[A-Za-z]/g;
@@ -20,6 +20,12 @@ export const compactView = (text: string): string => text.replace(FILLER, '');
 
 /** The decoded view of compacted text: `%XX` escapes of ASCII characters decoded. */
 export const decodedView = (compact: string): string => compact.replace(PERCENT, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+
+/** ASCII letters lower-cased, every other character kept (so the length never changes). */
+const lowerAscii = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
+/** The folded view of `text`: compacted, ASCII letters lower-cased (a token whose case was changed). */
+export const foldedView = (text: string): string => lowerAscii(compactView(text));
 
 /** The hex view of `text`: lower-cased, `0x` and `\x` prefixes dropped, then hex digits only. */
 export const hexView = (text: string): string => text.toLowerCase().replace(HEX_PREFIX, '').replace(NOT_HEX, '');
@@ -45,6 +51,7 @@ export function transformChunk(view: ViewName, text: string): string {
   if (view === 'raw') return text;
   if (view === 'compact') return compactView(text);
   if (view === 'decoded') return decodedView(compactView(text));
+  if (view === 'folded') return foldedView(text);
   return hexView(text);
 }
 
@@ -65,6 +72,7 @@ export function mappedView(view: ViewName, text: string): MappedView {
   if (view === 'hex') return keepMatching(result, text.toLowerCase(), HEX_PREFIX, NOT_HEX);
   const compact = keepMatching(result, text, FILLER);
   if (view === 'compact') return compact;
+  if (view === 'folded') return { ...compact, text: lowerAscii(compact.text) };
   return decodePercent(compact);
 }
 

@@ -24,6 +24,8 @@ const FORMS: Array<[string, string, LeakEncoding[]]> = [
   ['URL-encoded in full', [...TOKEN].map((char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).join(''), ['url-encoded']],
   ['URL-encoded in part', `q=${TOKEN.slice(0, 2)}%${TOKEN.charCodeAt(2).toString(16)}${TOKEN.slice(3)}`, ['url-encoded']],
   ['reversed', reversed, ['reversed']],
+  ['upper-cased', TOKEN.toUpperCase(), ['case-changed']],
+  ['lower-cased in a host name', `https://${TOKEN.toLowerCase()}.example/`, ['case-changed']],
   ['one character per line', [...TOKEN].join('\n'), ['spaced']],
   ['with spaces between the characters', [...TOKEN].join(' '), ['spaced']],
   ['with ANSI colour codes between the characters', [...TOKEN].map((char) => `\u001b[3${char.charCodeAt(0) % 8}m${char}`).join(''), ['spaced']],

@@ -49,13 +49,17 @@ export const requestCheck = defineCheck({
   },
 });
 
-/** The token never appears in the path or the query string. */
+/** The token never appears in the host, the path or the query string, as is or encoded. */
 export const tokenInUrlCheck = defineCheck({
   id: 'token-in-url',
-  describe: 'the token never appears in the URL (path or query string)',
-  evaluate({ token, requests }) {
+  describe: 'the token never appears in the URL (host, path or query string), in any form',
+  evaluate({ token, requests, egress }) {
     if (!token) return notApplicable('no token in this scenario');
-    const urls = requests.map((request) => `${request.path}${request.query ? `?${request.query}` : ''}`);
+    // The host of a refused connection is part of its URL too (a token sent out as a host name).
+    const urls = [
+      ...requests.map((request) => `${request.path}${request.query ? `?${request.query}` : ''}`),
+      ...egress.map((attempt) => `//${attempt.host}${attempt.port ? `:${attempt.port}` : ''}`),
+    ];
     for (const url of urls) {
       const [encoding] = scanText(url, [token]);
       if (!encoding) continue;
