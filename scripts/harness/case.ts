@@ -7,7 +7,8 @@ import type { MockTokens, RecordedRequest, ThrowawayCa } from '../mock/types.ts'
 import type { PreparedSnippet, RunResult } from '../runners/contract.ts';
 import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
-import { maskSecrets } from './mask.ts';
+import { firstLines } from './detail-lines.ts';
+import { showSafely } from './mask.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
 import { outputTail } from './output-tail.ts';
 import type { PlannedCase } from './plan.ts';
@@ -51,7 +52,7 @@ function describeRequest(request: RecordedRequest): string {
 export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, context: CaseContext): Promise<CaseResult> {
   const setup = SCENARIOS[planned.scenario];
   const { token, mock, secrets } = tokensFor(setup);
-  const mask = (text: string) => maskSecrets(text, secrets);
+  const mask = (text: string) => showSafely(text, secrets);
   const manifest = planned.example.manifest;
   let interceptor;
   try {
@@ -89,9 +90,9 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     exitCode: run.exitCode,
     signal: run.signal,
     timedOut: run.timedOut,
-    requests: interceptor.requests.map((request) => mask(describeRequest(request))),
+    requests: firstLines(interceptor.requests, (request) => mask(describeRequest(request))),
     // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
-    egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure)].map(mask),
+    egress: [...firstLines(interceptor.egress, describeEgress), ...firstLines(interceptor.tlsFailures, describeTlsFailure)].map(mask),
     outputTail: outputTail(output, mask, checks.some((check) => check.id === 'token-leak' && check.status === 'failed')),
   });
 }

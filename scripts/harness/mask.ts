@@ -1,4 +1,4 @@
-// Keeps tokens out of everything the harness prints or writes.
+// Keeps tokens, and characters that would drive a terminal, out of everything the harness prints or writes.
 import { maskToken } from '../mock/tokens.ts';
 import { maskAllForms } from '../secrets/mask.ts';
 import { ALLOWED_TOKENS, TOKEN_SHAPE } from '../secrets/scan.ts';
@@ -9,4 +9,18 @@ import { ALLOWED_TOKENS, TOKEN_SHAPE } from '../secrets/scan.ts';
  */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   return maskAllForms(text, secrets).replace(TOKEN_SHAPE, (token) => (ALLOWED_TOKENS.includes(token) ? token : maskToken(token)));
+}
+
+// C0 and C1 control characters but tab and line feed: ANSI escapes, carriage returns, bells.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** `text` with control characters shown as `\x1b`, so a program's output cannot redraw or recolour a report. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** What a report may show of `text`: secrets masked, control characters made visible. */
+export function showSafely(text: string, secrets: readonly string[]): string {
+  return printable(maskSecrets(text, secrets));
 }

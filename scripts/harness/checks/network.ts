@@ -40,7 +40,7 @@ export const requestCheck = defineCheck({
     const wanted = `${manifest.request.method} ${manifest.request.path}`;
     const count = min === max ? `${min}` : `${min} to ${max}`;
     if (requests.length < min || requests.length > max) {
-      const seen = requests.map((request) => `${request.method} ${request.path}`).join(', ');
+      const seen = requests.slice(0, 5).map((request) => `${request.method} ${request.path}`).join(', ') + (requests.length > 5 ? ', …' : '');
       return fail(`expected ${count} request(s) (${wanted}); the mock received ${requests.length}${seen ? `: ${seen}` : ''}`);
     }
     const wrong = requests.find((request) => request.method !== manifest.request.method || request.path !== manifest.request.path);
