@@ -8,6 +8,7 @@ import type { PreparedSnippet, RunResult } from '../runners/contract.ts';
 import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
 import { firstLines } from './detail-lines.ts';
+import { leaksOf } from './leaks.ts';
 import { showSafely } from './mask.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
 import { outputTail } from './output-tail.ts';
@@ -93,6 +94,6 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     requests: firstLines(interceptor.requests, (request) => mask(describeRequest(request))),
     // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
     egress: [...firstLines(interceptor.egress, describeEgress), ...firstLines(interceptor.tlsFailures, describeTlsFailure)].map(mask),
-    outputTail: outputTail(output, mask, checks.some((check) => check.id === 'token-leak' && check.status === 'failed')),
+    outputTail: outputTail(output, mask, token !== undefined && leaksOf(run, token).some((leak) => leak.encoding !== 'plain')),
   });
 }

@@ -33,11 +33,16 @@ export function lastLines(output: string, count = TAIL_LINES, width = TAIL_WIDTH
   return lines;
 }
 
-/** The report's tail: the last lines, masked then cut to `width`; nothing but a note when the output leaked the token. */
-export function outputTail(output: string, mask: (text: string) => string, tokenLeaked: boolean, width = TAIL_WIDTH): string[] {
-  if (tokenLeaked) return ['(not shown: the output holds the token in some form; see token-leak)'];
-  return lastLines(output, TAIL_LINES, width).map((line) => {
-    const masked = mask(line);
-    return masked.length > width ? `${masked.slice(0, width)}… (line cut)` : masked;
-  });
+/**
+ * The report's tail: the last lines, masked together (a token split across them is masked whole)
+ * then each cut to `width`; only a note when `withhold` (the output leaked the token in a form
+ * that masking line by line might not catch whole: encoded, split, reversed).
+ */
+export function outputTail(output: string, mask: (text: string) => string, withhold: boolean, width = TAIL_WIDTH): string[] {
+  if (withhold) return ['(not shown: the output holds the token in an encoded or split form; see token-leak)'];
+  const lines = lastLines(output, TAIL_LINES, width);
+  if (lines.length === 0) return [];
+  return mask(lines.join('\n'))
+    .split('\n')
+    .map((line) => (line.length > width ? `${line.slice(0, width)}… (line cut)` : line));
 }

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { firstLines } from '../../scripts/harness/detail-lines.ts';
 import { maskSecrets, printable, showSafely } from '../../scripts/harness/mask.ts';
+import { outputTail } from '../../scripts/harness/output-tail.ts';
 
 const TOKEN = 'u-ReportOnly0123456789abcdefghijKL';
 
@@ -36,5 +37,19 @@ describe('firstLines', () => {
 
   test('lists everything when there are few', () => {
     expect(firstLines(['a', 'b'], (item) => item)).toEqual(['a', 'b']);
+  });
+});
+
+describe('outputTail', () => {
+  const mask = (text: string) => showSafely(text, [TOKEN]);
+
+  test('masks a token split across the last lines as a whole', () => {
+    const tail = outputTail(`start\n${TOKEN.slice(0, 6)}\n${TOKEN.slice(6)}\nend\n`, mask, false);
+    expect(tail).toEqual(['start', '[token masked: split by white space or line breaks]', 'end']);
+  });
+
+  test('shows nothing for an empty output, and only a note when the token leaked encoded', () => {
+    expect(outputTail('\n\n', mask, false)).toEqual([]);
+    expect(outputTail(`${TOKEN}\n`, mask, true)).toEqual(['(not shown: the output holds the token in an encoded or split form; see token-leak)']);
   });
 });
