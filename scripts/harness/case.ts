@@ -9,7 +9,7 @@ import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
 import { firstLines } from './detail-lines.ts';
 import { leaksOf } from './leaks.ts';
-import { showSafely } from './mask.ts';
+import { MAX_MESSAGE_LENGTH, showSafely } from './mask.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
 import { outputTail } from './output-tail.ts';
 import type { PlannedCase } from './plan.ts';
@@ -85,7 +85,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   };
   const checks = CHECKS.map((check) => {
     const outcome = check.evaluate(observation);
-    return { id: check.id, status: outcome.status, message: mask(outcome.message) };
+    return { id: check.id, status: outcome.status, message: showSafely(outcome.message, secrets, MAX_MESSAGE_LENGTH) };
   });
   return finishedCase(planned, context.file, run.durationMs, checks, {
     exitCode: run.exitCode,

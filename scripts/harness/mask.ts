@@ -20,7 +20,15 @@ export function printable(text: string): string {
   return text.replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** What a report may show of `text`: secrets masked, control characters made visible. */
-export function showSafely(text: string, secrets: readonly string[]): string {
-  return printable(maskSecrets(text, secrets));
+/** Most characters of one check's message a report shows. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+// Characters masked past the shown length, so a secret cut by the window cannot slip in unmasked.
+const MASK_MARGIN = 512;
+
+/** What a report may show of `text`: secrets masked, control characters made visible, at most `maxLength` characters. */
+export function showSafely(text: string, secrets: readonly string[], maxLength = Number.POSITIVE_INFINITY): string {
+  const window = text.length > maxLength + MASK_MARGIN ? text.slice(0, maxLength + MASK_MARGIN) : text;
+  const shown = printable(maskSecrets(window, secrets));
+  return shown.length > maxLength ? `${shown.slice(0, maxLength)}… (cut)` : shown;
 }

@@ -25,6 +25,12 @@ describe('showSafely', () => {
     const shown = showSafely(`token: ${hidden}!`, [TOKEN]);
     expect(shown).toBe('token: \\x1b[31m[token masked: split by white space or line breaks]!');
   });
+
+  test('cuts a long message after masking, so a token at the cut is never shown in part', () => {
+    const message = `${'x'.repeat(95)}${TOKEN}${'y'.repeat(100_000)}`;
+    const shown = showSafely(message, [TOKEN], 100);
+    expect(shown).toBe(`${'x'.repeat(95)}u-Re…… (cut)`);
+  });
 });
 
 describe('firstLines', () => {
