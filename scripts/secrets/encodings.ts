@@ -4,13 +4,14 @@
 import type { ViewName } from './views.ts';
 
 /** How a secret was written out, as a finding names it. */
-export type LeakEncoding = 'plain' | 'spaced' | 'url-encoded' | 'base64' | 'base64url' | 'hex' | 'reversed' | 'case-changed';
+export type LeakEncoding = 'plain' | 'spaced' | 'url-encoded' | 'escaped' | 'base64' | 'base64url' | 'hex' | 'reversed' | 'case-changed';
 
 /** What each encoding is called in a sentence ("the token was printed base64-encoded"). */
 export const ENCODING_PHRASES: Readonly<Record<LeakEncoding, string>> = Object.freeze({
   plain: '',
   spaced: 'split by white space or line breaks',
   'url-encoded': 'URL-encoded',
+  escaped: 'as character escapes (\\u0075, &#117;)',
   base64: 'base64-encoded',
   base64url: 'base64url-encoded',
   hex: 'hex-encoded',
@@ -50,6 +51,7 @@ export function needlesFor(secret: string): Needle[] {
     { view: 'compact', text: reverse(secret), encoding: 'reversed' },
     { view: 'decoded', text: secret, encoding: 'url-encoded' },
     { view: 'decoded', text: reverse(secret), encoding: 'url-encoded' },
+    { view: 'unescaped', text: secret, encoding: 'escaped' },
     // Upper- or lower-cased (a host name): a guess of each letter's case away from the token.
     { view: 'folded', text: secret.toLowerCase(), encoding: 'case-changed' },
     { view: 'hex', text: Buffer.from(secret, 'utf8').toString('hex'), encoding: 'hex' },

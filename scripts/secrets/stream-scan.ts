@@ -78,13 +78,16 @@ export function createLeakScanner(secrets: readonly string[], countWork: WorkCou
 /** Drops encodings another finding implies (a plain token is also in the compact and decoded views). */
 function withoutImplied(found: readonly LeakEncoding[]): LeakEncoding[] {
   const has = (encoding: LeakEncoding) => found.includes(encoding);
-  const urlEncoded = has('url-encoded') && !has('plain') && !has('spaced') && !has('reversed');
+  const plainOrSpaced = has('plain') || has('spaced');
+  const urlEncoded = has('url-encoded') && !plainOrSpaced && !has('reversed');
+  const escaped = has('escaped') && !plainOrSpaced;
   return found.filter((encoding) => {
     if (encoding === 'spaced') return !has('plain');
-    if (encoding === 'case-changed') return !has('plain') && !has('spaced');
+    if (encoding === 'case-changed') return !plainOrSpaced;
     if (encoding === 'url-encoded') return urlEncoded;
-    // A token URL-encoded in full (`%75%2D…`) is hex digits too.
-    if (encoding === 'hex') return !urlEncoded;
+    if (encoding === 'escaped') return escaped;
+    // A token URL-encoded or escaped in full (`%75%2D…`, `\x75\x2d…`) is hex digits too.
+    if (encoding === 'hex') return !urlEncoded && !escaped;
     return true;
   });
 }

@@ -1,17 +1,20 @@
 // Views of a text in which an encoded secret becomes one contiguous string: without white space
-// (a token split across lines or spaced out), percent-decoded, lower-cased, and as bare hex digits. Each view
-// has a fast form for streams (regular expressions, linear) and a form that maps every character
-// back to its place in the original text, for masking.
+// (a token split across lines or spaced out), percent-decoded, with character escapes decoded,
+// lower-cased, and as bare hex digits. Each view has a fast form for streams (regular
+// expressions, linear) and a form that maps every character back to its place in the original
+// text, for masking.
 
 /** The views a needle is searched in. */
-export type ViewName = 'raw' | 'compact' | 'decoded' | 'folded' | 'hex';
+export type ViewName = 'raw' | 'compact' | 'decoded' | 'unescaped' | 'folded' | 'hex';
 
 /** Every view, in the order they are built. */
-export const VIEW_NAMES: readonly ViewName[] = ['raw', 'compact', 'decoded', 'folded', 'hex'];
+export const VIEW_NAMES: readonly ViewName[] = ['raw', 'compact', 'decoded', 'unescaped', 'folded', 'hex'];
 
 // White space, NUL (UTF-16 output), zero-width characters, and ANSI colour or cursor codes.
 const FILLER = /[\s\0\u200b-\u200d\u2060\ufeff]+|\u001b\[[0-9;?]*[A-Za-z]/g;
 const PERCENT = /%([0-7][0-9A-Fa-f])/g;
+// `\x75`, `\u0075`, `&#x75;` and `&#117;`: escapes of ASCII characters in source code, JSON and HTML.
+const CHARACTER_ESCAPE = /\\x([0-7][0-9a-f])|\\u00([0-7][0-9a-f])|&#x0*([0-7]?[0-9a-f]);|&#0*(\d{1,3});/gi;
 const HEX_PREFIX = /0x|\\x/gi;
 const NOT_HEX = /[^0-9a-f]+/g;
 
@@ -20,6 +23,17 @@ export const compactView = (text: string): string => text.replace(FILLER, '');
 
 /** The decoded view of compacted text: `%XX` escapes of ASCII characters decoded. */
 export const decodedView = (compact: string): string => compact.replace(PERCENT, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+
+/** The character an escape matched by CHARACTER_ESCAPE stands for (an escape of a non-ASCII character is kept). */
+function unescapeOne(escape: string, ...groups: Array<string | undefined>): string {
+  const [hex1, hex2, hex3, decimal] = groups;
+  const code = decimal === undefined ? Number.parseInt(hex1 ?? hex2 ?? hex3 ?? '', 16) : Number.parseInt(decimal, 10);
+  return code < 128 ? String.fromCharCode(code) : escape;
+}
+
+/** The unescaped view of compacted text: `\x75`, `\u0075`, `&#x75;` and `&#117;` decoded. */
+export const unescapedView = (compact: string): string =>
+  compact.replace(CHARACTER_ESCAPE, (escape: string, ...groups: unknown[]) => unescapeOne(escape, ...(groups.slice(0, 4) as Array<string | undefined>)));
 
 /** ASCII letters lower-cased, every other character kept (so the length never changes). */
 const lowerAscii = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
@@ -43,6 +57,10 @@ export function heldBack(view: ViewName, text: string): number {
     const match = /%[0-9A-Fa-f]?$/.exec(text);
     if (match) return match[0].length;
   }
+  if (view === 'unescaped') {
+    const match = /(?:\\(?:[xu][0-9a-f]{0,3})?|&(?:#(?:x[0-9a-f]{0,4}|\d{0,5})?)?)$/i.exec(text);
+    if (match) return match[0].length;
+  }
   return 0;
 }
 
@@ -51,6 +69,7 @@ export function transformChunk(view: ViewName, text: string): string {
   if (view === 'raw') return text;
   if (view === 'compact') return compactView(text);
   if (view === 'decoded') return decodedView(compactView(text));
+  if (view === 'unescaped') return unescapedView(compactView(text));
   if (view === 'folded') return foldedView(text);
   return hexView(text);
 }
@@ -73,7 +92,8 @@ export function mappedView(view: ViewName, text: string): MappedView {
   const compact = keepMatching(result, text, FILLER);
   if (view === 'compact') return compact;
   if (view === 'folded') return { ...compact, text: lowerAscii(compact.text) };
-  return decodePercent(compact);
+  if (view === 'unescaped') return decodeMatches(compact, CHARACTER_ESCAPE, (match) => unescapeOne(match[0], match[1], match[2], match[3], match[4]));
+  return decodeMatches(compact, PERCENT, (match) => String.fromCharCode(Number.parseInt(match[1]!, 16)));
 }
 
 /** Removes every match of `patterns`, in turn, from a mapped view (`lowered` is its text to transform). */
@@ -93,17 +113,21 @@ function keepMatching(view: MappedView, lowered: string, ...patterns: RegExp[]):
   return current;
 }
 
-/** Decodes `%XX` escapes in a mapped view; a decoded character spans its whole escape. */
-function decodePercent(view: MappedView): MappedView {
+/** Replaces each match of `pattern` in a mapped view by what `decode` makes of it; the result spans the whole match. */
+function decodeMatches(view: MappedView, pattern: RegExp, decode: (match: RegExpExecArray) => string): MappedView {
   const out: MappedView = { text: '', from: [], to: [] };
   let last = 0;
   const copy = (end: number) => append(out, view, last, end);
-  for (const match of view.text.matchAll(new RegExp(PERCENT.source, PERCENT.flags))) {
+  for (const match of view.text.matchAll(new RegExp(pattern.source, pattern.flags))) {
     copy(match.index);
-    out.text += String.fromCharCode(Number.parseInt(match[1]!, 16));
-    out.from.push(view.from[match.index]!);
-    out.to.push(view.to[match.index + 2]!);
-    last = match.index + 3;
+    const decoded = decode(match);
+    const end = match.index + match[0].length;
+    out.text += decoded;
+    for (let index = 0; index < decoded.length; index += 1) {
+      out.from.push(view.from[match.index]!);
+      out.to.push(view.to[end - 1]!);
+    }
+    last = end;
   }
   copy(view.text.length);
   return out;

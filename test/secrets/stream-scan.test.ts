@@ -20,7 +20,9 @@ const FORMS: Array<[string, string, LeakEncoding[]]> = [
   ['hex, lower case', bytes.toString('hex'), ['hex']],
   ['hex, upper case', bytes.toString('hex').toUpperCase(), ['hex']],
   ['hex as 0x bytes', [...bytes].map((byte) => `0x${byte.toString(16)}`).join(', '), ['hex']],
-  ['hex as \\x escapes', [...bytes].map((byte) => `\\x${byte.toString(16)}`).join(''), ['hex']],
+  ['as \\x escapes', [...bytes].map((byte) => `\\x${byte.toString(16)}`).join(''), ['escaped']],
+  ['as \\u escapes in JSON', `{"token": "${[...TOKEN].map((char) => `\\u00${char.charCodeAt(0).toString(16)}`).join('')}"}`, ['escaped']],
+  ['as HTML character references', [...TOKEN].map((char, index) => (index % 2 ? `&#${char.charCodeAt(0)};` : `&#x${char.charCodeAt(0).toString(16)};`)).join(''), ['escaped']],
   ['URL-encoded in full', [...TOKEN].map((char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).join(''), ['url-encoded']],
   ['URL-encoded in part', `q=${TOKEN.slice(0, 2)}%${TOKEN.charCodeAt(2).toString(16)}${TOKEN.slice(3)}`, ['url-encoded']],
   ['reversed', reversed, ['reversed']],
@@ -81,7 +83,7 @@ describe('createLeakScanner', () => {
       scanner.end();
       return characters;
     };
-    for (const chunk of ['\n', ' ', '%', '0x', '\u001b[', TOKEN.slice(0, 30)]) {
+    for (const chunk of ['\n', ' ', '%', '0x', '\u001b[', '\\u00', '&#1', TOKEN.slice(0, 30)]) {
       const ratio = work(8, chunk) / work(1, chunk);
       expect(ratio, JSON.stringify(chunk)).toBeGreaterThan(7.5);
       expect(ratio, JSON.stringify(chunk)).toBeLessThan(8.5);
