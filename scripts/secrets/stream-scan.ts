@@ -3,7 +3,7 @@
 // past the part a run keeps, in time linear in the output's length.
 import { StringDecoder } from 'node:string_decoder';
 import { longestNeedle, needlesFor, type LeakEncoding, type Needle } from './encodings.ts';
-import { VIEW_NAMES, heldBack, transformChunk, type ViewName } from './views.ts';
+import { VIEW_NAMES, heldBack, viewOfChunk, viewSource, type ViewName } from './views.ts';
 
 /** Told how many characters each step looked at, so a test can prove the work grows linearly. */
 export type WorkCounter = (characters: number) => void;
@@ -23,7 +23,7 @@ const BATCH_CHARACTERS = 16 * 1024;
 interface ViewState {
   view: ViewName;
   needles: Needle[];
-  /** Input characters waiting for the next chunk (an escape cut in two). */
+  /** Characters of the view's source waiting for the next chunk (an escape cut in two). */
   pending: string;
   /** The end of the view so far, long enough to hold all but one character of any needle. */
   tail: string;
@@ -40,13 +40,24 @@ export function createLeakScanner(secrets: readonly string[], countWork: WorkCou
   let batch = '';
   let ended = false;
 
+  // The compact view is also the source of the decoded, unescaped and folded views: built once per chunk.
+  const compact = { pending: '' };
   const scan = (text: string, final: boolean) => {
+    const compactInput = compact.pending + text;
+    const compactHold = final ? 0 : heldBack('compact', compactInput);
+    compact.pending = compactInput.slice(compactInput.length - compactHold);
+    const sources = { raw: text, compact: viewOfChunk('compact', compactInput.slice(0, compactInput.length - compactHold)) };
     for (const state of states) {
       if (state.needles.length === 0) continue;
-      const input = state.pending + text;
-      const hold = final ? 0 : heldBack(state.view, input);
-      state.pending = input.slice(input.length - hold);
-      const hay = state.tail + transformChunk(state.view, input.slice(0, input.length - hold));
+      let hay: string;
+      if (state.view === 'compact') {
+        hay = state.tail + sources.compact;
+      } else {
+        const input = state.pending + sources[viewSource(state.view)];
+        const hold = final ? 0 : heldBack(state.view, input);
+        state.pending = input.slice(input.length - hold);
+        hay = state.tail + viewOfChunk(state.view, input.slice(0, input.length - hold));
+      }
       for (const needle of state.needles) {
         countWork(hay.length);
         if (hay.includes(needle.text) && !found.includes(needle.encoding)) found.push(needle.encoding);

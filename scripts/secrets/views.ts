@@ -15,14 +15,15 @@ const FILLER = /[\s\0\u200b-\u200d\u2060\ufeff]+|\u001b\[[0-9;?]*[A-Za-z]/g;
 const PERCENT = /%([0-7][0-9A-Fa-f])/g;
 // `\x75`, `\u0075`, `&#x75;` and `&#117;`: escapes of ASCII characters in source code, JSON and HTML.
 const CHARACTER_ESCAPE = /\\x([0-7][0-9a-f])|\\u00([0-7][0-9a-f])|&#x0*([0-7]?[0-9a-f]);|&#0*(\d{1,3});/gi;
-const HEX_PREFIX = /0x|\\x/gi;
-const NOT_HEX = /[^0-9a-f]+/g;
+// A `0x` prefix, or anything that is not a hex digit (`\x` prefixes, separators).
+const HEX_NOISE = /0x|[^0-9a-f]+/gi;
 
 /** The compact view of `text`: white space, NUL, zero-width characters and ANSI codes removed. */
 export const compactView = (text: string): string => text.replace(FILLER, '');
 
 /** The decoded view of compacted text: `%XX` escapes of ASCII characters decoded. */
-export const decodedView = (compact: string): string => compact.replace(PERCENT, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+export const decodedView = (compact: string): string =>
+  !compact.includes('%') ? compact : compact.replace(PERCENT, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
 /** The character an escape matched by CHARACTER_ESCAPE stands for (an escape of a non-ASCII character is kept). */
 function unescapeOne(escape: string, ...groups: Array<string | undefined>): string {
@@ -33,45 +34,41 @@ function unescapeOne(escape: string, ...groups: Array<string | undefined>): stri
 
 /** The unescaped view of compacted text: `\x75`, `\u0075`, `&#x75;` and `&#117;` decoded. */
 export const unescapedView = (compact: string): string =>
-  compact.replace(CHARACTER_ESCAPE, (escape: string, ...groups: unknown[]) => unescapeOne(escape, ...(groups.slice(0, 4) as Array<string | undefined>)));
+  !compact.includes('\\') && !compact.includes('&') ? compact : compact.replace(CHARACTER_ESCAPE, (escape: string, ...groups: unknown[]) => unescapeOne(escape, ...(groups.slice(0, 4) as Array<string | undefined>)));
 
-/** ASCII letters lower-cased, every other character kept (so the length never changes). */
+/** ASCII letters lower-cased, every other character kept (so the length never changes, for masking). */
 const lowerAscii = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 
-/** The folded view of `text`: compacted, ASCII letters lower-cased (a token whose case was changed). */
-export const foldedView = (text: string): string => lowerAscii(compactView(text));
+/** The hex view of `text`: `0x` and `\x` prefixes and every other character but hex digits dropped, lower-cased. */
+export const hexView = (text: string): string => text.replace(HEX_NOISE, '').toLowerCase();
 
-/** The hex view of `text`: lower-cased, `0x` and `\x` prefixes dropped, then hex digits only. */
-export const hexView = (text: string): string => text.toLowerCase().replace(HEX_PREFIX, '').replace(NOT_HEX, '');
-
-/**
- * How many characters at the end of `text` must wait for the next chunk before `view` can
- * transform them (a `%` escape, a `0x` prefix or an ANSI code cut in two).
- */
-export function heldBack(view: ViewName, text: string): number {
-  if (view === 'raw') return 0;
-  if (view === 'hex') return /(?:0|\\)$/.test(text) ? 1 : 0;
-  const escape = text.lastIndexOf('\u001b');
-  if (escape !== -1 && text.length - escape <= 16 && /^\u001b(?:\[[0-9;?]*)?$/.test(text.slice(escape))) return text.length - escape;
-  if (view === 'decoded') {
-    const match = /%[0-9A-Fa-f]?$/.exec(text);
-    if (match) return match[0].length;
-  }
-  if (view === 'unescaped') {
-    const match = /(?:\\(?:[xu][0-9a-f]{0,3})?|&(?:#(?:x[0-9a-f]{0,4}|\d{0,5})?)?)$/i.exec(text);
-    if (match) return match[0].length;
-  }
-  return 0;
+/** Whether `view` is built from the raw text, or from the compact view. */
+export function viewSource(view: ViewName): 'raw' | 'compact' {
+  return view === 'raw' || view === 'hex' || view === 'compact' ? 'raw' : 'compact';
 }
 
-/** Transforms one chunk (already freed of held-back characters) into `view`. */
-export function transformChunk(view: ViewName, text: string): string {
-  if (view === 'raw') return text;
-  if (view === 'compact') return compactView(text);
-  if (view === 'decoded') return decodedView(compactView(text));
-  if (view === 'unescaped') return unescapedView(compactView(text));
-  if (view === 'folded') return foldedView(text);
-  return hexView(text);
+/**
+ * How many characters at the end of `source` (the text `view` is built from) must wait for the
+ * next chunk before `view` can be built from them (an escape, a `0x` prefix or an ANSI code cut in two).
+ */
+export function heldBack(view: ViewName, source: string): number {
+  let match: RegExpExecArray | null = null;
+  if (view === 'hex') match = /(?:0|\\)$/.exec(source);
+  else if (view === 'compact') match = /\u001b(?:\[[0-9;?]{0,16})?$/.exec(source.slice(-20));
+  else if (view === 'decoded') match = /%[0-9A-Fa-f]?$/.exec(source.slice(-4));
+  else if (view === 'unescaped') match = /(?:\\(?:[xu][0-9a-f]{0,3})?|&(?:#(?:x[0-9a-f]{0,4}|\d{0,5})?)?)$/i.exec(source.slice(-10));
+  return match ? match[0].length : 0;
+}
+
+/** Builds `view` from a chunk of its source (already freed of held-back characters); streams only. */
+export function viewOfChunk(view: ViewName, source: string): string {
+  if (view === 'compact') return compactView(source);
+  if (view === 'decoded') return decodedView(source);
+  if (view === 'unescaped') return unescapedView(source);
+  // Lower-casing may change the length of a non-ASCII text, which only masking (mappedView) minds.
+  if (view === 'folded') return source.toLowerCase();
+  if (view === 'hex') return hexView(source);
+  return source;
 }
 
 /** A view of a text with, for each of its characters, the index of the original character it came from. */
@@ -88,7 +85,10 @@ export function mappedView(view: ViewName, text: string): MappedView {
   const identity = Array.from({ length: text.length }, (_, index) => index);
   const result: MappedView = { text, from: identity, to: identity.map((index) => index + 1) };
   if (view === 'raw') return result;
-  if (view === 'hex') return keepMatching(result, text.toLowerCase(), HEX_PREFIX, NOT_HEX);
+  if (view === 'hex') {
+    const hex = keepMatching(result, text, HEX_NOISE);
+    return { ...hex, text: lowerAscii(hex.text) };
+  }
   const compact = keepMatching(result, text, FILLER);
   if (view === 'compact') return compact;
   if (view === 'folded') return { ...compact, text: lowerAscii(compact.text) };
