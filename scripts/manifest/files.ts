@@ -10,29 +10,33 @@ import { ManifestError } from './errors.ts';
 /** What a contributor reads about a refused link; it never shows the link's target or contents. */
 export const SYMLINK_PROBLEM = 'is a symbolic link; expected a regular file or folder inside the example (copy the file in instead)';
 
-/** The symbolic links under `dir` (and `dir` itself), relative to `dir`, in sorted order. */
-export async function symlinksIn(dir: string): Promise<string[]> {
-  if ((await lstat(dir)).isSymbolicLink()) return ['.'];
-  const found: string[] = [];
+/** What a contributor reads about a FIFO, socket or device file, which could block a reader forever. */
+export const SPECIAL_FILE_PROBLEM = 'is not a regular file (a FIFO, socket or device); expected a regular file or folder';
+
+/** The symbolic links and special files under `dir` (and `dir` itself), relative to `dir`, in sorted order, each with its problem. */
+export async function unusableEntries(dir: string): Promise<Array<{ name: string; problem: string }>> {
+  if ((await lstat(dir)).isSymbolicLink()) return [{ name: '.', problem: SYMLINK_PROBLEM }];
+  const found: Array<{ name: string; problem: string }> = [];
   const walk = async (relative: string): Promise<void> => {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const name = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isSymbolicLink()) found.push(name);
+      if (entry.isSymbolicLink()) found.push({ name, problem: SYMLINK_PROBLEM });
       else if (entry.isDirectory()) await walk(name);
+      else if (!entry.isFile()) found.push({ name, problem: SPECIAL_FILE_PROBLEM });
     }
   };
   await walk('');
   return found;
 }
 
-/** Throws ManifestError naming every symbolic link in the example folder `dir`. */
+/** Throws ManifestError naming every symbolic link (and special file) in the example folder `dir`. */
 export async function assertNoSymlinks(dir: string): Promise<void> {
-  const links = await symlinksIn(dir);
-  if (links.length === 0) return;
+  const unusable = await unusableEntries(dir);
+  if (unusable.length === 0) return;
   throw new ManifestError(
     dir,
-    links.map((link) => `${link === '.' ? `the folder ${displayPath(dir)}` : `"${link}"`} ${SYMLINK_PROBLEM}`),
+    unusable.map(({ name, problem }) => `${name === '.' ? `the folder ${displayPath(dir)}` : `"${name}"`} ${problem}`),
   );
 }
 
@@ -40,12 +44,14 @@ export async function assertNoSymlinks(dir: string): Promise<void> {
 export async function readExampleFile(file: string): Promise<string> {
   let handle;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: a FIFO put in place after the folder was checked cannot block the read.
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new ManifestError(file, [`"${path.basename(file)}" ${SYMLINK_PROBLEM}`]);
     throw error;
   }
   try {
+    if (!(await handle.stat()).isFile()) throw new ManifestError(file, [`"${path.basename(file)}" ${SPECIAL_FILE_PROBLEM}`]);
     return await handle.readFile('utf8');
   } finally {
     await handle.close();

@@ -2,9 +2,11 @@
 import { mkdtemp, rm, writeFile, mkdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { discoverExamples, loadExample } from '../../scripts/manifest/examples.ts';
 import { ManifestError } from '../../scripts/manifest/errors.ts';
+import { readExampleFile } from '../../scripts/manifest/files.ts';
 import { loadManifest, parseManifest } from '../../scripts/manifest/load.ts';
 
 const valid = { title: 'List', request: { method: 'GET', path: '/api/clients' } };
@@ -127,6 +129,15 @@ describe('symbolic links in an example folder', () => {
     await mkdir(links);
     await symlink(real, path.join(links, 'linked-example'));
     await expect(discoverExamples(links)).rejects.toThrow(/the folder .*linked-example is a symbolic link/);
+  });
+
+  test('refuses a FIFO, which would block a reader forever', async () => {
+    const dir = path.join(root, 'snippets', 'with-fifo');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'example.json'), JSON.stringify(valid));
+    await execa('mkfifo', [path.join(dir, 'request.http')]);
+    await expect(loadExample(dir)).rejects.toThrow(/"request\.http" is not a regular file \(a FIFO, socket or device\)/);
+    await expect(readExampleFile(path.join(dir, 'request.http'))).rejects.toThrow(/is not a regular file/);
   });
 
   test('the manifest reader refuses a link without reading it', async () => {
