@@ -68,12 +68,12 @@ export async function discoverExamples(root: string, languages: readonly Languag
   } catch {
     throw new ManifestError(root, ['snippets folder not found']);
   }
-  const dirs = entries.filter((entry) => entry.isDirectory() || entry.isSymbolicLink()).map((entry) => entry.name).sort();
+  const candidates = entries.filter((entry) => entry.isDirectory() || entry.isSymbolicLink()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const examples: Example[] = [];
-  for (const name of dirs) {
-    const dir = path.join(root, name);
-    // A link to a folder is refused by loadExample; a link to a file is none of ours.
-    const inner: string[] = await readdir(dir).catch(() => []);
+  for (const entry of candidates) {
+    const dir = path.join(root, entry.name);
+    // A link to a folder holding a manifest is refused by loadExample; a link to a file is none of ours.
+    const inner: string[] = entry.isSymbolicLink() ? await readdir(dir).catch(() => []) : await readdir(dir);
     if (inner.includes(MANIFEST_FILE)) examples.push(await loadExample(dir, languages));
   }
   return examples;
