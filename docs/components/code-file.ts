@@ -1,8 +1,10 @@
 // The logic behind <CodeFile>: one file of an example that is not a snippet (a raw HTTP request),
 // read at build time so the page shows exactly what is in the repository.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { languageOfFile } from '../../scripts/languages.ts';
+import { ManifestError } from '../../scripts/manifest/errors.ts';
+import { assertNoSymlinks, readExampleFile } from '../../scripts/manifest/files.ts';
 
 /** Shiki grammars of the non-snippet files an example may hold, by extension. */
 const OTHER_GRAMMARS: Readonly<Record<string, string>> = { '.http': 'http', '.json': 'json' };
@@ -32,8 +34,10 @@ export async function loadCodeFile(root: string, example: string, file: string):
   }
   const filePath = path.join(root, example, file);
   try {
-    return { path: filePath, code: await readFile(filePath, 'utf8'), grammar };
-  } catch {
+    await assertNoSymlinks(path.join(root, example));
+    return { path: filePath, code: await readExampleFile(filePath), grammar };
+  } catch (error) {
+    if (error instanceof ManifestError) throw new CodeFileError(`${tag}: ${error.message}`);
     const siblings = await readdir(path.join(root, example)).catch(() => undefined);
     const found = siblings ? `That folder holds: ${siblings.sort((a, b) => a.localeCompare(b)).join(', ')}.` : `There is no folder ${path.join(root, example)}.`;
     throw new CodeFileError(`${tag}: no file ${filePath}.\n  ${found}`);

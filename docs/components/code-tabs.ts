@@ -1,9 +1,10 @@
 // The logic behind <CodeTabs>: find an example, check it has a file in every language, and put
 // its files in tab order with their labels and grammars, read byte for byte from disk.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGUAGES, type LanguageId } from '../../scripts/languages.ts';
 import { EXAMPLE_ID_PATTERN, loadExample, type Example } from '../../scripts/manifest/examples.ts';
+import { readExampleFile } from '../../scripts/manifest/files.ts';
 import { MANIFEST_FILE } from '../../scripts/manifest/schema.ts';
 
 /** One tab before its file is read: which language, its label, and the file to show. */
@@ -94,7 +95,7 @@ export async function findExample(root: string, id: string): Promise<Example> {
 export async function loadTabs(root: string, id: string): Promise<{ example: Example; tabs: CodeTab[] }> {
   const example = await findExample(root, id);
   const planned = planTabs(example);
-  const tabs = await Promise.all(planned.map(async (tab) => ({ ...tab, code: await readFile(tab.path, 'utf8') })));
+  const tabs = await Promise.all(planned.map(async (tab) => ({ ...tab, code: await readExampleFile(tab.path) })));
   return { example, tabs };
 }
 

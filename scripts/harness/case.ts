@@ -5,11 +5,15 @@ import { startInterceptor } from '../mock/interceptor.ts';
 import { randomToken } from '../mock/tokens.ts';
 import { describeEgress, describeTlsFailure } from '../mock/describe.ts';
 import type { MockTokens, RecordedRequest, ThrowawayCa } from '../mock/types.ts';
+import { EVIDENCE_LIMIT } from '../report/schema.ts';
 import type { PreparedSnippet, RunResult } from '../runners/contract.ts';
 import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
-import { maskSecrets } from './mask.ts';
+import { firstLines } from './detail-lines.ts';
+import { leaksOf } from './leaks.ts';
+import { MAX_MESSAGE_LENGTH, showSafely } from './mask.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
+import { outputTail } from './output-tail.ts';
 import type { PlannedCase } from './plan.ts';
 import type { RawRequest } from './raw-request.ts';
 import { evidenceOf, finishedCase, harnessFailure, type CaseOutcome } from './result.ts';
@@ -52,16 +56,11 @@ function describeRequest(request: RecordedRequest): string {
   return `${request.method} ${target} [${via}] ${headers.join('; ') || '(no Authorization, no Content-Type)'} -> ${answer}`;
 }
 
-/** The last `count` non-empty lines of the program's output. */
-export function tail(output: string, count = 12): string[] {
-  return output.split('\n').filter((line) => line.trim()).slice(-count);
-}
-
 /** Runs one planned case with its prepared program; never throws. */
 export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, context: CaseContext): Promise<CaseOutcome> {
   const setup = SCENARIOS[planned.scenario];
   const { token, mock, secrets } = tokensFor(setup);
-  const mask = (text: string) => maskSecrets(text, secrets);
+  const mask = (text: string) => showSafely(text, secrets);
   const manifest = planned.example.manifest;
   let interceptor;
   try {
@@ -73,7 +72,12 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   let exitedAtMs: number;
   try {
     const env = withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token);
-    run = await planned.runner.run(snippet, { env, timeoutMs: caseTimeLimitMs(planned.scenario, manifest), signal: context.signal });
+    run = await planned.runner.run(snippet, {
+      env,
+      timeoutMs: caseTimeLimitMs(planned.scenario, manifest),
+      signal: context.signal,
+      secrets: token ? [token] : [],
+    });
     exitedAtMs = performance.now();
   } catch (error) {
     await interceptor.close();
@@ -99,16 +103,18 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   context.onObservation?.(observation);
   const checks = CHECKS.map((check) => {
     const outcome = check.evaluate(observation);
-    return { id: check.id, status: outcome.status, message: mask(outcome.message) };
+    return { id: check.id, status: outcome.status, message: showSafely(outcome.message, secrets, MAX_MESSAGE_LENGTH) };
   });
+  // A token printed in an encoded or split form survives masking: no output of this case is shown then.
+  const leakedEncoded = token !== undefined && leaksOf(run, token).some((leak) => leak.encoding !== 'plain');
   return finishedCase(planned, context.file, run.durationMs, checks, {
     exitCode: run.exitCode,
     signal: run.signal,
     timedOut: run.timedOut,
-    requests: interceptor.requests.map((request) => mask(describeRequest(request))),
+    requests: firstLines(interceptor.requests, (request) => mask(describeRequest(request))),
     // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
-    egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure)],
-    outputTail: tail(mask(output)),
-    evidence: evidenceOf(run, mask),
+    egress: [...firstLines(interceptor.egress, describeEgress), ...firstLines(interceptor.tlsFailures, describeTlsFailure)].map(mask),
+    outputTail: outputTail(output, mask, leakedEncoded),
+    evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded),
   });
 }

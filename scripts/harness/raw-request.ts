@@ -1,7 +1,7 @@
 // The raw HTTP request an example keeps for the guide (`request.http`), parsed so the harness can
 // check that the programs really send what the guide shows.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readExampleFile } from '../manifest/files.ts';
 
 /** File name of an example's raw HTTP request. */
 export const RAW_REQUEST_FILE = 'request.http';
@@ -35,5 +35,5 @@ export function parseRawRequest(file: string, text: string): RawRequest {
 export async function readRawRequest(exampleDir: string, otherFiles: readonly string[]): Promise<RawRequest | undefined> {
   if (!otherFiles.includes(RAW_REQUEST_FILE)) return undefined;
   const file = path.join(exampleDir, RAW_REQUEST_FILE);
-  return parseRawRequest(file, await readFile(file, 'utf8'));
+  return parseRawRequest(file, await readExampleFile(file));
 }

@@ -1,5 +1,5 @@
 // The result of one case: the report's fields plus the details a contributor needs to fix a failure.
-import { EVIDENCE_LIMIT, type CaseEvidence, type CaseReport, type CheckResult } from '../report/schema.ts';
+import type { CaseEvidence, CaseReport, CheckResult } from '../report/schema.ts';
 import type { RunResult } from '../runners/contract.ts';
 import type { PlannedCase } from './plan.ts';
 
@@ -30,11 +30,17 @@ export interface CaseDetail {
   evidence?: CaseEvidence;
 }
 
-/** The evidence of one run: exit status and both streams, masked and cut to EVIDENCE_LIMIT characters each. */
-export function evidenceOf(run: RunResult, mask: (text: string) => string): CaseEvidence {
-  const cut = (text: string) => (text.length > EVIDENCE_LIMIT ? `${text.slice(0, EVIDENCE_LIMIT)}\n[cut: ${text.length - EVIDENCE_LIMIT} more characters]` : text);
-  // Masked before cutting, so a token is never split in two by the cut and left half visible.
-  return { exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, stdout: cut(mask(run.stdout)), stderr: cut(mask(run.stderr)) };
+/** What evidence shows in place of output that held the token in a form masking cannot catch. */
+export const WITHHELD_OUTPUT = '[withheld: the program printed the token in an encoded or split form]';
+
+/**
+ * The evidence of one run: exit status and both streams through `show` (which masks secrets and
+ * cuts to EVIDENCE_LIMIT characters), or neither stream when `withhold` says the token leaked in a
+ * form that masking cannot catch.
+ */
+export function evidenceOf(run: RunResult, show: (text: string) => string, withhold = false): CaseEvidence {
+  const stream = (text: string) => (withhold ? WITHHELD_OUTPUT : show(text));
+  return { exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, stdout: stream(run.stdout), stderr: stream(run.stderr) };
 }
 
 /** What identifies a case in every result. */

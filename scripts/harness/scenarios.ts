@@ -1,7 +1,7 @@
 // The scenarios every snippet runs under (auth answers, an untrusted certificate, a server that
 // hangs or fails, a broken network), and what each expects by default.
 import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED, type ErrorBody } from '../api/contract.ts';
-import type { Manifest, ScenarioName } from '../manifest/schema.ts';
+import type { Manifest, ScenarioExpectation, ScenarioName } from '../manifest/schema.ts';
 import type { MockBehaviour } from '../mock/types.ts';
 
 export { SCENARIO_NAMES, type ScenarioName } from '../manifest/schema.ts';
@@ -129,7 +129,7 @@ function defaultRequests(scenario: ScenarioName): { min: number; max: number } {
 
 /** Resolves what a case expects from the scenario's defaults and the manifest's overrides. */
 export function expectationFor(scenario: ScenarioName, manifest: Manifest): Expectation {
-  const override = manifest.scenarios[scenario] ?? {};
+  const override: ScenarioExpectation = manifest.scenarios[scenario] ?? {};
   const defaults: Expectation = {
     exit: scenario === 'ok' ? 'zero' : 'non-zero',
     requests: defaultRequests(scenario),

@@ -2,12 +2,14 @@
 // and no interception, then the live checks. Every text it returns is masked.
 import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
-import { runCase, tail, type CaseContext } from '../harness/case.ts';
+import { runCase, type CaseContext } from '../harness/case.ts';
+import { outputTail } from '../harness/output-tail.ts';
 import { baseEnvironment, withToken } from '../harness/environment.ts';
 import { programOutput } from '../harness/observation.ts';
 import { evidenceOf, finishedCase, harnessFailure, skippedCase } from '../harness/result.ts';
 import { SCENARIOS } from '../harness/scenarios.ts';
 import { maskToken } from '../mock/tokens.ts';
+import { EVIDENCE_LIMIT } from '../report/schema.ts';
 import type { RunResult } from '../runners/contract.ts';
 import type { RequestBudget } from './budget.ts';
 import { LIVE_CHECKS, type LiveObservation } from './checks.ts';
@@ -98,8 +100,8 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       requests: [mask(describeProbe(request, probe))],
       recordedBy: "the harness's probe",
       egress: [],
-      outputTail: tail(mask(output)),
-      evidence: evidenceOf(run, mask),
+      outputTail: outputTail(output, mask, false),
+      evidence: evidenceOf(run, (text) => mask(text).slice(0, EVIDENCE_LIMIT)),
     });
   };
 }

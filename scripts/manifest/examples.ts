@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LANGUAGES, languageOfFile, type LanguageLike } from '../languages.ts';
 import { MANIFEST_FILE, type Manifest } from './schema.ts';
 import { ManifestError } from './errors.ts';
+import { assertNoSymlinks } from './files.ts';
 import { loadManifest } from './load.ts';
 
 /** Id of an example: its folder name, lower-case words joined by dashes. */
@@ -29,13 +30,14 @@ export interface Example {
   otherFiles: string[];
 }
 
-/** Loads the example in `dir`; throws ManifestError on a bad manifest or two files of one language. */
+/** Loads the example in `dir`; throws ManifestError on a bad manifest, a symbolic link in the folder or two files of one language. */
 export async function loadExample(dir: string, languages: readonly LanguageLike[] = LANGUAGES): Promise<Example> {
   const id = path.basename(dir);
   const manifestPath = path.join(dir, MANIFEST_FILE);
   if (!EXAMPLE_ID_PATTERN.test(id)) {
     throw new ManifestError(dir, [`folder name "${id}" is not a valid example id; expected lower-case words joined by dashes`]);
   }
+  await assertNoSymlinks(dir);
   const manifest = await loadManifest(manifestPath);
   const entries = await readdir(dir, { withFileTypes: true });
   const files: SnippetFile[] = [];
@@ -66,11 +68,12 @@ export async function discoverExamples(root: string, languages: readonly Languag
   } catch {
     throw new ManifestError(root, ['snippets folder not found']);
   }
-  const dirs = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const candidates = entries.filter((entry) => entry.isDirectory() || entry.isSymbolicLink()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const examples: Example[] = [];
-  for (const name of dirs) {
-    const dir = path.join(root, name);
-    const inner = await readdir(dir);
+  for (const entry of candidates) {
+    const dir = path.join(root, entry.name);
+    // A link to a folder holding a manifest is refused by loadExample; a link to a file is none of ours.
+    const inner: string[] = entry.isSymbolicLink() ? await readdir(dir).catch(() => []) : await readdir(dir);
     if (inner.includes(MANIFEST_FILE)) examples.push(await loadExample(dir, languages));
   }
   return examples;

@@ -1,8 +1,8 @@
 // Reads and validates one example manifest.
-import { readFile } from 'node:fs/promises';
 import { ManifestSchema, knownManifestFields, type Manifest } from './schema.ts';
 import { describeIssues } from '../zod-issues.ts';
 import { ManifestError } from './errors.ts';
+import { readExampleFile } from './files.ts';
 
 /** Validates already-parsed manifest data; `file` is only used in the error message. */
 export function parseManifest(file: string, data: unknown): Manifest {
@@ -15,8 +15,9 @@ export function parseManifest(file: string, data: unknown): Manifest {
 export async function loadManifest(file: string): Promise<Manifest> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readExampleFile(file);
   } catch (error) {
+    if (error instanceof ManifestError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new ManifestError(file, [code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`]);
   }

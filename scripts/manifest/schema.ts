@@ -34,6 +34,31 @@ export const ScenarioExpectationSchema = z.strictObject({
 /** A scenario's expectations as written in a manifest. */
 export type ScenarioExpectation = z.output<typeof ScenarioExpectationSchema>;
 
+/**
+ * The `ok` scenario's expectations: it must succeed, send a request and show something, or the
+ * case would pass a file that never calls the API.
+ */
+export const OkExpectationSchema = ScenarioExpectationSchema.extend({
+  exit: z.literal('zero', 'expected "zero" (or no "exit"): with a valid token the program must succeed').optional(),
+  requests: z.int().min(1, 'expected at least 1 (or no "requests"): with a valid token the program must call the API').max(20).optional(),
+  output: z.array(z.string().min(1)).min(1, 'expected at least one text (or no "output"): with a valid token the program must show the result').optional(),
+});
+
+/** The expectations of a scenario the API answers with an error: the error must be provoked. */
+export const ErrorExpectationSchema = ScenarioExpectationSchema.extend({
+  requests: z.int().min(1, 'expected at least 1 (or no "requests"): the program must send the request the API refuses').max(20).optional(),
+});
+
+/**
+ * The expectations of a scenario in which the server or the network fails on purpose: the program
+ * must fail (non-zero) whatever the manifest says, and sends what the mock lets it; only the text
+ * it must print can be added.
+ */
+export const FailSafeExpectationSchema = z.strictObject({
+  exit: z.literal('non-zero', 'expected "non-zero" (or no "exit"): when the server or the network fails the program must fail').optional(),
+  output: z.array(z.string().min(1)).optional(),
+});
+
 /** The request every file of the example must send. */
 export const ExpectedRequestSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
@@ -57,8 +82,20 @@ export const ManifestSchema = z.strictObject({
   timeoutMs: z.int().min(1000).max(300_000).default(20_000),
   /** The request timeout the example's programs set: how long they wait for an answer before giving up. */
   requestTimeoutMs: z.int().min(500).max(120_000).default(10_000),
-  /** Per-scenario expectations that differ from the defaults. */
-  scenarios: z.partialRecord(z.enum(SCENARIO_NAMES), ScenarioExpectationSchema).default({}),
+  /** Per-scenario expectations that differ from the defaults; none may make a case check nothing. */
+  scenarios: z
+    .strictObject({
+      ok: OkExpectationSchema.optional(),
+      missing: ScenarioExpectationSchema.optional(),
+      invalid: ErrorExpectationSchema.optional(),
+      revoked: ErrorExpectationSchema.optional(),
+      forbidden: ErrorExpectationSchema.optional(),
+      'untrusted-cert': FailSafeExpectationSchema.optional(),
+      'hung-server': FailSafeExpectationSchema.optional(),
+      'bad-gateway': FailSafeExpectationSchema.optional(),
+      'network-error': FailSafeExpectationSchema.optional(),
+    } satisfies Record<ScenarioName, z.ZodType>)
+    .default({}),
 });
 
 /** A validated manifest, defaults applied. */
@@ -70,6 +107,9 @@ export function knownManifestFields(path: readonly PropertyKey[]): readonly stri
   if (where === '') return Object.keys(ManifestSchema.shape);
   if (where === 'request') return Object.keys(ExpectedRequestSchema.shape);
   if (where === 'scenarios') return SCENARIO_NAMES;
-  if (path.length === 2 && path[0] === 'scenarios') return Object.keys(ScenarioExpectationSchema.shape);
+  if (path.length === 2 && path[0] === 'scenarios') {
+    const failSafe = ['untrusted-cert', 'hung-server', 'bad-gateway', 'network-error'].includes(String(path[1]));
+    return Object.keys((failSafe ? FailSafeExpectationSchema : ScenarioExpectationSchema).shape);
+  }
   return undefined;
 }

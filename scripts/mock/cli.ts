@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { API_BASE_URL, TOKEN_ENV_VAR } from '../api/contract.ts';
 import { createThrowawayCa } from './ca.ts';
-import { describeEgress, describeTlsFailure, describeRequest } from './describe.ts';
+import { describeEgress, describeTlsFailure, describeRequest, maskLogLine } from './describe.ts';
 import { MANAGED_VARIABLES, interceptedEnvironment } from './environment.ts';
 import { startInterceptor } from './interceptor.ts';
 import { shellExports, shellQuote } from './shell.ts';
@@ -59,14 +59,16 @@ async function main(): Promise<void> {
   }
   const tokens = randomTokenTrio();
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  // What clients send is logged with every token masked: in a path, a host name or encoded.
+  const logSeen = (line: string): void => log(maskLogLine(line, Object.values(tokens)));
   const interceptor = await startInterceptor({
     ca,
     tokens: toMockTokens(tokens),
     behaviour,
     untrustedCa,
-    onRequest: (request) => log(describeRequest(request)),
-    onEgress: (attempt) => log(describeEgress(attempt)),
-    onTlsFailure: (failure) => log(describeTlsFailure(failure)),
+    onRequest: (request) => logSeen(describeRequest(request)),
+    onEgress: (attempt) => logSeen(describeEgress(attempt)),
+    onTlsFailure: (failure) => logSeen(describeTlsFailure(failure)),
   });
   let stopping = false;
   const stop = async (): Promise<void> => {

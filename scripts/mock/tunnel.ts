@@ -1,7 +1,7 @@
 // Terminates a CONNECT tunnel to the API host in-process: a TLS server side with the leaf (ALPN
 // http/1.1 only), that accepts only the API host's server name, then hands the decrypted
 // connection to the mock's HTTP server.
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
 import { API_HOST } from '../api/contract.ts';
@@ -24,15 +24,20 @@ export interface TunnelContext {
   resetAfterHandshake?: boolean;
 }
 
-// Per decrypted connection: its "next request head" deadline and how many requests it carried.
+// Per decrypted connection: its "next request head" deadline, how many requests it carried, and
+// the HTTP parser's error code when the client sent something that is not HTTP.
 interface TunnelState {
   deadline: Deadline;
   requests: number;
+  notHttp?: string;
 }
 
 const states = new WeakMap<object, TunnelState>();
 
-/** Counts each tunnel's requests and holds its deadline off while a request is being answered. */
+/**
+ * Counts each tunnel's requests, holds its deadline off while a request is being answered, and
+ * notes bytes that are not HTTP, answering them as Node would (400, or 431/413/408).
+ */
 export function watchTunnelRequests(server: Server): void {
   server.on('request', (req, res) => {
     const state = states.get(req.socket);
@@ -41,7 +46,22 @@ export function watchTunnelRequests(server: Server): void {
     state.deadline.clear();
     res.once('finish', () => state.deadline.arm());
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const state = states.get(socket);
+    const code = error.code ?? 'unknown';
+    if (state && code.startsWith('HPE_') && code !== 'HPE_HEADER_OVERFLOW') state.notHttp = code;
+    const status = CLIENT_ERROR_STATUS[code] ?? 400;
+    if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+    socket.destroy();
+  });
 }
+
+// Node's own answers to a client error (what it sends when no 'clientError' listener is set).
+const CLIENT_ERROR_STATUS: Readonly<Record<string, number>> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
 
 /** Runs TLS over an accepted CONNECT socket; `head` is whatever the client sent after the CONNECT. */
 export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelContext): void {
@@ -106,6 +126,7 @@ export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelCon
   tlsSocket.once('close', () => {
     state.deadline.clear();
     if (!secured) recordFailure('handshake', 'the client hung up during the TLS handshake', null);
+    else if (state.notHttp) recordFailure('not-http', 'the client sent bytes that are not an HTTP request inside the TLS connection', state.notHttp);
     else if (state.requests === 0) recordFailure('after-handshake', 'the client hung up after the TLS handshake without sending a request', null);
   });
 }

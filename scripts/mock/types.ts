@@ -93,7 +93,8 @@ export type EgressAttempt =
  * up (`after-handshake`, Node among them).
  */
 export interface TlsFailure {
-  stage: 'handshake' | 'after-handshake';
+  /** During the handshake, after it with no request, or after it with bytes that are not HTTP. */
+  stage: 'handshake' | 'after-handshake' | 'not-http';
   /** The SNI server name the client sent, or null. */
   servername: string | null;
   /** What happened, for example OpenSSL's `tlsv1 alert unknown ca`. */

@@ -1,6 +1,7 @@
 // The one contract every language runner implements: detect the toolchain, prepare a snippet
 // once (install, compile, cache), then run it as many times as there are scenarios.
 import type { LanguageId } from '../languages.ts';
+import type { LeakEncoding } from '../secrets/encodings.ts';
 
 /** Whether a language's toolchain is usable here, with its version or the reason it is not. */
 export type Toolchain =
@@ -31,6 +32,14 @@ export interface RunOptions {
   env: Record<string, string>;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Secrets to watch for in the whole of stdout and stderr, in any usual encoding (the token). */
+  secrets?: readonly string[];
+}
+
+/** A secret of `RunOptions.secrets` seen in the output: on which stream, in which encoding. */
+export interface LeakFinding {
+  stream: 'stdout' | 'stderr';
+  encoding: LeakEncoding;
 }
 
 /** What one run of a snippet did. */
@@ -44,6 +53,8 @@ export interface RunResult {
   /** True when the time limit was hit and the whole process tree was killed. */
   timedOut: boolean;
   durationMs: number;
+  /** Every secret seen in all of the output, also past what `stdout`/`stderr` keep (absent: not watched). */
+  leaks?: LeakFinding[];
 }
 
 /** A language runner: one per language, registered by id. */

@@ -3,7 +3,8 @@
 import { isAbsolute } from 'node:path';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
-import type { PreparedSnippet, RunOptions, RunResult } from './contract.ts';
+import { createLeakScanner, type LeakScanner } from '../secrets/stream-scan.ts';
+import type { LeakFinding, PreparedSnippet, RunOptions, RunResult } from './contract.ts';
 
 /** Most bytes of stdout, and of stderr, that a run keeps; the rest is counted and dropped. */
 export const OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -31,8 +32,9 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
     ...(options.signal ? { cancelSignal: options.signal } : {}),
     reject: false,
   });
-  const stdout = collectCapped(subprocess.stdout);
-  const stderr = collectCapped(subprocess.stderr);
+  const watch = { stdout: createLeakScanner(options.secrets ?? []), stderr: createLeakScanner(options.secrets ?? []) };
+  const stdout = collectCapped(subprocess.stdout, watch.stdout);
+  const stderr = collectCapped(subprocess.stderr, watch.stderr);
   const result = await subprocess;
   // The direct child has ended; background processes it left in its group go too.
   subprocess.kill('SIGKILL');
@@ -48,15 +50,25 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
     stderr: stderr(),
     timedOut: result.timedOut,
     durationMs,
+    leaks: leakFindings(watch),
   };
 }
 
-/** Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES; returns a function giving the text so far. */
-function collectCapped(stream: Readable | null): () => string {
+/** What the scanners of stdout and stderr found. */
+function leakFindings(watch: Record<LeakFinding['stream'], LeakScanner>): LeakFinding[] {
+  return (['stdout', 'stderr'] as const).flatMap((stream) => {
+    watch[stream].end();
+    return watch[stream].findings().map((encoding) => ({ stream, encoding }));
+  });
+}
+
+/** Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES and showing `scanner` all of it; returns a function giving the text so far. */
+function collectCapped(stream: Readable | null, scanner: LeakScanner): () => string {
   const chunks: Buffer[] = [];
   let kept = 0;
   let dropped = 0;
   stream?.on('data', (chunk: Buffer) => {
+    scanner.write(chunk);
     const room = OUTPUT_LIMIT_BYTES - kept;
     if (room >= chunk.length) {
       chunks.push(chunk);

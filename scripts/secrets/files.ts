@@ -5,7 +5,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
-import { findTokens, looksBinary, type Finding } from './scan.ts';
+import { findTokensInFile, type Finding } from './scan.ts';
 
 /** Folders the scan covers, relative to the project root: what the published site is made of. */
 export const SCANNED_FOLDERS: readonly string[] = Object.freeze(['snippets', 'docs']);
@@ -56,7 +56,7 @@ export interface TreeScan extends FileList {
   findings: Finding[];
 }
 
-/** Scans the text files `listFiles` names; listed files that are gone, not regular, or binary are passed over. */
+/** Scans the files `listFiles` names, binaries too (see findTokensInFile); listed files that are gone or not regular are passed over. */
 export async function scanTree(root: string, folders: readonly string[] = SCANNED_FOLDERS): Promise<TreeScan> {
   const list = await listFiles(root, folders);
   const findings: Finding[] = [];
@@ -64,8 +64,7 @@ export async function scanTree(root: string, folders: readonly string[] = SCANNE
     const absolute = path.join(root, file);
     const info = await lstat(absolute).catch(() => undefined);
     if (!info?.isFile()) continue; // deleted but still in the index, a symlink, or a submodule
-    const content = await readFile(absolute);
-    if (!looksBinary(content)) findings.push(...findTokens(content.toString('utf8'), file));
+    findings.push(...findTokensInFile(await readFile(absolute), file));
   }
   return { ...list, findings };
 }

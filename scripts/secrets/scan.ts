@@ -2,8 +2,12 @@
 import { PLACEHOLDER_TOKEN, TOKEN_ENV_VAR } from '../api/contract.ts';
 import { maskToken } from '../mock/tokens.ts';
 
-/** `u-` then 16 or more token characters, starting on a word boundary: the shape of a user token. */
-export const TOKEN_SHAPE = /\bu-[A-Za-z0-9_-]{16,}/g;
+/**
+ * `u-` (or `U-`) then 16 or more token characters: the shape of a user token. It must not follow a
+ * letter or digit (`menu-…`), unless that ends a `%XX` escape (`%3Du-…`) or a backslash escape
+ * (`\nu-…`); after `_` it counts (`my_u-…`).
+ */
+export const TOKEN_SHAPE = /(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[a-z]))[uU]-[A-Za-z0-9_-]{16,}/g;
 
 /** Token-shaped strings that are documented stand-ins, never real tokens. */
 export const ALLOWED_TOKENS: readonly string[] = Object.freeze([PLACEHOLDER_TOKEN]);
@@ -38,9 +42,20 @@ export function findTokens(text: string, file: string): Finding[] {
   return findings;
 }
 
-/** Whether a file's first bytes hold a NUL: an image or other binary, not text to scan. */
+/** Whether a file's first bytes hold a NUL: an image, UTF-16 text or other binary. */
 export function looksBinary(content: Uint8Array): boolean {
   return content.subarray(0, 8000).includes(0);
+}
+
+/**
+ * Every token-shaped string in a file's bytes. A binary (a NUL early on) is read as Latin-1 twice:
+ * with each NUL as a line break (a token between binary fields) and without NULs (UTF-16 text).
+ */
+export function findTokensInFile(content: Buffer, file: string): Finding[] {
+  if (!looksBinary(content)) return findTokens(content.toString('utf8'), file);
+  const text = content.toString('latin1');
+  const findings = [...findTokens(text.replace(/\0/g, '\n'), file), ...findTokens(text.replace(/\0/g, ''), file)];
+  return findings.filter((finding, index) => findings.findIndex((other) => other.token === finding.token) === index);
 }
 
 /** `docs/x.mdx:3:12: token-shaped string u-ab…(34 chars)`: the place, and the token masked. */

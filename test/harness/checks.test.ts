@@ -141,6 +141,13 @@ describe('network checks', () => {
     expect(verdict('request', observe('missing', { requests: [] })).status).toBe('passed');
   });
 
+  test('token-in-url finds the token base64-encoded in the path, and lower-cased in a refused host name', () => {
+    const inPath = verdict('token-in-url', observe('ok', { requests: [request({ path: `/api/clients/${Buffer.from(TOKEN).toString('base64url')}` })] }));
+    expect(inPath.message).toMatch(/^the token must travel only in the Authorization header; the mock saw it \(base64-encoded\) in the URL \/api\/clients\//);
+    const egress = [{ kind: 'connect' as const, host: `${TOKEN.toLowerCase()}.example`, port: 443, reason: 'other-host' as const }];
+    expect(verdict('token-in-url', observe('ok', { egress })).message).toMatch(/saw it \(with its letters in another case\) in the URL \/\/u-/);
+  });
+
   test('token-in-url finds the token in the query string', () => {
     const result = verdict('token-in-url', observe('ok', { requests: [request({ query: `token=${TOKEN}` })] }));
     expect(result.status).toBe('failed');
@@ -156,6 +163,28 @@ describe('behaviour checks', () => {
   test('token-leak fails when the token is printed', () => {
     const run = { exitCode: 0, signal: null, stdout: `token ${TOKEN}`, stderr: '', timedOut: false, durationMs: 1 };
     expect(verdict('token-leak', observe('ok', { run })).message).toContain('stdout');
+  });
+
+  test('token-leak names the encoding and the stream, never the token, from the kept output', () => {
+    const encoded = Buffer.from(`Authorization: ${TOKEN}`).toString('base64');
+    const run = { exitCode: 0, signal: null, stdout: clientLines, stderr: `debug ${encoded}`, timedOut: false, durationMs: 1 };
+    const result = verdict('token-leak', observe('ok', { run }));
+    expect(result).toEqual({ status: 'failed', message: 'the token was printed base64-encoded to stderr; never print or log it, in any form' });
+  });
+
+  test('token-leak trusts what the runner saw past the kept output', () => {
+    const run = {
+      exitCode: 0, signal: null, stdout: clientLines, stderr: '', timedOut: false, durationMs: 1,
+      leaks: [{ stream: 'stdout' as const, encoding: 'plain' as const }, { stream: 'stdout' as const, encoding: 'hex' as const }, { stream: 'stderr' as const, encoding: 'reversed' as const }],
+    };
+    expect(verdict('token-leak', observe('ok', { run })).message).toBe(
+      'the token was printed as is and hex-encoded to stdout, and reversed to stderr; never print or log it, in any form',
+    );
+  });
+
+  test('token-leak passes output without the token in any form', () => {
+    const run = { exitCode: 0, signal: null, stdout: clientLines, stderr: '', timedOut: false, durationMs: 1, leaks: [] };
+    expect(verdict('token-leak', observe('ok', { run }))).toEqual({ status: 'passed', message: 'the token was not printed, in any form' });
   });
 
   test('exit-code fails a program that exits 0 on 403', () => {

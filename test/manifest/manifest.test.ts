@@ -1,10 +1,12 @@
 // A bad manifest fails with a message that names the file, the field, what was found and what was expected.
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, mkdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadExample } from '../../scripts/manifest/examples.ts';
+import { discoverExamples, loadExample } from '../../scripts/manifest/examples.ts';
 import { ManifestError } from '../../scripts/manifest/errors.ts';
+import { readExampleFile } from '../../scripts/manifest/files.ts';
 import { loadManifest, parseManifest } from '../../scripts/manifest/load.ts';
 
 const valid = { title: 'List', request: { method: 'GET', path: '/api/clients' } };
@@ -22,12 +24,27 @@ describe('parseManifest', () => {
     [{ ...valid, timeoutMs: 'soon' }, /field "timeoutMs": expected (?:number|int), found "soon" \(string\)/],
     [{ ...valid, scenarios: { expired: {} } }, /field "scenarios": unknown field\(s\) "expired"; expected only: ok, missing, invalid, revoked, forbidden, untrusted-cert, hung-server, bad-gateway, network-error/],
     [{ ...valid, requestTimeoutMs: 100 }, /field "requestTimeoutMs": .*found 100 \(number\)/],
-    [{ ...valid, scenarios: { ok: { exit: 'maybe' } } }, /field "scenarios\.ok\.exit": expected one of "zero"\|"non-zero", found "maybe"/],
+    [{ ...valid, scenarios: { forbidden: { exit: 'maybe' } } }, /field "scenarios\.forbidden\.exit": expected one of "zero"\|"non-zero", found "maybe"/],
+    // Overrides that would let a file that never calls the API, or shows nothing, pass.
+    [{ ...valid, scenarios: { ok: { exit: 'non-zero' } } }, /field "scenarios\.ok\.exit": expected "zero" \(or no "exit"\): with a valid token the program must succeed, found "non-zero"/],
+    [{ ...valid, scenarios: { ok: { requests: 0 } } }, /field "scenarios\.ok\.requests": expected at least 1 \(or no "requests"\): with a valid token the program must call the API, found 0 \(number\)/],
+    [{ ...valid, scenarios: { ok: { output: [] } } }, /field "scenarios\.ok\.output": expected at least one text \(or no "output"\): with a valid token the program must show the result, found \[\] \(array\)/],
+    [{ ...valid, scenarios: { revoked: { requests: 0 } } }, /field "scenarios\.revoked\.requests": expected at least 1 \(or no "requests"\): the program must send the request the API refuses, found 0/],
+    [{ ...valid, scenarios: { invalid: { requests: 0 } } }, /field "scenarios\.invalid\.requests": expected at least 1/],
+    [{ ...valid, scenarios: { forbidden: { requests: 0 } } }, /field "scenarios\.forbidden\.requests": expected at least 1/],
+    // A server or network that fails on purpose: the program must fail, and no override says otherwise.
+    [{ ...valid, scenarios: { 'bad-gateway': { exit: 'zero' } } }, /field "scenarios\.bad-gateway\.exit": expected "non-zero" \(or no "exit"\): when the server or the network fails the program must fail, found "zero"/],
+    [{ ...valid, scenarios: { 'hung-server': { requests: 0 } } }, /field "scenarios\.hung-server": unknown field\(s\) "requests"; expected only: exit, output/],
     [{ ...valid, colour: 'red' }, /the manifest: unknown field\(s\) "colour"; expected only: \$schema, title, description, request, timeoutMs, requestTimeoutMs, scenarios/],
   ] as const)('explains %j', ([data, message]) => {
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(message);
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(/^snippets\/x\/example\.json: invalid example manifest/);
   });
+});
+
+test('accepts the overrides that keep a case meaningful', () => {
+  const scenarios = { ok: { exit: 'zero', requests: 2, output: ['Token is valid'] }, missing: { requests: 0 }, forbidden: { exit: 'zero' } };
+  expect(parseManifest('m.json', { ...valid, scenarios }).scenarios).toEqual(scenarios);
 });
 
 describe('loadManifest and loadExample', () => {
@@ -60,5 +77,78 @@ describe('loadManifest and loadExample', () => {
     const dir = path.join(root, 'Bad_Name');
     await mkdir(dir);
     await expect(loadExample(dir)).rejects.toBeInstanceOf(ManifestError);
+  });
+});
+
+describe('symbolic links in an example folder', () => {
+  const SECRET_TEXT = 'contents-of-a-file-outside-the-example';
+  let root: string;
+  let outside: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'rr-symlinks-'));
+    outside = path.join(root, 'outside');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'target.txt'), `{ "title": "${SECRET_TEXT}" `);
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  /** A valid example folder under `snippets/` with one file; `link` is then made a symbolic link to a file outside. */
+  async function exampleWithLink(id: string, link: string, target = path.join(outside, 'target.txt')): Promise<string> {
+    const dir = path.join(root, 'snippets', id);
+    await mkdir(dir, { recursive: true });
+    if (link !== 'example.json') await writeFile(path.join(dir, 'example.json'), JSON.stringify(valid));
+    if (link !== 'list.sh') await writeFile(path.join(dir, 'list.sh'), 'echo hi\n');
+    await mkdir(path.dirname(path.join(dir, link)), { recursive: true });
+    await symlink(target, path.join(dir, link));
+    return dir;
+  }
+
+  test.for([
+    ['a snippet file', 'list.sh', '"list.sh"'],
+    ['request.http', 'request.http', '"request.http"'],
+    ['the manifest', 'example.json', '"example.json"'],
+    ['a file in a sub-folder', 'notes/more.txt', '"notes/more.txt"'],
+  ] as const)('refuses %s that is a link, naming it and not its target', async ([, link, named]) => {
+    const dir = await exampleWithLink(link.replace(/\W+/g, '-'), link);
+    const error = await loadExample(dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ManifestError);
+    const message = (error as Error).message;
+    expect(message).toContain(`${named} is a symbolic link; expected a regular file or folder inside the example`);
+    expect(message).not.toContain(SECRET_TEXT);
+    expect(message).not.toContain('target.txt');
+  });
+
+  test('refuses a sub-folder that is a link', async () => {
+    const dir = await exampleWithLink('linked-folder', 'assets', outside);
+    await expect(loadExample(dir)).rejects.toThrow(/"assets" is a symbolic link/);
+  });
+
+  test('refuses an example folder that is itself a link, when the examples are discovered', async () => {
+    const real = await exampleWithLink('real-one', 'unused/x', path.join(outside, 'target.txt')).then(async (dir) => {
+      await rm(path.join(dir, 'unused'), { recursive: true });
+      return dir;
+    });
+    const links = path.join(root, 'linked-root');
+    await mkdir(links);
+    await symlink(real, path.join(links, 'linked-example'));
+    await expect(discoverExamples(links)).rejects.toThrow(/the folder .*linked-example is a symbolic link/);
+  });
+
+  test('refuses a FIFO, which would block a reader forever', async () => {
+    const dir = path.join(root, 'snippets', 'with-fifo');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'example.json'), JSON.stringify(valid));
+    await execa('mkfifo', [path.join(dir, 'request.http')]);
+    await expect(loadExample(dir)).rejects.toThrow(/"request\.http" is not a regular file \(a FIFO, socket or device\)/);
+    await expect(readExampleFile(path.join(dir, 'request.http'))).rejects.toThrow(/is not a regular file/);
+  });
+
+  test('the manifest reader refuses a link without reading it', async () => {
+    const file = path.join(root, 'linked.json');
+    await symlink(path.join(outside, 'target.txt'), file);
+    const error = await loadManifest(file).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(/"linked\.json" is a symbolic link/);
+    expect((error as Error).message).not.toContain(SECRET_TEXT);
   });
 });

@@ -7,6 +7,7 @@ import { execa, type ResultPromise } from 'execa';
 import { describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { findExecutable } from '../../scripts/paths.ts';
+import { scanText } from '../../scripts/secrets/stream-scan.ts';
 import { requireTool, until, within } from './helpers.ts';
 
 const READY = 'Requests (Ctrl-C stops the mock and deletes its keys):';
@@ -41,13 +42,16 @@ async function startCli(args: readonly string[] = []): Promise<RunningCli> {
   return { child, output: () => printed, env, tokens: { valid: token('valid'), revoked: token('revoked'), forbidden: token('forbidden') } };
 }
 
-async function curl(env: Record<string, string>, token: string): Promise<string> {
-  return (await curlResult(env, token)).stdout;
+async function curl(env: Record<string, string>, token: string, url = API_URL): Promise<string> {
+  return (await curlResult(env, token, [], url)).stdout;
 }
 
 /** curl's whole result (exit code, stderr), for the failure behaviours. */
-function curlResult(env: Record<string, string>, token: string, extra: readonly string[] = []) {
-  return execa('curl', ['-sS', ...extra, '-H', '@-', 'https://api.requestrocket.com/api/clients'], {
+const API_URL = 'https://api.requestrocket.com/api/clients';
+
+/** curl's whole result (exit code, stderr), for the failure behaviours. */
+function curlResult(env: Record<string, string>, token: string, extra: readonly string[] = [], url = API_URL) {
+  return execa('curl', ['-sS', ...extra, '-H', '@-', url], {
     env,
     extendEnv: false,
     input: `Authorization: ${token}\n`,
@@ -78,11 +82,18 @@ describe('npm run mock', () => {
       expect(await curl(cli.env, cli.tokens.revoked)).toBe(formatBody(UNAUTHORIZED.body));
       expect(await curl(cli.env, cli.tokens.forbidden)).toBe(formatBody(FORBIDDEN.body));
 
+      // A token in the path, as is or percent-encoded, is masked in the log too.
+      const encoded = [...cli.tokens.valid].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('');
+      await curl(cli.env, cli.tokens.valid, `https://api.requestrocket.com/api/clients/${cli.tokens.revoked}`);
+      await curl(cli.env, cli.tokens.valid, `https://api.requestrocket.com/api/${encoded}`);
+      await within(until(() => cli.output().split('\n').filter((line) => line.startsWith('GET /api/')).length >= 5), 'the two requests to be logged');
+
       const log = cli.output().slice(cli.output().indexOf(READY));
       expect(log).toMatch(/^GET \/api\/clients 200 ok {2}Authorization: u-\w\w…\(34 chars\)$/m);
       expect(log).toMatch(/^GET \/api\/clients 401 revoked-token /m);
       expect(log).toMatch(/^GET \/api\/clients 403 forbidden-token /m);
       for (const token of Object.values(cli.tokens)) expect(log.includes(token)).toBe(false);
+      expect(scanText(log, Object.values(cli.tokens))).toEqual([]);
     } finally {
       cli.child.kill('SIGINT');
     }
@@ -95,13 +106,14 @@ describe('npm run mock', () => {
   });
 
   // curl's exit codes: 60 certificate problem, 28 timed out, 56 receive failure (a refused tunnel),
-  // 35 or 56 for a connection reset during or right after the handshake.
+  // 35, 55 or 56 for a connection reset during or right after the handshake (whichever of connect,
+  // send or receive curl was in when the reset arrived).
   test.for([
     ['untrusted', /^Behaviour: untrusted: shows a certificate from a CA your environment does not trust/m, [60], /SSL certificate problem/],
     ['hang', /^Behaviour: hang: takes each request and never answers/m, [28], /timed out/],
     ['bad-gateway', /^Behaviour: bad-gateway: answers every request with 502 Bad Gateway/m, [0], /^$/],
     ['refuse', /^Behaviour: refuse: refuses every tunnel to the API with 502/m, [56], /CONNECT tunnel failed, response 502/],
-    ['reset', /^Behaviour: reset: resets every connection right after the TLS handshake/m, [35, 56], /reset|SSL_ERROR_SYSCALL|Recv failure/i],
+    ['reset', /^Behaviour: reset: resets every connection right after the TLS handshake/m, [35, 55, 56], /reset|SSL_ERROR_SYSCALL|Recv failure|Failed sending data|not connected/i],
   ] as const)('--behaviour %s serves that failure to a real client and logs it', async ([behaviour, says, exitCodes, error], { skip }) => {
     requireTool({ skip }, findExecutable('curl') === undefined ? 'curl not found on PATH' : null);
     const cli = await startCli(['--behaviour', behaviour]);
@@ -114,7 +126,8 @@ describe('npm run mock', () => {
       const log = cli.output().slice(cli.output().indexOf(READY));
       if (behaviour === 'bad-gateway') expect(log).toMatch(/^GET \/api\/clients 502 bad-gateway /m);
       if (behaviour === 'hang') await within(until(() => /^GET \/api\/clients 0 no-answer /m.test(cli.output())), 'the hung request to be logged');
-      if (behaviour === 'untrusted') expect(log).toMatch(/^TLS handshake failed: /m);
+      // The mock hears of the broken-off handshake as curl exits, not before: wait for the line.
+      if (behaviour === 'untrusted') await within(until(() => /^TLS handshake failed: /m.test(cli.output())), 'the refused handshake to be logged');
     } finally {
       cli.child.kill('SIGINT');
     }

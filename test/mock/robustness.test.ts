@@ -5,6 +5,7 @@ import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { API_HOST } from '../../scripts/api/contract.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
+import { describeTlsFailure } from '../../scripts/mock/describe.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
 import { randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
 import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';
@@ -102,6 +103,20 @@ describe('the tunnel to the mock', () => {
     await within(closed, 'the tunnel to be closed');
     await within(until(() => interceptor.tlsFailures.length > before), 'the failure to be recorded');
     expect(interceptor.tlsFailures[before]?.stage).toBe('handshake');
+    expect(describeTlsFailure(interceptor.tlsFailures[before]!)).toMatch(/^not TLS: the client sent bytes that are not a TLS handshake into the tunnel/);
+  });
+
+  test('answers bytes that are not HTTP inside TLS with 400, and records them as such, not as distrust', async () => {
+    const before = interceptor.tlsFailures.length;
+    const secure = await tlsThroughTunnel(interceptor, ca);
+    const closed = readUntilClosed(secure);
+    secure.write(NOT_TLS);
+    expect(await within(closed, 'the TLS connection to be closed')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    await within(until(() => interceptor.tlsFailures.length > before), 'the failure to be recorded');
+    const failure = interceptor.tlsFailures[before]!;
+    expect(failure).toMatchObject({ stage: 'not-http', servername: API_HOST, code: expect.stringMatching(/^HPE_/) });
+    expect(describeTlsFailure(failure)).toMatch(/^not HTTP inside TLS: the client sent bytes that are not an HTTP request inside the TLS connection/);
+    expect(describeTlsFailure(failure)).not.toMatch(/trust/);
   });
 
   test('hands bytes sent along with the CONNECT to the TLS side', async () => {

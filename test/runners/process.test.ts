@@ -75,6 +75,20 @@ describe('runProcess', () => {
     expect(result.stdout).toBe(`${'x'.repeat(1023)}\n`.repeat(1024) + `\n[output truncated: ${dropped} more bytes]`);
   });
 
+  test('watches the whole of stdout and stderr for the secrets it is given, past what it keeps', async () => {
+    const token = 'u-RunnerOnly0123456789abcdefghijKL';
+    const file = fixture('javascript', 'leaks-late.mjs');
+    const prepared = { command: process.execPath, args: [file], cwd: dirname(file) };
+    const result = await runProcess(prepared, { env: { RUNNER_TOKEN: token }, timeoutMs: 30_000, secrets: [token] });
+    expect(result.stdout).toMatch(/\[output truncated: \d+ more bytes\]$/);
+    expect(result.leaks).toEqual([
+      { stream: 'stdout', encoding: 'base64' },
+      { stream: 'stderr', encoding: 'hex' },
+    ]);
+    const unwatched = await runProcess(prepared, { env: { RUNNER_TOKEN: token }, timeoutMs: 30_000 });
+    expect(unwatched.leaks).toEqual([]);
+  });
+
   test('throws when the program cannot be started', async () => {
     await expect(runProcess({ command: '/nonexistent/program', args: [], cwd: '/' }, { env: {}, timeoutMs: 1000 })).rejects.toThrow(
       /could not start \/nonexistent\/program/,

@@ -27,6 +27,10 @@ describe('DEFAULT_RUNNERS', () => {
     );
   });
 
+  test('runs every language through runProcess, which watches the whole output for the secrets it is given', () => {
+    for (const runner of DEFAULT_RUNNERS) expect(runner.run, runner.id).toBe(runProcess);
+  });
+
   test('keys the same runners by id', () => {
     expect(Object.values(DEFAULT_RUNNERS_BY_ID)).toEqual(DEFAULT_RUNNERS);
     for (const [id, runner] of Object.entries(DEFAULT_RUNNERS_BY_ID)) expect(runner.id).toBe(id);

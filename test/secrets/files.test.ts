@@ -37,7 +37,11 @@ describe('scanTree outside a git checkout', () => {
     const scan = await scanTree(root);
     expect(scan.source).toBe('walk');
     expect(scan.files).toEqual(['docs/pages/guide.mdx', 'docs/public/logo.png', 'snippets/leak/leak.py']);
-    expect(scan.findings).toEqual([{ file: 'snippets/leak/leak.py', line: 2, column: 10, token: TOKEN }]);
+    expect(scan.findings).toEqual([
+      // A NUL early on no longer hides a file from the scan.
+      { file: 'docs/public/logo.png', line: 2, column: 1, token: TOKEN },
+      { file: 'snippets/leak/leak.py', line: 2, column: 10, token: TOKEN },
+    ]);
   });
 
   test('finds nothing in a tree without the folders', async () => {

@@ -1,7 +1,7 @@
 // What counts as a token-shaped string, where it is reported, and that it is only shown masked.
 import { describe, expect, test } from 'vitest';
 import { PLACEHOLDER_TOKEN } from '../../scripts/api/contract.ts';
-import { findTokens, formatFinding, looksBinary } from '../../scripts/secrets/scan.ts';
+import { findTokens, findTokensInFile, formatFinding, looksBinary } from '../../scripts/secrets/scan.ts';
 
 const TOKEN = 'u-Planted0123456789abcdefghijKLMN';
 
@@ -24,6 +24,17 @@ describe('findTokens', () => {
   });
 
   test.for([
+    ['glued to a word by an underscore', `my_${TOKEN}`],
+    ['after a URL-encoded "="', `?token%3D${TOKEN}`],
+    ['after a backslash escape', `"line\\n${TOKEN}"`],
+    ['in upper case', `U-${TOKEN.slice(2)}`],
+    ['after a dash', `x-${TOKEN}`],
+  ] as const)('finds a token %s', ([, text]) => {
+    const [finding] = findTokens(text, 'a.txt');
+    expect(finding?.token.toLowerCase()).toBe(TOKEN.toLowerCase());
+  });
+
+  test.for([
     ['the placeholder', `Authorization: ${PLACEHOLDER_TOKEN}`],
     ['a short u- word', 'make a u-turn, then a u-bend'],
     ['fifteen token characters', 'u-0123456789abcde'],
@@ -31,6 +42,18 @@ describe('findTokens', () => {
     ['the prefix alone in prose', 'Every token starts with u-, followed by letters and digits.'],
   ])('passes over %s', ([, text]) => {
     expect(findTokens(text!, 'a.txt')).toEqual([]);
+  });
+});
+
+describe('findTokensInFile', () => {
+  test('reads a file with a NUL early on: a token between binary fields, and UTF-16 text', () => {
+    const binary = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]), Buffer.from(TOKEN), Buffer.from([0x00, 0xff])]);
+    expect(findTokensInFile(binary, 'logo.png').map((finding) => finding.token)).toEqual([TOKEN]);
+    expect(findTokensInFile(Buffer.from(`token = "${TOKEN}"\n`, 'utf16le'), 'notes.txt').map((finding) => finding.token)).toEqual([TOKEN]);
+  });
+
+  test('reads a text file as UTF-8', () => {
+    expect(findTokensInFile(Buffer.from(`é ${TOKEN}`), 'a.txt')).toEqual([{ file: 'a.txt', line: 1, column: 3, token: TOKEN }]);
   });
 });
 

@@ -4,6 +4,7 @@ import { headerValues, type CaseObservation } from '../observation.ts';
 import { caseTimeLimitMs } from '../scenarios.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 import { findCrash } from './crash.ts';
+import { describeLeaks, leaksOf } from '../leaks.ts';
 import { failureReportProblem } from './failure-report.ts';
 
 /** The error responses (401/403) the mock served in this case. */
@@ -20,15 +21,15 @@ function reportsError(observation: CaseObservation, status: number): string | un
   return missing.length ? `the output does not name ${missing.join(' or ')}` : undefined;
 }
 
-/** The token never appears in stdout or stderr. */
+/** The token never appears in stdout or stderr, in any usual encoding, anywhere in the stream. */
 export const tokenLeakCheck = defineCheck({
   id: 'token-leak',
-  describe: 'the token never appears in stdout or stderr',
+  describe: 'the token never appears in stdout or stderr, as is or encoded (base64, hex, URL, reversed, spaced out)',
   evaluate({ token, run }) {
     if (!token) return notApplicable('no token in this scenario');
-    const streams = [run.stdout.includes(token) && 'stdout', run.stderr.includes(token) && 'stderr'].filter(Boolean);
-    if (streams.length) return fail(`the token was printed to ${streams.join(' and ')}; never print or log it`);
-    return pass('the token was not printed');
+    const leaks = leaksOf(run, token);
+    if (leaks.length) return fail(`the token was ${describeLeaks(leaks)}; never print or log it, in any form`);
+    return pass('the token was not printed, in any form');
   },
 });
 

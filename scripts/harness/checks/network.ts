@@ -1,5 +1,7 @@
 // Checks on where the program connected and what it asked for.
 import { API_HOST } from '../../api/contract.ts';
+import { ENCODING_PHRASES } from '../../secrets/encodings.ts';
+import { scanText } from '../../secrets/stream-scan.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
 /** Nothing but the API host was contacted. */
@@ -38,7 +40,7 @@ export const requestCheck = defineCheck({
     const wanted = `${manifest.request.method} ${manifest.request.path}`;
     const count = min === max ? `${min}` : `${min} to ${max}`;
     if (requests.length < min || requests.length > max) {
-      const seen = requests.map((request) => `${request.method} ${request.path}`).join(', ');
+      const seen = requests.slice(0, 5).map((request) => `${request.method} ${request.path}`).join(', ') + (requests.length > 5 ? ', …' : '');
       return fail(`expected ${count} request(s) (${wanted}); the mock received ${requests.length}${seen ? `: ${seen}` : ''}`);
     }
     const wrong = requests.find((request) => request.method !== manifest.request.method || request.path !== manifest.request.path);
@@ -47,18 +49,23 @@ export const requestCheck = defineCheck({
   },
 });
 
-/** The token never appears in the path or the query string. */
+/** The token never appears in the host, the path or the query string, as is or encoded. */
 export const tokenInUrlCheck = defineCheck({
   id: 'token-in-url',
-  describe: 'the token never appears in the URL (path or query string)',
-  evaluate({ token, requests }) {
+  describe: 'the token never appears in the URL (host, path or query string), in any form',
+  evaluate({ token, requests, egress }) {
     if (!token) return notApplicable('no token in this scenario');
-    const encoded = encodeURIComponent(token);
+    // The host of a refused connection is part of its URL too (a token sent out as a host name).
     const urls = [
       ...requests.map((request) => `${request.path}${request.query ? `?${request.query}` : ''}`),
+      ...egress.map((attempt) => `//${attempt.host}${attempt.port ? `:${attempt.port}` : ''}`),
     ];
-    const leaked = urls.find((url) => url.includes(token) || url.includes(encoded));
-    if (leaked) return fail(`the token must travel only in the Authorization header; the mock saw it in the URL ${leaked}`);
-    return pass('the token was not in any URL');
+    for (const url of urls) {
+      const [encoding] = scanText(url, [token]);
+      if (!encoding) continue;
+      const how = ENCODING_PHRASES[encoding] ? ` (${ENCODING_PHRASES[encoding]})` : '';
+      return fail(`the token must travel only in the Authorization header; the mock saw it${how} in the URL ${url}`);
+    }
+    return pass('the token was not in any URL, in any form');
   },
 });

@@ -1,0 +1,112 @@
+// Watches a program's output stream for secrets in any usual encoding, chunk by chunk as it
+// arrives, with whatever spans two chunks carried over: it sees all of the output, also what is
+// past the part a run keeps, in time linear in the output's length.
+import { StringDecoder } from 'node:string_decoder';
+import { longestNeedle, needlesFor, type LeakEncoding, type Needle } from './encodings.ts';
+import { VIEW_NAMES, heldBack, viewOfChunk, viewSource, type ViewName } from './views.ts';
+
+/** Told how many characters each step looked at, so a test can prove the work grows linearly. */
+export type WorkCounter = (characters: number) => void;
+
+/** Scans one stream; `findings()` lists each encoding in which a secret appeared, in order of discovery. */
+export interface LeakScanner {
+  write(chunk: Uint8Array | string): void;
+  /** Scans what is still held back, when the stream has ended; later calls do nothing. */
+  end(): void;
+  findings(): LeakEncoding[];
+}
+
+// Chunks are gathered to at least this many characters before a scan, so a stream of tiny
+// writes costs no more per character than one big write.
+const BATCH_CHARACTERS = 16 * 1024;
+
+interface ViewState {
+  view: ViewName;
+  needles: Needle[];
+  /** Characters of the view's source waiting for the next chunk (an escape cut in two). */
+  pending: string;
+  /** The end of the view so far, long enough to hold all but one character of any needle. */
+  tail: string;
+}
+
+/** A scanner for `secrets` (empty: a scanner that finds nothing). */
+export function createLeakScanner(secrets: readonly string[], countWork: WorkCounter = () => {}): LeakScanner {
+  const needles = secrets.filter((secret) => secret.length >= 8).flatMap(needlesFor);
+  const keep = Math.max(longestNeedle(needles) - 1, 0);
+  const states: ViewState[] = VIEW_NAMES.map((view) => ({ view, needles: needles.filter((needle) => needle.view === view), pending: '', tail: '' }))
+    .filter((state) => state.needles.length > 0);
+  const found: LeakEncoding[] = [];
+  const decoder = new StringDecoder('utf8');
+  let batch = '';
+  let ended = false;
+
+  // The compact view is also the source of the decoded, unescaped and folded views: built once per chunk.
+  const compact = { pending: '' };
+  const scan = (text: string, final: boolean) => {
+    const compactInput = compact.pending + text;
+    const compactHold = final ? 0 : heldBack('compact', compactInput);
+    compact.pending = compactInput.slice(compactInput.length - compactHold);
+    const sources = { raw: text, compact: viewOfChunk('compact', compactInput.slice(0, compactInput.length - compactHold)) };
+    for (const state of states) {
+      if (state.needles.length === 0) continue;
+      let hay: string;
+      if (state.view === 'compact') {
+        hay = state.tail + sources.compact;
+      } else {
+        const input = state.pending + sources[viewSource(state.view)];
+        const hold = final ? 0 : heldBack(state.view, input);
+        state.pending = input.slice(input.length - hold);
+        hay = state.tail + viewOfChunk(state.view, input.slice(0, input.length - hold));
+      }
+      for (const needle of state.needles) {
+        countWork(hay.length);
+        if (hay.includes(needle.text) && !found.includes(needle.encoding)) found.push(needle.encoding);
+      }
+      state.needles = state.needles.filter((needle) => !found.includes(needle.encoding));
+      state.tail = keep === 0 ? '' : hay.slice(-keep);
+    }
+  };
+
+  return {
+    write(chunk) {
+      if (states.length === 0) return;
+      batch += typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      if (batch.length >= BATCH_CHARACTERS) {
+        scan(batch, false);
+        batch = '';
+      }
+    },
+    end() {
+      if (states.length === 0 || ended) return;
+      ended = true;
+      scan(batch + decoder.end(), true);
+      batch = '';
+    },
+    findings: () => withoutImplied(found),
+  };
+}
+
+/** Drops encodings another finding implies (a plain token is also in the compact and decoded views). */
+function withoutImplied(found: readonly LeakEncoding[]): LeakEncoding[] {
+  const has = (encoding: LeakEncoding) => found.includes(encoding);
+  const plainOrSpaced = has('plain') || has('spaced');
+  const urlEncoded = has('url-encoded') && !plainOrSpaced && !has('reversed');
+  const escaped = has('escaped') && !plainOrSpaced;
+  return found.filter((encoding) => {
+    if (encoding === 'spaced') return !has('plain');
+    if (encoding === 'case-changed') return !plainOrSpaced;
+    if (encoding === 'url-encoded') return urlEncoded;
+    if (encoding === 'escaped') return escaped;
+    // A token URL-encoded or escaped in full (`%75%2D…`, `\x75\x2d…`) is hex digits too.
+    if (encoding === 'hex') return !urlEncoded && !escaped;
+    return true;
+  });
+}
+
+/** The encodings in which any of `secrets` appears in `text`. */
+export function scanText(text: string, secrets: readonly string[], countWork?: WorkCounter): LeakEncoding[] {
+  const scanner = createLeakScanner(secrets, countWork);
+  scanner.write(text);
+  scanner.end();
+  return scanner.findings();
+}

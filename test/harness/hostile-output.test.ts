@@ -1,0 +1,103 @@
+// Snippets that attack the checks through their output: a flood that made the checks quadratic,
+// and the token printed in every usual encoding, past the kept output, in the URL or as a host
+// name. Each case fails exactly the expected checks, with a message that names the encoding, and
+// no report (terminal, JSON, JUnit, GitHub annotations) shows the token in any form.
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { TOKEN_ENV_VAR } from '../../scripts/api/contract.ts';
+import type { CheckId } from '../../scripts/harness/checks/index.ts';
+import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
+import { toGithubAnnotations } from '../../scripts/harness/reporters/github.ts';
+import { toJunit } from '../../scripts/harness/reporters/junit.ts';
+import { toReport } from '../../scripts/harness/reporters/summary.ts';
+import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
+import type { ScenarioName } from '../../scripts/harness/scenarios.ts';
+import type { LanguageRunner } from '../../scripts/runners/contract.ts';
+import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
+import { scanText } from '../../scripts/secrets/stream-scan.ts';
+import { reportOf } from '../support/report.ts';
+import { startBackgroundRun } from './case-runner.ts';
+
+const ROOT = path.join(PROJECT_ROOT, 'test', 'fixtures', 'hostile-output');
+
+const leaks = (says: RegExp): Expected => ({
+  caughtBy: 'token-leak',
+  says,
+  fails: { ok: ['token-leak'], missing: [], invalid: ['token-leak'], revoked: ['token-leak'], forbidden: ['token-leak'] },
+});
+
+/** The scenarios these fixtures run under: the ones in which the mock answers. */
+const SCENARIOS_RUN = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'] as const satisfies readonly ScenarioName[];
+
+interface Expected {
+  caughtBy?: CheckId;
+  says?: RegExp;
+  fails: Record<(typeof SCENARIOS_RUN)[number], CheckId[]>;
+}
+
+const FIXTURES: Record<string, Expected> = {
+  // Passes every check: what matters is that the checks finish at all.
+  'floods-output': { fails: { ok: [], missing: [], invalid: [], revoked: [], forbidden: [] } },
+  'prints-token-base64': leaks(/^the token was printed base64-encoded to stdout; never print or log it, in any form$/),
+  'prints-token-hex': leaks(/^the token was printed hex-encoded to stderr;/),
+  'prints-token-reversed': leaks(/^the token was printed reversed to stdout;/),
+  'prints-token-url-encoded': leaks(/^the token was printed URL-encoded to stdout;/),
+  'prints-token-spaced': leaks(/^the token was printed split by white space or line breaks to stdout;/),
+  'prints-token-late': leaks(/^the token was printed to stderr;/),
+  'sends-token-in-path': {
+    caughtBy: 'token-in-url',
+    says: /the mock saw it \(base64-encoded\) in the URL \/api\/clients\/\[token masked: base64-encoded\]/,
+    fails: {
+      ok: ['request', 'token-in-url', 'exit-code', 'output'],
+      missing: [],
+      invalid: ['request', 'token-in-url'],
+      revoked: ['request', 'token-in-url'],
+      forbidden: ['request', 'token-in-url'],
+    },
+  },
+  'connects-to-token-host': {
+    caughtBy: 'token-in-url',
+    says: /the mock saw it \(with its letters in another case\) in the URL \/\/\[token masked: with its letters in another case\]\.example:443$/,
+    fails: {
+      ok: ['egress', 'token-in-url'],
+      missing: [],
+      invalid: ['egress', 'token-in-url'],
+      revoked: ['egress', 'token-in-url'],
+      forbidden: ['egress', 'token-in-url'],
+    },
+  },
+};
+
+/** Every token handed to a program in this run, read from the environment its runner was given. */
+const tokens = new Set<string>();
+const watching: LanguageRunner[] = DEFAULT_RUNNERS.map((runner) => ({
+  ...runner,
+  run(prepared, options) {
+    const token = options.env[TOKEN_ENV_VAR];
+    if (token) tokens.add(token);
+    return runner.run(prepared, options);
+  },
+}));
+
+const { examples, cases } = await planHarness({ root: ROOT, runners: watching, scenarios: SCENARIOS_RUN });
+const run = startBackgroundRun(cases, ROOT);
+afterAll(() => run.done);
+
+test('every fixture folder has an expectation, and every expectation a fixture', () => {
+  expect(examples.map((example) => example.id).sort()).toEqual(Object.keys(FIXTURES).sort());
+});
+
+describe.for(Object.entries(FIXTURES))('%s', ([fixture, expected]) => {
+  test.for(cases.filter((planned) => planned.example.id === fixture))('$scenario fails exactly the expected checks, and no report shows the token', async (planned, context) => {
+    const result = await run.result(planned.key);
+    if (result.status === 'skipped' && process.env.CI !== 'true') context.skip(result.detail.reason ?? 'skipped');
+    const failed = result.checks.filter((check) => check.status === 'failed').map((check) => check.id);
+    expect(failed, formatFailure(result)).toEqual(expected.fails[planned.scenario as (typeof SCENARIOS_RUN)[number]]);
+    if (expected.caughtBy && failed.includes(expected.caughtBy)) {
+      expect(result.checks.find((check) => check.id === expected.caughtBy)?.message).toMatch(expected.says!);
+    }
+    const reports = [formatFailure(result), JSON.stringify(toReport([result], reportOf([]).run)), toJunit([result]), ...toGithubAnnotations([result])].join('\n');
+    expect(tokens.size).toBeGreaterThan(0);
+    expect(scanText(reports, [...tokens])).toEqual([]);
+  });
+});
