@@ -5,6 +5,8 @@ import { randomToken } from '../mock/tokens.ts';
 import { describeEgress, describeTlsFailure } from '../mock/describe.ts';
 import type { MockTokens, RecordedRequest, ThrowawayCa } from '../mock/types.ts';
 import type { PreparedSnippet, RunResult } from '../runners/contract.ts';
+import type { Isolation } from '../sandbox/isolation.ts';
+import { describeSideDoors, openCaseSandbox, type CaseSandbox } from '../sandbox/sandbox.ts';
 import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
 import { maskSecrets } from './mask.ts';
@@ -24,7 +26,13 @@ export interface CaseContext {
   onRun?: (run: RunResult) => void;
   /** The example's `request.http`, when it has one. */
   rawRequest?: RawRequest | { error: string };
+  /** How programs are sandboxed; without it they run unsandboxed, each still in its own scratch space. */
+  isolation?: Isolation;
+  /** Paths programs must be able to read inside the sandbox (the runners' cache). */
+  readablePaths?: readonly string[];
 }
+
+const NOT_SANDBOXED: Isolation = { available: false, reason: 'no isolation was requested' };
 
 /** Fresh tokens for one case: the program's (if any) and the mock's lists. */
 function tokensFor(setup: ScenarioSetup): { token: string | undefined; mock: MockTokens; secrets: string[] } {
@@ -58,20 +66,24 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const mask = (text: string) => maskSecrets(text, secrets);
   const manifest = planned.example.manifest;
   let interceptor;
+  let sandbox: CaseSandbox | undefined;
   try {
     interceptor = await startInterceptor({ ca: context.ca, tokens: mock });
+    sandbox = await openCaseSandbox({ isolation: context.isolation ?? NOT_SANDBOXED, ca: context.ca, interceptor, readablePaths: context.readablePaths });
   } catch (error) {
+    await interceptor?.close();
     return harnessFailure(planned, context.file, error);
   }
   let run: RunResult;
   try {
-    const env = withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token);
-    run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
+    const env = sandbox.environment(withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token));
+    run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal, wrapper: sandbox.wrapper });
   } catch (error) {
-    await interceptor.close();
+    await Promise.all([interceptor.close(), sandbox.close()]);
     return harnessFailure(planned, context.file, error);
   }
-  await interceptor.close();
+  const sideDoors = sandbox.sideDoors(run);
+  await Promise.all([interceptor.close(), sandbox.close()]);
   context.onRun?.(run);
   const output = programOutput(run);
   const observation: CaseObservation = {
@@ -81,6 +93,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     token,
     requests: interceptor.requests,
     egress: interceptor.egress,
+    sideDoors,
     run,
     output,
     rawRequest: context.rawRequest,
@@ -95,7 +108,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     timedOut: run.timedOut,
     requests: interceptor.requests.map((request) => mask(describeRequest(request))),
     // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
-    egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure)],
+    egress: [...interceptor.egress.map(describeEgress), ...interceptor.tlsFailures.map(describeTlsFailure), ...describeSideDoors(sideDoors).map(mask)],
     outputTail: tail(mask(output)),
   });
 }

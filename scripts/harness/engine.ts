@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createThrowawayCa } from '../mock/ca.ts';
 import type { ThrowawayCa } from '../mock/types.ts';
 import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../runners/contract.ts';
+import { IsolationError, detectIsolation, type Isolation } from '../sandbox/isolation.ts';
 import { runCase } from './case.ts';
 import type { CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
@@ -26,7 +27,12 @@ export interface EngineOptions {
   requireAll?: boolean;
   /** Called as each case finishes (progress output). */
   onCaseDone?: (result: CaseResult) => void;
+  /** Stops the run: running programs are killed, no new case starts, and `runCases` rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** How programs are sandboxed (default: detected on this machine). */
+  isolation?: Isolation;
+  /** Refuse to run (IsolationError) when programs cannot be sandboxed. */
+  requireIsolation?: boolean;
 }
 
 /** What a whole run produced. */
@@ -37,6 +43,8 @@ export interface EngineRun {
   /** Sum of the wall time of every child process run (for the benchmark's overhead ratio). */
   childWallMs: number;
   concurrency: number;
+  /** Whether programs ran sandboxed, and why not. */
+  isolation: Isolation;
 }
 
 /** Detects every runner's toolchain once. */
@@ -66,30 +74,40 @@ async function readRawRequests(cases: readonly PlannedCase[]): Promise<Map<strin
 export async function runCases(cases: readonly PlannedCase[], options: EngineOptions): Promise<EngineRun> {
   const started = performance.now();
   const concurrency = options.concurrency ?? availableParallelism();
+  const isolation = options.isolation ?? (await detectIsolation());
+  if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
   const runners = [...new Set(cases.map((planned) => planned.runner))];
   const [toolchains, rawRequests] = await Promise.all([detectAll(runners), readRawRequests(cases)]);
+  options.signal?.throwIfAborted();
   const prepared = new Map<string, Promise<PreparedSnippet>>();
+  const prepareFresh = (planned: PlannedCase, recheck = false) =>
+    planned.runner.prepare(planned.file.path, { cacheDir: options.cacheDir, snippetsRoot: options.snippetsRoot, signal: options.signal, recheck });
   const prepare = (planned: PlannedCase) => {
     let promise = prepared.get(planned.file.path);
     if (!promise) {
-      promise = planned.runner.prepare(planned.file.path, {
-        cacheDir: options.cacheDir,
-        snippetsRoot: options.snippetsRoot,
-        signal: options.signal,
-      });
+      promise = prepareFresh(planned);
       promise.catch(() => {}); // awaited by each case; keeps an early failure from being unhandled
       prepared.set(planned.file.path, promise);
     }
     return promise;
+  };
+  // Unsandboxed, an earlier program could have changed a cached build: prepare again before each
+  // case, which checks every cached folder against its recorded hash and rebuilds one that changed.
+  const prepareForCase = async (planned: PlannedCase) => {
+    const first = await prepare(planned);
+    return isolation.available ? first : prepareFresh(planned, true);
   };
   const relative = (file: string) => path.relative(options.projectRoot, file) || file;
   let childWallMs = 0;
   const needsCa = cases.some((planned) => toolchains.get(planned.runner.id)?.available);
   const ca: ThrowawayCa | undefined = needsCa ? await createThrowawayCa() : undefined;
   try {
+    options.signal?.throwIfAborted();
     // Start every build early, so compiling one file overlaps with running another's cases.
     for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
     const results = await mapConcurrent(cases, concurrency, async (planned) => {
+      // Once stopped, no case starts; the run rejects below, after the running ones were killed.
+      if (options.signal?.aborted) return undefined;
       const toolchain = toolchains.get(planned.runner.id);
       let result: CaseResult;
       if (!toolchain?.available || !ca) {
@@ -99,7 +117,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         let snippet: PreparedSnippet | undefined;
         let prepareError: unknown;
         try {
-          snippet = await prepare(planned);
+          snippet = await prepareForCase(planned);
         } catch (error) {
           prepareError = error;
         }
@@ -109,16 +127,20 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
               file: relative(planned.file.path),
               signal: options.signal,
               rawRequest: rawRequests.get(planned.example.id),
+              isolation,
+              readablePaths: [options.cacheDir],
               onRun: (run: RunResult) => {
                 childWallMs += run.durationMs;
               },
             })
           : unpreparedCase(planned, relative(planned.file.path), prepareError);
       }
+      if (options.signal?.aborted) return undefined;
       options.onCaseDone?.(result);
       return result;
     });
-    return { results, toolchains, durationMs: performance.now() - started, childWallMs, concurrency };
+    options.signal?.throwIfAborted();
+    return { results: results as CaseResult[], toolchains, durationMs: performance.now() - started, childWallMs, concurrency, isolation };
   } finally {
     await ca?.dispose();
   }

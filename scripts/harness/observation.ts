@@ -2,6 +2,7 @@
 import type { Manifest } from '../manifest/schema.ts';
 import type { EgressAttempt, RecordedRequest } from '../mock/types.ts';
 import type { RunResult } from '../runners/contract.ts';
+import type { SideDoorReport } from '../sandbox/side-doors.ts';
 import type { RawRequest } from './raw-request.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
 
@@ -14,6 +15,8 @@ export interface CaseObservation {
   token: string | undefined;
   requests: RecordedRequest[];
   egress: EgressAttempt[];
+  /** What the program's sandbox saw it try past the proxy; undefined when it ran unsandboxed. */
+  sideDoors?: SideDoorReport;
   run: RunResult;
   /** stdout and stderr together, without lines the harness itself caused. */
   output: string;

@@ -62,7 +62,7 @@ export const pythonRunner = defineRunner({
         signal,
       );
       if (!installed.ok) throw stepFailed('pip install -r requirements.txt', path, installed.output);
-    });
+    }, context);
     return { command: join(venv, 'bin', 'python'), args: [path], cwd: dirname(path) };
   },
   run: runProcess,
