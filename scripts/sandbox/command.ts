@@ -45,7 +45,12 @@ done
 "$@" 3>&-
 status=$?
 kill -9 -1 2>/dev/null
-{ echo '${COUNTERS_MARKER}'; cat /proc/net/snmp /proc/net/snmp6; } >&3
+{
+  echo '${COUNTERS_MARKER}'
+  for file in /proc/net/snmp /proc/net/snmp6; do
+    while IFS= read -r line; do printf '%s\\n' "$line"; done <"$file"
+  done
+} >&3
 exit "$status"
 `;
 

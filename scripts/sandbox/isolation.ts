@@ -32,7 +32,7 @@ async function probe(): Promise<Isolation> {
   const socat = findExecutable('socat');
   if (!socat) return { available: false, reason: 'socat not found on PATH' };
   try {
-    await run(bwrap, [...NAMESPACE_FLAGS, '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', 'true'], { timeout: 10_000 });
+    await run(bwrap, [...NAMESPACE_FLAGS, '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '/bin/sh', '-c', ':'], { timeout: 10_000 });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim() || (error as Error).message;
     return { available: false, reason: `bwrap cannot create namespaces here: ${stderr}` };
