@@ -91,7 +91,11 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
   const hidden = [...new Set(['/tmp', path.resolve(tmpdir())])].filter((dir) => dir !== '/');
   const needed = [...layout.readablePaths, prepared.cwd, prepared.command, ...prepared.args.flatMap((arg) => arg.split(path.delimiter))]
     .filter((entry) => path.isAbsolute(entry) && hidden.some((dir) => isInside(entry, dir)));
-  const visible = [...new Set(needed.map((entry) => path.resolve(entry)))].sort((a, b) => a.length - b.length);
+  // Shortest first; an entry inside one already bound is visible through it.
+  const visible: string[] = [];
+  for (const entry of [...new Set(needed.map((item) => path.resolve(item)))].sort((a, b) => a.length - b.length)) {
+    if (!visible.some((bound) => isInside(entry, bound))) visible.push(entry);
+  }
   const args = [
     ...NAMESPACE_FLAGS,
     '--cap-drop', 'ALL',

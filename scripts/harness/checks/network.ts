@@ -6,7 +6,7 @@ import { defineCheck, fail, notApplicable, pass } from './check.ts';
 /** Nothing but the API host was contacted. */
 export const egressCheck = defineCheck({
   id: 'egress',
-  describe: `nothing but ${API_HOST} is contacted`,
+  describe: `nothing but ${API_HOST} is contacted, and only through the proxy`,
   evaluate({ egress, sideDoors }) {
     const elsewhere = egress.filter((attempt) => attempt.reason !== 'not-https');
     const bypassed = describeSideDoors(sideDoors);
