@@ -128,7 +128,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
               signal: options.signal,
               rawRequest: rawRequests.get(planned.example.id),
               isolation,
-              readablePaths: [options.cacheDir],
+              readablePaths: [options.cacheDir, options.projectRoot],
               onRun: (run: RunResult) => {
                 childWallMs += run.durationMs;
               },

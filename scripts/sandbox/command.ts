@@ -1,6 +1,7 @@
 // The command line that starts a program inside its sandbox: bubblewrap with its own network, PID
 // and mount namespaces, and a small supervisor as PID 1 that forwards the proxy port, runs the
 // program, then reports the namespace's network counters on file descriptor 3.
+import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PreparedSnippet } from '../runners/contract.ts';
@@ -77,8 +78,12 @@ export interface SandboxLayout {
   root: boolean;
   scratch: CaseScratch;
   proxyPort: number;
-  /** Paths the program needs although they may lie in the hidden temp folder (the runners' cache). */
+  /** Paths the program needs although they may lie in a hidden folder (the runners' cache, the project). */
   readablePaths: readonly string[];
+  /** Folders hidden besides the temp folder: the harness user's home, with its keys and settings. */
+  hiddenFolders: readonly string[];
+  /** The run's PATH entries: the tools found there stay visible even inside a hidden folder. */
+  searchPath: readonly string[];
   /** The CA's folder: hidden, all but `caFiles`. */
   caDir: string;
   /** Files of the CA the program may read: the CA certificate and the Java trust store. */
@@ -88,9 +93,15 @@ export interface SandboxLayout {
 /** `prepared` wrapped in bwrap: the whole file system read-only, the scratch folders writable, no network but the proxy. */
 export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayout): PreparedSnippet {
   const { scratch } = layout;
-  const hidden = [...new Set(['/tmp', path.resolve(tmpdir())])].filter((dir) => dir !== '/');
-  const needed = [...layout.readablePaths, prepared.cwd, prepared.command, ...prepared.args.flatMap((arg) => arg.split(path.delimiter))]
-    .filter((entry) => path.isAbsolute(entry) && hidden.some((dir) => isInside(entry, dir)));
+  const hidden = [...new Set(['/tmp', path.resolve(tmpdir()), ...layout.hiddenFolders.map((dir) => path.resolve(dir))])].filter((dir) => dir !== '/');
+  const needed = [
+    ...layout.readablePaths,
+    ...layout.searchPath,
+    prepared.cwd,
+    prepared.command,
+    installPrefix(prepared.command),
+    ...prepared.args.flatMap((arg) => arg.split(path.delimiter)),
+  ].filter((entry) => path.isAbsolute(entry) && hidden.some((dir) => isInside(entry, dir)));
   // Shortest first; an entry inside one already bound is visible through it.
   const visible: string[] = [];
   for (const entry of [...new Set(needed.map((item) => path.resolve(item)))].sort((a, b) => a.length - b.length)) {
@@ -115,6 +126,15 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     prepared.command, ...prepared.args,
   ];
   return { command: layout.bwrap, args, cwd: scratch.work };
+}
+
+/** The folder a program was installed into (`<prefix>/bin/<name>`, links followed): a venv's Python or Node under a home folder. */
+function installPrefix(command: string): string {
+  try {
+    return path.dirname(path.dirname(realpathSync(command)));
+  } catch {
+    return '';
+  }
 }
 
 function isInside(entry: string, dir: string): boolean {

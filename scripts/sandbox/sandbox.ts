@@ -2,6 +2,7 @@
 // environment that points HOME, CURL_HOME and TMPDIR there, the wrapped command, and afterwards
 // what the program tried that bypassed the proxy.
 import { writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Interceptor, ThrowawayCa } from '../mock/types.ts';
 import type { CommandWrapper, RunResult } from '../runners/contract.ts';
@@ -62,6 +63,8 @@ export async function openCaseSandbox(options: CaseSandboxOptions): Promise<Case
             scratch,
             proxyPort: interceptor.port,
             readablePaths: options.readablePaths ?? [],
+            hiddenFolders: [homedir()],
+            searchPath: (process.env.PATH ?? '').split(path.delimiter).filter(Boolean),
             caDir: ca.dir,
             caFiles,
           }),

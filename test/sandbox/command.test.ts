@@ -21,6 +21,8 @@ const layout: SandboxLayout = {
   scratch,
   proxyPort: 40123,
   readablePaths: ['/tmp/bench-cache'],
+  hiddenFolders: ['/home/dev'],
+  searchPath: ['/home/dev/.local/node/bin', '/usr/bin'],
   caDir: '/tmp/rr-mock-ca-y',
   caFiles: ['/tmp/rr-mock-ca-y/ca.pem', '/tmp/rr-mock-ca-y/truststore.p12'],
 };
@@ -43,9 +45,10 @@ describe('sandboxedCommand', () => {
 
   test('mounts everything read-only, hides the temp folder and the CA folder, and shows back only what the program needs', () => {
     expect(mounts(command.args, '--ro-bind')).toEqual(['/', ...layout.caFiles, scratch.run, `${scratch.run}/resolv.conf`]);
-    expect(mounts(command.args, '--tmpfs')).toEqual([...new Set(['/tmp', path.resolve(tmpdir())]), layout.caDir]);
-    // The cache once, not again for the program inside it (bwrap cannot mount onto a read-only file).
-    expect(mounts(command.args, '--ro-bind-try')).toEqual(['/tmp/bench-cache']);
+    expect(mounts(command.args, '--tmpfs')).toEqual([...new Set(['/tmp', path.resolve(tmpdir())]), '/home/dev', layout.caDir]);
+    // The cache once, not again for the program inside it (bwrap cannot mount onto a read-only file),
+    // and the tools on PATH in the hidden home.
+    expect(mounts(command.args, '--ro-bind-try')).toEqual(['/tmp/bench-cache', '/home/dev/.local/node/bin']);
     expect(mounts(command.args, '--bind')).toEqual([scratch.home, scratch.tmp, scratch.work]);
   });
 

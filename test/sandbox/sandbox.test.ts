@@ -2,7 +2,7 @@
 // folder (removed afterwards), a read-only view of everything else with the CA's folder showing only
 // the certificate, a parent that is not the harness, and no network but the proxy.
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
@@ -24,6 +24,7 @@ echo "ppid=$PPID"
 touch "$HOME/written" "$TMPDIR/written" "$(pwd)/written" && echo "scratch_writable=yes"
 if [ -n "$PROJECT" ]; then touch "$PROJECT/written-by-a-snippet" 2>/dev/null && echo "project_writable=yes" || echo "project_writable=no"; fi
 echo "ca_dir=$(ls -A "$(dirname "$CURL_CA_BUNDLE")" | tr '\\n' ' ')"
+if [ -n "$USER_SECRET" ]; then cat "$USER_SECRET" >/dev/null 2>&1 && echo "user_secret=readable" || echo "user_secret=hidden"; fi
 `;
 
 let ca: ThrowawayCa;
@@ -33,13 +34,13 @@ beforeAll(async () => {
 afterAll(() => ca?.dispose());
 
 /** Runs PROBE in a case sandbox with `isolation`; returns its lines as a map and the scratch folder. */
-async function probe(isolation: Isolation) {
+async function probe(isolation: Isolation, secret?: string) {
   const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
   const sandbox = await openCaseSandbox({ isolation, ca, interceptor });
   try {
     // Only a sandbox may be asked to write into the project: it must refuse.
     const project = isolation.available ? PROJECT_ROOT : '';
-    const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin', PROJECT: project, CURL_CA_BUNDLE: ca.caCertPath, HOME: '/root' });
+    const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin', PROJECT: project, CURL_CA_BUNDLE: ca.caCertPath, USER_SECRET: secret ?? '' });
     const run = await runProcess({ command: '/bin/sh', args: ['-c', PROBE], cwd: PROJECT_ROOT }, { env, timeoutMs: 10_000, wrapper: sandbox.wrapper });
     const facts = Object.fromEntries(run.stdout.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
     return { facts, run, scratch: sandbox.scratch, sideDoors: sandbox.sideDoors(run) };
@@ -78,7 +79,23 @@ describe('sandboxed only', () => {
       if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
       context.skip(`no sandbox here: ${isolation.reason}`);
     }
-    const { facts, sideDoors } = await probe(isolation);
+    // A file in the harness user's home (its keys, its settings) is out of sight. The home is made
+    // outside the temp folder, which is hidden anyway.
+    await mkdir(path.join(PROJECT_ROOT, '.cache'), { recursive: true });
+    const userHome = await mkdtemp(path.join(PROJECT_ROOT, '.cache', 'test-user-home-'));
+    const secret = path.join(userHome, '.ssh-key-of-the-user');
+    await writeFile(secret, 'secret\n');
+    const realHome = process.env.HOME;
+    process.env.HOME = userHome;
+    let seen;
+    try {
+      seen = await probe(isolation, secret);
+    } finally {
+      process.env.HOME = realHome;
+      await rm(userHome, { recursive: true, force: true });
+    }
+    const { facts, sideDoors } = seen;
+    expect(facts.user_secret).toBe('hidden');
     expect(facts.project_writable).toBe('no');
     expect(facts.ppid).toBe('1');
     const visible = (facts.ca_dir ?? '').trim().split(' ').sort();
