@@ -1,4 +1,5 @@
-// Runs one case: fresh tokens, its own mock listener, the program, then every check.
+// Runs one case: fresh tokens, its own mock listener, the program in its own sandbox and scratch
+// space, then every check.
 import { interceptedEnvironment } from '../mock/environment.ts';
 import { startInterceptor } from '../mock/interceptor.ts';
 import { randomToken } from '../mock/tokens.ts';
@@ -28,10 +29,11 @@ export interface CaseContext {
   rawRequest?: RawRequest | { error: string };
   /** How programs are sandboxed; without it they run unsandboxed, each still in its own scratch space. */
   isolation?: Isolation;
-  /** Paths programs must be able to read inside the sandbox (the runners' cache). */
+  /** Paths programs must be able to read inside the sandbox (the runners' cache, the project). */
   readablePaths?: readonly string[];
 }
 
+/** What a case without `isolation` gets: its scratch space and the fallback's shell, no sandbox. */
 const NOT_SANDBOXED: Isolation = { available: false, reason: 'no isolation was requested' };
 
 /** Fresh tokens for one case: the program's (if any) and the mock's lists. */

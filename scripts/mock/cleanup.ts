@@ -15,7 +15,6 @@ export function removeAllNow(): void {
   for (const dir of pending) rmSync(dir, { recursive: true, force: true });
   pending.clear();
 }
-const removeAll = removeAllNow;
 
 /**
  * Leaves Ctrl-C and SIGTERM to the caller until the returned function is called: it stops its
@@ -32,7 +31,7 @@ export function holdSignalCleanup(): () => void {
 
 function onSignal(signal: NodeJS.Signals): void {
   if (holders > 0) return;
-  removeAll();
+  removeAllNow();
   // When nobody else handles the signal, end the process as the signal would have.
   if (process.listenerCount(signal) === 1) {
     for (const name of SIGNALS) process.removeListener(name, onSignal);
@@ -43,7 +42,7 @@ function onSignal(signal: NodeJS.Signals): void {
 function install(): void {
   if (installed) return;
   installed = true;
-  process.on('exit', removeAll);
+  process.on('exit', removeAllNow);
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 
