@@ -84,6 +84,8 @@ export interface SandboxLayout {
   hiddenFolders: readonly string[];
   /** The run's PATH entries: the tools found there stay visible even inside a hidden folder. */
   searchPath: readonly string[];
+  /** The file `/etc/resolv.conf` really is (links followed: bwrap cannot mount onto an absolute link), or null when there is none. */
+  resolvConf: string | null;
   /** The CA's folder: hidden, all but `caFiles`. */
   caDir: string;
   /** Files of the CA the program may read: the CA certificate and the Java trust store. */
@@ -120,7 +122,7 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     ...layout.caFiles.flatMap((file) => ['--ro-bind', file, file]),
     ...[scratch.home, scratch.tmp, scratch.work].flatMap((dir) => ['--bind', dir, dir]),
     '--ro-bind', scratch.run, scratch.run,
-    '--ro-bind', path.join(scratch.run, 'resolv.conf'), '/etc/resolv.conf',
+    ...(layout.resolvConf ? ['--ro-bind', path.join(scratch.run, 'resolv.conf'), layout.resolvConf] : []),
     '--chdir', scratch.work,
     '/bin/sh', '-c', SUPERVISOR_SCRIPT, 'sandbox', String(layout.proxyPort), scratch.run, layout.socat,
     prepared.command, ...prepared.args,
@@ -145,6 +147,15 @@ function isInside(entry: string, dir: string): boolean {
 /** `prepared` behind the fallback's intermediate shell, started in the case's working folder. */
 export function unsandboxedCommand(prepared: PreparedSnippet, scratch: CaseScratch): PreparedSnippet {
   return { command: '/bin/sh', args: ['-c', FALLBACK_SCRIPT, 'unsandboxed', prepared.command, ...prepared.args], cwd: scratch.work };
+}
+
+/** Where the sandbox's resolv.conf must be mounted: the file `/etc/resolv.conf` leads to, or null when it leads nowhere. */
+export function resolvConfTarget(file = '/etc/resolv.conf'): string | null {
+  try {
+    return realpathSync(file);
+  } catch {
+    return null; // none: a lookup then goes nowhere, and is counted as a packet without a route
+  }
 }
 
 /** The sandbox's resolv.conf: the stub resolver only, one quick try. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Interceptor, ThrowawayCa } from '../mock/types.ts';
 import type { CommandWrapper, RunResult } from '../runners/contract.ts';
 import { openBridge, type SandboxBridge } from './bridge.ts';
-import { RESOLV_CONF, sandboxedCommand, unsandboxedCommand } from './command.ts';
+import { RESOLV_CONF, resolvConfTarget, sandboxedCommand, unsandboxedCommand } from './command.ts';
 import { parseCounters } from './counters.ts';
 import type { Isolation } from './isolation.ts';
 import { createScratch, type CaseScratch } from './scratch.ts';
@@ -52,6 +52,7 @@ export async function openCaseSandbox(options: CaseSandboxOptions): Promise<Case
     throw error;
   }
   let report: string | undefined;
+  const resolvConf = resolvConfTarget();
   const caFiles = [ca.caCertPath, ...(ca.trustStorePath ? [ca.trustStorePath] : [])];
   const wrapper: CommandWrapper = isolation.available
     ? {
@@ -65,6 +66,7 @@ export async function openCaseSandbox(options: CaseSandboxOptions): Promise<Case
             readablePaths: options.readablePaths ?? [],
             hiddenFolders: [homedir()],
             searchPath: (process.env.PATH ?? '').split(path.delimiter).filter(Boolean),
+            resolvConf,
             caDir: ca.dir,
             caFiles,
           }),

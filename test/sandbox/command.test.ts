@@ -1,8 +1,9 @@
 // The bubblewrap command line of a case: which folders the program sees, and how.
+import { mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { sandboxedCommand, unsandboxedCommand, type SandboxLayout } from '../../scripts/sandbox/command.ts';
+import { resolvConfTarget, sandboxedCommand, unsandboxedCommand, type SandboxLayout } from '../../scripts/sandbox/command.ts';
 import type { CaseScratch } from '../../scripts/sandbox/scratch.ts';
 
 const scratch: CaseScratch = {
@@ -23,6 +24,7 @@ const layout: SandboxLayout = {
   readablePaths: ['/tmp/bench-cache'],
   hiddenFolders: ['/home/dev'],
   searchPath: ['/home/dev/.local/node/bin', '/usr/bin'],
+  resolvConf: '/run/resolvconf/resolv.conf',
   caDir: '/tmp/rr-mock-ca-y',
   caFiles: ['/tmp/rr-mock-ca-y/ca.pem', '/tmp/rr-mock-ca-y/truststore.p12'],
 };
@@ -45,6 +47,9 @@ describe('sandboxedCommand', () => {
 
   test('mounts everything read-only, hides the temp folder and the CA folder, and shows back only what the program needs', () => {
     expect(mounts(command.args, '--ro-bind')).toEqual(['/', ...layout.caFiles, scratch.run, `${scratch.run}/resolv.conf`]);
+    // The stub resolver's file goes where /etc/resolv.conf really is.
+    const resolv = command.args.indexOf(`${scratch.run}/resolv.conf`);
+    expect(command.args[resolv + 1]).toBe('/run/resolvconf/resolv.conf');
     expect(mounts(command.args, '--tmpfs')).toEqual([...new Set(['/tmp', path.resolve(tmpdir())]), '/home/dev', layout.caDir]);
     // The cache once, not again for the program inside it (bwrap cannot mount onto a read-only file),
     // and the tools on PATH in the hidden home.
@@ -64,5 +69,20 @@ describe('unsandboxedCommand', () => {
     expect(command).toMatchObject({ command: '/bin/sh', cwd: scratch.work });
     expect(command.args.slice(-2)).toEqual(['/usr/bin/bash', '/work/a.sh']);
     expect(command.args[1]).toContain('trap : HUP INT TERM');
+  });
+});
+
+describe('resolvConfTarget', () => {
+  test('follows links to the real file, and is null for a link that leads nowhere', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rr-resolv-'));
+    try {
+      await writeFile(path.join(dir, 'real.conf'), 'nameserver 192.0.2.1\n');
+      await symlink(path.join(dir, 'real.conf'), path.join(dir, 'absolute'));
+      await symlink(path.join(dir, 'missing.conf'), path.join(dir, 'dangling'));
+      expect(resolvConfTarget(path.join(dir, 'absolute'))).toBe(await realpath(path.join(dir, 'real.conf')));
+      expect(resolvConfTarget(path.join(dir, 'dangling'))).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
