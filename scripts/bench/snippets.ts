@@ -1,11 +1,13 @@
 // `npm run bench`: the whole snippet matrix, cold (empty runner cache) then warm, with the numbers
-// that show where time goes: wall time, per-language median case time, and the harness's overhead.
+// that show where time goes: wall time, per-language median case time, the harness's overhead, and
+// what the per-case sandbox costs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineRun } from '../harness/engine.ts';
 import { runHarness } from '../harness/harness.ts';
+import { describeIsolation } from '../sandbox/isolation.ts';
 import { summaryLine } from '../harness/reporters/summary.ts';
 
 /** The median of `values` (0 for none). */
@@ -39,7 +41,7 @@ export function describeRun(label: string, run: EngineRun): string {
   ].join('\n');
 }
 
-/** Runs the matrix cold then warm in a fresh cache folder and prints both. */
+/** Runs the matrix cold then warm in a fresh cache folder and prints both, then warm without the sandbox to show its cost. */
 export async function bench(): Promise<void> {
   const cacheDir = await mkdtemp(path.join(tmpdir(), 'rr-bench-cache-'));
   try {
@@ -48,6 +50,14 @@ export async function bench(): Promise<void> {
     const warm = await runHarness({ cacheDir });
     console.log(`\n${describeRun('warm (everything built)', warm)}`);
     console.log(`\ncold/warm wall-time ratio   ${(cold.durationMs / warm.durationMs).toFixed(2)}`);
+    console.log(`isolation                   ${describeIsolation(warm.isolation)}`);
+    if (warm.isolation.available) {
+      // What the sandbox costs: the same warm run without it (each case still gets its scratch
+      // space, and every cached build is hashed again before each case, as unsandboxed runs do).
+      const bare = await runHarness({ cacheDir, isolation: { available: false, reason: 'turned off to measure the sandbox' } });
+      console.log(`\n${describeRun('warm, unsandboxed', bare)}`);
+      console.log(`\nsandboxed/unsandboxed warm wall-time ratio   ${(warm.durationMs / bare.durationMs).toFixed(2)}`);
+    }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
