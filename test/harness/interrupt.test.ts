@@ -90,7 +90,8 @@ describe.for(Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>)('%s', (comma
     expect(result.stderr).toMatch(new RegExp(`interrupted by ${signal}`));
     expect(result.stdout).not.toMatch(/passed, \d+ failed/);
     for (const report of reports) expect(existsSync(report), report).toBe(false);
-    expect(await leftoverPrograms()).toEqual([]);
+    // Killed programs vanish as soon as the kernel has reaped them: wait for that, briefly.
+    await expect.poll(leftoverPrograms, { timeout: 2_000 }).toEqual([]);
     expect(await leftoverFolders(subprocess.pid!)).toEqual([]);
   });
 });
