@@ -45,10 +45,14 @@ until ready; do
 done
 "$@" 3>&-
 status=$?
+stub=no
+kill -0 "$dns" 2>/dev/null && stub=yes
 kill -9 -1 2>/dev/null
 {
   echo '${COUNTERS_MARKER}'
+  echo "DnsStub: $stub"
   for file in /proc/net/snmp /proc/net/snmp6; do
+    [ -r "$file" ] || continue
     while IFS= read -r line; do printf '%s\\n' "$line"; done <"$file"
   done
 } >&3

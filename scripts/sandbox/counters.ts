@@ -9,6 +9,8 @@ export interface SideDoorCounts {
   closedUdp: number;
   /** Packets (TCP or UDP, IPv4 or IPv6) for addresses outside the sandbox: no route leads there. */
   noRoute: number;
+  /** False when the stub resolver could not listen on port 53 (no privilege): lookups then count as UDP datagrams, unnamed. */
+  dnsStub: boolean;
 }
 
 /** Marker that starts the counters in the supervisor's report. */
@@ -40,5 +42,6 @@ export function parseCounters(report: string): SideDoorCounts | null {
     directTcp: Math.max(0, get('Tcp.ActiveOpens') - get('Tcp.PassiveOpens')),
     closedUdp: get('Udp.NoPorts') + get('Udp6.NoPorts'),
     noRoute: get('Ip.OutNoRoutes') + get('Ip6.OutNoRoutes'),
+    dnsStub: !/^DnsStub: no$/m.test(lines.join('\n')),
   };
 }

@@ -18,7 +18,10 @@ export function describeSideDoors(report: SideDoorReport | undefined): string[] 
   const { counts } = report;
   const times = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
   if (counts?.directTcp) lines.push(`${times(counts.directTcp, 'direct TCP connection')} to a loopback port, bypassing the proxy`);
-  if (counts?.closedUdp) lines.push(`${times(counts.closedUdp, 'UDP datagram')} to a loopback port`);
+  if (counts?.closedUdp) {
+    const unnamed = counts.dnsStub ? '' : ' (DNS lookups among them: the sandbox could not listen on port 53 to name them)';
+    lines.push(`${times(counts.closedUdp, 'UDP datagram')} to a loopback port${unnamed}`);
+  }
   if (counts?.noRoute) lines.push(`${times(counts.noRoute, 'packet')} to an address outside the sandbox (no route: only the proxy is reachable)`);
   const lookups = new Map<string, number>();
   for (const name of report.dnsQueries) lookups.set(name, (lookups.get(name) ?? 0) + 1);

@@ -119,7 +119,7 @@ describe('network checks', () => {
   });
 
   test('egress fails on what the sandbox saw bypass the proxy, saying what it was', () => {
-    const sideDoors = { counts: { directTcp: 1, closedUdp: 0, noRoute: 2 }, dnsQueries: ['leak.example'] };
+    const sideDoors = { counts: { directTcp: 1, closedUdp: 0, noRoute: 2, dnsStub: true }, dnsQueries: ['leak.example'] };
     const result = verdict('egress', observe('ok', { sideDoors }));
     expect(result).toEqual({
       status: 'failed',
@@ -130,7 +130,7 @@ describe('network checks', () => {
   });
 
   test('egress passes a sandboxed run that used the proxy alone, and one killed before it could be counted', () => {
-    const clean = { counts: { directTcp: 0, closedUdp: 0, noRoute: 0 }, dnsQueries: [] };
+    const clean = { counts: { directTcp: 0, closedUdp: 0, noRoute: 0, dnsStub: true }, dnsQueries: [] };
     expect(verdict('egress', observe('ok', { sideDoors: clean }))).toEqual({ status: 'passed', message: 'only api.requestrocket.com was contacted, and nothing bypassed the proxy' });
     expect(verdict('egress', observe('ok', { sideDoors: { counts: null, missing: 'killed' as const, dnsQueries: [] } })).status).toBe('passed');
   });

@@ -17,7 +17,8 @@ Udp6NoPorts                     	2
 
 describe('parseCounters', () => {
   test('counts direct TCP connections, datagrams to closed ports and packets without a route', () => {
-    expect(parseCounters(`noise\n${COUNTERS_MARKER}\n${SNMP}${SNMP6}`)).toEqual({ directTcp: 2, closedUdp: 3, noRoute: 4 });
+    expect(parseCounters(`noise\n${COUNTERS_MARKER}\nDnsStub: yes\n${SNMP}${SNMP6}`)).toEqual({ directTcp: 2, closedUdp: 3, noRoute: 4, dnsStub: true });
+    expect(parseCounters(`${COUNTERS_MARKER}\nDnsStub: no\n${SNMP}`)?.dnsStub).toBe(false);
   });
 
   test('reads the last report only, so text printed before it cannot stand in for it', () => {
@@ -33,7 +34,7 @@ describe('parseCounters', () => {
 
 describe('describeSideDoors', () => {
   test('says what was tried, one line per kind, and groups repeated lookups', () => {
-    expect(describeSideDoors({ counts: { directTcp: 1, closedUdp: 2, noRoute: 0 }, dnsQueries: ['a.example', 'a.example', 'b.example'] })).toEqual([
+    expect(describeSideDoors({ counts: { directTcp: 1, closedUdp: 2, noRoute: 0, dnsStub: true }, dnsQueries: ['a.example', 'a.example', 'b.example'] })).toEqual([
       '1 direct TCP connection to a loopback port, bypassing the proxy',
       '2 UDP datagrams to a loopback port',
       'a DNS lookup of "a.example" (2 queries)',
@@ -41,8 +42,14 @@ describe('describeSideDoors', () => {
     ]);
   });
 
+  test('says that lookups hide among the datagrams when the stub resolver could not listen (no privilege)', () => {
+    expect(describeSideDoors({ counts: { directTcp: 0, closedUdp: 1, noRoute: 0, dnsStub: false }, dnsQueries: [] })).toEqual([
+      '1 UDP datagram to a loopback port (DNS lookups among them: the sandbox could not listen on port 53 to name them)',
+    ]);
+  });
+
   test('says nothing for a clean run or an unsandboxed one, and says when the count is missing', () => {
-    expect(describeSideDoors({ counts: { directTcp: 0, closedUdp: 0, noRoute: 0 }, dnsQueries: [] })).toEqual([]);
+    expect(describeSideDoors({ counts: { directTcp: 0, closedUdp: 0, noRoute: 0, dnsStub: true }, dnsQueries: [] })).toEqual([]);
     expect(describeSideDoors(undefined)).toEqual([]);
     expect(describeSideDoors({ counts: null, missing: 'killed', dnsQueries: [] })).toEqual([]);
     expect(describeSideDoors({ counts: null, missing: 'no-report', dnsQueries: [] })).toEqual([

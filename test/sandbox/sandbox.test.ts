@@ -101,6 +101,6 @@ describe('sandboxed only', () => {
     const visible = (facts.ca_dir ?? '').trim().split(' ').sort();
     expect(visible).toEqual([path.basename(ca.caCertPath), ...(ca.trustStorePath ? [path.basename(ca.trustStorePath)] : [])].sort());
     expect(await readdir(ca.dir)).toContain('leaf.pem'); // hidden from the program, not removed
-    expect(sideDoors).toEqual({ counts: { directTcp: 0, closedUdp: 0, noRoute: 0 }, dnsQueries: [] });
+    expect(sideDoors).toEqual({ counts: { directTcp: 0, closedUdp: 0, noRoute: 0, dnsStub: true }, dnsQueries: [] });
   });
 });
