@@ -17,16 +17,16 @@ const SLOW_TRIES = 300;
  * PID 1 of the sandbox (POSIX sh). It cannot be killed from inside the namespace (the kernel drops
  * SIGKILL there for an init), and it traps the usual signals with handlers that do nothing (reset
  * for the program on exec), so a program that signals its parent changes nothing.
- * Arguments: proxy port, run folder, socat, then the program and its arguments.
+ * Arguments: proxy port, the same in four upper-case hex digits (as /proc/net/tcp shows it), run
+ * folder, socat, then the program and its arguments.
  */
 export const SUPERVISOR_SCRIPT = `
 trap : HUP INT TERM
-port=$1 run=$2 socat=$3
-shift 3
+port=$1 hex=$2 run=$3 socat=$4
+shift 4
 "$socat" TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$run/proxy.sock" </dev/null >/dev/null 2>&1 3>&- &
 "$socat" UDP-RECVFROM:53,bind=127.0.0.1,fork UNIX-CONNECT:"$run/dns.sock" </dev/null >/dev/null 2>&1 3>&- &
 dns=$!
-hex=$(printf '%04X' "$port")
 listening() {
   while read -r _ local _ state _; do
     [ "$local" = "0100007F:$1" ] && [ "$state" = "$2" ] && return 0
@@ -128,7 +128,7 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     '--ro-bind', scratch.run, scratch.run,
     ...(layout.resolvConf ? ['--ro-bind', path.join(scratch.run, 'resolv.conf'), layout.resolvConf] : []),
     '--chdir', scratch.work,
-    '/bin/sh', '-c', SUPERVISOR_SCRIPT, 'sandbox', String(layout.proxyPort), scratch.run, layout.socat,
+    '/bin/sh', '-c', SUPERVISOR_SCRIPT, 'sandbox', String(layout.proxyPort), layout.proxyPort.toString(16).toUpperCase().padStart(4, '0'), scratch.run, layout.socat,
     prepared.command, ...prepared.args,
   ];
   return { command: layout.bwrap, args, cwd: scratch.work };
