@@ -4,6 +4,8 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { runCases } from './harness/engine.ts';
+import { watchInterrupts } from './harness/interrupt.ts';
+import { IsolationError, describeIsolation, detectIsolation } from './sandbox/isolation.ts';
 import { PROJECT_ROOT, engineOptions, planHarness } from './harness/harness.ts';
 import { writeReport } from './report/io.ts';
 import { toReport } from './harness/reporters/summary.ts';
@@ -19,7 +21,31 @@ export async function buildSite(astroArgs: readonly string[], env: NodeJS.Proces
   // The site and the harness read the same examples: snippets/, or RR_DOCS_SNIPPETS when set.
   const root = env.RR_DOCS_SNIPPETS ? path.resolve(PROJECT_ROOT, env.RR_DOCS_SNIPPETS) : undefined;
   const { cases } = await planHarness({ root });
-  const run = await runCases(cases, { ...engineOptions({ root, requireAll: inCi }), onCaseDone: progressReporter(out, cases.length) });
+  const isolation = await detectIsolation();
+  if (inCi && !isolation.available) {
+    process.stderr.write(`build: ${new IsolationError(isolation.reason).message}\n`);
+    return 2;
+  }
+  out.write(`isolation: ${describeIsolation(isolation)}\n`);
+  const interrupts = watchInterrupts('build', (text) => void process.stderr.write(text));
+  let run;
+  try {
+    run = await runCases(cases, {
+      ...engineOptions({ root, requireAll: inCi }),
+      isolation,
+      signal: interrupts.signal,
+      onCaseDone: progressReporter(out, cases.length),
+    });
+    interrupts.signal.throwIfAborted();
+  } catch (error) {
+    const interrupted = interrupts.exitCode();
+    if (interrupted === undefined) throw error;
+    process.stderr.write(`build: interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report and built nothing\n`);
+    setTimeout(() => process.exit(interrupted), 100).unref();
+    return interrupted;
+  } finally {
+    interrupts.stop();
+  }
   out.write(formatSummary(run.results, run.durationMs));
   await writeReport(reportPath, toReport(run.results, run.info));
   out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);

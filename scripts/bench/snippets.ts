@@ -1,12 +1,14 @@
 // `npm run bench`: the whole snippet matrix, cold (empty runner cache) then warm, with the numbers
 // that show where time goes: wall time, per-language median case time, and the harness's overhead;
-// then warm again without the scenarios that only wait (the hung server), to show what they add.
+// then warm again without the scenarios that only wait (the hung server), to show what they add,
+// and without the per-case sandbox, to show what it costs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineRun } from '../harness/engine.ts';
 import { runHarness } from '../harness/harness.ts';
+import { describeIsolation } from '../sandbox/isolation.ts';
 import { summaryLine } from '../harness/reporters/summary.ts';
 import { SCENARIOS, SCENARIO_NAMES } from '../harness/scenarios.ts';
 
@@ -51,7 +53,7 @@ export function describeRun(label: string, run: EngineRun): string {
   ].join('\n');
 }
 
-/** Runs the matrix cold then warm in a fresh cache folder and prints both. */
+/** Runs the matrix cold then warm in a fresh cache folder and prints both, then warm without the sandbox to show its cost. */
 export async function bench(): Promise<void> {
   const cacheDir = await mkdtemp(path.join(tmpdir(), 'rr-bench-cache-'));
   try {
@@ -63,6 +65,14 @@ export async function bench(): Promise<void> {
     console.log(`\n${describeRun(`warm, without ${WAITING_SCENARIOS.join(', ')}`, working)}`);
     console.log(`\ncold/warm wall-time ratio   ${(cold.durationMs / warm.durationMs).toFixed(2)}`);
     console.log(describeWaitingCost(warm, working));
+    console.log(`isolation                   ${describeIsolation(warm.isolation)}`);
+    if (warm.isolation.available) {
+      // What the sandbox costs: the same warm run without it (each case still gets its scratch
+      // space, and every cached build is hashed again before each case, as unsandboxed runs do).
+      const bare = await runHarness({ cacheDir, isolation: { available: false, reason: 'turned off to measure the sandbox' } });
+      console.log(`\n${describeRun('warm, unsandboxed', bare)}`);
+      console.log(`\nsandboxed/unsandboxed warm wall-time ratio   ${(warm.durationMs / bare.durationMs).toFixed(2)}`);
+    }
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }

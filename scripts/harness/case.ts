@@ -1,4 +1,5 @@
-// Runs one case: fresh tokens, its own mock listener, the program, then every check.
+// Runs one case: fresh tokens, its own mock listener, the program in its own sandbox and scratch
+// space, then every check.
 import { readFile } from 'node:fs/promises';
 import { interceptedEnvironment } from '../mock/environment.ts';
 import { startInterceptor } from '../mock/interceptor.ts';
@@ -7,6 +8,8 @@ import { describeEgress, describeTlsFailure } from '../mock/describe.ts';
 import type { MockTokens, RecordedRequest, ThrowawayCa } from '../mock/types.ts';
 import { EVIDENCE_LIMIT } from '../report/schema.ts';
 import type { PreparedSnippet, RunResult } from '../runners/contract.ts';
+import type { Isolation } from '../sandbox/isolation.ts';
+import { describeSideDoors, openCaseSandbox, type CaseSandbox } from '../sandbox/sandbox.ts';
 import { CHECKS } from './checks/index.ts';
 import { baseEnvironment, withToken } from './environment.ts';
 import { firstLines } from './detail-lines.ts';
@@ -33,7 +36,14 @@ export interface CaseContext {
   rawRequest?: RawRequest | { error: string };
   /** Told what the checks saw, before they run (checks across cases use it). */
   onObservation?: (observation: CaseObservation) => void;
+  /** How programs are sandboxed; without it they run unsandboxed, each still in its own scratch space. */
+  isolation?: Isolation;
+  /** Paths programs must be able to read inside the sandbox (the runners' cache, the project). */
+  readablePaths?: readonly string[];
 }
+
+/** What a case without `isolation` gets: its scratch space and the fallback's shell, no sandbox. */
+const NOT_SANDBOXED: Isolation = { available: false, reason: 'no isolation was requested' };
 
 /** Fresh tokens for one case: the program's (if any) and the mock's lists. */
 function tokensFor(setup: ScenarioSetup): { token: string | undefined; mock: MockTokens; secrets: string[] } {
@@ -63,27 +73,32 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const mask = (text: string) => showSafely(text, secrets);
   const manifest = planned.example.manifest;
   let interceptor;
+  let sandbox: CaseSandbox | undefined;
   try {
     interceptor = await startInterceptor({ ca: context.ca, tokens: mock, behaviour: setup.behaviour, untrustedCa: context.untrustedCa });
+    sandbox = await openCaseSandbox({ isolation: context.isolation ?? NOT_SANDBOXED, ca: context.ca, interceptor, readablePaths: context.readablePaths });
   } catch (error) {
+    await interceptor?.close();
     return harnessFailure(planned, context.file, error);
   }
   let run: RunResult;
   let exitedAtMs: number;
   try {
-    const env = withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token);
+    const env = sandbox.environment(withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token));
     run = await planned.runner.run(snippet, {
       env,
       timeoutMs: caseTimeLimitMs(planned.scenario, manifest),
       signal: context.signal,
       secrets: token ? [token] : [],
+      wrapper: sandbox.wrapper,
     });
     exitedAtMs = performance.now();
   } catch (error) {
-    await interceptor.close();
+    await Promise.all([interceptor.close(), sandbox.close()]);
     return harnessFailure(planned, context.file, error);
   }
-  await interceptor.close();
+  const sideDoors = sandbox.sideDoors(run);
+  await Promise.all([interceptor.close(), sandbox.close()]);
   context.onRun?.(run);
   const output = programOutput(run);
   const observation: CaseObservation = {
@@ -95,6 +110,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     egress: interceptor.egress,
     tlsFailures: interceptor.tlsFailures,
     snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => '') },
+    sideDoors,
     run,
     exitedAtMs,
     output,
@@ -113,7 +129,11 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     timedOut: run.timedOut,
     requests: firstLines(interceptor.requests, (request) => mask(describeRequest(request))),
     // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
-    egress: [...firstLines(interceptor.egress, describeEgress), ...firstLines(interceptor.tlsFailures, describeTlsFailure)].map(mask),
+    egress: [
+      ...firstLines(interceptor.egress, describeEgress),
+      ...firstLines(interceptor.tlsFailures, describeTlsFailure),
+      ...describeSideDoors(sideDoors),
+    ].map(mask),
     outputTail: outputTail(output, mask, leakedEncoded),
     evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded),
   });

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runLiveCommand } from '../live/cli.ts';
 import { ManifestError } from '../manifest/errors.ts';
+import { IsolationError, describeIsolation, detectIsolation } from '../sandbox/isolation.ts';
 import { WAITING_LANE_WIDTH, runCases } from './engine.ts';
 import { engineOptions, planHarness, type HarnessOptions } from './harness.ts';
+import { watchInterrupts } from './interrupt.ts';
 import { UsageError, parseShard } from './plan.ts';
 import { writeReport } from '../report/io.ts';
 import { SCENARIO_NAMES } from './scenarios.ts';
@@ -24,6 +26,7 @@ const USAGE = `Usage: npm run snippets -- [options]
   --json FILE         write the JSON report to FILE
   --junit FILE        write a JUnit XML report to FILE
   --require-all       fail (not skip) cases whose toolchain is missing (on when CI=true)
+  --require-isolation refuse to run unless every program can be sandboxed (on when CI=true)
   --concurrency N     cases at once (default: CPU count, ${availableParallelism()} here); cases that only
                       wait on a timer (hung-server) run beside them, up to ${WAITING_LANE_WIDTH} at once
   --changed [REF]     only examples whose files changed since REF (default origin/main);
@@ -35,7 +38,8 @@ const USAGE = `Usage: npm run snippets -- [options]
                       and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see CONTRIBUTING.md)
   -h, --help          this text
 
-Exit codes: 0 all passed, 1 a case failed, 2 bad usage or a bad manifest.`;
+Exit codes: 0 all passed, 1 a case failed, 2 bad usage, a bad manifest or missing isolation,
+130 / 143 interrupted by Ctrl-C / SIGTERM (programs stopped, nothing reported).`;
 
 /** The ref `--changed` compares with when none is given. */
 export const DEFAULT_CHANGED_REF = 'origin/main';
@@ -64,6 +68,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         json: { type: 'string' },
         junit: { type: 'string' },
         'require-all': { type: 'boolean' },
+        'require-isolation': { type: 'boolean' },
         concurrency: { type: 'string' },
         changed: { type: 'string' },
         shard: { type: 'string' },
@@ -90,6 +95,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     scenarios: values.scenario,
     concurrency,
     requireAll: values['require-all'] === true || env.CI === 'true',
+    requireIsolation: values['require-isolation'] === true || env.CI === 'true',
     changedSince: values.changed,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
@@ -99,6 +105,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
+  const interrupts = watchInterrupts('snippets', (text) => void process.stderr.write(text));
   try {
     const command = parseCommandLine(argv);
     if (command.help) {
@@ -112,8 +119,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       out.write(`${cases.map((planned) => `${planned.key}\n`).join('')}${cases.length} case(s)\n`);
       return 0;
     }
+    const isolation = await detectIsolation();
+    if (command.options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
+    out.write(`isolation: ${describeIsolation(isolation)}\n`);
     out.write(`Running ${cases.length} case(s)${command.options.requireAll ? ' (every language required)' : ''}\n`);
-    const run = await runCases(cases, { ...engineOptions(command.options), onCaseDone: progressReporter(out, cases.length) });
+    const run = await runCases(cases, {
+      ...engineOptions(command.options),
+      isolation,
+      signal: interrupts.signal,
+      onCaseDone: progressReporter(out, cases.length),
+    });
+    interrupts.signal.throwIfAborted();
     out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
     out.write(formatSummary(run.results, run.durationMs));
     if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
@@ -121,6 +137,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command.junit) await writeFileAtomic(command.junit, toJunit(run.results));
     return run.results.some((result) => result.status === 'failed') ? 1 : 0;
   } catch (error) {
+    const interrupted = interrupts.exitCode();
+    if (interrupted !== undefined) {
+      process.stderr.write(`snippets: run interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report\n`);
+      // Nothing is left to wait for; exit even if a handle still holds the event loop.
+      setTimeout(() => process.exit(interrupted), 100).unref();
+      return interrupted;
+    }
+    if (error instanceof IsolationError) {
+      process.stderr.write(`snippets: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`snippets: ${error.message}\nRun \`npm run snippets -- --help\` for the options.\n`);
       return 2;
@@ -130,6 +157,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     throw error;
+  } finally {
+    interrupts.stop();
   }
 }
 

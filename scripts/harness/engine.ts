@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createThrowawayCa } from '../mock/ca.ts';
 import type { ThrowawayCa } from '../mock/types.ts';
 import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../runners/contract.ts';
+import { IsolationError, describeIsolation, detectIsolation, type Isolation } from '../sandbox/isolation.ts';
 import { runCase } from './case.ts';
 import { currentCommit, harnessFingerprint } from '../report/fingerprint.ts';
 import type { RunInfo } from '../report/schema.ts';
@@ -33,7 +34,12 @@ export interface EngineOptions {
   onCaseDone?: (result: CaseResult) => void;
   /** Runs one prepared case in place of the mock's flow (`runCase`): the live sentinel's hook. */
   runCase?: typeof runCase;
+  /** Stops the run: running programs are killed, no new case starts, and `runCases` rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** How programs are sandboxed (default: detected on this machine). */
+  isolation?: Isolation;
+  /** Refuse to run (IsolationError) when programs cannot be sandboxed. */
+  requireIsolation?: boolean;
 }
 
 /** Cases at once in the lane of scenarios that only wait on a timer (a hung server), beyond the CPU-bound lane. */
@@ -49,6 +55,8 @@ export interface EngineRun {
   /** Sum of the wall time of every child process run in the working lane (for the benchmark's overhead ratio). */
   childWallMs: number;
   concurrency: number;
+  /** Whether programs ran sandboxed, and why not. */
+  isolation: Isolation;
 }
 
 /** Detects every runner's toolchain once. */
@@ -81,22 +89,29 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   const harness = harnessFingerprint(options.projectRoot);
   const commit = currentCommit(options.projectRoot);
   const concurrency = options.concurrency ?? availableParallelism();
+  const isolation = options.isolation ?? (await detectIsolation());
+  if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
   const runners = [...new Set(cases.map((planned) => planned.runner))];
   const [toolchains, rawRequests] = await Promise.all([detectAll(runners), readRawRequests(cases)]);
+  options.signal?.throwIfAborted();
   const prepared = new Map<string, Promise<PreparedSnippet>>();
   const snippetRuntime = new Map<string, string>();
+  const prepareFresh = (planned: PlannedCase, recheck = false) =>
+    planned.runner.prepare(planned.file.path, { cacheDir: options.cacheDir, snippetsRoot: options.snippetsRoot, signal: options.signal, recheck });
   const prepare = (planned: PlannedCase) => {
     let promise = prepared.get(planned.file.path);
     if (!promise) {
-      promise = planned.runner.prepare(planned.file.path, {
-        cacheDir: options.cacheDir,
-        snippetsRoot: options.snippetsRoot,
-        signal: options.signal,
-      });
+      promise = prepareFresh(planned);
       promise.catch(() => {}); // awaited by each case; keeps an early failure from being unhandled
       prepared.set(planned.file.path, promise);
     }
     return promise;
+  };
+  // Unsandboxed, an earlier program could have changed a cached build: prepare again before each
+  // case, which checks every cached folder against its recorded hash and rebuilds one that changed.
+  const prepareForCase = async (planned: PlannedCase) => {
+    const first = await prepare(planned);
+    return isolation.available ? first : prepareFresh(planned, true);
   };
   const relative = (file: string) => path.relative(options.projectRoot, file) || file;
   let childWallMs = 0;
@@ -107,12 +122,15 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   let untrustedCa: ThrowawayCa | undefined;
   const gate = new SameRequestGate(cases);
   try {
+    options.signal?.throwIfAborted();
     untrustedCa = needsUntrusted ? await createThrowawayCa({ javaTrustStore: false }) : undefined;
     // Start every build early, so compiling one file overlaps with running another's cases.
     for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
     const lanes = { working: concurrency, waiting: WAITING_LANE_WIDTH };
     const laneOf = (planned: PlannedCase) => (SCENARIOS[planned.scenario].waits ? 'waiting' : 'working');
     const results = await mapInLanes(cases, laneOf, lanes, async (planned) => {
+      // Once stopped, no case starts; the run rejects below, after the running ones were killed.
+      if (options.signal?.aborted) return undefined;
       let fingerprint: string | undefined;
       const toolchain = toolchains.get(planned.runner.id);
       const inputs = caseInputs(planned, toolchain, { harness, dependencyRoot: options.snippetsRoot });
@@ -124,7 +142,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         let snippet: PreparedSnippet | undefined;
         let prepareError: unknown;
         try {
-          snippet = await prepare(planned);
+          snippet = await prepareForCase(planned);
           snippetRuntime.set(planned.file.path, snippet.runtime ?? (toolchain.available ? toolchain.version : ''));
         } catch (error) {
           prepareError = error;
@@ -136,6 +154,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
               file: relative(planned.file.path),
               signal: options.signal,
               rawRequest: rawRequests.get(planned.example.id),
+              isolation,
+              readablePaths: [options.cacheDir, options.projectRoot],
               onRun: (run: RunResult) => {
                 if (laneOf(planned) === 'working') childWallMs += run.durationMs;
               },
@@ -145,12 +165,14 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
             })
           : unpreparedCase(planned, relative(planned.file.path), prepareError);
       }
+      if (options.signal?.aborted) return undefined;
       const runtime = snippetRuntime.get(planned.file.path);
       const finished: CaseResult = { ...result, cached: false, inputs, ...(result.evidence && runtime ? { runtime } : {}) };
       // same-request judges an example's ok cases together: they are reported once all are in.
       for (const complete of gate.settle(finished, fingerprint)) options.onCaseDone?.(complete);
       return finished;
     });
+    options.signal?.throwIfAborted();
     const durationMs = performance.now() - started;
     const info: RunInfo = {
       startedAt,
@@ -158,9 +180,10 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       commit: await commit,
       harness,
       node: process.versions.node,
+      isolation: describeIsolation(isolation),
       toolchains: Object.fromEntries(toolchains),
     };
-    return { results, info, toolchains, durationMs, childWallMs, concurrency };
+    return { results: results as CaseResult[], info, toolchains, durationMs, childWallMs, concurrency, isolation };
   } finally {
     await ca?.dispose();
     await untrustedCa?.dispose();

@@ -2,6 +2,7 @@
 import type { Manifest } from '../manifest/schema.ts';
 import type { EgressAttempt, RecordedRequest, TlsFailure } from '../mock/types.ts';
 import type { RunResult } from '../runners/contract.ts';
+import type { SideDoorReport } from '../sandbox/side-doors.ts';
 import type { RawRequest } from './raw-request.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
 
@@ -18,6 +19,8 @@ export interface CaseObservation {
   tlsFailures: TlsFailure[];
   /** The snippet's language and source text (for what can only be seen in the code). */
   snippet: { language: string; source: string };
+  /** What the program's sandbox saw it try past the proxy; undefined when it ran unsandboxed. */
+  sideDoors?: SideDoorReport;
   run: RunResult;
   /** `performance.now()` when the program had exited, comparable with each request's `receivedAtMs`. */
   exitedAtMs: number;

@@ -1,5 +1,6 @@
 // A throwaway certificate authority, made once per harness run with the openssl command line: an
-// EC P-256 CA and a leaf for the API host, in a private temp folder removed when done.
+// EC P-256 CA and a leaf for the API host, in a private temp folder removed when done. The private
+// keys are deleted from it as soon as they are read: only the certificates stay on disk.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -68,13 +69,16 @@ async function makeFiles(dir: string, javaTrustStore: boolean): Promise<Omit<Thr
   await openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-sha256',
     '-set_serial', `0x${randomBytes(16).toString('hex')}`, '-days', VALIDITY_DAYS,
     '-extfile', 'openssl.cnf', '-extensions', 'leaf_ext', '-out', 'leaf.pem'], dir);
+  const leafKeyPem = await readFile(file('leaf.key'), 'utf8');
+  // The private keys live on in memory only (the leaf's, for the interceptor); the CA's is no longer needed.
+  await Promise.all(['ca.key', 'leaf.key', 'leaf.csr'].map((name) => rm(file(name), { force: true })));
   const trustStorePassword = randomBytes(18).toString('base64url');
   const trustStorePath = javaTrustStore ? await writeJavaTrustStore(dir, file('ca.pem'), trustStorePassword) : null;
   return {
     caCertPath: file('ca.pem'),
     caCertPem: await readFile(file('ca.pem'), 'utf8'),
     leafCertPem: await readFile(file('leaf.pem'), 'utf8'),
-    leafKeyPem: await readFile(file('leaf.key'), 'utf8'),
+    leafKeyPem,
     trustStorePath,
     trustStorePassword,
   };

@@ -8,14 +8,30 @@ import path from 'node:path';
 const pending = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let installed = false;
+let holders = 0;
 
-function removeAll(): void {
+/** Removes every watched folder now (synchronously): for a process about to exit. */
+export function removeAllNow(): void {
   for (const dir of pending) rmSync(dir, { recursive: true, force: true });
   pending.clear();
 }
 
+/**
+ * Leaves Ctrl-C and SIGTERM to the caller until the returned function is called: it stops its
+ * programs first and removes the folders last, rather than having them vanish under a running case.
+ */
+export function holdSignalCleanup(): () => void {
+  holders += 1;
+  let released = false;
+  return () => {
+    if (!released) holders -= 1;
+    released = true;
+  };
+}
+
 function onSignal(signal: NodeJS.Signals): void {
-  removeAll();
+  if (holders > 0) return;
+  removeAllNow();
   // When nobody else handles the signal, end the process as the signal would have.
   if (process.listenerCount(signal) === 1) {
     for (const name of SIGNALS) process.removeListener(name, onSignal);
@@ -26,7 +42,7 @@ function onSignal(signal: NodeJS.Signals): void {
 function install(): void {
   if (installed) return;
   installed = true;
-  process.on('exit', removeAll);
+  process.on('exit', removeAllNow);
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 

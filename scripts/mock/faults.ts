@@ -33,8 +33,17 @@ export function refuseTunnel(socket: Socket): void {
   socket.once('finish', () => socket.destroy());
 }
 
-/** Resets a connection (TCP RST), as a network that drops it does. */
+/**
+ * Resets a connection (TCP RST), as a network that drops it does. A connection that reached the
+ * proxy over a Unix socket (a sandboxed program's, through its forwarder) has no RST to send: it is
+ * cut off at once instead, which its forwarder passes on as the connection dropping.
+ */
 export function resetConnection(socket: Socket): void {
   if (socket.destroyed) return;
-  socket.resetAndDestroy();
+  try {
+    socket.resetAndDestroy();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_INVALID_HANDLE_TYPE') throw error;
+    socket.destroy();
+  }
 }

@@ -131,6 +131,9 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
     requests,
     egress,
     tlsFailures,
+    accept(socket) {
+      proxy.emit('connection', socket);
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         proxy.close(() => resolve());

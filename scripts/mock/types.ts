@@ -1,5 +1,6 @@
 // The shapes the mock API and the interception proxy share with the harness: what was asked of
 // them, what they refused, and what they need to be started.
+import type { Duplex } from 'node:stream';
 
 /** The tokens one mock instance knows, by what it answers for each (anything else is unknown: 401). */
 export interface MockTokens {
@@ -139,6 +140,8 @@ export interface Interceptor {
   egress: EgressAttempt[];
   /** Every TLS connection inside an API tunnel that failed before carrying a request. */
   tlsFailures: TlsFailure[];
+  /** Serves a connection that arrived another way (a sandbox's Unix socket) as if it came to the port. */
+  accept(socket: Duplex): void;
   /** Stops listening and destroys every open socket; safe to call twice. */
   close(): Promise<void>;
 }

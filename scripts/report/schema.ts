@@ -104,6 +104,8 @@ export const RunInfoSchema = z.object({
   harness: Sha256Schema,
   /** Node.js version of the harness. */
   node: z.string(),
+  /** Whether each program ran in its own sandbox, or why not. */
+  isolation: z.string(),
   /** Each language's toolchain, by language id. */
   toolchains: z.record(z.string(), ToolchainReportSchema),
 });

@@ -16,6 +16,8 @@ export interface PrepareContext {
   snippetsRoot: string;
   /** Aborts long installs and builds. */
   signal?: AbortSignal;
+  /** Check cached builds against their recorded hashes even when already checked (programs run unsandboxed). */
+  recheck?: boolean;
 }
 
 /** How to start a prepared snippet: a program, its arguments and working folder. */
@@ -27,13 +29,23 @@ export interface PreparedSnippet {
   runtime?: string;
 }
 
-/** How one run is made: the complete environment (already intercepted) and its time limit. */
+/** How the harness wraps a run (a sandbox): what to start instead, and where the wrapper's own report goes. */
+export interface CommandWrapper {
+  /** The command to start in place of `prepared`, with the same environment and time limit. */
+  wrap(prepared: PreparedSnippet): PreparedSnippet;
+  /** When present, the wrapper gets a pipe on file descriptor 3 and this receives what it wrote, once the run ended. */
+  report?(text: string): void;
+}
+
+/** How one run is made: the complete environment (already intercepted), its time limit and the harness's wrapper. */
 export interface RunOptions {
   env: Record<string, string>;
   timeoutMs: number;
   signal?: AbortSignal;
   /** Secrets to watch for in the whole of stdout and stderr, in any usual encoding (the token). */
   secrets?: readonly string[];
+  /** Set by the harness: runners pass it on to `runProcess`, which starts the wrapped command. */
+  wrapper?: CommandWrapper;
 }
 
 /** A secret of `RunOptions.secrets` seen in the output: on which stream, in which encoding. */

@@ -42,7 +42,7 @@ export const goRunner = defineRunner({
         ...(context.signal ? { signal: context.signal } : {}),
       });
       if (!result.ok) throw stepFailed('go build', path, result.output);
-    });
+    }, context);
     return { command: join(target, 'snippet'), args: [], cwd: dirname(path) };
   },
   run: runProcess,

@@ -93,7 +93,7 @@ export const javaRunner = defineRunner({
         { cwd: snippetsRoot, ...signal },
       );
       if (!result.ok) throw stepFailed(`mvn dependency:copy-dependencies (${pomFile})`, path, stripAnsi(result.output));
-    });
+    }, context);
     const jars = (await readdir(lib)).filter((name) => name.endsWith('.jar')).sort().map((name) => join(lib, name));
 
     const classesKey = hashOf(source, className, jdk.versionLine, libKey).slice(0, 24);
@@ -104,7 +104,7 @@ export const javaRunner = defineRunner({
         { cwd: dirname(path), ...signal },
       );
       if (!result.ok) throw stepFailed('javac', path, result.output);
-    });
+    }, context);
     const runtime = `Java ${/javac (\S+)/.exec(jdk.versionLine)?.[1] ?? '?'}${libraryVersions(jars)}`;
     return { command: jdk.java, args: [...JVM_FLAGS, '-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path), runtime };
   },

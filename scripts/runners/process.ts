@@ -15,11 +15,13 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
     throw new Error(`timeoutMs must be a positive number of milliseconds, got ${options.timeoutMs}`);
   }
   const started = performance.now();
-  const subprocess = execa(prepared.command, prepared.args, {
-    cwd: prepared.cwd,
+  const launch = options.wrapper ? options.wrapper.wrap(prepared) : prepared;
+  const reportPipe = options.wrapper?.report !== undefined;
+  const subprocess = execa(launch.command, launch.args, {
+    cwd: launch.cwd,
     env: options.env,
     extendEnv: false,
-    stdin: 'ignore',
+    stdio: reportPipe ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     // Output is collected below, capped, instead of by execa.
     buffer: false,
     timeout: Math.ceil(options.timeoutMs),
@@ -35,13 +37,15 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
   const watch = { stdout: createLeakScanner(options.secrets ?? []), stderr: createLeakScanner(options.secrets ?? []) };
   const stdout = collectCapped(subprocess.stdout, watch.stdout);
   const stderr = collectCapped(subprocess.stderr, watch.stderr);
+  const report = reportPipe ? collectCapped(subprocess.stdio[3] as Readable) : undefined;
   const result = await subprocess;
   // The direct child has ended; background processes it left in its group go too.
   subprocess.kill('SIGKILL');
   const durationMs = performance.now() - started;
+  if (report) options.wrapper?.report?.(report());
 
   if (result.failed && result.exitCode === undefined && result.signal === undefined && !result.timedOut && !result.isCanceled) {
-    throw new Error(`could not start ${prepared.command} (in ${prepared.cwd}): ${result.originalMessage || result.shortMessage || 'unknown error'}`);
+    throw new Error(`could not start ${launch.command} (in ${launch.cwd}): ${result.originalMessage || result.shortMessage || 'unknown error'}`);
   }
   return {
     exitCode: result.exitCode ?? null,
@@ -62,13 +66,13 @@ function leakFindings(watch: Record<LeakFinding['stream'], LeakScanner>): LeakFi
   });
 }
 
-/** Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES and showing `scanner` all of it; returns a function giving the text so far. */
-function collectCapped(stream: Readable | null, scanner: LeakScanner): () => string {
+/** Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES and showing `scanner` (if any) all of it; returns a function giving the text so far. */
+function collectCapped(stream: Readable | null, scanner?: LeakScanner): () => string {
   const chunks: Buffer[] = [];
   let kept = 0;
   let dropped = 0;
   stream?.on('data', (chunk: Buffer) => {
-    scanner.write(chunk);
+    scanner?.write(chunk);
     const room = OUTPUT_LIMIT_BYTES - kept;
     if (room >= chunk.length) {
       chunks.push(chunk);

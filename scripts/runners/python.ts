@@ -77,7 +77,7 @@ export const pythonRunner = defineRunner({
         signal,
       );
       if (!installed.ok) throw stepFailed('pip install -r requirements.txt', path, installed.output);
-    });
+    }, context);
     const python = join(venv, 'bin', 'python');
     return { command: python, args: [path], cwd: dirname(path), runtime: await venvRuntime(python, interpreter.version) };
   },

@@ -122,6 +122,23 @@ describe('network checks', () => {
     expect(result.message).toContain('evil.example:443');
   });
 
+  test('egress fails on what the sandbox saw bypass the proxy, saying what it was', () => {
+    const sideDoors = { counts: { directTcp: 1, closedUdp: 0, noRoute: 2, dnsStub: true }, dnsQueries: ['leak.example'] };
+    const result = verdict('egress', observe('ok', { sideDoors }));
+    expect(result).toEqual({
+      status: 'failed',
+      message:
+        'expected connections to api.requestrocket.com:443 only, through the proxy; its sandbox recorded 1 direct TCP connection to a loopback port, bypassing the proxy, ' +
+        '2 packets to an address outside the sandbox (no route: only the proxy is reachable), a DNS lookup of "leak.example"',
+    });
+  });
+
+  test('egress passes a sandboxed run that used the proxy alone, and one killed before it could be counted', () => {
+    const clean = { counts: { directTcp: 0, closedUdp: 0, noRoute: 0, dnsStub: true }, dnsQueries: [] };
+    expect(verdict('egress', observe('ok', { sideDoors: clean }))).toEqual({ status: 'passed', message: 'only api.requestrocket.com was contacted, and nothing bypassed the proxy' });
+    expect(verdict('egress', observe('ok', { sideDoors: { counts: null, missing: 'killed' as const, dnsQueries: [] } })).status).toBe('passed');
+  });
+
   test('https fails on plain HTTP to the API host', () => {
     const result = verdict('https', observe('ok', { requests: [], egress: [{ kind: 'http', host: 'api.requestrocket.com', port: 80, reason: 'not-https' }] }));
     expect(result.status).toBe('failed');

@@ -1,12 +1,13 @@
 // `npm run snippets` end to end: exit codes, the terminal report, and the JSON and JUnit files.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import { findExecutable } from '../../scripts/paths.ts';
 import { HarnessReportSchema } from '../../scripts/report/schema.ts';
 
 const cli = (args: string[], env: Record<string, string> = {}) =>
@@ -16,8 +17,16 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
 const UNMASKED_TOKEN = /u-[A-Za-z0-9]{32}/;
 
 let out: string;
+/** A folder holding only bwrap and socat (links to the real ones, when this machine has them). */
+let sandboxTools: string;
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'rr-cli-'));
+  sandboxTools = path.join(out, 'sandbox-tools');
+  await mkdir(sandboxTools);
+  for (const tool of ['bwrap', 'socat']) {
+    const found = findExecutable(tool);
+    if (found) await symlink(found, path.join(sandboxTools, tool));
+  }
 });
 afterAll(() => rm(out, { recursive: true, force: true }));
 
@@ -102,7 +111,8 @@ describe('snippets CLI', () => {
   });
 
   test('fails, not skips, a language whose toolchain is missing under CI=true', async () => {
-    const bare = { PATH: path.dirname(process.execPath) };
+    // Node, and the sandbox's tools (required under CI=true), but no Go.
+    const bare = { PATH: [path.dirname(process.execPath), sandboxTools].join(path.delimiter) };
     const local = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], bare);
     expect(local.exitCode).toBe(0);
     expect(local.stdout).toMatch(/1 case\(s\): go not found on PATH/);
@@ -114,5 +124,38 @@ describe('snippets CLI', () => {
     const ci = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], { ...bare, CI: 'true' });
     expect(ci.exitCode).toBe(1);
     expect(ci.stdout).toContain('[toolchain] go not found on PATH; every language is required here');
+  });
+
+  test('refuses to run, exit 2, when isolation is required and bwrap is missing', async () => {
+    const bare = { PATH: path.dirname(process.execPath) };
+    for (const [args, env] of [[['--require-isolation'], {}], [[], { CI: 'true' }]] as const) {
+      const result = await cli([...args, '--example', 'list-clients', '--lang', 'curl', '--scenario', 'ok'], { ...bare, ...env });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/isolation is required but not available: bwrap \(bubblewrap\) not found on PATH; install bubblewrap and socat \(apt-get install bubblewrap socat\)/);
+      expect(result.stdout).not.toMatch(/Running/);
+    }
+  });
+
+  test('says once that programs run unsandboxed, and runs them all the same, when isolation is not required', async () => {
+    // curl, bash and openssl (for the CA), but no bwrap.
+    const tools = path.join(out, 'curl-only');
+    await mkdir(tools, { recursive: true });
+    for (const tool of ['curl', 'bash', 'openssl']) await symlink(findExecutable(tool)!, path.join(tools, tool)).catch(() => {});
+    const result = await cli(['--example', 'list-clients', '--lang', 'curl', '--scenario', 'ok'], { PATH: [path.dirname(process.execPath), tools].join(path.delimiter) });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout.match(/^isolation: .*$/gm)).toEqual([
+      'isolation: NOT sandboxed: bwrap (bubblewrap) not found on PATH; programs run with this machine\'s network and files (install bubblewrap and socat (apt-get install bubblewrap socat) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1) when not running as root)',
+    ]);
+  });
+
+  test("is not changed by the user's own ~/.curlrc (here: `insecure`)", async () => {
+    const home = path.join(out, 'home');
+    await mkdir(home, { recursive: true });
+    await writeFile(path.join(home, '.curlrc'), 'insecure\n');
+    // The example trusts only another CA: the proxy's certificate must still be refused.
+    const result = await cli(['--root', 'test/fixtures/user-curlrc', '--scenario', 'ok'], { HOME: home });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/other-ca\/curl\/ok \d+ms \[request, exit-code, output\]/);
+    expect(result.stdout).toMatch(/the program exited 60/);
   });
 });

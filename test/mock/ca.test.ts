@@ -2,6 +2,7 @@
 // loads as one, and a folder that disappears however the process ends.
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -25,6 +26,13 @@ describe('createThrowawayCa', () => {
     expect(statSync(ca.dir).mode & 0o777).toBe(0o700);
     expect(path.dirname(ca.caCertPath)).toBe(ca.dir);
     expect(ca.trustStorePath && path.dirname(ca.trustStorePath)).toBe(ca.dir);
+  });
+
+  test('keeps no private key on disk: only certificates and the trust store stay in its folder', async () => {
+    const names = await readdir(ca.dir);
+    expect(names).toEqual(expect.arrayContaining(['ca.pem', 'leaf.pem']));
+    expect(names.filter((name) => /\.(key|csr)$/.test(name))).toEqual([]);
+    for (const name of names) expect(await readFile(path.join(ca.dir, name), 'latin1')).not.toMatch(/PRIVATE KEY/);
   });
 
   test('makes an EC P-256 CA and a leaf it signed, for the API host alone', () => {

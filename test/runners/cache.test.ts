@@ -1,8 +1,8 @@
 // The build cache: content-hash keys, and folders built once that appear whole.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildOnce, exists, hashOf } from '../../scripts/runners/cache.ts';
+import { buildOnce, exists, hashOf, hashRecordOf, treeHash } from '../../scripts/runners/cache.ts';
 import { removeThrowaways, scratchDir } from './helpers.ts';
 
 afterAll(removeThrowaways);
@@ -31,7 +31,7 @@ describe('buildOnce', () => {
     expect(builtIn).not.toBe(target);
     expect(dirname(builtIn)).toBe(dirname(target));
     expect(await readFile(join(target, 'out.txt'), 'utf8')).toBe('done');
-    expect(await readdir(dirname(target))).toEqual(['built']);
+    expect(await readdir(dirname(target))).toEqual(['.built.sha256', 'built']);
   });
 
   test('reuses a folder that already exists without building', async () => {
@@ -84,5 +84,55 @@ describe('buildOnce', () => {
     });
     expect(await readFile(join(target, 'out.txt'), 'utf8')).toBe('theirs');
     expect(await readdir(parent)).toEqual([basename(target)]);
+  });
+
+  test('records the built content hash beside the folder', async () => {
+    const target = join(await scratchDir(), 'built');
+    await buildOnce(target, async (temp) => writeFile(join(temp, 'out.txt'), 'done'));
+    expect((await readFile(hashRecordOf(target), 'utf8')).trim()).toBe(await treeHash(target));
+  });
+
+  test('builds again a folder whose content no longer matches its record (a program changed it)', async () => {
+    const target = join(await scratchDir(), 'built');
+    let builds = 0;
+    const build = async (temp: string) => {
+      builds += 1;
+      await writeFile(join(temp, 'out.txt'), 'done');
+    };
+    await buildOnce(target, build);
+    await writeFile(join(target, 'sitecustomize.py'), 'raise SystemExit("planted")\n');
+    // Checked already by this process: only a recheck (programs run unsandboxed) looks again.
+    await buildOnce(target, build);
+    expect(builds).toBe(1);
+    await buildOnce(target, build, { recheck: true });
+    expect(builds).toBe(2);
+    expect(await readdir(target)).toEqual(['out.txt']);
+  });
+
+  test('builds again a folder changed since another process recorded it', async () => {
+    const target = join(await scratchDir(), 'built');
+    await mkdir(target);
+    await writeFile(join(target, 'out.txt'), 'changed');
+    await writeFile(hashRecordOf(target), `${hashOf('what was built')}\n`);
+    let builds = 0;
+    await buildOnce(target, async (temp) => {
+      builds += 1;
+      await writeFile(join(temp, 'out.txt'), 'rebuilt');
+    });
+    expect(builds).toBe(1);
+    expect(await readFile(join(target, 'out.txt'), 'utf8')).toBe('rebuilt');
+  });
+
+  test('tells apart contents, names, modes and links in the tree hash', async () => {
+    const dir = await scratchDir();
+    await writeFile(join(dir, 'a'), 'x');
+    const first = await treeHash(dir);
+    await writeFile(join(dir, 'a'), 'y');
+    const changed = await treeHash(dir);
+    await writeFile(join(dir, 'a'), 'x');
+    expect(await treeHash(dir)).toBe(first);
+    expect(changed).not.toBe(first);
+    await chmod(join(dir, 'a'), 0o755);
+    expect(await treeHash(dir)).not.toBe(first);
   });
 });

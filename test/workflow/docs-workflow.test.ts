@@ -132,6 +132,14 @@ describe('docs.yml', () => {
     expect(stepUsing(candidate, 'actions/setup-java')?.with).toMatchObject({ distribution: 'temurin', 'java-version': '17', cache: 'maven' });
   });
 
+  test.for(['test', 'build'])('installs the sandbox (bubblewrap, socat) in job %s before its first npm command, since CI=true requires it', (name) => {
+    const steps = job(name).steps;
+    const sandbox = steps.findIndex((step) => /apt-get install .*\bbubblewrap\b.*\bsocat\b/.test(step.run ?? ''));
+    const firstNpm = steps.findIndex((step) => step.run?.trim().startsWith('npm '));
+    expect(sandbox).toBeGreaterThanOrEqual(0);
+    expect(sandbox).toBeLessThan(firstNpm);
+  });
+
   test('pins every action to a major version tag', () => {
     const uses = Object.values(workflow.jobs).flatMap((candidate) => candidate.steps.flatMap((step) => (step.uses ? [step.uses] : [])));
     expect(uses.length).toBeGreaterThan(0);

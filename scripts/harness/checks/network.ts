@@ -2,17 +2,23 @@
 import { API_HOST } from '../../api/contract.ts';
 import { ENCODING_PHRASES } from '../../secrets/encodings.ts';
 import { scanText } from '../../secrets/stream-scan.ts';
+import { describeSideDoors } from '../../sandbox/side-doors.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
 /** Nothing but the API host was contacted. */
 export const egressCheck = defineCheck({
   id: 'egress',
-  describe: `nothing but ${API_HOST} is contacted`,
-  evaluate({ egress }) {
+  describe: `nothing but ${API_HOST} is contacted, and only through the proxy`,
+  evaluate({ egress, sideDoors }) {
     const elsewhere = egress.filter((attempt) => attempt.reason !== 'not-https');
-    if (elsewhere.length === 0) return pass(`only ${API_HOST} was contacted`);
+    const bypassed = describeSideDoors(sideDoors);
+    if (elsewhere.length === 0 && bypassed.length === 0) return pass(`only ${API_HOST} was contacted${sideDoors ? ', and nothing bypassed the proxy' : ''}`);
     const targets = elsewhere.map((attempt) => (attempt.kind === 'tls' ? `a TLS server named "${attempt.host}"` : `${attempt.host}:${attempt.port}`)).join(', ');
-    return fail(`expected connections to ${API_HOST}:443 only; the proxy refused ${targets}`);
+    const said = [
+      ...(targets ? [`the proxy refused ${targets}`] : []),
+      ...(bypassed.length ? [`its sandbox recorded ${bypassed.join(', ')}`] : []),
+    ];
+    return fail(`expected connections to ${API_HOST}:443 only, through the proxy; ${said.join('; ')}`);
   },
 });
 

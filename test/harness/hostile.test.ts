@@ -1,0 +1,98 @@
+// Snippets written by a hostile stranger (test/fixtures/hostile/): each tries one way past the
+// harness, and each way must be closed. In a sandbox the side doors (a direct loopback connection,
+// a UDP datagram, a DNS query carrying the token) fail `egress` and say what was tried; with or
+// without a sandbox, files planted for later cases (`.curlrc`, `sitecustomize.py`) change nothing,
+// the CA's private keys cannot be read, and signalling the parent does not reach the harness. The
+// honest `unaffected` example runs last and must pass.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { CheckId } from '../../scripts/harness/checks/index.ts';
+import { runCases } from '../../scripts/harness/engine.ts';
+import { PROJECT_ROOT, engineOptions, planHarness } from '../../scripts/harness/harness.ts';
+import type { CaseResult } from '../../scripts/harness/result.ts';
+import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
+import { detectIsolation, type Isolation } from '../../scripts/sandbox/isolation.ts';
+
+const ROOT = path.join(PROJECT_ROOT, 'test', 'fixtures', 'hostile');
+
+/** Each fixture's case key, the checks it must fail in a sandbox, and what the egress message must say. */
+const SANDBOXED: Record<string, { fails: CheckId[]; says?: RegExp }> = {
+  'writes-curlrc/curl/ok': { fails: [] },
+  'plants-sitecustomize/python/ok': { fails: [] },
+  'reads-ca-key/curl/ok': { fails: [] },
+  'signals-parent/curl/ok': { fails: [] },
+  'direct-loopback/curl/ok': { fails: ['egress'], says: /its sandbox recorded 1 direct TCP connection to a loopback port, bypassing the proxy$/ },
+  'udp-datagram/curl/ok': { fails: ['egress'], says: /its sandbox recorded 1 UDP datagram to a loopback port$/ },
+  // Named by the stub resolver; where it cannot listen on port 53 (not root), still caught, unnamed.
+  'dns-lookup/curl/ok': {
+    fails: ['egress'],
+    says: /its sandbox recorded (a DNS lookup of "u-\w\w…\(34 chars\)\.leak\.example"|\d+ UDP datagrams? to a loopback port \(DNS lookups among them)/,
+  },
+  'unaffected/curl/ok': { fails: [] },
+  'unaffected/python/ok': { fails: [] },
+};
+
+/** Without a sandbox the side doors cannot be seen; everything else must hold all the same. */
+const UNSANDBOXED = ['writes-curlrc/curl/ok', 'plants-sitecustomize/python/ok', 'reads-ca-key/curl/ok', 'signals-parent/curl/ok', 'unaffected/curl/ok', 'unaffected/python/ok'];
+
+/** Runs the hostile cases one at a time, `unaffected` last, and returns their results by key. */
+async function runHostile(keys: readonly string[], options: { isolation: Isolation; cacheDir?: string }): Promise<Map<string, CaseResult>> {
+  const { cases } = await planHarness({ root: ROOT, scenarios: ['ok'] });
+  const chosen = keys.map((key) => {
+    const planned = cases.find((candidate) => candidate.key === key);
+    if (!planned) throw new Error(`no case ${key} under ${ROOT}`);
+    return planned;
+  });
+  const run = await runCases(chosen, { ...engineOptions({ root: ROOT }), ...options, concurrency: 1, requireAll: process.env.CI === 'true' });
+  return new Map(run.results.map((result) => [result.key, result]));
+}
+
+function failedChecks(result: CaseResult | undefined): CheckId[] {
+  return (result?.checks ?? []).filter((check) => check.status === 'failed').map((check) => check.id as CheckId);
+}
+
+const isolation = await detectIsolation();
+const throwaways: string[] = [];
+afterAll(() => Promise.all(throwaways.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+describe('in a sandbox', () => {
+  test('every hostile snippet fails exactly the expected checks, and the honest one after them passes', async (context) => {
+    if (!isolation.available) {
+      // CI installs bubblewrap and socat: a missing sandbox there is a failure, not a skip.
+      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
+      context.skip(`no sandbox here: ${isolation.reason}`);
+    }
+    const results = await runHostile(Object.keys(SANDBOXED), { isolation });
+    for (const [key, expected] of Object.entries(SANDBOXED)) {
+      const result = results.get(key);
+      if (result?.status === 'skipped' && process.env.CI !== 'true') continue;
+      expect(failedChecks(result), result ? formatFailure(result) : key).toEqual(expected.fails);
+      if (expected.says) expect(result?.checks.find((check) => check.id === 'egress')?.message).toMatch(expected.says);
+    }
+    // The token in the looked-up name is masked like everywhere else.
+    expect(JSON.stringify(results.get('dns-lookup/curl/ok'))).not.toMatch(/u-[A-Za-z0-9]{32}/);
+  }, 300_000);
+});
+
+describe('without a sandbox', () => {
+  test('planted files, the CA key and signals to the parent still change nothing', async () => {
+    // Its own cache: the planted sitecustomize.py must be noticed and the venv built again, which
+    // must not disturb the shared cache other test files are using.
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'rr-hostile-cache-'));
+    throwaways.push(cacheDir);
+    const results = await runHostile(UNSANDBOXED, { isolation: { available: false, reason: 'turned off by the test' }, cacheDir });
+    for (const key of UNSANDBOXED) {
+      const result = results.get(key);
+      if (result?.status === 'skipped' && process.env.CI !== 'true') continue;
+      expect(failedChecks(result), result ? formatFailure(result) : key).toEqual([]);
+    }
+    // The venv the last Python case ran in holds no planted file.
+    const venvs = (await readdir(path.join(cacheDir, 'python'))).filter((name) => name.startsWith('venv-'));
+    for (const venv of venvs) {
+      const planted = await readdir(path.join(cacheDir, 'python', venv, 'lib'), { recursive: true });
+      expect(planted.filter((file) => String(file).endsWith('sitecustomize.py'))).toEqual([]);
+    }
+  }, 300_000);
+});

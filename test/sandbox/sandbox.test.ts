@@ -1,0 +1,106 @@
+// One case's sandbox around a real program: its own empty HOME, CURL_HOME, TMPDIR and working
+// folder (removed afterwards), a read-only view of everything else with the CA's folder showing only
+// the certificate, a parent that is not the harness, and no network but the proxy.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createThrowawayCa } from '../../scripts/mock/ca.ts';
+import { startInterceptor } from '../../scripts/mock/interceptor.ts';
+import type { ThrowawayCa } from '../../scripts/mock/types.ts';
+import { runProcess } from '../../scripts/runners/process.ts';
+import { detectIsolation, type Isolation } from '../../scripts/sandbox/isolation.ts';
+import { openCaseSandbox } from '../../scripts/sandbox/sandbox.ts';
+import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+
+/** Prints what the program can see and do, one `name=value` line each. */
+const PROBE = `
+echo "home=$HOME"
+echo "curl_home=$CURL_HOME"
+echo "tmpdir=$TMPDIR"
+echo "cwd=$(pwd)"
+echo "home_entries=$(ls -A "$HOME" | wc -l)"
+echo "ppid=$PPID"
+touch "$HOME/written" "$TMPDIR/written" "$(pwd)/written" && echo "scratch_writable=yes"
+if [ -n "$PROJECT" ]; then touch "$PROJECT/written-by-a-snippet" 2>/dev/null && echo "project_writable=yes" || echo "project_writable=no"; fi
+echo "ca_dir=$(ls -A "$(dirname "$CURL_CA_BUNDLE")" | tr '\\n' ' ')"
+if [ -n "$USER_SECRET" ]; then cat "$USER_SECRET" >/dev/null 2>&1 && echo "user_secret=readable" || echo "user_secret=hidden"; fi
+`;
+
+let ca: ThrowawayCa;
+beforeAll(async () => {
+  ca = await createThrowawayCa();
+});
+afterAll(() => ca?.dispose());
+
+/** Runs PROBE in a case sandbox with `isolation`; returns its lines as a map and the scratch folder. */
+async function probe(isolation: Isolation, secret?: string) {
+  const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
+  const sandbox = await openCaseSandbox({ isolation, ca, interceptor });
+  try {
+    // Only a sandbox may be asked to write into the project: it must refuse.
+    const project = isolation.available ? PROJECT_ROOT : '';
+    const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin', PROJECT: project, CURL_CA_BUNDLE: ca.caCertPath, USER_SECRET: secret ?? '' });
+    const run = await runProcess({ command: '/bin/sh', args: ['-c', PROBE], cwd: PROJECT_ROOT }, { env, timeoutMs: 10_000, wrapper: sandbox.wrapper });
+    const facts = Object.fromEntries(run.stdout.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    return { facts, run, scratch: sandbox.scratch, sideDoors: sandbox.sideDoors(run) };
+  } finally {
+    await Promise.all([sandbox.close(), interceptor.close()]);
+  }
+}
+
+const isolation = await detectIsolation();
+
+describe.for([
+  ['sandboxed', isolation],
+  ['unsandboxed', { available: false, reason: 'turned off by the test' } satisfies Isolation],
+] as const)('%s', ([, mode]) => {
+  test('runs the program in its own empty scratch space, removed afterwards', async (context) => {
+    if (!mode.available && mode.reason !== 'turned off by the test') context.skip(`no sandbox here: ${mode.reason}`);
+    const { facts, run, scratch } = await probe(mode);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(facts).toMatchObject({
+      home: scratch.home,
+      curl_home: scratch.home,
+      tmpdir: scratch.tmp,
+      cwd: scratch.work,
+      home_entries: '0',
+      scratch_writable: 'yes',
+    });
+    // Its parent is never the harness: PID 1 of its own namespace, or the fallback's shell.
+    expect(Number(facts.ppid)).not.toBe(process.pid);
+    expect(existsSync(scratch.dir)).toBe(false);
+  });
+});
+
+describe('sandboxed only', () => {
+  test('shows the file system read-only, the CA folder holding only what programs need, and its parent as PID 1', async (context) => {
+    if (!isolation.available) {
+      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
+      context.skip(`no sandbox here: ${isolation.reason}`);
+    }
+    // A file in the harness user's home (its keys, its settings) is out of sight. The home is made
+    // outside the temp folder, which is hidden anyway.
+    await mkdir(path.join(PROJECT_ROOT, '.cache'), { recursive: true });
+    const userHome = await mkdtemp(path.join(PROJECT_ROOT, '.cache', 'test-user-home-'));
+    const secret = path.join(userHome, '.ssh-key-of-the-user');
+    await writeFile(secret, 'secret\n');
+    const realHome = process.env.HOME;
+    process.env.HOME = userHome;
+    let seen;
+    try {
+      seen = await probe(isolation, secret);
+    } finally {
+      process.env.HOME = realHome;
+      await rm(userHome, { recursive: true, force: true });
+    }
+    const { facts, sideDoors } = seen;
+    expect(facts.user_secret).toBe('hidden');
+    expect(facts.project_writable).toBe('no');
+    expect(facts.ppid).toBe('1');
+    const visible = (facts.ca_dir ?? '').trim().split(' ').sort();
+    expect(visible).toEqual([path.basename(ca.caCertPath), ...(ca.trustStorePath ? [path.basename(ca.trustStorePath)] : [])].sort());
+    expect(await readdir(ca.dir)).toContain('leaf.pem'); // hidden from the program, not removed
+    expect(sideDoors).toEqual({ counts: { directTcp: 0, closedUdp: 0, noRoute: 0, dnsStub: true }, dnsQueries: [] });
+  });
+});
