@@ -12,6 +12,8 @@ import { caseInputs } from './inputs.ts';
 import type { CaseOutcome, CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
 import { mapConcurrent } from './pool.ts';
+import { openResultCache, type CacheStats } from './result-cache.ts';
+import { detectWithCache } from './toolchain-cache.ts';
 import { readRawRequest, type RawRequest } from './raw-request.ts';
 import type { PlannedCase } from './plan.ts';
 
@@ -27,6 +29,8 @@ export interface EngineOptions {
   concurrency?: number;
   /** Fail, rather than skip, cases whose toolchain is missing. */
   requireAll?: boolean;
+  /** Folder of the result cache: when set, a case whose inputs are unchanged reuses its last result (see result-cache.ts). */
+  resultCacheDir?: string;
   /** Called as each case finishes (progress output). */
   onCaseDone?: (result: CaseResult) => void;
   signal?: AbortSignal;
@@ -42,11 +46,14 @@ export interface EngineRun {
   /** Sum of the wall time of every child process run (for the benchmark's overhead ratio). */
   childWallMs: number;
   concurrency: number;
+  /** What the result cache did, when one was used. */
+  cache?: CacheStats;
 }
 
-/** Detects every runner's toolchain once. */
-async function detectAll(runners: readonly LanguageRunner[]): Promise<Map<string, Toolchain>> {
-  const entries = await Promise.all(runners.map(async (runner) => [runner.id, await runner.detect()] as const));
+/** Detects every runner's toolchain once (reusing remembered answers when there is a cache folder). */
+async function detectAll(runners: readonly LanguageRunner[], cacheDir?: string): Promise<Map<string, Toolchain>> {
+  const detect = (runner: LanguageRunner) => (cacheDir ? detectWithCache(runner, path.join(cacheDir, 'toolchains')) : runner.detect());
+  const entries = await Promise.all(runners.map(async (runner) => [runner.id, await detect(runner)] as const));
   return new Map(entries);
 }
 
@@ -75,7 +82,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   const commit = currentCommit(options.projectRoot);
   const concurrency = options.concurrency ?? availableParallelism();
   const runners = [...new Set(cases.map((planned) => planned.runner))];
-  const [toolchains, rawRequests] = await Promise.all([detectAll(runners), readRawRequests(cases)]);
+  const [toolchains, rawRequests] = await Promise.all([detectAll(runners, options.resultCacheDir), readRawRequests(cases)]);
   const prepared = new Map<string, Promise<PreparedSnippet>>();
   const snippetRuntime = new Map<string, string>();
   const prepare = (planned: PlannedCase) => {
@@ -93,14 +100,30 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   };
   const relative = (file: string) => path.relative(options.projectRoot, file) || file;
   let childWallMs = 0;
-  const needsCa = cases.some((planned) => toolchains.get(planned.runner.id)?.available);
+  const inputsOf = (planned: PlannedCase) => caseInputs(planned, toolchains.get(planned.runner.id), { harness, dependencyRoot: options.snippetsRoot });
+  // Result cache: reuse what can be reused before building or starting anything for it.
+  const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir) : undefined;
+  const reused = new Map<string, CaseResult>();
+  if (resultCache) {
+    for (const planned of cases) {
+      const hit = await resultCache.reuse({ caseKey: planned.key, file: relative(planned.file.path), inputs: inputsOf(planned) });
+      if (hit) reused.set(planned.key, hit);
+    }
+  }
+  const toRun = cases.filter((planned) => !reused.has(planned.key));
+  const needsCa = toRun.some((planned) => toolchains.get(planned.runner.id)?.available);
   const ca: ThrowawayCa | undefined = needsCa ? await createThrowawayCa() : undefined;
   try {
     // Start every build early, so compiling one file overlaps with running another's cases.
-    for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
+    for (const planned of toRun) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
     const results = await mapConcurrent(cases, concurrency, async (planned) => {
+      const hit = reused.get(planned.key);
+      if (hit) {
+        options.onCaseDone?.(hit);
+        return hit;
+      }
       const toolchain = toolchains.get(planned.runner.id);
-      const inputs = caseInputs(planned, toolchain, { harness, dependencyRoot: options.snippetsRoot });
+      const inputs = inputsOf(planned);
       let result: CaseOutcome;
       if (!toolchain?.available || !ca) {
         const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
@@ -128,6 +151,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       }
       const runtime = snippetRuntime.get(planned.file.path);
       const finished: CaseResult = { ...result, cached: false, inputs, ...(result.evidence && runtime ? { runtime } : {}) };
+      await resultCache?.remember(finished, options.signal);
       options.onCaseDone?.(finished);
       return finished;
     });
@@ -140,7 +164,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       node: process.versions.node,
       toolchains: Object.fromEntries(toolchains),
     };
-    return { results, info, toolchains, durationMs, childWallMs, concurrency };
+    return { results, info, toolchains, durationMs, childWallMs, concurrency, ...(resultCache ? { cache: resultCache.stats } : {}) };
   } finally {
     await ca?.dispose();
   }
