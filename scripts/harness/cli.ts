@@ -1,10 +1,15 @@
 // `npm run snippets`: runs every example in every language under every scenario and says exactly what broke.
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ManifestError } from '../manifest/errors.ts';
 import { runCases } from './engine.ts';
-import { engineOptions, planHarness, type HarnessOptions } from './harness.ts';
+import { DEFAULT_RESULT_CACHE_DIR, engineOptions, planHarness, type HarnessOptions } from './harness.ts';
+import { mergeCommand } from './merge-command.ts';
+import { MergeError } from './merge.ts';
+import { describeCacheStats } from './result-cache.ts';
+import { displayPath } from '../paths.ts';
 import { UsageError, parseShard } from './plan.ts';
 import { writeReport } from '../report/io.ts';
 import { writeFileAtomic } from './reporters/files.ts';
@@ -27,6 +32,12 @@ const USAGE = `Usage: npm run snippets -- [options]
                       all of them when the harness, its schema or its dependencies changed
   --shard I/N         only the I-th of N slices of the cases (1 <= I <= N); N machines run each case once
   --list              print the cases that would run, and stop
+  --no-cache          run every case, even those whose inputs are unchanged since a cached result
+                      (default: reuse results from .cache/results/)
+  --result-cache DIR  keep and reuse results in DIR instead of .cache/results/
+  --merge FILE...     merge the JSON reports of the shards of one run instead of running anything;
+                      with --json/--junit, write the merged reports; fails when a case failed, or a
+                      planned case (see --list) is in no report
   -h, --help          this text
 
 Exit codes: 0 all passed, 1 a case failed, 2 bad usage or a bad manifest.`;
@@ -49,7 +60,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     parsed = parseArgs({
       args: withChangedDefault(argv),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         root: { type: 'string' },
         example: { type: 'string', multiple: true },
@@ -62,13 +73,20 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         changed: { type: 'string' },
         shard: { type: 'string' },
         list: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        'result-cache': { type: 'string' },
+        merge: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values } = parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length && values.merge !== true) {
+    throw new UsageError(`unexpected argument "${positionals[0]}"; only --merge takes files`);
+  }
+  if (values.merge === true && positionals.length === 0) throw new UsageError('expected --merge FILE... (the JSON reports of the shards)');
   let concurrency: number | undefined;
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency);
@@ -85,8 +103,10 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     requireAll: values['require-all'] === true || env.CI === 'true',
     changedSince: values.changed,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    resultCacheDir: values['no-cache'] === true ? undefined : path.resolve(values['result-cache'] ?? DEFAULT_RESULT_CACHE_DIR),
   };
-  return { options, json: values.json, junit: values.junit, list: values.list === true, help: values.help === true };
+  const merge = values.merge === true ? positionals : undefined;
+  return { options, json: values.json, junit: values.junit, list: values.list === true, merge, help: values.help === true };
 }
 
 /** Runs the CLI and returns its exit code. */
@@ -98,6 +118,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out.write(`${USAGE}\n`);
       return 0;
     }
+    if (command.merge) return await mergeCommand(command.merge, command, out);
     const { cases, notes } = await planHarness(command.options);
     for (const note of notes) out.write(`${note}\n`);
     if (command.list) {
@@ -108,6 +129,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const run = await runCases(cases, { ...engineOptions(command.options), onCaseDone: progressReporter(out, cases.length) });
     out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
     out.write(formatSummary(run.results, run.durationMs));
+    const cacheDir = command.options.resultCacheDir;
+    if (run.cache && cacheDir) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(cacheDir))}\n`);
     if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
     if (command.json) await writeReport(command.json, toReport(run.results, run.info));
     if (command.junit) await writeFileAtomic(command.junit, toJunit(run.results));
@@ -115,6 +138,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`snippets: ${error.message}\nRun \`npm run snippets -- --help\` for the options.\n`);
+      return 2;
+    }
+    if (error instanceof MergeError) {
+      process.stderr.write(`snippets: ${error.message}\n`);
       return 2;
     }
     if (error instanceof ManifestError) {
