@@ -1,12 +1,23 @@
-// `npm run bench`: the whole snippet matrix, cold (empty runner cache) then warm, with the numbers
-// that show where time goes: wall time, per-language median case time, and the harness's overhead.
-import { mkdtemp, rm } from 'node:fs/promises';
+// `npm run bench`: how the cost of the snippet matrix grows with the number of examples, and where
+// the time goes. For N synthetic examples (copies of a reference example, default N = 2, 10 and
+// 40) it times the matrix cold (empty runner cache), warm (everything built, every case run) and
+// cached (every result reused), and prints cases per second, per-language medians and the
+// harness's overhead. First it times the Java cases of snippets/ with the JVM's defaults and as the
+// harness runs them, side by side.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { EngineRun } from '../harness/engine.ts';
-import { runHarness } from '../harness/harness.ts';
+import { DEFAULT_SNIPPETS_ROOT, runHarness, type HarnessOptions } from '../harness/harness.ts';
 import { summaryLine } from '../harness/reporters/summary.ts';
+import { createJavaRunner } from '../runners/java.ts';
+import { DEFAULT_RUNNERS } from '../runners/registry.ts';
+import { writeSyntheticExamples } from './synthetic.ts';
+
+/** The example counts timed when `--examples` is not given. */
+export const DEFAULT_EXAMPLE_COUNTS: readonly number[] = Object.freeze([2, 10, 40]);
 
 /** The median of `values` (0 for none). */
 export function median(values: readonly number[]): number {
@@ -22,13 +33,24 @@ export function overheadRatio(run: Pick<EngineRun, 'durationMs' | 'childWallMs' 
   return ideal > 0 ? run.durationMs / ideal : Number.NaN;
 }
 
+/** Cases finished per second of wall time. */
+export function casesPerSecond(cases: number, wallMs: number): number {
+  return wallMs > 0 ? (cases * 1000) / wallMs : Number.NaN;
+}
+
+/** Median duration of the cases of each language that ran (not skipped, not reused), in first-seen order. */
+export function languageMedians(results: EngineRun['results']): Map<string, number> {
+  const medians = new Map<string, number>();
+  for (const language of new Set(results.map((result) => result.language))) {
+    const times = results.filter((r) => r.language === language && r.status !== 'skipped' && !r.cached).map((r) => r.durationMs);
+    medians.set(language, median(times));
+  }
+  return medians;
+}
+
 /** A block of text describing one run. */
 export function describeRun(label: string, run: EngineRun): string {
-  const languages = [...new Set(run.results.map((result) => result.language))];
-  const perLanguage = languages.map((language) => {
-    const times = run.results.filter((r) => r.language === language && r.status !== 'skipped').map((r) => r.durationMs);
-    return `    ${language.padEnd(11)} ${median(times).toFixed(0).padStart(6)} ms`;
-  });
+  const perLanguage = [...languageMedians(run.results)].map(([language, ms]) => `    ${language.padEnd(11)} ${ms.toFixed(0).padStart(6)} ms`);
   return [
     `${label}: ${summaryLine(run.results)}`,
     `  wall time                 ${(run.durationMs / 1000).toFixed(2)} s`,
@@ -39,18 +61,108 @@ export function describeRun(label: string, run: EngineRun): string {
   ].join('\n');
 }
 
-/** Runs the matrix cold then warm in a fresh cache folder and prints both. */
-export async function bench(): Promise<void> {
-  const cacheDir = await mkdtemp(path.join(tmpdir(), 'rr-bench-cache-'));
+/** One line of the growth table: the timings of one example count. */
+export interface GrowthRow {
+  examples: number;
+  cases: number;
+  coldMs: number;
+  warmMs: number;
+  cachedMs: number;
+  /** Warm per-language medians. */
+  medians: Map<string, number>;
+}
+
+/** The growth table as Markdown, one row per example count. */
+export function growthTable(rows: readonly GrowthRow[]): string {
+  const languages = [...new Set(rows.flatMap((row) => [...row.medians.keys()]))];
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const header = ['examples', 'cases', 'cold', 'warm', 'cached', 'cases/s warm', 'cases/s cached', ...languages.map((language) => `${language} median`)];
+  const lines = rows.map((row) => [
+    String(row.examples),
+    String(row.cases),
+    seconds(row.coldMs),
+    seconds(row.warmMs),
+    seconds(row.cachedMs),
+    casesPerSecond(row.cases, row.warmMs).toFixed(1),
+    casesPerSecond(row.cases, row.cachedMs).toFixed(0),
+    ...languages.map((language) => `${(row.medians.get(language) ?? 0).toFixed(0)} ms`),
+  ]);
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Times `runHarness` from planning to the last result (what a user waits for, less Node's start-up). */
+async function timed(options: HarnessOptions): Promise<{ run: EngineRun; wallMs: number }> {
+  const started = performance.now();
+  const run = await runHarness(options);
+  return { run, wallMs: performance.now() - started };
+}
+
+/** The Java cases of snippets/ with the JVM's defaults and as the harness runs them, alternated, warm. */
+async function benchJavaStartup(scratch: string): Promise<void> {
+  const cacheDir = path.join(scratch, 'java-startup-cache');
+  const withJava = (startup: 'tuned' | 'jvm-defaults') => DEFAULT_RUNNERS.map((runner) => (runner.id === 'java' ? createJavaRunner(startup) : runner));
+  const options = (startup: 'tuned' | 'jvm-defaults'): HarnessOptions => ({ root: DEFAULT_SNIPPETS_ROOT, languages: ['java'], cacheDir, runners: withJava(startup) });
+  await runHarness(options('tuned')); // builds the classes and the archive
+  const times = { 'jvm-defaults': [] as number[], tuned: [] as number[] };
+  for (let round = 0; round < 2; round += 1) {
+    for (const startup of ['jvm-defaults', 'tuned'] as const) {
+      const run = await runHarness(options(startup));
+      times[startup].push(...run.results.filter((result) => result.status !== 'skipped').map((result) => result.durationMs));
+    }
+  }
+  const defaults = median(times['jvm-defaults']);
+  const tuned = median(times.tuned);
+  console.log('Java start-up (the Java cases of snippets/, warm, two rounds each):');
+  console.log(`  median Java case, JVM defaults         ${defaults.toFixed(0).padStart(6)} ms`);
+  console.log(`  median Java case, as the harness runs  ${tuned.toFixed(0).padStart(6)} ms  (${(tuned / defaults).toFixed(2)}x the defaults; goal <= 0.60x)`);
+}
+
+/** Times the matrix of `count` synthetic examples cold, warm and cached, each in fresh caches. */
+async function benchExamples(scratch: string, count: number): Promise<GrowthRow> {
+  const root = path.join(scratch, `examples-${count}`);
+  await mkdir(root);
+  await writeSyntheticExamples(DEFAULT_SNIPPETS_ROOT, root, count);
+  const cacheDir = path.join(scratch, `runner-cache-${count}`);
+  const resultCacheDir = path.join(scratch, `result-cache-${count}`);
+  const cold = await timed({ root, cacheDir });
+  console.log(`\n${describeRun(`${count} example(s), cold (empty runner cache: venv, Maven, Go and Java builds, Java archive)`, cold.run)}`);
+  const warm = await timed({ root, cacheDir, resultCacheDir });
+  console.log(`\n${describeRun(`${count} example(s), warm (everything built, every case run)`, warm.run)}`);
+  const cached = await timed({ root, cacheDir, resultCacheDir });
+  console.log(`\n${count} example(s), cached: ${cached.run.cache?.reused ?? 0} of ${cached.run.results.length} result(s) reused, ${(cached.wallMs / 1000).toFixed(2)} s`);
+  return { examples: count, cases: warm.run.results.length, coldMs: cold.wallMs, warmMs: warm.wallMs, cachedMs: cached.wallMs, medians: languageMedians(warm.run.results) };
+}
+
+/** Parses `--examples N` (repeatable); the default counts when absent. */
+export function parseBenchArgs(argv: readonly string[]): number[] {
+  const { values } = parseArgs({ args: [...argv], options: { examples: { type: 'string', multiple: true } }, strict: true });
+  if (!values.examples) return [...DEFAULT_EXAMPLE_COUNTS];
+  return values.examples.map((text) => {
+    const count = Number(text);
+    if (!Number.isInteger(count) || count < 1) throw new Error(`expected --examples to be a whole number of at least 1, got "${text}"`);
+    return count;
+  });
+}
+
+/** Runs the benchmark and prints it. */
+export async function bench(argv: readonly string[]): Promise<void> {
+  const counts = parseBenchArgs(argv);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'rr-bench-'));
   try {
-    const cold = await runHarness({ cacheDir });
-    console.log(describeRun('cold (empty runner cache: venv, Maven resolution, Go and Java builds)', cold));
-    const warm = await runHarness({ cacheDir });
-    console.log(`\n${describeRun('warm (everything built)', warm)}`);
-    console.log(`\ncold/warm wall-time ratio   ${(cold.durationMs / warm.durationMs).toFixed(2)}`);
+    await benchJavaStartup(scratch);
+    const rows: GrowthRow[] = [];
+    for (const count of counts) rows.push(await benchExamples(scratch, count));
+    console.log(`\nHow the cost grows (cases/s over the wall time of runHarness; medians of the warm run):\n\n${growthTable(rows)}`);
   } finally {
-    await rm(cacheDir, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await bench();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await bench(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}
