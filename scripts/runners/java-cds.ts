@@ -10,7 +10,7 @@
 // and proven usable with `-Xshare:on` before it is put in place. When it cannot be made, snippets
 // run without it, and the reason is said once.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +106,12 @@ async function buildArchive(request: ArchiveRequest, training: string, classPath
 
 /** The archive for this JDK, these jars and flags: made on first use, or undefined (said once) when it cannot be. */
 export function classDataArchive(request: ArchiveRequest): Promise<ClassDataArchive | undefined> {
-  const key = hashOf(request.versionLine, request.java, ...request.jars, ...request.jvmFlags, trainingSource()).slice(0, 24);
+  // The JVM refuses an archive whose jars changed size or time since it was made: so does the key.
+  const jarStamps = request.jars.map((jar) => {
+    const stamp = statSync(jar, { throwIfNoEntry: false });
+    return `${jar}\0${stamp?.size ?? -1}\0${stamp?.mtimeMs ?? -1}`;
+  });
+  const key = hashOf(request.versionLine, request.java, ...jarStamps, ...request.jvmFlags, trainingSource()).slice(0, 24);
   const folder = join(resolve(request.cacheDir), 'java', `cds-${key}`);
   let known = archives.get(folder);
   if (!known) {
