@@ -4,7 +4,8 @@
 // cached (every result reused), and prints cases per second, per-language medians and the
 // harness's overhead. First it times the Java cases of snippets/ with the JVM's defaults and as the
 // harness runs them, side by side.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,9 +124,12 @@ async function benchExamples(scratch: string, count: number): Promise<GrowthRow>
   await mkdir(root);
   await writeSyntheticExamples(DEFAULT_SNIPPETS_ROOT, root, count);
   const cacheDir = path.join(scratch, `runner-cache-${count}`);
+  const coldResults = path.join(scratch, `result-cache-${count}-cold`);
   const resultCacheDir = path.join(scratch, `result-cache-${count}`);
-  const cold = await timed({ root, cacheDir });
-  console.log(`\n${describeRun(`${count} example(s), cold (empty runner cache: venv, Maven, Go and Java builds, Java archive)`, cold.run)}`);
+  const cold = await timed({ root, cacheDir, resultCacheDir: coldResults });
+  console.log(`\n${describeRun(`${count} example(s), cold (empty caches: venv, Maven, Go and Java builds, Java archive, toolchain versions)`, cold.run)}`);
+  // Warm: everything built and the toolchain versions remembered, but no result to reuse.
+  await cp(path.join(coldResults, 'toolchains'), path.join(resultCacheDir, 'toolchains'), { recursive: true });
   const warm = await timed({ root, cacheDir, resultCacheDir });
   console.log(`\n${describeRun(`${count} example(s), warm (everything built, every case run)`, warm.run)}`);
   const cached = await timed({ root, cacheDir, resultCacheDir });
@@ -148,12 +152,21 @@ export function parseBenchArgs(argv: readonly string[]): number[] {
 export async function bench(argv: readonly string[]): Promise<void> {
   const counts = parseBenchArgs(argv);
   const scratch = await mkdtemp(path.join(tmpdir(), 'rr-bench-'));
+  // Interrupted (Ctrl-C): leave no temporary examples or caches behind.
+  const stop = () => {
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
     await benchJavaStartup(scratch);
     const rows: GrowthRow[] = [];
     for (const count of counts) rows.push(await benchExamples(scratch, count));
     console.log(`\nHow the cost grows (cases/s over the wall time of runHarness; medians of the warm run):\n\n${growthTable(rows)}`);
   } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
     await rm(scratch, { recursive: true, force: true });
   }
 }
