@@ -1,5 +1,6 @@
 // Runs planned cases: detects toolchains, prepares each file once, runs every case against its own
-// mock listener, and applies every check.
+// mock listener, and applies every check. With a result cache, a case whose inputs are unchanged
+// reuses its last result instead (result-cache.ts).
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createThrowawayCa } from '../mock/ca.ts';
