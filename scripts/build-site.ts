@@ -1,61 +1,112 @@
-// `npm run build`: run every snippet first, write the report the site shows, then build the site.
-// Under CI=true a failed snippet stops the build, so a broken example is never published.
+// `npm run build`: run every snippet first (reusing the result of each case whose inputs are
+// unchanged), write the report the site shows, then build the site. `--report FILE` builds from a
+// report made elsewhere (CI's merged shard reports) instead of running anything, after checking
+// that it is of this commit, about these bytes, and complete. Under CI=true a failed snippet stops
+// the build, so a broken example is never published.
 import path from 'node:path';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { runCases } from './harness/engine.ts';
+import { givenReportMessage, givenReportProblems } from './harness/given-report.ts';
+import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, engineOptions, planHarness } from './harness/harness.ts';
 import { watchInterrupts } from './harness/interrupt.ts';
+import { describeCacheStats } from './harness/result-cache.ts';
+import { readReport, writeReport } from './report/io.ts';
 import { IsolationError, describeIsolation, detectIsolation } from './sandbox/isolation.ts';
-import { PROJECT_ROOT, engineOptions, planHarness } from './harness/harness.ts';
-import { writeReport } from './report/io.ts';
 import { toReport } from './harness/reporters/summary.ts';
 import { formatSummary, progressReporter } from './harness/reporters/terminal.ts';
-import { DEFAULT_REPORT_PATH } from './report/schema.ts';
+import { DEFAULT_REPORT_PATH, type HarnessReport } from './report/schema.ts';
+import { displayPath } from './paths.ts';
+
+/** Splits `--report FILE` (or `--report=FILE`) from the arguments passed on to `astro build`. */
+export function splitBuildArgs(args: readonly string[]): { report?: string; astroArgs: string[] } {
+  const astroArgs: string[] = [];
+  let report: string | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index] as string;
+    if (word === '--report') {
+      report = args[index + 1];
+      if (report === undefined || report.startsWith('-')) throw new Error('expected --report FILE (a merged harness report)');
+      index += 1;
+    } else if (word.startsWith('--report=')) report = word.slice('--report='.length);
+    else astroArgs.push(word);
+  }
+  return { ...(report !== undefined ? { report } : {}), astroArgs };
+}
 
 /** Runs the harness, writes the report, and builds the site unless CI must stop; returns the exit code. */
-export async function buildSite(astroArgs: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const inCi = env.CI === 'true';
-  const reportPath = path.resolve(PROJECT_ROOT, env.RR_DOCS_REPORT ?? DEFAULT_REPORT_PATH);
+  let parsed;
+  try {
+    parsed = splitBuildArgs(args);
+  } catch (error) {
+    process.stderr.write(`build: ${(error as Error).message}\n`);
+    return 2;
+  }
   const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
-  out.write('Running every snippet before the build...\n');
   // The site and the harness read the same examples: snippets/, or RR_DOCS_SNIPPETS when set.
   const root = env.RR_DOCS_SNIPPETS ? path.resolve(PROJECT_ROOT, env.RR_DOCS_SNIPPETS) : undefined;
   const { cases } = await planHarness({ root });
-  const isolation = await detectIsolation();
-  if (inCi && !isolation.available) {
-    process.stderr.write(`build: ${new IsolationError(isolation.reason).message}\n`);
-    return 2;
+  let reportPath: string;
+  let report: HarnessReport;
+  if (parsed.report !== undefined) {
+    reportPath = path.resolve(parsed.report);
+    const given = await readReport(reportPath);
+    if (!given) {
+      process.stderr.write(`build: ${displayPath(reportPath)}: no such report (--report)\n`);
+      return 1;
+    }
+    const options = engineOptions({ root });
+    const problems = await givenReportProblems(given, cases, { projectRoot: options.projectRoot, dependencyRoot: options.snippetsRoot });
+    if (problems.length) {
+      process.stderr.write(`build: ${givenReportMessage(reportPath, problems)}\nThe site is not built from it; run \`npm run build\` without --report to test the snippets here.\n`);
+      return 1;
+    }
+    out.write(`Building from ${displayPath(reportPath)}: ${given.cases.length} case(s) of this commit, no snippet run here\n`);
+    report = given;
+  } else {
+    reportPath = path.resolve(PROJECT_ROOT, env.RR_DOCS_REPORT ?? DEFAULT_REPORT_PATH);
+    const isolation = await detectIsolation();
+    if (inCi && !isolation.available) {
+      process.stderr.write(`build: ${new IsolationError(isolation.reason).message}\n`);
+      return 2;
+    }
+    out.write('Running every snippet before the build...\n');
+    out.write(`isolation: ${describeIsolation(isolation)}\n`);
+    const resultCacheDir = DEFAULT_RESULT_CACHE_DIR;
+    const interrupts = watchInterrupts('build', (text) => void process.stderr.write(text));
+    let run;
+    try {
+      run = await runCases(cases, {
+        ...engineOptions({ root, requireAll: inCi, resultCacheDir }),
+        isolation,
+        signal: interrupts.signal,
+        onCaseDone: progressReporter(out, cases.length),
+      });
+      interrupts.signal.throwIfAborted();
+    } catch (error) {
+      const interrupted = interrupts.exitCode();
+      if (interrupted === undefined) throw error;
+      process.stderr.write(`build: interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report and built nothing\n`);
+      setTimeout(() => process.exit(interrupted), 100).unref();
+      return interrupted;
+    } finally {
+      interrupts.stop();
+    }
+    out.write(formatSummary(run.results, run.durationMs));
+    if (run.cache) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(resultCacheDir))}\n`);
+    report = toReport(run.results, run.info);
+    await writeReport(reportPath, report);
+    out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);
   }
-  out.write(`isolation: ${describeIsolation(isolation)}\n`);
-  const interrupts = watchInterrupts('build', (text) => void process.stderr.write(text));
-  let run;
-  try {
-    run = await runCases(cases, {
-      ...engineOptions({ root, requireAll: inCi }),
-      isolation,
-      signal: interrupts.signal,
-      onCaseDone: progressReporter(out, cases.length),
-    });
-    interrupts.signal.throwIfAborted();
-  } catch (error) {
-    const interrupted = interrupts.exitCode();
-    if (interrupted === undefined) throw error;
-    process.stderr.write(`build: interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report and built nothing\n`);
-    setTimeout(() => process.exit(interrupted), 100).unref();
-    return interrupted;
-  } finally {
-    interrupts.stop();
-  }
-  out.write(formatSummary(run.results, run.durationMs));
-  await writeReport(reportPath, toReport(run.results, run.info));
-  out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);
-  const failed = run.results.filter((result) => result.status === 'failed').length;
+  const failed = report.summary.failed;
   if (failed && inCi) {
     process.stderr.write(`build: ${failed} snippet case(s) failed; the site is not built under CI=true (fix them, see above)\n`);
     return 1;
   }
   if (failed) out.write(`build: ${failed} snippet case(s) failed; building anyway, the tabs say so (CI=true would stop here)\n`);
-  const astro = await execa('astro', ['build', ...astroArgs], {
+  const astro = await execa('astro', ['build', ...parsed.astroArgs], {
     cwd: PROJECT_ROOT,
     preferLocal: true,
     stdio: 'inherit',

@@ -1,13 +1,18 @@
 // `npm run snippets`: runs every example in every language under every scenario and says exactly what broke.
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runLiveCommand } from '../live/cli.ts';
 import { ManifestError } from '../manifest/errors.ts';
 import { IsolationError, describeIsolation, detectIsolation } from '../sandbox/isolation.ts';
 import { WAITING_LANE_WIDTH, runCases } from './engine.ts';
-import { engineOptions, planHarness, type HarnessOptions } from './harness.ts';
+import { DEFAULT_RESULT_CACHE_DIR, engineOptions, planHarness, type HarnessOptions } from './harness.ts';
 import { watchInterrupts } from './interrupt.ts';
+import { mergeCommand } from './merge-command.ts';
+import { MergeError } from './merge.ts';
+import { describeCacheStats } from './result-cache.ts';
+import { displayPath } from '../paths.ts';
 import { UsageError, parseShard } from './plan.ts';
 import { writeReport } from '../report/io.ts';
 import { SCENARIO_NAMES } from './scenarios.ts';
@@ -36,6 +41,12 @@ const USAGE = `Usage: npm run snippets -- [options]
   --live              run against the real API with your REQUESTROCKET_USER_TOKEN instead of the
                       mock (ok, missing, invalid; revoked and forbidden with REQUESTROCKET_REVOKED_TOKEN
                       and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see CONTRIBUTING.md)
+  --no-cache          run every case, even those whose inputs are unchanged since a cached result
+                      (default: reuse results from .cache/results/)
+  --result-cache DIR  keep and reuse results in DIR instead of .cache/results/
+  --merge FILE...     merge the JSON reports of the shards of one run instead of running anything;
+                      with --json/--junit, write the merged reports; fails when a case failed, or a
+                      planned case (see --list) is in no report
   -h, --help          this text
 
 Exit codes: 0 all passed, 1 a case failed, 2 bad usage, a bad manifest or missing isolation,
@@ -59,7 +70,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     parsed = parseArgs({
       args: withChangedDefault(argv),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         root: { type: 'string' },
         example: { type: 'string', multiple: true },
@@ -74,13 +85,20 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         shard: { type: 'string' },
         list: { type: 'boolean' },
         live: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        'result-cache': { type: 'string' },
+        merge: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values } = parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length && values.merge !== true) {
+    throw new UsageError(`unexpected argument "${positionals[0]}"; only --merge takes files`);
+  }
+  if (values.merge === true && positionals.length === 0) throw new UsageError('expected --merge FILE... (the JSON reports of the shards)');
   let concurrency: number | undefined;
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency);
@@ -98,8 +116,10 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     requireIsolation: values['require-isolation'] === true || env.CI === 'true',
     changedSince: values.changed,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    resultCacheDir: values['no-cache'] === true ? undefined : path.resolve(values['result-cache'] ?? DEFAULT_RESULT_CACHE_DIR),
   };
-  return { options, json: values.json, junit: values.junit, list: values.list === true, help: values.help === true, live: values.live === true };
+  const merge = values.merge === true ? positionals : undefined;
+  return { options, json: values.json, junit: values.junit, list: values.list === true, merge, help: values.help === true, live: values.live === true };
 }
 
 /** Runs the CLI and returns its exit code. */
@@ -113,6 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (command.live) return await runLiveCommand(command, { out, env: process.env });
+    if (command.merge) return await mergeCommand(command.merge, command, out);
     const { cases, notes } = await planHarness(command.options);
     for (const note of notes) out.write(`${note}\n`);
     if (command.list) {
@@ -132,6 +153,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     interrupts.signal.throwIfAborted();
     out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
     out.write(formatSummary(run.results, run.durationMs));
+    const cacheDir = command.options.resultCacheDir;
+    if (run.cache && cacheDir) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(cacheDir))}\n`);
     if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
     if (command.json) await writeReport(command.json, toReport(run.results, run.info));
     if (command.junit) await writeFileAtomic(command.junit, toJunit(run.results));
@@ -150,6 +173,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof UsageError) {
       process.stderr.write(`snippets: ${error.message}\nRun \`npm run snippets -- --help\` for the options.\n`);
+      return 2;
+    }
+    if (error instanceof MergeError) {
+      process.stderr.write(`snippets: ${error.message}\n`);
       return 2;
     }
     if (error instanceof ManifestError) {

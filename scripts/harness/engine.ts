@@ -1,5 +1,6 @@
 // Runs planned cases: detects toolchains, prepares each file once, runs every case against its own
-// mock listener, and applies every check.
+// mock listener, and applies every check. With a result cache, a case whose inputs are unchanged
+// reuses its last result instead (result-cache.ts).
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createThrowawayCa } from '../mock/ca.ts';
@@ -13,8 +14,10 @@ import { caseInputs } from './inputs.ts';
 import type { CaseOutcome, CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
 import { mapInLanes } from './pool.ts';
+import { openResultCache, type CacheStats } from './result-cache.ts';
 import { SameRequestGate, requestFingerprint } from './same-request.ts';
 import { SCENARIOS } from './scenarios.ts';
+import { detectWithCache } from './toolchain-cache.ts';
 import { readRawRequest, type RawRequest } from './raw-request.ts';
 import type { PlannedCase } from './plan.ts';
 
@@ -30,6 +33,8 @@ export interface EngineOptions {
   concurrency?: number;
   /** Fail, rather than skip, cases whose toolchain is missing. */
   requireAll?: boolean;
+  /** Folder of the result cache: when set, a case whose inputs are unchanged reuses its last result (see result-cache.ts). */
+  resultCacheDir?: string;
   /** Called as each case finishes (progress output). */
   onCaseDone?: (result: CaseResult) => void;
   /** Runs one prepared case in place of the mock's flow (`runCase`): the live sentinel's hook. */
@@ -57,11 +62,14 @@ export interface EngineRun {
   concurrency: number;
   /** Whether programs ran sandboxed, and why not. */
   isolation: Isolation;
+  /** What the result cache did, when one was used. */
+  cache?: CacheStats;
 }
 
-/** Detects every runner's toolchain once. */
-async function detectAll(runners: readonly LanguageRunner[]): Promise<Map<string, Toolchain>> {
-  const entries = await Promise.all(runners.map(async (runner) => [runner.id, await runner.detect()] as const));
+/** Detects every runner's toolchain once (reusing remembered answers when there is a cache folder). */
+async function detectAll(runners: readonly LanguageRunner[], cacheDir?: string): Promise<Map<string, Toolchain>> {
+  const detect = (runner: LanguageRunner) => (cacheDir ? detectWithCache(runner, path.join(cacheDir, 'toolchains')) : runner.detect());
+  const entries = await Promise.all(runners.map(async (runner) => [runner.id, await detect(runner)] as const));
   return new Map(entries);
 }
 
@@ -92,7 +100,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   const isolation = options.isolation ?? (await detectIsolation());
   if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
   const runners = [...new Set(cases.map((planned) => planned.runner))];
-  const [toolchains, rawRequests] = await Promise.all([detectAll(runners), readRawRequests(cases)]);
+  const [toolchains, rawRequests] = await Promise.all([detectAll(runners, options.resultCacheDir), readRawRequests(cases)]);
   options.signal?.throwIfAborted();
   const prepared = new Map<string, Promise<PreparedSnippet>>();
   const snippetRuntime = new Map<string, string>();
@@ -115,7 +123,18 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   };
   const relative = (file: string) => path.relative(options.projectRoot, file) || file;
   let childWallMs = 0;
-  const needsCa = cases.some((planned) => toolchains.get(planned.runner.id)?.available);
+  const inputsOf = (planned: PlannedCase) => caseInputs(planned, toolchains.get(planned.runner.id), { harness, dependencyRoot: options.snippetsRoot });
+  // Result cache: reuse what can be reused before building or starting anything for it.
+  const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir) : undefined;
+  const reused = new Map<string, CaseResult>();
+  if (resultCache) {
+    for (const planned of cases) {
+      const hit = await resultCache.reuse({ caseKey: planned.key, file: relative(planned.file.path), inputs: inputsOf(planned) });
+      if (hit) reused.set(planned.key, hit);
+    }
+  }
+  const toRun = cases.filter((planned) => !reused.has(planned.key));
+  const needsCa = toRun.some((planned) => toolchains.get(planned.runner.id)?.available);
   const ca: ThrowawayCa | undefined = needsCa ? await createThrowawayCa() : undefined;
   // A second CA that no program is told to trust, for the untrusted-certificate scenario; no Java trust store.
   const needsUntrusted = needsCa && cases.some((planned) => SCENARIOS[planned.scenario].behaviour === 'untrusted');
@@ -125,15 +144,21 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     options.signal?.throwIfAborted();
     untrustedCa = needsUntrusted ? await createThrowawayCa({ javaTrustStore: false }) : undefined;
     // Start every build early, so compiling one file overlaps with running another's cases.
-    for (const planned of cases) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
+    for (const planned of toRun) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
     const lanes = { working: concurrency, waiting: WAITING_LANE_WIDTH };
     const laneOf = (planned: PlannedCase) => (SCENARIOS[planned.scenario].waits ? 'waiting' : 'working');
     const results = await mapInLanes(cases, laneOf, lanes, async (planned) => {
       // Once stopped, no case starts; the run rejects below, after the running ones were killed.
       if (options.signal?.aborted) return undefined;
+      const hit = reused.get(planned.key);
+      if (hit) {
+        // A reused ok case is judged by same-request again, with the cases of this run.
+        for (const complete of gate.settle(hit, hit.detail.requestFingerprint)) options.onCaseDone?.(complete);
+        return hit;
+      }
       let fingerprint: string | undefined;
       const toolchain = toolchains.get(planned.runner.id);
-      const inputs = caseInputs(planned, toolchain, { harness, dependencyRoot: options.snippetsRoot });
+      const inputs = inputsOf(planned);
       let result: CaseOutcome;
       if (!toolchain?.available || !ca) {
         const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
@@ -168,6 +193,10 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       if (options.signal?.aborted) return undefined;
       const runtime = snippetRuntime.get(planned.file.path);
       const finished: CaseResult = { ...result, cached: false, inputs, ...(result.evidence && runtime ? { runtime } : {}) };
+      if (fingerprint !== undefined) finished.detail.requestFingerprint = fingerprint;
+      // Stored before same-request is applied: that check depends on the other languages, and is
+      // applied again whenever the result is reused.
+      await resultCache?.remember(finished, options.signal);
       // same-request judges an example's ok cases together: they are reported once all are in.
       for (const complete of gate.settle(finished, fingerprint)) options.onCaseDone?.(complete);
       return finished;
@@ -183,7 +212,16 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       isolation: describeIsolation(isolation),
       toolchains: Object.fromEntries(toolchains),
     };
-    return { results: results as CaseResult[], info, toolchains, durationMs, childWallMs, concurrency, isolation };
+    return {
+      results: results as CaseResult[],
+      info,
+      toolchains,
+      durationMs,
+      childWallMs,
+      concurrency,
+      isolation,
+      ...(resultCache ? { cache: resultCache.stats } : {}),
+    };
   } finally {
     await ca?.dispose();
     await untrustedCa?.dispose();

@@ -19,6 +19,9 @@ export const DEFAULT_SNIPPETS_ROOT = path.join(PROJECT_ROOT, 'snippets');
 /** Default cache of the runners (venv, Go binaries, Java classes). */
 export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'harness');
 
+/** Default folder of the result cache (`--no-cache` runs without it). */
+export const DEFAULT_RESULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'results');
+
 /** What to run and how. */
 export interface HarnessOptions extends CaseFilter, Partial<Omit<EngineOptions, 'snippetsRoot'>> {
   /** Folder of the examples (default `snippets/`). */

@@ -39,9 +39,14 @@ export function headerValues(request: RecordedRequest, name: string): string[] {
 /** Lines the harness's own environment makes a program print, removed before any check. */
 const HARNESS_NOISE = [/^Picked up JAVA_TOOL_OPTIONS: .*$\n?/gm, /^NOTE: Picked up JDK_JAVA_OPTIONS: .*$\n?/gm];
 
-/** stdout + stderr of a run, without the harness's own noise. */
-export function programOutput(run: Pick<RunResult, 'stdout' | 'stderr'>): string {
-  let output = `${run.stdout}\n${run.stderr}`;
+/** One stream of a run without the lines the harness's own environment made the program print. */
+export function withoutHarnessNoise(text: string): string {
+  let output = text;
   for (const pattern of HARNESS_NOISE) output = output.replace(pattern, '');
   return output;
+}
+
+/** stdout + stderr of a run, without the harness's own noise. */
+export function programOutput(run: Pick<RunResult, 'stdout' | 'stderr'>): string {
+  return withoutHarnessNoise(`${run.stdout}\n${run.stderr}`);
 }

@@ -1,6 +1,7 @@
 // The result of one case: the report's fields plus the details a contributor needs to fix a failure.
 import type { CaseEvidence, CaseReport, CheckResult } from '../report/schema.ts';
 import type { RunResult } from '../runners/contract.ts';
+import { withoutHarnessNoise } from './observation.ts';
 import type { PlannedCase } from './plan.ts';
 
 /** One finished case. */
@@ -28,6 +29,8 @@ export interface CaseDetail {
   outputTail: string[];
   /** What the program printed and how it exited (tokens masked), for the report. */
   evidence?: CaseEvidence;
+  /** What it sent in a form comparable across languages (see same-request.ts), kept so a reused result can be compared again. */
+  requestFingerprint?: string;
 }
 
 /** What evidence shows in place of output that held the token in a form masking cannot catch. */
@@ -39,7 +42,8 @@ export const WITHHELD_OUTPUT = '[withheld: the program printed the token in an e
  * form that masking cannot catch.
  */
 export function evidenceOf(run: RunResult, show: (text: string) => string, withhold = false): CaseEvidence {
-  const stream = (text: string) => (withhold ? WITHHELD_OUTPUT : show(text));
+  // Without the lines the harness caused (Java's "Picked up JAVA_TOOL_OPTIONS", which names the trust store): a reader's run prints none.
+  const stream = (text: string) => (withhold ? WITHHELD_OUTPUT : show(withoutHarnessNoise(text)));
   return { exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, stdout: stream(run.stdout), stderr: stream(run.stderr) };
 }
 

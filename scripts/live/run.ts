@@ -42,7 +42,9 @@ export async function runLiveCases(cases: readonly PlannedCase[], options: Harne
   const { tokens, probeTimeoutMs, requestLimit, upstream, ...harness } = options;
   checkRequestBudget(cases, requestLimit ?? LIVE_REQUEST_LIMIT);
   const runCase = liveCaseRunner({ tokens, probeTimeoutMs: probeTimeoutMs ?? PROBE_TIMEOUT_MS, budget: new RequestBudget(cases.length), upstream });
-  return runCases(cases, { ...engineOptions(harness), concurrency: harness.concurrency ?? LIVE_CONCURRENCY, runCase });
+  // Never the result cache: a live result is about the real API at this moment, and must neither be
+  // reused nor stored where a mock run would reuse it.
+  return runCases(cases, { ...engineOptions(harness), resultCacheDir: undefined, concurrency: harness.concurrency ?? LIVE_CONCURRENCY, runCase });
 }
 
 /** Plans and runs a live run. */

@@ -76,6 +76,12 @@ export interface LanguageRunner {
   extensions: readonly string[];
   /** Files in the snippets folder that prepare() installs from (`requirements.txt`); their hash is part of every case's inputs. */
   dependencyFiles?: readonly string[];
+  /**
+   * The programs detect() asks (`['javac', 'java', 'mvn']`). When given, the harness may reuse an
+   * earlier answer of detect() while these programs and PATH are unchanged (see
+   * `scripts/harness/toolchain-cache.ts`); without it, detect() always runs.
+   */
+  toolchainCommands?: readonly string[];
   /** Finds the toolchain and its version; never throws. */
   detect(): Promise<Toolchain>;
   /** Builds or installs what `file` needs, once; outside the intercepted environment. Cached. */

@@ -8,6 +8,7 @@ import { languageFields, probeVersion, readInput } from './toolchain.ts';
 /** Runs .sh snippets as `bash file.sh`; curl itself is found on the run's own PATH. */
 export const curlRunner = defineRunner({
   ...languageFields('curl'),
+  toolchainCommands: ['curl', 'bash'],
   async detect() {
     const curl = await probeVersion('curl', ['--version'], /^curl (\S+)/);
     if (!curl.found) return { available: false, reason: curl.reason };

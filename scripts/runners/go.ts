@@ -20,6 +20,7 @@ function goVersionLine(): Promise<string> {
 /** Builds .go snippets with `go build` into `<cacheDir>/go/<hash>/snippet` and runs the binary. */
 export const goRunner = defineRunner({
   ...languageFields('go'),
+  toolchainCommands: ['go'],
   async detect() {
     const go = await probeVersion('go', ['version'], /go version go(\S+)/);
     return go.found ? { available: true, version: `Go ${go.version}` } : { available: false, reason: go.reason };

@@ -40,6 +40,7 @@ function venvRuntime(python: string, version: string): Promise<string> {
 /** Runs .py snippets in a cached virtual environment holding snippets/requirements.txt. */
 export const pythonRunner = defineRunner({
   ...languageFields('python'),
+  toolchainCommands: ['python3'],
   dependencyFiles: ['requirements.txt'],
   async detect() {
     const python = await probeVersion('python3', ['--version'], /Python (\S+)/);

@@ -1,6 +1,15 @@
-// The benchmark's arithmetic: medians and the overhead ratio it prints.
-import { describe, expect, test } from 'vitest';
-import { describeWaitingCost, median, overheadRatio } from '../../scripts/bench/snippets.ts';
+// The benchmark's arithmetic and its synthetic examples: medians, the overhead ratio, cases per
+// second, the growth table, and copies of the reference example the harness accepts.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { casesPerSecond, describeWaitingCost, growthTable, languageMedians, median, overheadRatio, parseBenchArgs } from '../../scripts/bench/snippets.ts';
+import { syntheticId, writeSyntheticExamples } from '../../scripts/bench/synthetic.ts';
+import { DEFAULT_SNIPPETS_ROOT, planHarness } from '../../scripts/harness/harness.ts';
+import type { CaseResult } from '../../scripts/harness/result.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import { caseReport } from '../support/report.ts';
 
 describe('median', () => {
   test.for([
@@ -32,5 +41,74 @@ describe('describeWaitingCost', () => {
     expect(describeWaitingCost({ durationMs: 31_500 }, { durationMs: 21_000 })).toBe(
       'hung-server add 10.50 s of wall time (a case waits out its request timeout, 10 s by default, in the waiting lane)',
     );
+  });
+});
+
+describe('casesPerSecond', () => {
+  test('is cases over seconds of wall time', () => {
+    expect(casesPerSecond(50, 2000)).toBe(25);
+    expect(casesPerSecond(50, 0)).toBeNaN();
+  });
+});
+
+describe('languageMedians', () => {
+  const result = (language: string, durationMs: number, fields: Partial<CaseResult> = {}): CaseResult => ({
+    ...caseReport({ example: 'x', language, scenario: `s${durationMs}`, status: 'passed', durationMs }),
+    detail: { requests: [], egress: [], outputTail: [] },
+    ...fields,
+  });
+
+  test('takes the median per language, leaving out skipped and reused cases', () => {
+    const medians = languageMedians([
+      result('go', 10), result('go', 30), result('go', 1000, { cached: true }),
+      result('java', 900), result('java', 5, { status: 'skipped' }),
+    ]);
+    expect([...medians]).toEqual([['go', 20], ['java', 900]]);
+  });
+});
+
+describe('growthTable', () => {
+  test('has one Markdown row per example count, with cases per second and each language median', () => {
+    const table = growthTable([
+      { examples: 2, cases: 50, coldMs: 30_000, warmMs: 10_000, cachedMs: 100, medians: new Map([['go', 40], ['java', 900]]) },
+    ]);
+    expect(table.split('\n')).toEqual([
+      '| examples | cases | cold | warm | cached | cases/s warm | cases/s cached | go median | java median |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 2 | 50 | 30.0 s | 10.0 s | 0.1 s | 5.0 | 500 | 40 ms | 900 ms |',
+    ]);
+  });
+});
+
+describe('parseBenchArgs', () => {
+  test('defaults to 2, 10 and 40 examples, and takes --examples N', () => {
+    expect(parseBenchArgs([])).toEqual([2, 10, 40]);
+    expect(parseBenchArgs(['--examples', '5'])).toEqual([5]);
+  });
+
+  test('refuses a count that is not a whole number of at least 1', () => {
+    expect(() => parseBenchArgs(['--examples', '0'])).toThrow('expected --examples to be a whole number of at least 1, got "0"');
+  });
+});
+
+describe('writeSyntheticExamples', () => {
+  const scratch = mkdtemp(path.join(tmpdir(), 'rr-bench-examples-'));
+  afterAll(async () => rm(await scratch, { recursive: true, force: true }));
+
+  test('names the copies with ids the scaffold accepts', () => {
+    expect([1, 2, 26, 27, 28].map(syntheticId)).toEqual(['bench-copy-a', 'bench-copy-b', 'bench-copy-z', 'bench-copy-aa', 'bench-copy-ab']);
+  });
+
+  test('writes copies of the reference example, each with its own bytes, that the harness plans in every language', async () => {
+    const root = await scratch;
+    expect(await writeSyntheticExamples(DEFAULT_SNIPPETS_ROOT, root, 3)).toEqual(['bench-copy-a', 'bench-copy-b', 'bench-copy-c']);
+    const { examples, cases } = await planHarness({ root });
+    expect(examples.map((example) => example.id)).toEqual(['bench-copy-a', 'bench-copy-b', 'bench-copy-c']);
+    expect(cases).toHaveLength(3 * 5 * SCENARIO_NAMES.length);
+    const java = await readFile(path.join(root, 'bench-copy-b', 'BenchCopyB.java'), 'utf8');
+    expect(java).toContain('public class BenchCopyB {');
+    expect(java).not.toContain('ListClients');
+    const go = await readFile(path.join(root, 'bench-copy-b', 'bench_copy_b.go'), 'utf8');
+    expect(go).toBe(`${await readFile(path.join(DEFAULT_SNIPPETS_ROOT, 'list-clients', 'list_clients.go'), 'utf8')}// synthetic copy bench-copy-b\n`);
   });
 });

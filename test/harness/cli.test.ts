@@ -10,8 +10,16 @@ import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 import { HarnessReportSchema } from '../../scripts/report/schema.ts';
 
+/** Runs the CLI; without the result cache unless the test names one (`--result-cache`), so every case really runs. */
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  execa(process.execPath, ['scripts/harness/cli.ts', ...args], { cwd: PROJECT_ROOT, reject: false, env: { CI: '', GITHUB_ACTIONS: '', ...env } });
+  execa(process.execPath, ['scripts/harness/cli.ts', ...(args.includes('--result-cache') ? [] : ['--no-cache']), ...args], {
+    cwd: PROJECT_ROOT,
+    reject: false,
+    env: { CI: '', GITHUB_ACTIONS: '', ...env },
+  });
+
+/** The scenarios in which the mock answers, as command-line filters: five quick cases of one file. */
+const AUTH_SCENARIOS = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'].flatMap((name) => ['--scenario', name]);
 
 /** A full-length token anywhere in the text: the harness must only ever print masked ones. */
 const UNMASKED_TOKEN = /u-[A-Za-z0-9]{32}/;
@@ -108,6 +116,47 @@ describe('snippets CLI', () => {
     expect(result.stdout).toContain(
       'verify-token/go/ok\nverify-token/go/invalid\nverify-token/go/forbidden\nverify-token/go/hung-server\nverify-token/go/network-error\n5 case(s)',
     );
+  });
+
+  test('reuses unchanged results from the result cache, says how many, and marks them in the JSON report', async () => {
+    const cache = path.join(out, 'results');
+    const args = ['--example', 'verify-token', '--lang', 'curl', ...AUTH_SCENARIOS, '--result-cache', cache];
+    const first = await cli([...args, '--json', path.join(out, 'first.json')]);
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain(`reused 0 of 5 case(s), stored 5`);
+    const second = await cli([...args, '--json', path.join(out, 'second.json')]);
+    expect(second.stdout).toContain(`reused 5 of 5 case(s), stored 0`);
+    const report = HarnessReportSchema.parse(JSON.parse(await readFile(path.join(out, 'second.json'), 'utf8')));
+    expect(report.summary).toMatchObject({ passed: 5, cached: 5 });
+    expect(report.cases.every((entry) => entry.cached && entry.evidence !== undefined)).toBe(true);
+    const forced = await cli([...args, '--no-cache', '--json', path.join(out, 'forced.json')]);
+    expect(forced.stdout).not.toContain('reused');
+    const again = HarnessReportSchema.parse(JSON.parse(await readFile(path.join(out, 'forced.json'), 'utf8')));
+    expect(again.summary.cached).toBe(0);
+  });
+
+  test('merges shard reports into one JSON and JUnit report, and fails on a planned case no shard ran', async () => {
+    const filter = ['--example', 'verify-token', '--lang', 'curl', ...AUTH_SCENARIOS];
+    const shards = [1, 2].map((index) => path.join(out, `shard-${index}.json`));
+    for (const [index, file] of shards.entries()) {
+      const shard = await cli([...filter, '--shard', `${index + 1}/2`, '--json', file]);
+      expect(shard.exitCode, shard.stdout + shard.stderr).toBe(0);
+    }
+    const all = path.join(out, 'all.json');
+    const merged = await cli(['--merge', ...shards, ...filter, '--json', all, '--junit', path.join(out, 'all.xml')]);
+    expect(merged.exitCode, merged.stdout + merged.stderr).toBe(0);
+    expect(merged.stdout).toMatch(/^snippets: 5 passed, 0 failed, 0 skipped/m);
+    const report = HarnessReportSchema.parse(JSON.parse(await readFile(all, 'utf8')));
+    expect(report.cases.map((entry) => entry.scenario)).toEqual(['ok', 'missing', 'invalid', 'revoked', 'forbidden']);
+    expect(await readFile(path.join(out, 'all.xml'), 'utf8')).toContain('tests="5" failures="0"');
+
+    const missing = await cli(['--merge', shards[0]!, ...filter]);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toMatch(/2 planned case\(s\) are in no report:\n\s+- verify-token\/curl\/missing\n\s+- verify-token\/curl\/revoked/);
+
+    const overlap = await cli(['--merge', shards[0]!, all, ...filter]);
+    expect(overlap.exitCode).toBe(2);
+    expect(overlap.stderr).toContain(`verify-token/curl/ok: in ${shards[0]} and ${all}`);
   });
 
   test('fails, not skips, a language whose toolchain is missing under CI=true', async () => {

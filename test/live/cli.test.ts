@@ -62,7 +62,7 @@ describe('snippets --live refuses before sending anything', () => {
 
   test('and has no flag that steers it anywhere but the real API', () => {
     expect(() => parseCommandLine(['--live', '--upstream', 'http://127.0.0.1:1'])).toThrow(UsageError);
-    expect(Object.keys(parseCommandLine(['--live']))).toEqual(['options', 'json', 'junit', 'list', 'help', 'live']);
+    expect(Object.keys(parseCommandLine(['--live']))).toEqual(['options', 'json', 'junit', 'list', 'merge', 'help', 'live']);
   });
 
   test('lists the live cases without a token', async () => {
@@ -97,6 +97,14 @@ describe('snippets --live against a stand-in', () => {
     expect(HarnessReportSchema.parse(report).summary).toMatchObject({ passed: 5, failed: 0, skipped: 0 });
     expect(report.live).toEqual({ api: 'https://api.requestrocket.com/api', checks: ['contract-drift', 'token-leak', 'exit-code', 'handles-error', 'output', 'timeout'], issue: null });
     expect(existsSync(path.join(dir, '.cache', 'harness-report.json'))).toBe(false);
+  });
+
+  test('neither reuses nor stores results in the result cache: a live answer is about this moment', async () => {
+    const cache = path.join(dir, 'results');
+    expect((await liveCommand(['--result-cache', cache])).code).toBe(0);
+    const { code, printed } = await liveCommand(['--result-cache', cache], { drift: 'echoesToken' });
+    expect(code, printed).toBe(1);
+    expect(existsSync(cache)).toBe(false);
   });
 
   test('exits 1 on drift, and never shows a token, even one the real API echoed, in the terminal, annotations, JSON or JUnit', async () => {

@@ -2,7 +2,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { javaRunner } from '../../scripts/runners/java.ts';
+import { createJavaRunner, javaRunner } from '../../scripts/runners/java.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 import { CACHE_DIR, CONTEXT, emptyPathDir, fixture, loggingWrapper, pathWithOnly, prepareAndRun, removeThrowaways, throwaway, uniqueCopy } from './helpers.ts';
 
@@ -15,10 +15,10 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-/** The folder a prepared Java snippet's classes were compiled into. */
+/** The folder a prepared Java snippet's classes were compiled into (last on the class path, after the archive's entries). */
 function classesDir(args: readonly string[]): string {
   const classpath = args[args.indexOf('-cp') + 1] ?? '';
-  return classpath.split(':')[0] ?? '';
+  return classpath.split(':').at(-1) ?? '';
 }
 
 describe('javaRunner', () => {
@@ -55,6 +55,31 @@ describe('javaRunner', () => {
     const classpath = prepared.args[prepared.args.indexOf('-cp') + 1]?.split(':') ?? [];
     const gson = classpath.find((entry) => entry.endsWith(`/gson-${version}.jar`));
     expect(gson?.startsWith(join(CACHE_DIR, 'java', 'lib-'))).toBe(true);
+  });
+
+  test('maps the class-data-sharing archive for Gson and the JDK, even with JAVA_TOOL_OPTIONS set as the harness sets it', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+    const archive = prepared.args.find((arg) => arg.startsWith('-XX:SharedArchiveFile='));
+    expect(archive?.startsWith(`-XX:SharedArchiveFile=${join(CACHE_DIR, 'java', 'cds-')}`)).toBe(true);
+    // -Xshare:on makes the JVM fail instead of silently running without the archive.
+    const cp = prepared.args.indexOf('-cp');
+    const args = [...prepared.args.slice(0, cp), '-Xshare:on', '-Xlog:class+load=info', ...prepared.args.slice(cp)];
+    const env = {
+      PATH: process.env.PATH ?? '',
+      JAVA_TOOL_OPTIONS: '-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=throwaway',
+    };
+    const result = await javaRunner.run({ ...prepared, args }, { env, timeoutMs: 60_000 });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Picked up JAVA_TOOL_OPTIONS');
+    expect(result.stdout).toMatch(/com\.google\.gson\.Gson source: shared objects file \(top\)/);
+  });
+
+  test('runs with the JVM defaults, without flags or archive, when asked (for the benchmark)', { timeout: RESOLVE_TIMEOUT }, async () => {
+    const prepared = await createJavaRunner('jvm-defaults').prepare(fixture('java', 'Hello.java'), CONTEXT);
+    expect(prepared.args.filter((arg) => arg.startsWith('-X'))).toEqual([]);
+    expect(prepared.args.at(-1)).toBe('Hello');
+    const result = await prepareAndRun(createJavaRunner('jvm-defaults'), fixture('java', 'Hello.java'));
+    expect(result.stdout).toBe('hello from java\n{"greeting":"hi","leak":"(unset)"}\n');
   });
 
   test('reports exit code 3', { timeout: RESOLVE_TIMEOUT }, async () => {

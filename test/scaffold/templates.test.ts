@@ -74,3 +74,26 @@ describe('sentenceOf', () => {
     expect(sentenceOf('Is my token valid?')).toBe('Is my token valid?');
   });
 });
+
+// The templates are the reference example, snippets/list-clients, with its names made generic: a
+// change to one that is not made to the other (a timeout, an error path) fails here.
+describe('the templates and snippets/list-clients', () => {
+  /** The names a template makes generic, as [in list-clients, in the template]. */
+  const GENERIC_NAMES: ReadonlyArray<readonly [string, string]> = [
+    ['Could not list clients', 'Request failed'],
+    ['clientsResponse', 'apiResponse'],
+    ['ListClients', '{{className}}'],
+  ];
+
+  test.for(TEMPLATE_FILES.map((file) => [file.template, file] as const))('%s is list-clients but for its names and its opening sentence', async ([name, file]) => {
+    const templateLines = (await readFile(path.join(TEMPLATES_DIR, name), 'utf8')).split('\n');
+    let reference = await readFile(path.resolve('snippets/list-clients', file.fileName('list-clients')), 'utf8');
+    for (const [specific, generic] of GENERIC_NAMES) reference = reference.replaceAll(specific, generic);
+    const referenceLines = reference.split('\n');
+    // The line holding {{sentence}} describes the example: it is the one line free to differ.
+    const sentenceLine = templateLines.findIndex((line) => line.includes('{{sentence}}'));
+    expect(sentenceLine).toBeGreaterThanOrEqual(0);
+    const without = (lines: string[]) => lines.filter((_, index) => index !== sentenceLine);
+    expect(without(templateLines)).toEqual(without(referenceLines));
+  });
+});

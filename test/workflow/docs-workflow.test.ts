@@ -1,13 +1,16 @@
 // .github/workflows/docs.yml: it parses, it runs only npm scripts that exist (with flags the
-// harness accepts), it tests pull requests and builds and publishes main, and every job that runs
-// npm sets Node up from .node-version first.
+// harness accepts), its shards run every case exactly once and are merged into one report, which
+// the tests read and the site is built from, and every job that runs npm sets Node up from
+// .node-version first.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { execa } from 'execa';
 import { parseDocument } from 'yaml';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { parseCommandLine } from '../../scripts/harness/cli.ts';
+import { HARNESS_PATHS } from '../../scripts/report/fingerprint.ts';
 
 /** The parts of a workflow these tests read. */
 interface Step {
@@ -16,10 +19,13 @@ interface Step {
   uses?: string;
   run?: string;
   if?: string;
+  env?: Record<string, string>;
   with?: Record<string, unknown>;
 }
 interface Job {
   if?: string;
+  strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } };
+  env?: Record<string, string>;
   needs?: string | string[];
   permissions?: Record<string, string>;
   environment?: { name?: string; url?: string };
@@ -70,35 +76,94 @@ describe('docs.yml', () => {
     for (const script of used) expect(packageJson.scripts, `npm run ${script}`).toHaveProperty([script]);
   });
 
-  test('passes the harness only flags it accepts, with every language required and both reports written', () => {
-    const lines = commands().filter((line) => npmScripts(line).includes('snippets'));
+  /** The harness arguments of the one `npm run snippets` line in `jobs`, with `${{ matrix.shard }}` set to `shard`. */
+  function snippetsArgs(jobs: Job[], shard?: number): string[] {
+    const lines = commands(jobs).filter((line) => npmScripts(line).includes('snippets'));
     expect(lines).toHaveLength(1);
-    const args = lines[0]!.split(' -- ')[1]?.split(/\s+/) ?? [];
-    const command = parseCommandLine(args, {});
-    expect(command.options.requireAll).toBe(true);
-    expect(command.junit).toBe('test-results/snippets.xml');
-    expect(command.json).toBe('test-results/snippets.json');
+    const line = shard === undefined ? lines[0]! : lines[0]!.replaceAll('${{ matrix.shard }}', String(shard));
+    return line.split(' -- ')[1]?.split(/\s+/) ?? [];
+  }
+
+  /** The shard numbers of the snippets matrix. */
+  const shards = () => job('snippets').strategy?.matrix?.shard ?? [];
+
+  /** The snippets job's harness arguments with `${{ matrix.shard }}` set to `shard`. */
+  const shardArgs = (shard: number) => snippetsArgs([job('snippets')], shard);
+
+  test('runs each shard of the matrix with every language required and both reports written per shard', () => {
+    expect(shards().length).toBeGreaterThan(1);
+    expect(job('snippets').strategy?.['fail-fast']).toBe(false);
+    for (const shard of shards()) {
+      const command = parseCommandLine(shardArgs(shard), {});
+      expect(command.options.requireAll).toBe(true);
+      expect(command.options.shard).toEqual({ index: shard, count: shards().length });
+      expect(command.json).toBe(`test-results/shards/snippets-${shard}.json`);
+      expect(command.junit).toBe(`test-results/shards/snippets-${shard}.xml`);
+    }
   });
 
+  test('its shards together plan every case exactly once (npm run snippets -- --list)', { timeout: 60_000 }, async () => {
+    const list = async (args: string[]) => {
+      const listed = await execa(process.execPath, ['scripts/harness/cli.ts', ...args, '--list'], { cwd: PROJECT_ROOT });
+      return listed.stdout.split('\n').filter((line) => /^[\w-]+\/[\w-]+\/[\w-]+$/.test(line));
+    };
+    const flagsOf = (args: string[]) => args.filter((word, index) => !['--json', '--junit'].includes(word) && !['--json', '--junit'].includes(args[index - 1] ?? ''));
+    const everyCase = await list([]);
+    const perShard = await Promise.all(shards().map((shard) => list(flagsOf(shardArgs(shard)))));
+    expect(everyCase.length).toBeGreaterThan(0);
+    for (const cases of perShard) expect(cases.length).toBeGreaterThan(0);
+    expect(perShard.flat().sort()).toEqual([...everyCase].sort());
+  });
+
+  test('merges every shard report into one JSON and JUnit report, even after a failed shard', () => {
+    const merge = job('snippets-report');
+    expect([merge.needs].flat()).toEqual(['snippets']);
+    expect(merge.if).toBe('${{ !cancelled() }}');
+    expect(stepUsing(merge, 'actions/download-artifact')?.with).toMatchObject({ pattern: 'snippets-shard-*', path: 'test-results/shards/', 'merge-multiple': true });
+    const command = parseCommandLine(snippetsArgs([merge]), {});
+    expect(command.merge).toEqual(['test-results/shards/snippets-*.json']);
+    expect(command.json).toBe('test-results/snippets.json');
+    expect(command.junit).toBe('test-results/snippets.xml');
+    expect(stepUsing(job('snippets'), 'actions/upload-artifact')?.with).toMatchObject({ name: 'snippets-shard-${{ matrix.shard }}', path: 'test-results/shards/' });
+    expect(stepUsing(merge, 'actions/upload-artifact')?.with?.name).toBe('snippets-report');
+  });
+
+  test('restores and saves the result cache under a key naming the toolchains and every harness path', () => {
+    const steps = job('snippets').steps;
+    const cache = stepUsing(job('snippets'), 'actions/cache');
+    expect(cache?.with?.path).toBe('.cache/results');
+    expect(String(cache?.with?.key)).toMatch(/^\$\{\{ steps\.results\.outputs\.prefix \}\}-shard\$\{\{ matrix\.shard \}\}-\$\{\{ github\.run_id \}\}/);
+    const naming = steps.find((step) => step.id === 'results')?.run ?? '';
+    for (const id of ['python', 'go', 'java']) expect(naming).toContain(`steps.${id}.outputs.`);
+    const hashed = [...naming.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+    expect(hashed).toEqual(HARNESS_PATHS.map((entry) => (entry.endsWith('/') ? `${entry}**` : entry)));
+    expect(steps.findIndex((step) => step === cache)).toBeLessThan(steps.findIndex((step) => step.run?.includes('npm run snippets')));
+  });
   test('runs on pull requests and on pushes to main', () => {
     expect(workflow.on).toHaveProperty('pull_request');
     expect(workflow.on.push?.branches).toEqual(['main']);
     expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  test('tests a pull request: secret scan, npm test, every snippet, and the reports uploaded', () => {
+  test('tests a pull request: secret scan and npm test, whose full-matrix test reads the merged report instead of running the matrix', () => {
     const pullRequest = job('test');
-    expect(pullRequest.if).toBe("github.event_name == 'pull_request'");
+    expect(pullRequest.if).toBe("${{ !cancelled() && github.event_name == 'pull_request' }}");
+    expect([pullRequest.needs].flat()).toEqual(['snippets-report']);
     expect(commands([pullRequest])).toEqual(expect.arrayContaining(['npm ci', 'npm run check:secrets', 'npm test']));
+    expect(commands([pullRequest]).filter((line) => npmScripts(line).includes('snippets'))).toEqual([]);
+    expect(stepUsing(pullRequest, 'actions/download-artifact')?.with).toMatchObject({ name: 'snippets-report', path: 'test-results/' });
+    expect(pullRequest.steps.find((step) => step.run === 'npm test')?.env).toEqual({ RR_DOCS_SNIPPETS_REPORT: 'test-results/snippets.json' });
     const upload = stepUsing(pullRequest, 'actions/upload-artifact');
     expect(upload?.with?.path).toBe('test-results/');
     expect(upload?.if).toBe('${{ !cancelled() }}');
   });
 
-  test('builds main with the harness report and uploads dist/ for Pages', () => {
+  test('builds main from the merged report of the same commit and uploads dist/ for Pages', () => {
     const build = job('build');
     expect(build.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
-    expect(commands([build])).toContain('npm run build');
+    expect([build.needs].flat()).toEqual(['snippets-report']);
+    expect(stepUsing(build, 'actions/download-artifact')?.with).toMatchObject({ name: 'snippets-report', path: 'test-results/' });
+    expect(commands([build])).toContain('npm run build -- --report test-results/snippets.json');
     expect(packageJson.scripts.build).toBe('node scripts/build-site.ts');
     expect(stepUsing(build, 'actions/upload-pages-artifact')?.with?.path).toBe('dist/');
   });
@@ -125,14 +190,14 @@ describe('docs.yml', () => {
     },
   );
 
-  test.for(['test', 'build'])('sets up Python 3.11+, Go and Java 17 (Temurin, Maven cache) in job %s, which runs the snippets', (name) => {
+  test.for(['snippets', 'test'])('sets up Python 3.11+, Go and Java 17 (Temurin, Maven cache) in job %s, which runs snippets', (name) => {
     const candidate = job(name);
     expect(Number(String(stepUsing(candidate, 'actions/setup-python')?.with?.['python-version']).split('.')[1])).toBeGreaterThanOrEqual(11);
     expect(stepUsing(candidate, 'actions/setup-go')?.with?.['go-version']).toBe('stable');
     expect(stepUsing(candidate, 'actions/setup-java')?.with).toMatchObject({ distribution: 'temurin', 'java-version': '17', cache: 'maven' });
   });
 
-  test.for(['test', 'build'])('installs the sandbox (bubblewrap, socat) in job %s before its first npm command, since CI=true requires it', (name) => {
+  test.for(['snippets', 'test'])('installs the sandbox (bubblewrap, socat) in job %s before its first npm command, since CI=true requires it', (name) => {
     const steps = job(name).steps;
     const sandbox = steps.findIndex((step) => /apt-get install .*\bbubblewrap\b.*\bsocat\b/.test(step.run ?? ''));
     const firstNpm = steps.findIndex((step) => step.run?.trim().startsWith('npm '));

@@ -23,7 +23,7 @@ export function progressReporter(output: TerminalOutput, total: number): (result
       return;
     }
     const note = result.status === 'skipped' ? ` (${result.detail.reason})` : result.status === 'failed' ? ` [${failedIds(result)}]` : '';
-    output.write(`${mark[result.status]} ${result.key} ${Math.round(result.durationMs)}ms${note}\n`);
+    output.write(`${mark[result.status]} ${result.key} ${Math.round(result.durationMs)}ms${result.cached ? ' (cached)' : ''}${note}\n`);
   };
 }
 

@@ -7,7 +7,6 @@ if (!token) {
 
 try {
   const response = await fetch('https://api.requestrocket.com/api/clients', {
-    method: 'GET',
     headers: {
       'Content-Type': 'application/json',
       Authorization: token, // the raw token: no "Bearer " prefix
