@@ -1,6 +1,7 @@
 // Astro configuration for the RequestRocket docs site.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { codeHighlight } from './docs/integrations/code-highlight.ts';
 import { reportGate } from './docs/integrations/report-gate.ts';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
   srcDir: './docs',
   // The path the site is served under: '/' by default, '/<repository>' on a GitHub project page.
   base: process.env.SITE_BASE || '/',
-  // Before building, the harness report must speak about the files as they are now (see the gate).
-  integrations: [mdx(), reportGate()],
+  // Before building, the harness report must speak about the files as they are now (see the gate);
+  // highlighted code takes its colours from one stylesheet and is cached between builds.
+  integrations: [mdx(), reportGate(), codeHighlight()],
+  // Page scripts are files the browser keeps between pages, never copied into each page's HTML.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });

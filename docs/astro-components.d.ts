@@ -5,3 +5,6 @@ declare module '*.astro' {
   const Component: AstroComponentFactory;
   export default Component;
 }
+
+// The code palette's stylesheet, made at build time by docs/integrations/code-highlight.ts.
+declare module 'virtual:rr-code-palette.css' {}

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
+import { copiedText } from '../../docs/components/code-block.ts';
 import { buildSite, makeBuildDir } from './build-site.ts';
 import { decodeHtml, innerHtml, startTags, textOf, type Tag } from './html.ts';
 import { builtSite, readPage, readSnippet } from './site.ts';
@@ -16,13 +17,24 @@ const GUIDE = '/core-api/authentication/';
 const EXAMPLES = ['list-clients', 'verify-token'];
 const CASES = EXAMPLES.flatMap((example) => LANGUAGES.map((language) => ({ example, language: language.id })));
 
-/** The raw copy text and the highlighted text of the code block inside `inner`. */
-function codeIn(inner: string): { raw: string; shown: string; title: string } {
-  const raw = /<template data-raw[^>]*>([\s\S]*?)<\/template>/.exec(inner)?.[1];
-  const shown = /<pre class="code"[^>]*>([\s\S]*?)<\/pre>/.exec(inner)?.[1];
+/** The copy text (kept verbatim, or rebuilt from the shown lines as the copy button does), the highlighted text and the title of the code block inside `inner`. */
+function codeIn(inner: string): { raw: string; shown: string; title: string; verbatim: boolean } {
+  const block = startTags(inner).find((tag) => tag.attributes.class === 'code-block');
+  const template = /<template data-raw[^>]*>([\s\S]*?)<\/template>/.exec(inner)?.[1];
+  const shownHtml = /<pre class="code"[^>]*>([\s\S]*?)<\/pre>/.exec(inner)?.[1];
   const title = /<span class="code-title"[^>]*>([\s\S]*?)<\/span>/.exec(inner)?.[1];
-  if (raw === undefined || shown === undefined || title === undefined) throw new Error(`no code block in ${inner.slice(0, 200)}`);
-  return { raw: decodeHtml(raw), shown: textOf(shown), title: textOf(title) };
+  if (!block || shownHtml === undefined || title === undefined) throw new Error(`no code block in ${inner.slice(0, 200)}`);
+  const shown = textOf(shownHtml);
+  const plan = { eol: block.attributes['data-eol'] === 'crlf' ? '\r\n' : '\n', finalNewline: 'data-final-newline' in block.attributes } as const;
+  const raw = template === undefined ? copiedText(shown, plan) : decodeHtml(template);
+  return { raw, shown, title: textOf(title), verbatim: template !== undefined };
+}
+
+/** Every code block of a page, each with its own start tag. */
+function codeBlocks(html: string): string[] {
+  return startTags(html)
+    .filter((tag) => tag.name === 'div' && tag.attributes.class === 'code-block')
+    .map((tag) => html.slice(tag.start, tag.end) + innerHtml(html, tag));
 }
 
 describe('the home page', () => {
@@ -121,7 +133,7 @@ describe('the guide', () => {
     [FORBIDDEN, 'Forbidden'],
   ] as const)('shows the contract body of $status as JSON, exactly', (response, reason) => {
     const statusLine = `${response.status} ${reason}`;
-    const blocks = html.split('<div class="code-block"').slice(1).filter((block) => block.includes(`>${statusLine}</span>`));
+    const blocks = codeBlocks(html).filter((block) => block.includes(`>${statusLine}</span>`));
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks) {
       const { raw, shown } = codeIn(block);
@@ -136,7 +148,7 @@ describe('the guide', () => {
   });
 
   test('shows the raw HTTP request from snippets/list-clients/request.http', async () => {
-    const block = html.split('<div class="code-block"').find((candidate) => />request\.http<\/span>/.test(candidate))!;
+    const block = codeBlocks(html).find((candidate) => />request\.http<\/span>/.test(candidate))!;
     expect(codeIn(block).raw).toBe(await readSnippet('list-clients', 'request.http'));
   });
 });
@@ -160,6 +172,18 @@ describe('lean pages', () => {
       console.info(`${file}: client JavaScript ${code.length} bytes, ${gzipped} bytes gzipped`);
       expect(gzipped, file).toBeLessThan(3 * 1024);
     }
+  });
+
+  test('keeps the guide\'s HTML at most half its size with inline token colours, and at most three quarters gzipped', async () => {
+    // The guide with Shiki's inline colours weighed 247,176 bytes (20,712 gzipped); code colours are
+    // now palette classes, icons a sprite, and copy text is rebuilt from the shown lines.
+    const html = await readPage(GUIDE);
+    const raw = Buffer.byteLength(html);
+    const gzipped = gzipSync(html, { level: 9 }).length;
+    console.info(`${GUIDE}: HTML ${raw} bytes, ${gzipped} bytes gzipped`);
+    expect(raw).toBeLessThanOrEqual(0.5 * 247_176);
+    expect(gzipped).toBeLessThanOrEqual(0.75 * 20_712);
+    expect(html).not.toMatch(/--shiki-|style="color:/);
   });
 
   test('loads nothing from another origin', async () => {
