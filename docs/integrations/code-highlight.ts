@@ -2,9 +2,9 @@
 // imports it, so it lands in the site's CSS bundle once), and ends each build with one line saying
 // how many code blocks Shiki highlighted and how many came from the cache.
 import type { AstroIntegration } from 'astro';
-import { codePaletteCss } from '../components/highlight.ts';
-import { highlightStats } from '../components/highlight-cache.ts';
-import { highlightCachePath } from '../components/paths.ts';
+import { codePaletteCss } from '../lib/highlight.ts';
+import { highlightStats } from '../lib/highlight-cache.ts';
+import { highlightCachePath } from '../lib/paths.ts';
 import { displayPath } from '../../scripts/paths.ts';
 
 /** The id the layout imports the palette's stylesheet by. */

@@ -1,9 +1,9 @@
 // The Markdown twin of every guide, published next to its HTML (/core-api/authentication.md).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { guides, type Guide } from '../components/guides.ts';
-import { guideMarkdown } from '../components/markdown-twin.ts';
-import { projectRoot, reportPath, snippetsRoot } from '../components/paths.ts';
-import { siteReport } from '../components/site-report.ts';
+import { guides, type Guide } from '../lib/guides.ts';
+import { guideMarkdown } from '../lib/markdown-twin.ts';
+import { projectRoot, reportPath, snippetsRoot } from '../lib/paths.ts';
+import { siteReport } from '../lib/site-report.ts';
 
 /** One twin per guide. */
 export const getStaticPaths = (() => guides().map((guide) => ({ params: { twin: guide.slug }, props: { guide } }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 // /llms.txt: the site for tools and assistants, after the llms.txt convention: a title, a one-line
 // summary, and sections of links, here to each guide's Markdown twin.
 import type { APIRoute } from 'astro';
-import { guides, twinPath } from '../components/guides.ts';
+import { guides, twinPath } from '../lib/guides.ts';
 import { SITE, withBase } from '../layouts/site.ts';
 
 /** The llms.txt text for the site's guides. */

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CLIENTS_OK, formatBody } from '../../scripts/api/contract.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
-import { CODE_THEMES, codePaletteCss, codeThemes, GRAMMARS, highlight } from '../../docs/components/highlight.ts';
+import { CODE_THEMES, codePaletteCss, codeThemes, GRAMMARS, highlight } from '../../docs/lib/highlight.ts';
 import { launchChromium } from './support.ts';
 
 // Blocks highlighted here go to a cache of their own, not the site's.

@@ -8,11 +8,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
-import { copiedText } from '../../docs/components/code-block.ts';
+import { copiedText } from '../../docs/components/internal/code-block.ts';
 import { buildSite, makeBuildDir } from './build-site.ts';
 import { decodeHtml, innerHtml, startTags, textOf, type Tag } from './html.ts';
 import { readReport } from '../../scripts/report/io.ts';
-import { readerStream, runDate } from '../../docs/components/evidence.ts';
+import { readerStream, runDate } from '../../docs/lib/evidence.ts';
 import { FIXTURE_REPORT } from './fixture-report.ts';
 import { builtSite, readPage, readSnippet } from './site.ts';
 

@@ -3,10 +3,10 @@
 // with" panel, the status table, and the Markdown twin's code fences.
 import { describe, expect, test } from 'vitest';
 import type { FileFreshness } from '../../scripts/harness/freshness.ts';
-import { OUTPUT_SCENARIOS, maskTokens, outputView, readerStream, runDate, shortCommit, testedWith, type FileResults } from '../../docs/components/evidence.ts';
-import { fence, guideMarkdown } from '../../docs/components/markdown-twin.ts';
-import { formatDuration, statusMatrix } from '../../docs/components/status-matrix.ts';
-import { summarizeStatus } from '../../docs/components/tested-status.ts';
+import { OUTPUT_SCENARIOS, maskTokens, outputView, readerStream, runDate, shortCommit, testedWith, type FileResults } from '../../docs/lib/evidence.ts';
+import { fence, guideMarkdown } from '../../docs/lib/markdown-twin.ts';
+import { formatDuration, statusMatrix } from '../../docs/lib/status-matrix.ts';
+import { summarizeStatus } from '../../docs/lib/tested-status.ts';
 import { caseReport, reportOf } from '../support/report.ts';
 
 const TOKEN = 'u-0123456789abcdefghijklmnopqrstuvwx';

@@ -3,10 +3,10 @@
 // example inline in full, each labelled with its language, file and tested status.
 import * as contract from '../../scripts/api/contract.ts';
 import type { HarnessReport } from '../../scripts/report/schema.ts';
-import { loadCodeFile } from './code-file.ts';
-import { loadTabs } from './code-tabs.ts';
+import { loadCodeFile } from '../components/code-file.ts';
+import { loadTabs } from '../components/code-tabs.ts';
 import { fileResults } from './evidence.ts';
-import { DOCUMENTED_STATUSES, responseView, type DocumentedStatus } from './responses.ts';
+import { DOCUMENTED_STATUSES, responseView, type DocumentedStatus } from '../components/responses.ts';
 
 /** Where a twin's code and results come from. */
 export interface TwinSources {
