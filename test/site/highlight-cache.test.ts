@@ -37,5 +37,9 @@ test('a rebuild without code changes runs Shiki on no block and reads each from 
   expect(first.cached).toBe(0);
   const second = await build();
   expect(second).toMatchObject({ highlighted: 0, cached: first.highlighted });
-  expect(second.guide).toBe(first.guide);
+  // Astro puts a component's script where its first instance finished rendering, which can move
+  // between builds; everything else must be the same.
+  const scripts = /<script type="module" src="[^"]+"><\/script>/g;
+  expect(second.guide.replace(scripts, '')).toBe(first.guide.replace(scripts, ''));
+  expect(second.guide.match(scripts)?.sort()).toEqual(first.guide.match(scripts)?.sort());
 });
