@@ -8,3 +8,6 @@ declare module '*.astro' {
 
 // The code palette's stylesheet, made at build time by docs/integrations/code-highlight.ts.
 declare module 'virtual:rr-code-palette.css' {}
+
+// The CSS that shows the chosen language's panels, made from the languages' list (astro.config.mjs).
+declare module 'virtual:rr-languages.css' {}

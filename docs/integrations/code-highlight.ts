@@ -6,29 +6,18 @@ import { codePaletteCss } from '../lib/highlight.ts';
 import { highlightStats } from '../lib/highlight-cache.ts';
 import { highlightCachePath } from '../lib/paths.ts';
 import { displayPath } from '../../scripts/paths.ts';
+import { virtualStylesheet } from './virtual-stylesheet.ts';
 
 /** The id the layout imports the palette's stylesheet by. */
 export const PALETTE_MODULE = 'virtual:rr-code-palette.css';
 
 /** The Astro integration: the palette's stylesheet, and the build's highlighting summary. */
 export function codeHighlight(): AstroIntegration {
-  const resolved = `/@rr/code-palette.css`;
+  const stylesheet = virtualStylesheet(PALETTE_MODULE, codePaletteCss);
   return {
     name: 'requestrocket:code-highlight',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'requestrocket:code-palette',
-                resolveId: (id: string) => (id === PALETTE_MODULE ? resolved : undefined),
-                load: async (id: string) => (id === resolved ? codePaletteCss() : undefined),
-              },
-            ],
-          },
-        });
-      },
+      ...stylesheet.hooks,
       'astro:build:done': ({ logger }) => {
         const { highlighted, cached } = highlightStats();
         logger.info(`code blocks: ${highlighted} highlighted with Shiki, ${cached} read from the cache (${displayPath(highlightCachePath())})`);
