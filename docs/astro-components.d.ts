@@ -5,3 +5,9 @@ declare module '*.astro' {
   const Component: AstroComponentFactory;
   export default Component;
 }
+
+// The code palette's stylesheet, made at build time by docs/integrations/code-highlight.ts.
+declare module 'virtual:rr-code-palette.css' {}
+
+// The CSS that shows the chosen language's panels, made from the languages' list (astro.config.mjs).
+declare module 'virtual:rr-languages.css' {}

@@ -1,4 +1,4 @@
-// The components MDX pages use, one per tag: `import { CodeTabs, Steps } from '../components'`.
+// The components MDX pages use, one per tag: `import { CodeTabs, Steps } from '.'`.
 
 /** An example's files as tabs, one per language, each with its tested status and a copy button. */
 export { default as CodeTabs } from './CodeTabs.astro';

@@ -10,7 +10,7 @@ import { readReport } from '../../scripts/report/io.ts';
 import { DEFAULT_REPORT_PATH } from '../../scripts/report/schema.ts';
 import { runnerById } from '../../scripts/runners/registry.ts';
 import { displayPath } from '../../scripts/paths.ts';
-import { projectRoot, reportPath, snippetsRoot } from '../components/paths.ts';
+import { projectRoot, reportPath, snippetsRoot } from '../lib/paths.ts';
 
 /** The files under the site's snippets folder that the report at `file` says nothing current about. */
 export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Promise<{ report: string; stale: StaleFile[] }> {

@@ -30,7 +30,7 @@ interface Violation {
   targets: string[];
 }
 
-const CASES = ['/', GUIDE].flatMap((url) => (['light', 'dark'] as const).map((colorScheme) => ({ url, colorScheme })));
+const CASES = ['/', GUIDE, '/status/'].flatMap((url) => (['light', 'dark'] as const).map((colorScheme) => ({ url, colorScheme })));
 
 describe('accessibility', () => {
   test.each(CASES)('$url has no serious or critical axe violations in $colorScheme', async ({ url, colorScheme }) => {
@@ -41,6 +41,8 @@ describe('accessibility', () => {
     await page.goto(`${server.url}${url}`);
     // Show every tab panel so that each language's highlighting is checked, not only the chosen one's.
     await page.addStyleTag({ content: 'code-tabs [role="tabpanel"] { display: block !important; }' });
+    // Open every disclosure (tested status, program output) so that their content is checked too.
+    await page.$$eval('details', (all) => all.forEach((details) => details.setAttribute('open', '')));
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
       const { violations } = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });

@@ -28,6 +28,7 @@ const WIDTHS = [
 const CASES = [
   { name: 'guide', url: GUIDE },
   { name: 'home', url: '/' },
+  { name: 'status', url: '/status/' },
 ].flatMap((page) => WIDTHS.flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ ...page, ...width, colorScheme }))));
 
 describe('screenshots', () => {
@@ -40,6 +41,15 @@ describe('screenshots', () => {
     if (name === 'guide') {
       const tabs = page.locator('.example').first();
       await tabs.screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}-tabs.png`) });
+      // The evidence: the Python tab's tested status and "What you will see", opened.
+      await page.locator('#example-list-clients-tab-python').click();
+      const python = page.locator('#example-list-clients-panel-python');
+      await python.locator('.tested > summary').click();
+      await python.locator('.program-output > summary').click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // The sticky header would sit over the picture of a tall element; it is not what is shown here.
+      await page.addStyleTag({ content: '.site-header { position: static !important; }' });
+      await page.locator('code-tabs').first().screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}-evidence.png`) });
     }
     await context.close();
   });

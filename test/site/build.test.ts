@@ -8,21 +8,36 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
+import { copiedText } from '../../docs/components/internal/code-block.ts';
 import { buildSite, makeBuildDir } from './build-site.ts';
 import { decodeHtml, innerHtml, startTags, textOf, type Tag } from './html.ts';
+import { readReport } from '../../scripts/report/io.ts';
+import { readerStream, runDate } from '../../docs/lib/evidence.ts';
+import { FIXTURE_REPORT } from './fixture-report.ts';
 import { builtSite, readPage, readSnippet } from './site.ts';
 
 const GUIDE = '/core-api/authentication/';
 const EXAMPLES = ['list-clients', 'verify-token'];
 const CASES = EXAMPLES.flatMap((example) => LANGUAGES.map((language) => ({ example, language: language.id })));
 
-/** The raw copy text and the highlighted text of the code block inside `inner`. */
-function codeIn(inner: string): { raw: string; shown: string; title: string } {
-  const raw = /<template data-raw[^>]*>([\s\S]*?)<\/template>/.exec(inner)?.[1];
-  const shown = /<pre class="code"[^>]*>([\s\S]*?)<\/pre>/.exec(inner)?.[1];
+/** The copy text (kept verbatim, or rebuilt from the shown lines as the copy button does), the highlighted text and the title of the code block inside `inner`. */
+function codeIn(inner: string): { raw: string; shown: string; title: string; verbatim: boolean } {
+  const block = startTags(inner).find((tag) => tag.attributes.class === 'code-block');
+  const template = /<template data-raw[^>]*>([\s\S]*?)<\/template>/.exec(inner)?.[1];
+  const shownHtml = /<pre class="code"[^>]*>([\s\S]*?)<\/pre>/.exec(inner)?.[1];
   const title = /<span class="code-title"[^>]*>([\s\S]*?)<\/span>/.exec(inner)?.[1];
-  if (raw === undefined || shown === undefined || title === undefined) throw new Error(`no code block in ${inner.slice(0, 200)}`);
-  return { raw: decodeHtml(raw), shown: textOf(shown), title: textOf(title) };
+  if (!block || shownHtml === undefined || title === undefined) throw new Error(`no code block in ${inner.slice(0, 200)}`);
+  const shown = textOf(shownHtml);
+  const plan = { eol: block.attributes['data-eol'] === 'crlf' ? '\r\n' : '\n', finalNewline: 'data-final-newline' in block.attributes } as const;
+  const raw = template === undefined ? copiedText(shown, plan) : decodeHtml(template);
+  return { raw, shown, title: textOf(title), verbatim: template !== undefined };
+}
+
+/** Every code block of a page, each with its own start tag. */
+function codeBlocks(html: string): string[] {
+  return startTags(html)
+    .filter((tag) => tag.name === 'div' && tag.attributes.class === 'code-block')
+    .map((tag) => html.slice(tag.start, tag.end) + innerHtml(html, tag));
 }
 
 describe('the home page', () => {
@@ -111,8 +126,10 @@ describe('the guide', () => {
   ])('says the %s %s file is %s: "%s"', (example, language, state, label) => {
     const inner = innerHtml(html, byId(`example-${example}-panel-${language}`)!);
     const badge = startTags(inner).find((tag) => tag.attributes.class?.split(' ').includes('tested'))!;
+    expect(badge.name).toBe('details');
     expect(badge.attributes['data-state']).toBe(state);
-    expect(textOf(innerHtml(inner, badge)).trim()).toBe(label);
+    const summary = startTags(inner).find((tag) => tag.name === 'summary' && tag.start > badge.start)!;
+    expect(textOf(innerHtml(inner, summary)).trim()).toBe(label);
   });
 
   test.each([
@@ -121,7 +138,7 @@ describe('the guide', () => {
     [FORBIDDEN, 'Forbidden'],
   ] as const)('shows the contract body of $status as JSON, exactly', (response, reason) => {
     const statusLine = `${response.status} ${reason}`;
-    const blocks = html.split('<div class="code-block"').slice(1).filter((block) => block.includes(`>${statusLine}</span>`));
+    const blocks = codeBlocks(html).filter((block) => block.includes(`>${statusLine}</span>`));
     expect(blocks.length).toBeGreaterThan(0);
     for (const block of blocks) {
       const { raw, shown } = codeIn(block);
@@ -136,8 +153,161 @@ describe('the guide', () => {
   });
 
   test('shows the raw HTTP request from snippets/list-clients/request.http', async () => {
-    const block = html.split('<div class="code-block"').find((candidate) => />request\.http<\/span>/.test(candidate))!;
+    const block = codeBlocks(html).find((candidate) => />request\.http<\/span>/.test(candidate))!;
     expect(codeIn(block).raw).toBe(await readSnippet('list-clients', 'request.http'));
+  });
+});
+
+describe('the evidence under each tab', () => {
+  let html: string;
+  let tags: Tag[];
+  const panel = (example: string, language: string) => innerHtml(html, tags.find((tag) => tag.attributes.id === `example-${example}-panel-${language}`)!);
+  const part = (inner: string, className: string) => {
+    const tag = startTags(inner).find((candidate) => candidate.attributes.class?.split(' ').includes(className));
+    if (!tag) throw new Error(`no .${className} in ${inner.slice(0, 200)}`);
+    return innerHtml(inner, tag);
+  };
+
+  beforeAll(async () => {
+    html = await readPage(GUIDE);
+    tags = startTags(html);
+  });
+
+  test.each(CASES)('$example in $language: "What you will see" holds the report\'s output for the file as it is now, or says it is not available', async ({ example, language }) => {
+    const report = (await readReport(FIXTURE_REPORT))!;
+    const output = part(panel(example, language), 'program-output');
+    expect(textOf(output)).toMatch(/^What you will see/);
+    const cases = report.cases.filter((entry) => entry.example === example && entry.language === language && ['ok', 'revoked', 'forbidden'].includes(entry.scenario) && entry.evidence);
+    if (cases.length === 0) {
+      expect(textOf(output)).toContain('The output is not available for this version.');
+      return;
+    }
+    const shown = [...output.matchAll(/<pre class="stream"[^>]*>([\s\S]*?)<\/pre>/g)].map((match) => decodeHtml(match[1]!));
+    const expected = cases.flatMap((entry) => [readerStream(entry.evidence!.stdout), readerStream(entry.evidence!.stderr)].filter(Boolean).map((text) => text.replace(/\n$/, '')));
+    expect(shown).toEqual(expected);
+    for (const entry of cases) expect(textOf(output)).toContain(`exit code ${entry.evidence!.exitCode}`);
+    expect(output).not.toContain('JAVA_TOOL_OPTIONS');
+  });
+
+  test('shows a failing program\'s output with the token masked, as the harness captured it', () => {
+    const output = textOf(part(panel('list-clients', 'python'), 'program-output'));
+    expect(output).toContain('With a revoked tokenexit code 0');
+    expect(output).toContain('Token u-ab…(34 chars) was refused: 401');
+  });
+
+  test('opens the tested status on every scenario\'s result, the runtime the run reported, its date and commit', async () => {
+    const report = (await readReport(FIXTURE_REPORT))!;
+    const text = textOf(part(panel('list-clients', 'python'), 'tested-panel')).replace(/\s+/g, ' ');
+    const cases = report.cases.filter((entry) => entry.example === 'list-clients' && entry.language === 'python');
+    expect(cases.length).toBeGreaterThan(0);
+    for (const entry of cases) expect(text).toMatch(new RegExp(`${entry.status} [a-z ]*token`));
+    expect(text).toContain('failed revoked token (exit-code: exited 0 after a 401; expected a non-zero exit code; token-leak: printed the token (u-ab…(34 chars)) on standard output)');
+    expect(text).toContain(`Ran with ${cases[0]!.runtime} on ${runDate(report.run.startedAt)}, commit ${report.run.commit!.slice(0, 7)}.`);
+    expect(textOf(part(panel('list-clients', 'java'), 'tested-panel'))).toContain('skipped revoked token (timed out preparing)');
+    expect(textOf(part(panel('list-clients', 'curl'), 'tested-panel'))).toContain('The latest test run did not include this file.');
+  });
+});
+
+describe('the status page', () => {
+  let html: string;
+
+  beforeAll(async () => {
+    html = await readPage('/status/');
+  });
+
+  test('has one row per file and one cell per scenario of the report, each passed, failed or skipped', async () => {
+    const report = (await readReport(FIXTURE_REPORT))!;
+    const table = innerHtml(html, startTags(html).find((tag) => tag.name === 'table')!);
+    const rows = innerHtml(table, startTags(table).find((tag) => tag.name === 'tbody')!).split('<tr').slice(1);
+    const files = new Set(report.cases.map((entry) => `${entry.example}/${entry.language}`));
+    const scenarios = new Set(report.cases.map((entry) => entry.scenario));
+    expect(rows).toHaveLength(files.size);
+    const headers = startTags(table).filter((tag) => tag.name === 'th' && tag.attributes.scope === 'col');
+    expect(headers).toHaveLength(scenarios.size + 1);
+    const cells = rows.flatMap((row) => startTags(row).filter((tag) => tag.name === 'td').map((tag) => tag.attributes['data-status'] ?? 'none'));
+    expect(cells.filter((status) => status !== 'none')).toHaveLength(report.cases.length);
+    for (const status of ['passed', 'failed', 'skipped'] as const) expect(cells.filter((cell) => cell === status)).toHaveLength(report.cases.filter((entry) => entry.status === status).length);
+  });
+
+  test('gives each failure its check ids and messages, each skip its reason, the totals, and the run\'s date, commit and duration', async () => {
+    const report = (await readReport(FIXTURE_REPORT))!;
+    const text = decodeHtml(html.slice(html.indexOf('<main')).replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
+    expect(text).toContain('exit-code: exited 0 after a 401; expected a non-zero exit code');
+    expect(text).toContain('token-leak: printed the token (u-ab…(34 chars)) on standard output');
+    expect(text).toContain('go not found on PATH');
+    expect(text).toContain(`Passed ${report.summary.passed} Failed ${report.summary.failed} Skipped ${report.summary.skipped}`);
+    expect(text).toContain(`Run ${runDate(report.run.startedAt)} Commit ${report.run.commit!.slice(0, 7)} Took 12.3 s`);
+    expect(html).not.toMatch(/\bu-[A-Za-z0-9_-]{16,}/);
+  });
+
+  test('says plainly at the top that the report does not cover a file as it is now', () => {
+    // The fixture report has no case for list-clients' curl file.
+    const top = textOf(html.slice(0, html.indexOf('<table')));
+    expect(top).toContain('This report is out of date');
+    expect(top).toContain('list-clients.sh: the report has no result for it');
+  });
+
+  test.each(['/', GUIDE, '/status/'])('is linked from the footer of %s', async (url) => {
+    const page = await readPage(url);
+    const footer = page.slice(page.indexOf('<footer'));
+    expect(startTags(footer).some((tag) => tag.name === 'a' && tag.attributes.href === '/status/')).toBe(true);
+  });
+});
+
+describe('the Markdown twin and /llms.txt', () => {
+  let twin: string;
+
+  beforeAll(async () => {
+    twin = await readFile(path.join(builtSite(), 'core-api/authentication.md'), 'utf8');
+  });
+
+  test('the guide\'s head points to its twin', async () => {
+    const html = await readPage(GUIDE);
+    const link = startTags(html).find((tag) => tag.name === 'link' && tag.attributes.rel === 'alternate');
+    expect(link?.attributes).toMatchObject({ type: 'text/markdown', href: '/core-api/authentication.md' });
+  });
+
+  test('starts with the guide\'s title and lead, and keeps its headings', async () => {
+    expect(twin).toMatch(/^# Core API authentication\n\n> Every Core API request carries/);
+    const html = await readPage(GUIDE);
+    const headings = [...html.matchAll(/<h([23]) id="[^"]+"[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => `${'#'.repeat(Number(match[1]))} ${textOf(match[2]!)}`);
+    expect(twin.split('\n').filter((line) => /^#{2,3} /.test(line))).toEqual(headings);
+    const prose = twin.replace(/^(`{3,})\w*\n[\s\S]*?\n\1$/gm, '');
+    expect(prose).not.toMatch(/<[A-Z]\w*|\{[A-Z_]+\}|^import /m);
+  });
+
+  test.each(CASES)('holds $example in $language byte for byte, labelled with its language, file and tested status', async ({ example, language }) => {
+    const { files } = await loadExample(path.resolve('snippets', example));
+    const file = files.find((candidate) => candidate.language === language)!;
+    const code = await readSnippet(example, file.name);
+    const label = LANGUAGES.find((candidate) => candidate.id === language)!;
+    const html = await readPage(GUIDE);
+    const panelHtml = innerHtml(html, startTags(html).find((tag) => tag.attributes.id === `example-${example}-panel-${language}`)!);
+    const status = textOf(innerHtml(panelHtml, startTags(panelHtml).find((tag) => tag.name === 'summary')!)).trim();
+    const heading = `${label.label}, \`${file.name}\` (${status}):\n\n`;
+    const start = twin.indexOf(heading);
+    expect(start, heading).toBeGreaterThan(-1);
+    const fenceLine = /^(`{3,})(\w+)\n/.exec(twin.slice(start + heading.length))!;
+    expect(fenceLine[2]).toBe(label.grammar);
+    const body = twin.slice(start + heading.length + fenceLine[0].length);
+    expect(body.slice(0, body.indexOf(`\n${fenceLine[1]}\n`) + 1)).toBe(code);
+  });
+
+  test('every code block in the twin is a file of the examples or a response of the API contract, byte for byte', async () => {
+    const blocks = [...twin.matchAll(/^(`{3,})(\w+)\n([\s\S]*?\n)\1$/gm)].map((match) => match[3]!);
+    const sources = [
+      ...(await Promise.all(CASES.map(async ({ example, language }) => readSnippet(example, (await loadExample(path.resolve('snippets', example))).files.find((file) => file.language === language)!.name)))),
+      await readSnippet('list-clients', 'request.http'),
+      ...[CLIENTS_OK, UNAUTHORIZED, FORBIDDEN].map((response) => `${formatBody(response.body)}\n`),
+    ];
+    expect(blocks.length).toBe(CASES.length + 1 + 5);
+    for (const block of blocks) expect(sources).toContain(block);
+  });
+
+  test('/llms.txt has a title, a summary and sections of links to the twins', async () => {
+    const text = await readFile(path.join(builtSite(), 'llms.txt'), 'utf8');
+    expect(text).toMatch(/^# RequestRocket Core API docs\n\n> \S[^\n]+\n\n## Guides\n\n- \[Core API authentication\]\(\/core-api\/authentication\.md\): Every Core API request/);
+    expect(text).toContain('## Optional\n\n- [Test status](/status/): ');
   });
 });
 
@@ -160,6 +330,18 @@ describe('lean pages', () => {
       console.info(`${file}: client JavaScript ${code.length} bytes, ${gzipped} bytes gzipped`);
       expect(gzipped, file).toBeLessThan(3 * 1024);
     }
+  });
+
+  test('keeps the guide\'s HTML at most half its size with inline token colours, and at most three quarters gzipped', async () => {
+    // The guide with Shiki's inline colours weighed 247,176 bytes (20,712 gzipped); code colours are
+    // now palette classes, icons a sprite, and copy text is rebuilt from the shown lines.
+    const html = await readPage(GUIDE);
+    const raw = Buffer.byteLength(html);
+    const gzipped = gzipSync(html, { level: 9 }).length;
+    console.info(`${GUIDE}: HTML ${raw} bytes, ${gzipped} bytes gzipped`);
+    expect(raw).toBeLessThanOrEqual(0.5 * 247_176);
+    expect(gzipped).toBeLessThanOrEqual(0.75 * 20_712);
+    expect(html).not.toMatch(/--shiki-|style="color:/);
   });
 
   test('loads nothing from another origin', async () => {

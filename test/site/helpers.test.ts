@@ -1,19 +1,25 @@
 // The small pure helpers behind the components and layouts.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { LANGUAGE_IDS } from '../../scripts/languages.ts';
-import { escapeRawText } from '../../docs/components/code-block.ts';
+import { copiedText, copyPlan, escapeRawText, shownText } from '../../docs/components/internal/code-block.ts';
+import { codePalette, paletteCss, tokenClasses } from '../../docs/lib/code-palette.ts';
 import { CodeFileError, grammarOfFile, loadCodeFile } from '../../docs/components/code-file.ts';
-import { highlight } from '../../docs/components/highlight.ts';
-import { languageCss, prepaintScript } from '../../docs/components/prepaint.ts';
-import { PropsError, parseProps } from '../../docs/components/props.ts';
+import { highlight } from '../../docs/lib/highlight.ts';
+import { languageCss, prepaintScript } from '../../docs/lib/prepaint.ts';
+import { PropsError, parseProps } from '../../docs/lib/props.ts';
 import { responseView } from '../../docs/components/responses.ts';
 import { stepsHtml } from '../../docs/components/steps.ts';
-import { uniqueId } from '../../docs/components/unique-id.ts';
+import { uniqueId } from '../../docs/lib/unique-id.ts';
 import { isCurrent } from '../../docs/layouts/site.ts';
 import { buildToc } from '../../docs/layouts/toc.ts';
+
+// Blocks highlighted here go to a cache of their own, not the site's.
+process.env.RR_DOCS_HIGHLIGHT_CACHE = mkdtempSync(path.join(os.tmpdir(), 'rr-highlight-test-'));
 
 const root = path.resolve('test/fixtures/site/snippets');
 
@@ -55,12 +61,57 @@ describe('escapeRawText', () => {
   });
 });
 
+describe('copyPlan and copiedText', () => {
+  test.each([
+    ['LF with a final newline', 'a\nb\n'],
+    ['LF without a final newline', 'a\nb'],
+    ['CRLF with a final newline', 'a \\\r\n  b\r\n'],
+    ['an empty last line', 'a\n\n'],
+    ['one line', 'a'],
+  ])('rebuilds %s byte for byte from the shown lines', (_name, code) => {
+    const plan = copyPlan(code);
+    expect(plan).toBeDefined();
+    expect(copiedText(shownText(code), plan!)).toBe(code);
+  });
+
+  test.each([
+    ['mixed line endings', 'a\r\nb\n'],
+    ['a lone carriage return', 'a\rb\n'],
+  ])('refuses %s, so the page keeps the text verbatim', (_name, code) => {
+    expect(copyPlan(code)).toBeUndefined();
+  });
+});
+
+describe('the code palette', () => {
+  const light = { name: 'l', fg: '#111111', tokenColors: [{ settings: { foreground: '#AA0000' } }, { settings: { foreground: '#00aa00', fontStyle: 'italic' } }] };
+  const dark = { name: 'd', colors: { 'editor.foreground': '#EEEEEE' }, tokenColors: [{ settings: { foreground: '#ff0000' } }] };
+  const palette = codePalette(light, dark);
+
+  test('gives every colour of each theme one class and writes each palette once', () => {
+    expect(tokenClasses('--shiki-light:#AA0000;--shiki-dark:#FF0000', palette)).toEqual(['l1', 'd0']);
+    expect(tokenClasses('--shiki-light:#111111;--shiki-dark:#eeeeee', palette)).toEqual([]);
+    expect(tokenClasses('--shiki-light:#00AA00;--shiki-dark:#eeeeee;--shiki-light-font-style:italic;--shiki-dark-font-style:italic', palette)).toEqual(['l0', 'fi']);
+    const css = paletteCss(palette);
+    expect(css).toContain('.code{color:light-dark(#111111,#eeeeee)}');
+    expect(css).toContain('.l1{--l:#aa0000}');
+    expect(css).toContain('.d0{--d:#ff0000}');
+    expect(css.match(/#aa0000/g)).toHaveLength(1);
+  });
+
+  test('refuses a colour or a style it cannot express, naming it', () => {
+    expect(() => tokenClasses('--shiki-light:#123456;--shiki-dark:#ff0000', palette)).toThrow('the light colour #123456, which is not in the light theme\'s palette');
+    expect(() => tokenClasses('--shiki-light:#aa0000;opacity:0.5', palette)).toThrow('the style "opacity:0.5"');
+  });
+});
+
 describe('highlight', () => {
-  test('renders a focusable <pre> whose tokens carry a light and a dark colour', async () => {
+  test('renders a focusable <pre> whose tokens carry their colours as palette classes, not styles', async () => {
     const html = await highlight('const a = 1;\n', 'javascript');
     expect(html).toMatch(/^<pre class="code" tabindex="0"><code>/);
-    expect(html).toContain('light-dark(');
-    expect(html).not.toContain('<span class="line"></span></code>');
+    expect(html).not.toContain('style=');
+    expect(html).toMatch(/<span class="l[0-9a-z]+ d[0-9a-z]+">const<\/span>/);
+    expect(html).not.toContain('class="line"');
+    expect(html).toMatch(/ 1<\/span><span>;<\/span><\/code><\/pre>$/);
   });
 
   test('refuses a grammar the site does not load', async () => {

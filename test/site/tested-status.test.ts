@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FileFreshness } from '../../scripts/harness/freshness.ts';
 import type { CaseReport } from '../../scripts/report/schema.ts';
-import { summarizeStatus } from '../../docs/components/tested-status.ts';
+import { summarizeStatus } from '../../docs/lib/tested-status.ts';
 import { caseReport } from '../support/report.ts';
 
 const SCENARIOS = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'];

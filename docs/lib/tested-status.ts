@@ -21,7 +21,7 @@ export interface TestedStatus {
 }
 
 /** A scenario in a reader's words (its label in the harness's scenario setup); an unknown scenario keeps its name. */
-function scenarioLabel(name: string): string {
+export function scenarioLabel(name: string): string {
   return Object.hasOwn(SCENARIOS, name) ? SCENARIOS[name as ScenarioName].label : name;
 }
 

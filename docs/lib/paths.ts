@@ -16,3 +16,8 @@ export function snippetsRoot(env: NodeJS.ProcessEnv = process.env): string {
 export function reportPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(projectRoot(), env.RR_DOCS_REPORT || DEFAULT_REPORT_PATH);
 }
+
+/** Where highlighted code is cached between builds: `RR_DOCS_HIGHLIGHT_CACHE`, or else `.cache/highlight`. */
+export function highlightCachePath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(projectRoot(), env.RR_DOCS_HIGHLIGHT_CACHE || '.cache/highlight');
+}
