@@ -6,17 +6,15 @@
 import path from 'node:path';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { runCases } from './harness/engine.ts';
 import { givenReportMessage, givenReportProblems } from './harness/given-report.ts';
-import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, engineOptions, planHarness } from './harness/harness.ts';
+import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, engineOptions, planHarness, runHarness } from './harness/harness.ts';
 import { watchInterrupts } from './harness/interrupt.ts';
-import { describeCacheStats } from './harness/result-cache.ts';
-import { readReport, writeReport } from './report/io.ts';
-import { IsolationError, describeIsolation, detectIsolation } from './sandbox/isolation.ts';
-import { toReport } from './harness/reporters/summary.ts';
 import { formatSummary, progressReporter } from './harness/reporters/terminal.ts';
-import { DEFAULT_REPORT_PATH, type HarnessReport } from './report/schema.ts';
+import { describeCacheStats } from './harness/result-cache.ts';
 import { displayPath } from './paths.ts';
+import { readReport } from './report/io.ts';
+import { DEFAULT_REPORT_PATH, type HarnessReport } from './report/schema.ts';
+import { IsolationError, describeIsolation } from './sandbox/isolation.ts';
 
 /** Splits `--report FILE` (or `--report=FILE`) from the arguments passed on to `astro build`. */
 export function splitBuildArgs(args: readonly string[]): { report?: string; astroArgs: string[] } {
@@ -67,25 +65,24 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     report = given;
   } else {
     reportPath = path.resolve(PROJECT_ROOT, env.RR_DOCS_REPORT ?? DEFAULT_REPORT_PATH);
-    const isolation = await detectIsolation();
-    if (inCi && !isolation.available) {
-      process.stderr.write(`build: ${new IsolationError(isolation.reason).message}\n`);
-      return 2;
-    }
     out.write('Running every snippet before the build...\n');
-    out.write(`isolation: ${describeIsolation(isolation)}\n`);
     const resultCacheDir = DEFAULT_RESULT_CACHE_DIR;
     const interrupts = watchInterrupts('build', (text) => void process.stderr.write(text));
     let run;
     try {
-      run = await runCases(cases, {
-        ...engineOptions({ root, requireAll: inCi, resultCacheDir }),
-        isolation,
-        signal: interrupts.signal,
-        onCaseDone: progressReporter(out, cases.length),
-      });
+      run = await runHarness(
+        { cases, root, requireAll: inCi, requireIsolation: inCi, resultCacheDir, signal: interrupts.signal, jsonReport: reportPath },
+        {
+          onStart: ({ isolation }) => out.write(`isolation: ${describeIsolation(isolation)}\n`),
+          onCaseDone: progressReporter(out, cases.length),
+        },
+      );
       interrupts.signal.throwIfAborted();
     } catch (error) {
+      if (error instanceof IsolationError) {
+        process.stderr.write(`build: ${error.message}\n`);
+        return 2;
+      }
       const interrupted = interrupts.exitCode();
       if (interrupted === undefined) throw error;
       process.stderr.write(`build: interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report and built nothing\n`);
@@ -96,8 +93,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     }
     out.write(formatSummary(run.results, run.durationMs));
     if (run.cache) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(resultCacheDir))}\n`);
-    report = toReport(run.results, run.info);
-    await writeReport(reportPath, report);
+    report = run.report;
     out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);
   }
   const failed = report.summary.failed;

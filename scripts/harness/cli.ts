@@ -5,22 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runLiveCommand } from '../live/cli.ts';
 import { ManifestError } from '../manifest/errors.ts';
-import { IsolationError, describeIsolation, detectIsolation } from '../sandbox/isolation.ts';
-import { WAITING_LANE_WIDTH, runCases } from './engine.ts';
-import { DEFAULT_RESULT_CACHE_DIR, engineOptions, planHarness, type HarnessOptions } from './harness.ts';
+import { displayPath } from '../paths.ts';
+import { IsolationError, describeIsolation } from '../sandbox/isolation.ts';
+import { WAITING_LANE_WIDTH } from './engine.ts';
+import { DEFAULT_RESULT_CACHE_DIR, planHarness, runHarness, type HarnessOptions } from './harness.ts';
 import { watchInterrupts } from './interrupt.ts';
 import { mergeCommand } from './merge-command.ts';
 import { MergeError } from './merge.ts';
-import { describeCacheStats } from './result-cache.ts';
-import { displayPath } from '../paths.ts';
 import { UsageError, parseShard } from './plan.ts';
-import { writeReport } from '../report/io.ts';
-import { SCENARIO_NAMES } from './scenarios.ts';
-import { writeFileAtomic } from './reporters/files.ts';
 import { toGithubAnnotations } from './reporters/github.ts';
-import { toJunit } from './reporters/junit.ts';
-import { toReport } from './reporters/summary.ts';
 import { formatSummary, formatToolchains, progressReporter } from './reporters/terminal.ts';
+import { describeCacheStats } from './result-cache.ts';
+import type { CaseResult } from './result.ts';
+import { SCENARIO_NAMES } from './scenarios.ts';
 
 const USAGE = `Usage: npm run snippets -- [options]
 
@@ -134,30 +131,31 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command.live) return await runLiveCommand(command, { out, env: process.env });
     if (command.merge) return await mergeCommand(command.merge, command, out);
-    const { cases, notes } = await planHarness(command.options);
-    for (const note of notes) out.write(`${note}\n`);
     if (command.list) {
+      const { cases, notes } = await planHarness(command.options);
+      for (const note of notes) out.write(`${note}\n`);
       out.write(`${cases.map((planned) => `${planned.key}\n`).join('')}${cases.length} case(s)\n`);
       return 0;
     }
-    const isolation = await detectIsolation();
-    if (command.options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
-    out.write(`isolation: ${describeIsolation(isolation)}\n`);
-    out.write(`Running ${cases.length} case(s)${command.options.requireAll ? ' (every language required)' : ''}\n`);
-    const run = await runCases(cases, {
-      ...engineOptions(command.options),
-      isolation,
-      signal: interrupts.signal,
-      onCaseDone: progressReporter(out, cases.length),
-    });
+    let progress: ((result: CaseResult) => void) | undefined;
+    const run = await runHarness(
+      { ...command.options, signal: interrupts.signal, jsonReport: command.json, junitReport: command.junit },
+      {
+        onStart: ({ plan, isolation }) => {
+          for (const note of plan.notes) out.write(`${note}\n`);
+          out.write(`isolation: ${describeIsolation(isolation)}\n`);
+          out.write(`Running ${plan.cases.length} case(s)${command.options.requireAll ? ' (every language required)' : ''}\n`);
+          progress = progressReporter(out, plan.cases.length);
+        },
+        onCaseDone: (result) => progress?.(result),
+      },
+    );
     interrupts.signal.throwIfAborted();
     out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
     out.write(formatSummary(run.results, run.durationMs));
     const cacheDir = command.options.resultCacheDir;
     if (run.cache && cacheDir) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(cacheDir))}\n`);
     if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
-    if (command.json) await writeReport(command.json, toReport(run.results, run.info));
-    if (command.junit) await writeFileAtomic(command.junit, toJunit(run.results));
     return run.results.some((result) => result.status === 'failed') ? 1 : 0;
   } catch (error) {
     const interrupted = interrupts.exitCode();

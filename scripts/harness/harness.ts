@@ -1,11 +1,18 @@
-// The harness as a function: find the examples, plan the cases, run them. Used by the CLI, the
-// test suite, the site build and the benchmark.
+// The harness as a function, and the one way into it: find the examples, plan the cases, run them,
+// write the reports. Used by the CLI, the site build, the live sentinel, the benchmark and the tests.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverExamples, type Example } from '../manifest/examples.ts';
 import type { LanguageRunner } from '../runners/contract.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
+import { writeReport } from '../report/io.ts';
+import type { HarnessReport } from '../report/schema.ts';
+import { IsolationError, detectIsolation, type Isolation } from '../sandbox/isolation.ts';
 import { runCases, type EngineOptions, type EngineRun } from './engine.ts';
+import { writeFileAtomic } from './reporters/files.ts';
+import { toJunit } from './reporters/junit.ts';
+import { toReport } from './reporters/summary.ts';
+import type { CaseResult } from './result.ts';
 import { dependencyRoot } from './inputs.ts';
 import { affectedExamples, changedFilesSince } from './changes.ts';
 import { planCases, shardCases, type CaseFilter, type PlannedCase, type Shard } from './plan.ts';
@@ -24,6 +31,12 @@ export const DEFAULT_RESULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'resul
 
 /** What to run and how. */
 export interface HarnessOptions extends CaseFilter, Partial<Omit<EngineOptions, 'snippetsRoot'>> {
+  /** Run exactly these planned cases instead of planning (a test that made one test per case). */
+  cases?: readonly PlannedCase[];
+  /** Where to write the JSON report once every case has finished (never for an interrupted run). */
+  jsonReport?: string;
+  /** Where to write the JUnit report, likewise. */
+  junitReport?: string;
   /** Folder of the examples (default `snippets/`). */
   root?: string;
   /** Runners by language (default: the five built in). */
@@ -72,8 +85,36 @@ export function engineOptions(options: HarnessOptions = {}): EngineOptions {
   };
 }
 
-/** Runs the harness over the examples under `root`; throws ManifestError or UsageError before running anything. */
-export async function runHarness(options: HarnessOptions = {}): Promise<EngineRun> {
-  const { cases } = await planHarness(options);
-  return runCases(cases, engineOptions(options));
+/** What a caller hears while a run goes: what will run, before anything does; then each finished case. */
+export interface HarnessHooks {
+  /** The plan and the isolation the programs will run under, before the first case starts. */
+  onStart?(start: { plan: HarnessPlan; isolation: Isolation }): void;
+  /** Each finished case, as it finishes. */
+  onCaseDone?(result: CaseResult): void;
+}
+
+/** A finished run: what the engine did, the plan it ran, and the report made of it. */
+export interface HarnessRun extends EngineRun {
+  plan: HarnessPlan;
+  report: HarnessReport;
+}
+
+/**
+ * The one way into the harness: plan the cases (or take the ones given), find how programs are
+ * sandboxed, run every case, then write the reports asked for. Throws ManifestError, UsageError or
+ * IsolationError before running anything, and the signal's reason when the run is stopped (no
+ * report is written then).
+ */
+export async function runHarness(options: HarnessOptions = {}, hooks: HarnessHooks = {}): Promise<HarnessRun> {
+  const plan: HarnessPlan = options.cases
+    ? { examples: [...new Set(options.cases.map((planned) => planned.example))], cases: [...options.cases], notes: [] }
+    : await planHarness(options);
+  const isolation = options.isolation ?? (await detectIsolation());
+  if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
+  hooks.onStart?.({ plan, isolation });
+  const run = await runCases(plan.cases, { ...engineOptions(options), isolation, onCaseDone: hooks.onCaseDone ?? options.onCaseDone });
+  const report = toReport(run.results, run.info);
+  if (options.jsonReport) await writeReport(options.jsonReport, report);
+  if (options.junitReport) await writeFileAtomic(options.junitReport, toJunit(run.results));
+  return { ...run, plan, report };
 }

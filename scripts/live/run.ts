@@ -1,8 +1,7 @@
 // The live run as a function: plan the cases a real account can produce, check the request budget,
 // and run them through the engine with the live case runner. Used by the CLI and the tests.
 import type { RequestListener } from 'node:http';
-import { runCases, type EngineRun } from '../harness/engine.ts';
-import { engineOptions, planHarness, type HarnessOptions, type HarnessPlan } from '../harness/harness.ts';
+import { planHarness, runHarness, type HarnessOptions, type HarnessPlan, type HarnessRun } from '../harness/harness.ts';
 import { UsageError, type PlannedCase } from '../harness/plan.ts';
 import { SCENARIO_NAMES } from '../harness/scenarios.ts';
 import { LIVE_REQUEST_LIMIT, RequestBudget, checkRequestBudget } from './budget.ts';
@@ -38,17 +37,29 @@ export async function planLive(options: HarnessOptions = {}): Promise<HarnessPla
 }
 
 /** Runs planned live cases; throws UsageError, before anything is sent, when they could exceed the request limit. */
-export async function runLiveCases(cases: readonly PlannedCase[], options: HarnessOptions & LiveOptions): Promise<EngineRun> {
+export async function runLiveCases(cases: readonly PlannedCase[], options: HarnessOptions & LiveOptions): Promise<HarnessRun> {
   const { tokens, probeTimeoutMs, requestLimit, upstream, ...harness } = options;
   checkRequestBudget(cases, requestLimit ?? LIVE_REQUEST_LIMIT);
   const runCase = liveCaseRunner({ tokens, probeTimeoutMs: probeTimeoutMs ?? PROBE_TIMEOUT_MS, budget: new RequestBudget(cases.length), upstream });
   // Never the result cache: a live result is about the real API at this moment, and must neither be
   // reused nor stored where a mock run would reuse it.
-  return runCases(cases, { ...engineOptions(harness), resultCacheDir: undefined, concurrency: harness.concurrency ?? LIVE_CONCURRENCY, runCase });
+  // Nor a sandbox: the programs must reach the real API, and the live case runner runs them as a
+  // reader would. The live report is written by the live command, never at the site's report path.
+  return runHarness({
+    ...harness,
+    cases,
+    resultCacheDir: undefined,
+    jsonReport: undefined,
+    junitReport: undefined,
+    isolation: { available: false, reason: 'a live run reaches the real API as a reader would' },
+    requireIsolation: false,
+    concurrency: harness.concurrency ?? LIVE_CONCURRENCY,
+    runCase,
+  });
 }
 
 /** Plans and runs a live run. */
-export async function runLive(options: HarnessOptions & LiveOptions): Promise<EngineRun> {
+export async function runLive(options: HarnessOptions & LiveOptions): Promise<HarnessRun> {
   const { cases } = await planLive(options);
   return runLiveCases(cases, options);
 }

@@ -1,7 +1,6 @@
 // Starts a harness run in the background and hands each test the result of its own case as soon
 // as that case finishes, so one vitest test per case costs no extra runs.
-import { engineOptions } from '../../scripts/harness/harness.ts';
-import { runCases, type EngineRun } from '../../scripts/harness/engine.ts';
+import { runHarness, type HarnessRun } from '../../scripts/harness/harness.ts';
 import type { PlannedCase } from '../../scripts/harness/plan.ts';
 import type { CaseResult } from '../../scripts/harness/result.ts';
 import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
@@ -9,18 +8,17 @@ import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
 /** Results by case key, available while the run is still going. */
 export interface BackgroundRun {
   result(key: string): Promise<CaseResult>;
-  done: Promise<EngineRun>;
+  done: Promise<HarnessRun>;
 }
 
 /** Starts running `cases` of the examples under `root`; every language is required when CI=true. */
 export function startBackgroundRun(cases: readonly PlannedCase[], root?: string): BackgroundRun {
   const waiting = new Map<string, PromiseWithResolvers<CaseResult>>();
   for (const planned of cases) waiting.set(planned.key, Promise.withResolvers<CaseResult>());
-  const done = runCases(cases, {
-    ...engineOptions({ root }),
-    requireAll: process.env.CI === 'true',
-    onCaseDone: (result) => waiting.get(result.key)?.resolve(result),
-  });
+  const done = runHarness(
+    { cases, root, requireAll: process.env.CI === 'true' },
+    { onCaseDone: (result) => waiting.get(result.key)?.resolve(result) },
+  );
   done.catch((error: unknown) => {
     for (const deferred of waiting.values()) deferred.reject(error);
   });

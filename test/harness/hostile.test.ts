@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CheckId } from '../../scripts/harness/checks/index.ts';
-import { runCases } from '../../scripts/harness/engine.ts';
-import { PROJECT_ROOT, engineOptions, planHarness } from '../../scripts/harness/harness.ts';
+import { PROJECT_ROOT, planHarness, runHarness } from '../../scripts/harness/harness.ts';
 import type { CaseResult } from '../../scripts/harness/result.ts';
 import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
 import { detectIsolation, type Isolation } from '../../scripts/sandbox/isolation.ts';
@@ -45,7 +44,7 @@ async function runHostile(keys: readonly string[], options: { isolation: Isolati
     if (!planned) throw new Error(`no case ${key} under ${ROOT}`);
     return planned;
   });
-  const run = await runCases(chosen, { ...engineOptions({ root: ROOT }), ...options, concurrency: 1, requireAll: process.env.CI === 'true' });
+  const run = await runHarness({ cases: chosen, root: ROOT, ...options, concurrency: 1, requireAll: process.env.CI === 'true' });
   return new Map(run.results.map((result) => [result.key, result]));
 }
 
