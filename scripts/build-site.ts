@@ -7,13 +7,14 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { givenReportMessage, givenReportProblems } from './harness/given-report.ts';
-import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, engineOptions, planHarness, runHarness } from './harness/harness.ts';
+import { engineOptions, planHarness, runHarness } from './harness/harness.ts';
 import { watchInterrupts } from './harness/interrupt.ts';
 import { formatSummary, progressReporter } from './harness/reporters/terminal.ts';
 import { describeCacheStats } from './harness/result-cache.ts';
 import { displayPath } from './paths.ts';
 import { readReport } from './report/io.ts';
-import { DEFAULT_REPORT_PATH, type HarnessReport } from './report/schema.ts';
+import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, REPORT_VARIABLE, reportPathFrom, snippetsRootFrom } from './project.ts';
+import type { HarnessReport } from './report/schema.ts';
 import { IsolationError, describeIsolation } from './sandbox/isolation.ts';
 
 /** Splits `--report FILE` (or `--report=FILE`) from the arguments passed on to `astro build`. */
@@ -44,7 +45,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
   }
   const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
   // The site and the harness read the same examples: snippets/, or RR_DOCS_SNIPPETS when set.
-  const root = env.RR_DOCS_SNIPPETS ? path.resolve(PROJECT_ROOT, env.RR_DOCS_SNIPPETS) : undefined;
+  const root = snippetsRootFrom(env);
   const { cases } = await planHarness({ root });
   let reportPath: string;
   let report: HarnessReport;
@@ -64,7 +65,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     out.write(`Building from ${displayPath(reportPath)}: ${given.cases.length} case(s) of this commit, no snippet run here\n`);
     report = given;
   } else {
-    reportPath = path.resolve(PROJECT_ROOT, env.RR_DOCS_REPORT ?? DEFAULT_REPORT_PATH);
+    reportPath = reportPathFrom(env);
     out.write('Running every snippet before the build...\n');
     const resultCacheDir = DEFAULT_RESULT_CACHE_DIR;
     const interrupts = watchInterrupts('build', (text) => void process.stderr.write(text));
@@ -107,7 +108,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     preferLocal: true,
     stdio: 'inherit',
     reject: false,
-    env: { RR_DOCS_REPORT: reportPath, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { [REPORT_VARIABLE]: reportPath, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   return astro.exitCode ?? 1;
 }

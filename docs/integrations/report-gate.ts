@@ -1,7 +1,6 @@
 // Before a build, checks that the harness report speaks about the files the site will show, as they
 // are now. Under CI=true a missing or stale report fails the build, naming the files; elsewhere the
 // build goes on (the tabs say "Not run" or "Not tested in this version") after one loud warning.
-import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { staleFiles, type StaleFile } from '../../scripts/harness/freshness.ts';
 import { dependencyRoot } from '../../scripts/harness/inputs.ts';
@@ -10,7 +9,7 @@ import { readReport } from '../../scripts/report/io.ts';
 import { DEFAULT_REPORT_PATH } from '../../scripts/report/schema.ts';
 import { runnerById } from '../../scripts/runners/registry.ts';
 import { displayPath } from '../../scripts/paths.ts';
-import { projectRoot, reportPath, snippetsRoot } from '../lib/paths.ts';
+import { defaultSnippetsRoot, projectRoot, reportPath, snippetsRoot } from '../lib/paths.ts';
 
 /** The files under the site's snippets folder that the report at `file` says nothing current about. */
 export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Promise<{ report: string; stale: StaleFile[] }> {
@@ -19,7 +18,7 @@ export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Prom
   const report = reportPath(env);
   const examples = await discoverExamples(snippets);
   const subjects = examples.flatMap((example) => example.files.map((file) => ({ example, file, runner: runnerById(file.language) ?? {} })));
-  const context = { projectRoot: root, dependencyRoot: dependencyRoot(snippets, path.join(root, 'snippets')) };
+  const context = { projectRoot: root, dependencyRoot: dependencyRoot(snippets, defaultSnippetsRoot()) };
   return { report, stale: staleFiles(await readReport(report), subjects, context) };
 }
 

@@ -2,12 +2,12 @@
 // how it exited in the cases a reader cares about, and what it was tested with (every scenario's
 // result, the runtime and libraries, the date and commit of the run). Only a report whose hashes
 // match the file as it is now is shown; otherwise the page says the evidence is not available.
-import path from 'node:path';
+import { defaultSnippetsRoot } from './paths.ts';
 import { fileFreshness, type FileFreshness } from '../../scripts/harness/freshness.ts';
 import { dependencyRoot } from '../../scripts/harness/inputs.ts';
 import type { Example, SnippetFile } from '../../scripts/manifest/examples.ts';
 import type { CaseReport, HarnessReport, RunInfo, Status } from '../../scripts/report/schema.ts';
-import { maskToken } from '../../scripts/mock/tokens.ts';
+import { maskToken } from '../../scripts/secrets/mask.ts';
 import { runnerById } from '../../scripts/runners/registry.ts';
 import { TOKEN_SHAPE } from '../../scripts/secrets/scan.ts';
 import { scenarioLabel, summarizeStatus, type TestedStatus } from './tested-status.ts';
@@ -27,7 +27,7 @@ export interface FileResults {
 /** The report's results for one snippet file, matched with the file's current bytes. */
 export function fileResults(report: HarnessReport | undefined, example: Example, file: SnippetFile, snippetsRoot: string, projectRoot: string): FileResults {
   const runner = runnerById(file.language) ?? { dependencyFiles: [] };
-  const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, path.join(projectRoot, 'snippets')) };
+  const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, defaultSnippetsRoot()) };
   const freshness = fileFreshness(report, { example, file, runner }, context);
   return { freshness, status: summarizeStatus(freshness, report !== undefined), run: report?.run };
 }

@@ -1,6 +1,6 @@
 // Whether each snippet file passed the harness: sums up, per example and language, what a reader
 // should be told on the file's tab, from the report's cases for the file as it is now.
-import path from 'node:path';
+import { defaultSnippetsRoot } from './paths.ts';
 import { fileFreshness, type FileFreshness } from '../../scripts/harness/freshness.ts';
 import { dependencyRoot } from '../../scripts/harness/inputs.ts';
 import { SCENARIOS, type ScenarioName } from '../../scripts/harness/scenarios.ts';
@@ -77,6 +77,6 @@ export function summarizeStatus(freshness: FileFreshness, hasReport: boolean): T
 /** The tab's status for one file of an example under `snippetsRoot`, from the report's cases for the file as it is now. */
 export function statusOfFile(report: HarnessReport | undefined, example: Example, file: SnippetFile, snippetsRoot: string, projectRoot: string): TestedStatus {
   const runner = runnerById(file.language) ?? { dependencyFiles: [] };
-  const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, path.join(projectRoot, 'snippets')) };
+  const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, defaultSnippetsRoot()) };
   return summarizeStatus(fileFreshness(report, { example, file, runner }, context), report !== undefined);
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { execa } from 'execa';
 import type { Example } from '../manifest/examples.ts';
-import { UsageError } from './plan.ts';
+import { UsageError } from '../usage.ts';
 
 /** Files whose change can alter every example's result: the harness, its schema and its dependencies. */
 export const SHARED_PATHS: readonly string[] = [

@@ -12,7 +12,8 @@ import { DEFAULT_RESULT_CACHE_DIR, planHarness, runHarness, type HarnessOptions 
 import { watchInterrupts } from './interrupt.ts';
 import { mergeCommand } from './merge-command.ts';
 import { MergeError } from './merge.ts';
-import { UsageError, parseShard } from './plan.ts';
+import { UsageError } from '../usage.ts';
+import { parseShard } from './plan.ts';
 import { toGithubAnnotations } from './reporters/github.ts';
 import { formatSummary, formatToolchains, progressReporter } from './reporters/terminal.ts';
 import { describeCacheStats } from './result-cache.ts';

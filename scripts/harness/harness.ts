@@ -1,7 +1,7 @@
 // The harness as a function, and the one way into it: find the examples, plan the cases, run them,
 // write the reports. Used by the CLI, the site build, the live sentinel, the benchmark and the tests.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_CACHE_DIR, DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT } from '../project.ts';
 import { discoverExamples, type Example } from '../manifest/examples.ts';
 import type { LanguageRunner } from '../runners/contract.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
@@ -17,17 +17,8 @@ import { dependencyRoot } from './inputs.ts';
 import { affectedExamples, changedFilesSince } from './changes.ts';
 import { planCases, shardCases, type CaseFilter, type PlannedCase, type Shard } from './plan.ts';
 
-/** The project's root folder (where package.json is). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Default folder of the examples. */
-export const DEFAULT_SNIPPETS_ROOT = path.join(PROJECT_ROOT, 'snippets');
-
-/** Default cache of the runners (venv, Go binaries, Java classes). */
-export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'harness');
-
-/** Default folder of the result cache (`--no-cache` runs without it). */
-export const DEFAULT_RESULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'results');
+// The project's folders live in scripts/project.ts; they are exported here too for the harness's callers.
+export { DEFAULT_CACHE_DIR, DEFAULT_RESULT_CACHE_DIR, DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT } from '../project.ts';
 
 /** What to run and how. */
 export interface HarnessOptions extends CaseFilter, Partial<Omit<EngineOptions, 'snippetsRoot'>> {

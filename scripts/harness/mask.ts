@@ -1,5 +1,5 @@
 // Keeps tokens, and characters that would drive a terminal, out of everything the harness prints or writes.
-import { maskToken } from '../mock/tokens.ts';
+import { maskToken } from '../secrets/mask.ts';
 import { maskAllForms } from '../secrets/mask.ts';
 import { ALLOWED_TOKENS, TOKEN_SHAPE } from '../secrets/scan.ts';
 

@@ -21,10 +21,7 @@ export interface CaseFilter {
   scenarios?: readonly string[];
 }
 
-/** Bad command-line input, reported with exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { UsageError } from '../usage.ts';
 
 function checkKnown(kind: string, asked: readonly string[] | undefined, known: readonly string[]): void {
   const unknown = (asked ?? []).filter((value) => !known.includes(value));

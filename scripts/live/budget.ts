@@ -1,7 +1,7 @@
 // The most requests a live run may send to the real API, counted before anything is sent and
 // enforced as the probes go.
 import type { PlannedCase } from '../harness/plan.ts';
-import { UsageError } from '../harness/plan.ts';
+import { UsageError } from '../usage.ts';
 
 /** The most requests a whole live run may send (the probes and the programs together). */
 export const LIVE_REQUEST_LIMIT = 200;

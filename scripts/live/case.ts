@@ -8,7 +8,7 @@ import { baseEnvironment, withToken } from '../harness/environment.ts';
 import { programOutput } from '../harness/observation.ts';
 import { evidenceOf, finishedCase, harnessFailure, skippedCase } from '../harness/result.ts';
 import { SCENARIOS } from '../harness/scenarios.ts';
-import { maskToken } from '../mock/tokens.ts';
+import { maskToken } from '../secrets/mask.ts';
 import { EVIDENCE_LIMIT } from '../report/schema.ts';
 import type { RunResult } from '../runners/contract.ts';
 import type { RequestBudget } from './budget.ts';

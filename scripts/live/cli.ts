@@ -5,7 +5,7 @@ import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import { API_BASE_URL } from '../api/contract.ts';
 import type { parseCommandLine } from '../harness/cli.ts';
-import { PROJECT_ROOT } from '../harness/harness.ts';
+import { PROJECT_ROOT } from '../project.ts';
 import { writeFileAtomic } from '../harness/reporters/files.ts';
 import { toGithubAnnotations } from '../harness/reporters/github.ts';
 import { toJunit } from '../harness/reporters/junit.ts';

@@ -1,7 +1,7 @@
 // Keeps a live run's files away from the site's report: a live run never changes what the site says.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../harness/plan.ts';
+import { UsageError } from '../usage.ts';
 import { DEFAULT_REPORT_PATH } from '../report/schema.ts';
 
 /** A file's path with every symbolic link of the part that exists resolved. */

@@ -2,7 +2,8 @@
 // and run them through the engine with the live case runner. Used by the CLI and the tests.
 import type { RequestListener } from 'node:http';
 import { planHarness, runHarness, type HarnessOptions, type HarnessPlan, type HarnessRun } from '../harness/harness.ts';
-import { UsageError, type PlannedCase } from '../harness/plan.ts';
+import type { PlannedCase } from '../harness/plan.ts';
+import { UsageError } from '../usage.ts';
 import { SCENARIO_NAMES } from '../harness/scenarios.ts';
 import { LIVE_REQUEST_LIMIT, RequestBudget, checkRequestBudget } from './budget.ts';
 import { liveCaseRunner } from './case.ts';

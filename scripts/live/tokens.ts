@@ -1,7 +1,7 @@
 // The tokens of a live run: the reader's own from REQUESTROCKET_USER_TOKEN, and optional revoked
 // and permission-less ones for the scenarios that need them. Never shown, only named.
 import { TOKEN_ENV_VAR, TOKEN_PREFIX } from '../api/contract.ts';
-import { UsageError } from '../harness/plan.ts';
+import { UsageError } from '../usage.ts';
 
 /** The environment variable of each live token. */
 export const LIVE_TOKEN_VARIABLES = Object.freeze({

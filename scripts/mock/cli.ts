@@ -8,7 +8,7 @@ import { createThrowawayCa } from './ca.ts';
 import { describeEgress, describeTlsFailure, describeRequest, maskLogLine } from './describe.ts';
 import { MANAGED_VARIABLES, interceptedEnvironment } from './environment.ts';
 import { startInterceptor } from './interceptor.ts';
-import { shellExports, shellQuote } from './shell.ts';
+import { shellExports, shellQuote } from '../shell.ts';
 import { randomTokenTrio, toMockTokens } from './tokens.ts';
 import { MOCK_BEHAVIOURS, type MockBehaviour, type ThrowawayCa } from './types.ts';
 

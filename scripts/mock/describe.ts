@@ -2,7 +2,7 @@
 import { API_HOST } from '../api/contract.ts';
 import { maskAllForms } from '../secrets/mask.ts';
 import { TOKEN_SHAPE } from '../secrets/scan.ts';
-import { maskToken } from './tokens.ts';
+import { maskToken } from '../secrets/mask.ts';
 import type { EgressAttempt, TlsFailure, RecordedRequest } from './types.ts';
 
 /** `GET /api/clients?… 200 ok  Authorization: u-ab…(34 chars)`. */

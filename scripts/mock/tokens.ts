@@ -36,9 +36,4 @@ export function toMockTokens(trio: TokenTrio): MockTokens {
   return { valid: new Set([trio.valid]), revoked: new Set([trio.revoked]), forbidden: new Set([trio.forbidden]) };
 }
 
-/** A token shown safely: its first four characters and its length, like `u-ab…(34 chars)`. */
-export function maskToken(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '(none)';
-  if (value === '') return '(empty)';
-  return `${value.slice(0, 4)}…(${value.length} chars)`;
-}
+export { maskToken } from '../secrets/mask.ts';

@@ -131,5 +131,4 @@ export const HarnessReportSchema = z.object({
 /** The whole report. */
 export type HarnessReport = z.output<typeof HarnessReportSchema>;
 
-/** Where `npm run build` writes the report and the site looks for it, relative to the project root. */
-export const DEFAULT_REPORT_PATH = '.cache/harness-report.json';
+export { DEFAULT_REPORT_PATH } from '../project.ts';

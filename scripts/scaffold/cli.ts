@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SNIPPETS_ROOT } from '../harness/harness.ts';
-import { UsageError } from '../harness/plan.ts';
-import { shellQuote } from '../mock/shell.ts';
+import { DEFAULT_SNIPPETS_ROOT } from '../project.ts';
+import { UsageError } from '../usage.ts';
+import { shellQuote } from '../shell.ts';
 import { displayPath } from '../paths.ts';
 import { ScaffoldError, scaffoldExample, type ScaffoldResult } from './scaffold.ts';
 

@@ -4,8 +4,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../harness/harness.ts';
-import { UsageError } from '../harness/plan.ts';
+import { PROJECT_ROOT } from '../project.ts';
+import { UsageError } from '../usage.ts';
 import { SCANNED_FOLDERS, scanTree, type TreeScan } from './files.ts';
 import { ADVICE, formatFinding } from './scan.ts';
 

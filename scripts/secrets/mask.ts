@@ -1,8 +1,14 @@
 // Masks secrets in a text in every form the leak scanner recognises: plain, spaced out, URL-, base64-
 // or hex-encoded, reversed. Used on everything shown to a person (reports, logs), never on streams.
-import { maskToken } from '../mock/tokens.ts';
 import { ENCODING_PHRASES, needlesFor, type LeakEncoding } from './encodings.ts';
 import { VIEW_NAMES, mappedView } from './views.ts';
+
+/** A token shown safely: its first four characters and its length, like `u-ab…(34 chars)`. */
+export function maskToken(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '(none)';
+  if (value === '') return '(empty)';
+  return `${value.slice(0, 4)}…(${value.length} chars)`;
+}
 
 interface Span {
   start: number;

@@ -1,6 +1,6 @@
 // Finds strings shaped like a real RequestRocket user token in a text, and shows them masked.
 import { PLACEHOLDER_TOKEN, TOKEN_ENV_VAR } from '../api/contract.ts';
-import { maskToken } from '../mock/tokens.ts';
+import { maskToken } from './mask.ts';
 
 /**
  * `u-` (or `U-`) then 16 or more token characters: the shape of a user token. It must not follow a

@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { parseCommandLine } from '../../scripts/harness/cli.ts';
-import { UsageError } from '../../scripts/harness/plan.ts';
+import { UsageError } from '../../scripts/usage.ts';
 import { runLiveCommand } from '../../scripts/live/cli.ts';
 import type { LiveReport } from '../../scripts/live/report.ts';
 import { HarnessReportSchema } from '../../scripts/report/schema.ts';

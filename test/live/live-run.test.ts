@@ -1,7 +1,7 @@
 // The live run end to end with the real examples, steered to a stand-in of the real API on
 // 127.0.0.1: a faithful one it must pass, drifted ones it must report as contract-drift.
 import { describe, expect, test } from 'vitest';
-import { UsageError } from '../../scripts/harness/plan.ts';
+import { UsageError } from '../../scripts/usage.ts';
 import type { CaseResult } from '../../scripts/harness/result.ts';
 import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
 import { LIVE_CHECK_IDS } from '../../scripts/live/checks.ts';

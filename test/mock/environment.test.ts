@@ -7,7 +7,7 @@ import {
   javaToolOptions,
   withoutCaTrust,
 } from '../../scripts/mock/environment.ts';
-import { shellExports, shellQuote } from '../../scripts/mock/shell.ts';
+import { shellExports, shellQuote } from '../../scripts/shell.ts';
 import type { ThrowawayCa } from '../../scripts/mock/types.ts';
 
 const ca: ThrowawayCa = {

@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { API_HOST } from '../../scripts/api/contract.ts';
-import { maskToken } from '../../scripts/mock/tokens.ts';
+import { maskToken } from '../../scripts/secrets/mask.ts';
 import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';
 
 /** Safety net for anything the tests wait for; never a timing assertion. */
