@@ -59,7 +59,9 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     const options = engineOptions({ root });
     const problems = await givenReportProblems(given, cases, { projectRoot: options.projectRoot, dependencyRoot: options.snippetsRoot });
     if (problems.length) {
-      process.stderr.write(`build: ${givenReportMessage(reportPath, problems)}\nThe site is not built from it; run \`npm run build\` without --report to test the snippets here.\n`);
+      process.stderr.write(
+        `build: ${givenReportMessage(reportPath, problems)}\nThe site is not built from it; run \`npm run build\` without --report to test the snippets here.\n`,
+      );
       return 1;
     }
     out.write(`Building from ${displayPath(reportPath)}: ${given.cases.length} case(s) of this commit, no snippet run here\n`);
@@ -86,7 +88,9 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
       }
       const interrupted = interrupts.exitCode();
       if (interrupted === undefined) throw error;
-      process.stderr.write(`build: interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report and built nothing\n`);
+      process.stderr.write(
+        `build: interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report and built nothing\n`,
+      );
       setTimeout(() => process.exit(interrupted), 100).unref();
       return interrupted;
     } finally {

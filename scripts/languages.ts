@@ -34,7 +34,10 @@ export interface LanguageLike {
 }
 
 /** The language a file belongs to by extension (the longest match wins, then the earlier language), or undefined. */
-export function languageOfFile<L extends LanguageLike = Language>(fileName: string, languages: readonly L[] = LANGUAGES as unknown as readonly L[]): L | undefined {
+export function languageOfFile<L extends LanguageLike = Language>(
+  fileName: string,
+  languages: readonly L[] = LANGUAGES as unknown as readonly L[],
+): L | undefined {
   const lower = fileName.toLowerCase();
   let best: { language: L; length: number } | undefined;
   for (const language of languages) {

@@ -30,7 +30,9 @@ export async function loadCodeFile(root: string, example: string, file: string):
   }
   const grammar = grammarOfFile(file);
   if (!grammar) {
-    throw new CodeFileError(`${tag}: cannot highlight "${path.extname(file) || file}" files; expected a snippet or one of ${Object.keys(OTHER_GRAMMARS).join(', ')}`);
+    throw new CodeFileError(
+      `${tag}: cannot highlight "${path.extname(file) || file}" files; expected a snippet or one of ${Object.keys(OTHER_GRAMMARS).join(', ')}`,
+    );
   }
   const filePath = path.join(root, example, file);
   try {
@@ -39,7 +41,9 @@ export async function loadCodeFile(root: string, example: string, file: string):
   } catch (error) {
     if (error instanceof ManifestError) throw new CodeFileError(`${tag}: ${error.message}`);
     const siblings = await readdir(path.join(root, example)).catch(() => undefined);
-    const found = siblings ? `That folder holds: ${siblings.sort((a, b) => a.localeCompare(b)).join(', ')}.` : `There is no folder ${path.join(root, example)}.`;
+    const found = siblings
+      ? `That folder holds: ${siblings.sort((a, b) => a.localeCompare(b)).join(', ')}.`
+      : `There is no folder ${path.join(root, example)}.`;
     throw new CodeFileError(`${tag}: no file ${filePath}.\n  ${found}`);
   }
 }

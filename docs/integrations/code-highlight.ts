@@ -20,7 +20,9 @@ export function codeHighlight(): AstroIntegration {
       ...stylesheet.hooks,
       'astro:build:done': ({ logger }) => {
         const { highlighted, cached } = highlightStats();
-        logger.info(`code blocks: ${highlighted} highlighted with Shiki, ${cached} read from the cache (${displayPath(highlightCachePath())})`);
+        logger.info(
+          `code blocks: ${highlighted} highlighted with Shiki, ${cached} read from the cache (${displayPath(highlightCachePath())})`,
+        );
       },
     },
   };

@@ -78,7 +78,10 @@ function colourClass(theme: ThemePalette, colour: string, which: string): string
  */
 export function tokenClasses(style: string, palette: CodePalette): string[] {
   const classes = new Set<string>();
-  for (const declaration of style.split(';').map((part) => part.trim()).filter(Boolean)) {
+  for (const declaration of style
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [name = '', value = ''] = declaration.split(':').map((part) => part.trim());
     if (name === '--shiki-light') classes.add(colourClass(palette.light, value, 'light') ?? '');
     else if (name === '--shiki-dark') classes.add(colourClass(palette.dark, value, 'dark') ?? '');

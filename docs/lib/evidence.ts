@@ -25,7 +25,13 @@ export interface FileResults {
 }
 
 /** The report's results for one snippet file, matched with the file's current bytes. */
-export function fileResults(report: HarnessReport | undefined, example: Example, file: SnippetFile, snippetsRoot: string, projectRoot: string): FileResults {
+export function fileResults(
+  report: HarnessReport | undefined,
+  example: Example,
+  file: SnippetFile,
+  snippetsRoot: string,
+  projectRoot: string,
+): FileResults {
   const runner = runnerById(file.language) ?? { dependencyFiles: [] };
   const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, defaultSnippetsRoot()) };
   const freshness = fileFreshness(report, { example, file, runner }, context);
@@ -117,7 +123,12 @@ export function failedChecks(entry: CaseReport): string[] {
 export function testedWith({ freshness, run }: FileResults): TestedWith | undefined {
   if (freshness.state !== 'fresh' || !run) return undefined;
   const scenarios = freshness.cases.map((entry): ScenarioResult => {
-    const note = entry.status === 'skipped' ? entry.reason && maskTokens(entry.reason) : entry.status === 'failed' ? failedChecks(entry).join('; ') : undefined;
+    const note =
+      entry.status === 'skipped'
+        ? entry.reason && maskTokens(entry.reason)
+        : entry.status === 'failed'
+          ? failedChecks(entry).join('; ')
+          : undefined;
     return { scenario: entry.scenario, label: scenarioLabel(entry.scenario), status: entry.status, ...(note ? { note } : {}) };
   });
   const runtime = freshness.cases.find((entry) => entry.runtime)?.runtime;

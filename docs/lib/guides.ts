@@ -21,7 +21,10 @@ export function guides(): Guide[] {
   return Object.keys(sources)
     .sort()
     .map((key) => {
-      const slug = key.replace(/^\.\.\/pages\//, '').replace(/\.mdx$/, '').replace(/(^|\/)index$/, '');
+      const slug = key
+        .replace(/^\.\.\/pages\//, '')
+        .replace(/\.mdx$/, '')
+        .replace(/(^|\/)index$/, '');
       const { title, description } = pages[key]!.frontmatter;
       return { slug, file: `docs/pages/${key.replace(/^\.\.\/pages\//, '')}`, meta: { title, description }, source: sources[key]! };
     });

@@ -51,7 +51,12 @@ let highlighter: Promise<Highlighter> | undefined;
 function getThemes(): Promise<Themes> {
   themes ??= Promise.all([lightTheme(), darkTheme()]).then(([light, dark]) => {
     const shiki = (createRequire(import.meta.url)('shiki/package.json') as { version: string }).version;
-    return { light, dark, palette: codePalette(light, dark), fingerprint: highlightKey([MARKUP_FORMAT, shiki, JSON.stringify([light, dark])]) };
+    return {
+      light,
+      dark,
+      palette: codePalette(light, dark),
+      fingerprint: highlightKey([MARKUP_FORMAT, shiki, JSON.stringify([light, dark])]),
+    };
   });
   return themes;
 }
@@ -84,7 +89,9 @@ async function render(code: string, grammar: string, palette: CodePalette): Prom
         code(node) {
           // Lines need no element of their own: nothing styles them, and the text keeps its line feeds.
           // Tokens keep theirs even without a class: text split into spans is laid out as before.
-          node.children = node.children.flatMap((child) => (child.type === 'element' && child.properties.class === 'line' ? child.children : [child]));
+          node.children = node.children.flatMap((child) =>
+            child.type === 'element' && child.properties.class === 'line' ? child.children : [child],
+          );
         },
         span(node) {
           const style = node.properties.style;

@@ -49,7 +49,13 @@ async function codeTabs(example: string, sources: TwinSources): Promise<string> 
   const { title, description } = loaded.manifest;
   const parts = [`**${title}**${description ? `: ${description}` : ''}`];
   for (const tab of tabs) {
-    const { status } = fileResults(sources.report, loaded, { language: tab.language, path: tab.path, name: tab.fileName }, sources.snippetsRoot, sources.projectRoot);
+    const { status } = fileResults(
+      sources.report,
+      loaded,
+      { language: tab.language, path: tab.path, name: tab.fileName },
+      sources.snippetsRoot,
+      sources.projectRoot,
+    );
     parts.push(`${tab.label}, \`${tab.fileName}\` (${status.label}):`, fence(tab.code, tab.grammar));
   }
   return parts.join('\n\n');
@@ -66,7 +72,12 @@ async function component(name: string, props: Record<string, string>, file: stri
     const response = responseView(Number(props.status) as DocumentedStatus);
     return `\`${response.status} ${response.reason}\`, \`application/json\`:\n\n${fence(response.body, 'json')}`;
   }
-  throw new MarkdownTwinError(file, `<${name}${Object.entries(props).map(([key, value]) => ` ${key}="${value}"`).join('')} /> is not a component the twin knows, or lacks a prop`);
+  throw new MarkdownTwinError(
+    file,
+    `<${name}${Object.entries(props)
+      .map(([key, value]) => ` ${key}="${value}"`)
+      .join('')} /> is not a component the twin knows, or lacks a prop`,
+  );
 }
 
 /** The value of a `{NAME}` expression: a string constant of the API contract. */
@@ -106,7 +117,12 @@ export async function guideMarkdown(source: string, meta: GuideMeta, file: strin
   const leftover = /<([A-Z]\w*)(?![^>]*\/>)[\s>]/.exec(body);
   if (leftover) throw new MarkdownTwinError(file, `<${leftover[1]}> is not a component the twin knows`);
   // Tidy the text's blank lines before the code goes in: code is inserted byte for byte.
-  body = body.replace(/^\s+/, '').replace(/\n{3,}/g, '\n\n').replace(/\s*$/, '\n');
-  body = await replaceAsync(body, /<([A-Z]\w*)((?:\s+\w+=(?:"[^"]*"|\{[^}]*\}))*)\s*\/>/g, (match) => component(match[1]!, attributes(match[2]!), file, sources));
+  body = body
+    .replace(/^\s+/, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\s*$/, '\n');
+  body = await replaceAsync(body, /<([A-Z]\w*)((?:\s+\w+=(?:"[^"]*"|\{[^}]*\}))*)\s*\/>/g, (match) =>
+    component(match[1]!, attributes(match[2]!), file, sources),
+  );
   return `# ${meta.title}\n\n> ${meta.description}\n\n${body}`;
 }

@@ -16,9 +16,7 @@ export function prepaintScript(languages: readonly string[]): string {
  * chosen through custom properties that <CodeTabs> styles with (so no tab flashes either).
  */
 export function languageCss(languages: readonly string[]): string {
-  const panels = languages
-    .map((id) => `:root[${LANG_ATTRIBUTE}="${id}"] code-tabs [role="tabpanel"][data-lang="${id}"]`)
-    .join(',\n');
+  const panels = languages.map((id) => `:root[${LANG_ATTRIBUTE}="${id}"] code-tabs [role="tabpanel"][data-lang="${id}"]`).join(',\n');
   const tabs = languages.map((id) => `:root[${LANG_ATTRIBUTE}="${id}"] code-tabs [role="tab"][data-lang="${id}"]`).join(',\n');
   return (
     `:root[${JS_ATTRIBUTE}] code-tabs [role="tabpanel"] { display: none; }\n` +

@@ -55,7 +55,9 @@ export function statusMatrix(report: HarnessReport): StatusMatrix {
     const index = LANGUAGES.findIndex((candidate) => candidate.id === language);
     return index < 0 ? LANGUAGES.length : index;
   };
-  const sorted = [...rows.values()].sort((a, b) => a.example.localeCompare(b.example) || order(a.language) - order(b.language) || a.language.localeCompare(b.language));
+  const sorted = [...rows.values()].sort(
+    (a, b) => a.example.localeCompare(b.example) || order(a.language) - order(b.language) || a.language.localeCompare(b.language),
+  );
   return { scenarios: scenarios.map((id) => ({ id, label: scenarioLabel(id) })), rows: sorted };
 }
 

@@ -75,7 +75,13 @@ export function summarizeStatus(freshness: FileFreshness, hasReport: boolean): T
 }
 
 /** The tab's status for one file of an example under `snippetsRoot`, from the report's cases for the file as it is now. */
-export function statusOfFile(report: HarnessReport | undefined, example: Example, file: SnippetFile, snippetsRoot: string, projectRoot: string): TestedStatus {
+export function statusOfFile(
+  report: HarnessReport | undefined,
+  example: Example,
+  file: SnippetFile,
+  snippetsRoot: string,
+  projectRoot: string,
+): TestedStatus {
   const runner = runnerById(file.language) ?? { dependencyFiles: [] };
   const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, defaultSnippetsRoot()) };
   return summarizeStatus(fileFreshness(report, { example, file, runner }, context), report !== undefined);

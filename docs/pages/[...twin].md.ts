@@ -6,12 +6,17 @@ import { projectRoot, reportPath, snippetsRoot } from '../lib/paths.ts';
 import { siteReport } from '../lib/site-report.ts';
 
 /** One twin per guide. */
-export const getStaticPaths = (() => guides().map((guide) => ({ params: { twin: guide.slug }, props: { guide } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  guides().map((guide) => ({ params: { twin: guide.slug }, props: { guide } }))) satisfies GetStaticPaths;
 
 /** The twin's Markdown. */
 export const GET: APIRoute<{ guide: Guide }> = async ({ props }) => {
   const { guide } = props;
   const report = await siteReport(reportPath());
-  const markdown = await guideMarkdown(guide.source, guide.meta, guide.file, { snippetsRoot: snippetsRoot(), projectRoot: projectRoot(), report });
+  const markdown = await guideMarkdown(guide.source, guide.meta, guide.file, {
+    snippetsRoot: snippetsRoot(),
+    projectRoot: projectRoot(),
+    report,
+  });
   return new Response(markdown, { headers: { 'content-type': 'text/markdown; charset=utf-8' } });
 };

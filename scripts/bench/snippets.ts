@@ -63,7 +63,9 @@ export function languageMedians(results: EngineRun['results']): Map<string, numb
 
 /** A block of text describing one run. */
 export function describeRun(label: string, run: EngineRun): string {
-  const perLanguage = [...languageMedians(run.results)].map(([language, ms]) => `    ${language.padEnd(11)} ${ms.toFixed(0).padStart(6)} ms`);
+  const perLanguage = [...languageMedians(run.results)].map(
+    ([language, ms]) => `    ${language.padEnd(11)} ${ms.toFixed(0).padStart(6)} ms`,
+  );
   return [
     `${label}: ${summaryLine(run.results)}`,
     `  wall time                 ${(run.durationMs / 1000).toFixed(2)} s`,
@@ -89,7 +91,16 @@ export interface GrowthRow {
 export function growthTable(rows: readonly GrowthRow[]): string {
   const languages = [...new Set(rows.flatMap((row) => [...row.medians.keys()]))];
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const header = ['examples', 'cases', 'cold', 'warm', 'cached', 'cases/s warm', 'cases/s cached', ...languages.map((language) => `${language} median`)];
+  const header = [
+    'examples',
+    'cases',
+    'cold',
+    'warm',
+    'cached',
+    'cases/s warm',
+    'cases/s cached',
+    ...languages.map((language) => `${language} median`),
+  ];
   const lines = rows.map((row) => [
     String(row.examples),
     String(row.cases),
@@ -113,8 +124,14 @@ async function timed(options: HarnessOptions): Promise<{ run: EngineRun; wallMs:
 /** The Java cases of snippets/ with the JVM's defaults and as the harness runs them, alternated, warm. */
 async function benchJavaStartup(scratch: string): Promise<void> {
   const cacheDir = path.join(scratch, 'java-startup-cache');
-  const withJava = (startup: 'tuned' | 'jvm-defaults') => DEFAULT_RUNNERS.map((runner) => (runner.id === 'java' ? createJavaRunner(startup) : runner));
-  const options = (startup: 'tuned' | 'jvm-defaults'): HarnessOptions => ({ root: DEFAULT_SNIPPETS_ROOT, languages: ['java'], cacheDir, runners: withJava(startup) });
+  const withJava = (startup: 'tuned' | 'jvm-defaults') =>
+    DEFAULT_RUNNERS.map((runner) => (runner.id === 'java' ? createJavaRunner(startup) : runner));
+  const options = (startup: 'tuned' | 'jvm-defaults'): HarnessOptions => ({
+    root: DEFAULT_SNIPPETS_ROOT,
+    languages: ['java'],
+    cacheDir,
+    runners: withJava(startup),
+  });
   await runHarness(options('tuned')); // builds the classes and the archive
   const times = { 'jvm-defaults': [] as number[], tuned: [] as number[] };
   for (let round = 0; round < 3; round += 1) {
@@ -127,7 +144,9 @@ async function benchJavaStartup(scratch: string): Promise<void> {
   const tuned = median(times.tuned);
   console.log('Java start-up (the Java cases of snippets/, warm, three rounds each, alternated):');
   console.log(`  median Java case, JVM defaults         ${defaults.toFixed(0).padStart(6)} ms`);
-  console.log(`  median Java case, as the harness runs  ${tuned.toFixed(0).padStart(6)} ms  (${(tuned / defaults).toFixed(2)}x the defaults; goal <= 0.60x)`);
+  console.log(
+    `  median Java case, as the harness runs  ${tuned.toFixed(0).padStart(6)} ms  (${(tuned / defaults).toFixed(2)}x the defaults; goal <= 0.60x)`,
+  );
 }
 
 /** Times the matrix of `count` synthetic examples cold, warm and cached, each in fresh caches. */
@@ -139,14 +158,25 @@ async function benchExamples(scratch: string, count: number): Promise<GrowthRow>
   const coldResults = path.join(scratch, `result-cache-${count}-cold`);
   const resultCacheDir = path.join(scratch, `result-cache-${count}`);
   const cold = await timed({ root, cacheDir, resultCacheDir: coldResults });
-  console.log(`\n${describeRun(`${count} example(s), cold (empty caches: venv, Maven, Go and Java builds, Java archive, toolchain versions)`, cold.run)}`);
+  console.log(
+    `\n${describeRun(`${count} example(s), cold (empty caches: venv, Maven, Go and Java builds, Java archive, toolchain versions)`, cold.run)}`,
+  );
   // Warm: everything built and the toolchain versions remembered, but no result to reuse.
   await cp(path.join(coldResults, 'toolchains'), path.join(resultCacheDir, 'toolchains'), { recursive: true });
   const warm = await timed({ root, cacheDir, resultCacheDir });
   console.log(`\n${describeRun(`${count} example(s), warm (everything built, every case run)`, warm.run)}`);
   const cached = await timed({ root, cacheDir, resultCacheDir });
-  console.log(`\n${count} example(s), cached: ${cached.run.cache?.reused ?? 0} of ${cached.run.results.length} result(s) reused, ${(cached.wallMs / 1000).toFixed(2)} s`);
-  return { examples: count, cases: warm.run.results.length, coldMs: cold.wallMs, warmMs: warm.wallMs, cachedMs: cached.wallMs, medians: languageMedians(warm.run.results) };
+  console.log(
+    `\n${count} example(s), cached: ${cached.run.cache?.reused ?? 0} of ${cached.run.results.length} result(s) reused, ${(cached.wallMs / 1000).toFixed(2)} s`,
+  );
+  return {
+    examples: count,
+    cases: warm.run.results.length,
+    coldMs: cold.wallMs,
+    warmMs: warm.wallMs,
+    cachedMs: cached.wallMs,
+    medians: languageMedians(warm.run.results),
+  };
 }
 
 /**

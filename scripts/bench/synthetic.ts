@@ -22,7 +22,12 @@ function copyComment(file: string, id: string): string {
 }
 
 /** Writes `count` copies of `<snippetsRoot>/<reference>/` into `targetRoot` (which must exist); returns their ids. */
-export async function writeSyntheticExamples(snippetsRoot: string, targetRoot: string, count: number, reference = REFERENCE_EXAMPLE): Promise<string[]> {
+export async function writeSyntheticExamples(
+  snippetsRoot: string,
+  targetRoot: string,
+  count: number,
+  reference = REFERENCE_EXAMPLE,
+): Promise<string[]> {
   const source = path.join(snippetsRoot, reference);
   const names = await readdir(source);
   const ids = Array.from({ length: count }, (_, position) => syntheticId(position + 1));
@@ -33,7 +38,9 @@ export async function writeSyntheticExamples(snippetsRoot: string, targetRoot: s
       const template = TEMPLATE_FILES.find((candidate) => candidate.fileName(reference) === name);
       const bytes = await readFile(path.join(source, name), 'utf8');
       const target = path.join(dir, template ? template.fileName(id) : name);
-      const text = template ? `${bytes.replaceAll(pascalCase(reference), pascalCase(id))}${bytes.endsWith('\n') ? '' : '\n'}${copyComment(name, id)}` : bytes;
+      const text = template
+        ? `${bytes.replaceAll(pascalCase(reference), pascalCase(id))}${bytes.endsWith('\n') ? '' : '\n'}${copyComment(name, id)}`
+        : bytes;
       await writeFile(target, text);
       await chmod(target, (await stat(path.join(source, name))).mode & 0o777);
     }

@@ -76,7 +76,12 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   let sandbox: CaseSandbox | undefined;
   try {
     interceptor = await startInterceptor({ ca: context.ca, tokens: mock, behaviour: setup.behaviour, untrustedCa: context.untrustedCa });
-    sandbox = await openCaseSandbox({ isolation: context.isolation ?? NOT_SANDBOXED, ca: context.ca, interceptor, readablePaths: context.readablePaths });
+    sandbox = await openCaseSandbox({
+      isolation: context.isolation ?? NOT_SANDBOXED,
+      ca: context.ca,
+      interceptor,
+      readablePaths: context.readablePaths,
+    });
   } catch (error) {
     await interceptor?.close();
     return harnessFailure(planned, context.file, error);

@@ -117,7 +117,15 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     resultCacheDir: values['no-cache'] === true ? undefined : path.resolve(values['result-cache'] ?? DEFAULT_RESULT_CACHE_DIR),
   };
   const merge = values.merge === true ? positionals : undefined;
-  return { options, json: values.json, junit: values.junit, list: values.list === true, merge, help: values.help === true, live: values.live === true };
+  return {
+    options,
+    json: values.json,
+    junit: values.junit,
+    list: values.list === true,
+    merge,
+    help: values.help === true,
+    live: values.live === true,
+  };
 }
 
 /** Runs the CLI and returns its exit code. */
@@ -161,7 +169,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     const interrupted = interrupts.exitCode();
     if (interrupted !== undefined) {
-      process.stderr.write(`snippets: run interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report\n`);
+      process.stderr.write(
+        `snippets: run interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report\n`,
+      );
       // Nothing is left to wait for; exit even if a handle still holds the event loop.
       setTimeout(() => process.exit(interrupted), 100).unref();
       return interrupted;

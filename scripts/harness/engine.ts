@@ -105,7 +105,12 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   const prepared = new Map<string, Promise<PreparedSnippet>>();
   const snippetRuntime = new Map<string, string>();
   const prepareFresh = (planned: PlannedCase, recheck = false) =>
-    planned.runner.prepare(planned.file.path, { cacheDir: options.cacheDir, snippetsRoot: options.snippetsRoot, signal: options.signal, recheck });
+    planned.runner.prepare(planned.file.path, {
+      cacheDir: options.cacheDir,
+      snippetsRoot: options.snippetsRoot,
+      signal: options.signal,
+      recheck,
+    });
   const prepare = (planned: PlannedCase) => {
     let promise = prepared.get(planned.file.path);
     if (!promise) {
@@ -123,7 +128,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   };
   const relative = (file: string) => path.relative(options.projectRoot, file) || file;
   let childWallMs = 0;
-  const inputsOf = (planned: PlannedCase) => caseInputs(planned, toolchains.get(planned.runner.id), { harness, dependencyRoot: options.snippetsRoot });
+  const inputsOf = (planned: PlannedCase) =>
+    caseInputs(planned, toolchains.get(planned.runner.id), { harness, dependencyRoot: options.snippetsRoot });
   // Result cache: reuse what can be reused before building or starting anything for it.
   const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir) : undefined;
   const reused = new Map<string, CaseResult>();
@@ -162,7 +168,9 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       let result: CaseOutcome;
       if (!toolchain?.available || !ca) {
         const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
-        result = options.requireAll ? toolchainFailure(planned, relative(planned.file.path), reason) : skippedCase(planned, relative(planned.file.path), reason);
+        result = options.requireAll
+          ? toolchainFailure(planned, relative(planned.file.path), reason)
+          : skippedCase(planned, relative(planned.file.path), reason);
       } else {
         let snippet: PreparedSnippet | undefined;
         let prepareError: unknown;

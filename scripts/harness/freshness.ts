@@ -14,9 +14,7 @@ export interface FreshnessContext {
 
 /** What a report says about one file now: its current cases, or why it says nothing current. */
 export type FileFreshness =
-  | { state: 'fresh'; cases: CaseReport[] }
-  | { state: 'stale'; cases: CaseReport[]; changed: string[] }
-  | { state: 'absent' };
+  { state: 'fresh'; cases: CaseReport[] } | { state: 'stale'; cases: CaseReport[]; changed: string[] } | { state: 'absent' };
 
 /** Matches the report's cases of one file (example and language) with the file's current inputs. */
 export function fileFreshness(report: HarnessReport | undefined, subject: CaseSubject, context: FreshnessContext): FileFreshness {

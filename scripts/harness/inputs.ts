@@ -63,5 +63,7 @@ const INPUT_NAMES: Readonly<Record<keyof FileInputs, (subject: CaseSubject) => s
 
 /** The inputs whose recorded hash differs from the current one, named for a reader (`list_clients.py`, `the harness`). */
 export function changedInputs(recorded: CaseInputs, current: FileInputs, subject: CaseSubject): string[] {
-  return (Object.keys(INPUT_NAMES) as Array<keyof FileInputs>).filter((name) => recorded[name] !== current[name]).map((name) => INPUT_NAMES[name](subject));
+  return (Object.keys(INPUT_NAMES) as Array<keyof FileInputs>)
+    .filter((name) => recorded[name] !== current[name])
+    .map((name) => INPUT_NAMES[name](subject));
 }

@@ -26,12 +26,24 @@ const NODE_SPELLINGS: readonly InsecureSpelling[] = [
     what: 'NODE_TLS_REJECT_UNAUTHORIZED turns certificate checks off for the whole process',
     fix: 'remove it; fetch checks certificates by default',
   },
-  { pattern: /rejectUnauthorized\s*:\s*(?:false|0)\b/, what: 'rejectUnauthorized: false accepts any certificate', fix: 'remove the option' },
+  {
+    pattern: /rejectUnauthorized\s*:\s*(?:false|0)\b/,
+    what: 'rejectUnauthorized: false accepts any certificate',
+    fix: 'remove the option',
+  },
 ];
 
 const PYTHON_SPELLINGS: readonly InsecureSpelling[] = [
-  { pattern: /\bverify\s*=\s*(?:False|0)\b/, what: 'verify=False accepts any certificate', fix: 'remove it; requests checks certificates by default' },
-  { pattern: /_create_unverified_context|\bCERT_NONE\b/, what: 'an unverified SSL context accepts any certificate', fix: 'use the default context' },
+  {
+    pattern: /\bverify\s*=\s*(?:False|0)\b/,
+    what: 'verify=False accepts any certificate',
+    fix: 'remove it; requests checks certificates by default',
+  },
+  {
+    pattern: /_create_unverified_context|\bCERT_NONE\b/,
+    what: 'an unverified SSL context accepts any certificate',
+    fix: 'use the default context',
+  },
   { pattern: /check_hostname\s*=\s*False/, what: 'check_hostname = False accepts a certificate for any host', fix: 'remove it' },
   { pattern: /PYTHONHTTPSVERIFY/, what: 'PYTHONHTTPSVERIFY turns certificate checks off', fix: 'remove it' },
 ];
@@ -47,11 +59,15 @@ const GO_SPELLINGS: readonly InsecureSpelling[] = [
 const JAVA_SPELLINGS: readonly InsecureSpelling[] = [
   {
     pattern: /\bX509(?:Extended)?TrustManager\b|\bTrustManager\s*\[\]/,
-    what: 'a hand-made TrustManager replaces the JVM\'s certificate checks',
+    what: "a hand-made TrustManager replaces the JVM's certificate checks",
     fix: 'remove it and the SSLContext built with it; HttpClient.newHttpClient() checks certificates by default',
   },
   { pattern: /disableHostnameVerification|HostnameVerifier/, what: 'hostname verification is switched off', fix: 'remove it' },
-  { pattern: /TrustAllStrategy|InsecureTrustManagerFactory|TrustSelfSignedStrategy/, what: 'a trust-all strategy accepts any certificate', fix: 'remove it' },
+  {
+    pattern: /TrustAllStrategy|InsecureTrustManagerFactory|TrustSelfSignedStrategy/,
+    what: 'a trust-all strategy accepts any certificate',
+    fix: 'remove it',
+  },
 ];
 
 const CURL_SPELLINGS: readonly InsecureSpelling[] = [
@@ -60,7 +76,11 @@ const CURL_SPELLINGS: readonly InsecureSpelling[] = [
     what: 'curl -k (--insecure) accepts any certificate',
     fix: 'remove -k/--insecure; curl checks certificates by default',
   },
-  { pattern: /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY/, what: 'an environment variable turns certificate checks off', fix: 'remove it' },
+  {
+    pattern: /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY/,
+    what: 'an environment variable turns certificate checks off',
+    fix: 'remove it',
+  },
 ];
 
 /** The spellings to look for in each language; an unknown language gets all of them. */

@@ -28,7 +28,10 @@ export async function mergeCommand(files: readonly string[], request: MergeReque
   out.write(`merged ${files.length} report(s): ${report.cases.length} case(s), ${report.summary.cached} reused from a cache\n`);
   out.write(formatSummary(results, report.summary.durationMs));
   const options = engineOptions(request.options);
-  const problems = await givenReportProblems(report, cases, { projectRoot: options.projectRoot ?? PROJECT_ROOT, dependencyRoot: options.snippetsRoot });
+  const problems = await givenReportProblems(report, cases, {
+    projectRoot: options.projectRoot ?? PROJECT_ROOT,
+    dependencyRoot: options.snippetsRoot,
+  });
   if (problems.length) process.stderr.write(`snippets: ${givenReportMessage(request.json ?? 'the merged report', problems)}\n`);
   return problems.length || report.summary.failed ? 1 : 0;
 }

@@ -72,7 +72,13 @@ export function mergeReports(reports: readonly NamedReport[]): HarnessReport {
       durationMs,
       toolchains: Object.assign({}, ...reports.map(({ report }) => report.run.toolchains)),
     },
-    summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), cached: cases.filter((entry) => entry.cached).length, durationMs },
+    summary: {
+      passed: count('passed'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      cached: cases.filter((entry) => entry.cached).length,
+      durationMs,
+    },
     cases,
   };
 }
@@ -110,7 +116,10 @@ export function resultFromReport(entry: CaseReport): CaseResult {
       ...(evidence ? { evidence } : {}),
       requests: [],
       egress: [],
-      outputTail: output.split('\n').filter((line) => line.trim()).slice(-12),
+      outputTail: output
+        .split('\n')
+        .filter((line) => line.trim())
+        .slice(-12),
     },
   };
 }

@@ -32,8 +32,16 @@ function checkKnown(kind: string, asked: readonly string[] | undefined, known: r
 
 /** Every case of the examples that passes the filter, ordered example, language, scenario. */
 export function planCases(examples: readonly Example[], runners: readonly LanguageRunner[], filter: CaseFilter = {}): PlannedCase[] {
-  checkKnown('example', filter.examples, examples.map((example) => example.id));
-  checkKnown('language', filter.languages, runners.map((runner) => runner.id));
+  checkKnown(
+    'example',
+    filter.examples,
+    examples.map((example) => example.id),
+  );
+  checkKnown(
+    'language',
+    filter.languages,
+    runners.map((runner) => runner.id),
+  );
   checkKnown('scenario', filter.scenarios, SCENARIO_NAMES);
   const wanted = (list: readonly string[] | undefined, value: string) => !list?.length || list.includes(value);
   const cases: PlannedCase[] = [];

@@ -1,7 +1,11 @@
 // Runs async jobs with at most N at a time, in order of submission, in one lane or several.
 
 /** Maps `items` through `job` with at most `concurrency` jobs running at once; keeps the order. */
-export async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, job: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  job: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -54,7 +54,9 @@ export interface CacheSubject {
 /** The cache key of a case: SHA-256 over the entry format, the case, its file and its inputs. */
 export function resultCacheKey(subject: CacheSubject): string {
   const { snippet, manifest, requestHttp, dependencies, harness, toolchain } = subject.inputs;
-  return sha256(JSON.stringify([RESULT_CACHE_FORMAT, subject.caseKey, subject.file, snippet, manifest, requestHttp, dependencies, harness, toolchain]));
+  return sha256(
+    JSON.stringify([RESULT_CACHE_FORMAT, subject.caseKey, subject.file, snippet, manifest, requestHttp, dependencies, harness, toolchain]),
+  );
 }
 
 /** Whether a finished case may be reused by a later run with the same inputs (see the header). */

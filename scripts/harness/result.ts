@@ -73,7 +73,10 @@ export function skippedCase(planned: PlannedCase, file: string, reason: string):
 
 /** A case failed because its toolchain is missing while every language is required (CI). */
 export function toolchainFailure(planned: PlannedCase, file: string, reason: string): CaseOutcome {
-  return notRun(planned, file, reason, { id: 'toolchain', message: `${reason}; every language is required here (CI=true or --require-all)` });
+  return notRun(planned, file, reason, {
+    id: 'toolchain',
+    message: `${reason}; every language is required here (CI=true or --require-all)`,
+  });
 }
 
 /** A case failed because its file could not be built or installed. */
@@ -87,7 +90,13 @@ export function harnessFailure(planned: PlannedCase, file: string, error: unknow
 }
 
 /** Builds a finished case from its check results. */
-export function finishedCase(planned: PlannedCase, file: string, durationMs: number, checks: CheckResult[], detail: CaseDetail): CaseOutcome {
+export function finishedCase(
+  planned: PlannedCase,
+  file: string,
+  durationMs: number,
+  checks: CheckResult[],
+  detail: CaseDetail,
+): CaseOutcome {
   const status = checks.some((check) => check.status === 'failed') ? 'failed' : 'passed';
   return { ...identity(planned, file), status, durationMs, checks, detail, ...(detail.evidence ? { evidence: detail.evidence } : {}) };
 }

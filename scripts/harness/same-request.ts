@@ -25,23 +25,35 @@ export function requestFingerprint(observation: Pick<CaseObservation, 'requests'
 }
 
 /** The verdict for each case, by key: which languages differ from the others and how. */
-export function compareFingerprints(entries: ReadonlyArray<{ key: string; language: string; fingerprint: string }>): Map<string, { status: 'passed' | 'failed' | 'skipped'; message: string }> {
+export function compareFingerprints(
+  entries: ReadonlyArray<{ key: string; language: string; fingerprint: string }>,
+): Map<string, { status: 'passed' | 'failed' | 'skipped'; message: string }> {
   const verdicts = new Map<string, { status: 'passed' | 'failed' | 'skipped'; message: string }>();
   if (entries.length < 2) {
-    for (const entry of entries) verdicts.set(entry.key, { status: 'skipped', message: 'no other language ran this example to compare with' });
+    for (const entry of entries)
+      verdicts.set(entry.key, { status: 'skipped', message: 'no other language ran this example to compare with' });
     return verdicts;
   }
   const groups = new Map<string, string[]>();
   for (const entry of entries) groups.set(entry.fingerprint, [...(groups.get(entry.fingerprint) ?? []), entry.language]);
   const sizes = [...groups.values()].map((languages) => languages.length);
   const largest = Math.max(...sizes);
-  const majority = sizes.filter((size) => size === largest).length === 1 ? [...groups].find(([, languages]) => languages.length === largest)?.[0] : undefined;
+  const majority =
+    sizes.filter((size) => size === largest).length === 1
+      ? [...groups].find(([, languages]) => languages.length === largest)?.[0]
+      : undefined;
   for (const entry of entries) {
     const others = entries.filter((other) => other.key !== entry.key);
     if (groups.size === 1) {
-      verdicts.set(entry.key, { status: 'passed', message: `sent the same request as ${others.map((other) => other.language).join(', ')}` });
+      verdicts.set(entry.key, {
+        status: 'passed',
+        message: `sent the same request as ${others.map((other) => other.language).join(', ')}`,
+      });
     } else if (majority !== undefined && entry.fingerprint === majority) {
-      verdicts.set(entry.key, { status: 'passed', message: `sent the same request as ${(groups.get(majority) ?? []).filter((l) => l !== entry.language).join(', ')}` });
+      verdicts.set(entry.key, {
+        status: 'passed',
+        message: `sent the same request as ${(groups.get(majority) ?? []).filter((l) => l !== entry.language).join(', ')}`,
+      });
     } else {
       const reference = majority ?? others[0]?.fingerprint ?? '';
       const who = majority !== undefined ? (groups.get(majority) ?? []).join(', ') : 'the others (no majority)';

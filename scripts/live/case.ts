@@ -47,14 +47,22 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
   return async (planned, snippet, context: CaseContext) => {
     const chosen = liveTokenFor(planned.scenario, settings.tokens);
     if ('skip' in chosen) {
-      return { ...skippedCase(planned, context.file, chosen.skip), checks: [{ id: 'contract-drift', status: 'skipped', message: chosen.skip }] };
+      return {
+        ...skippedCase(planned, context.file, chosen.skip),
+        checks: [{ id: 'contract-drift', status: 'skipped', message: chosen.skip }],
+      };
     }
     const { token } = chosen;
     const secrets = [...liveSecrets(settings.tokens), ...(token ? [token] : [])];
     const mask = (text: string) => redactTokens(text, secrets);
     const setup = SCENARIOS[planned.scenario];
     const manifest = planned.example.manifest;
-    const request: ProbeRequest = { method: manifest.request.method, path: manifest.request.path, headers: manifest.request.headers, token };
+    const request: ProbeRequest = {
+      method: manifest.request.method,
+      path: manifest.request.path,
+      headers: manifest.request.headers,
+      token,
+    };
     let route: Route | undefined;
     let probe: ProbeAnswer;
     let run: RunResult;

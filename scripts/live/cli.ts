@@ -50,7 +50,12 @@ export async function runLiveCommand(command: SnippetsCommand, io: LiveCommandIo
     `Running ${plan.cases.length} case(s) against the real API at ${API_BASE_URL}: no mock, no interception; ` +
       `at most ${most} requests, ${PROBE_TIMEOUT_MS / 1000} s per probe${command.options.requireAll ? ' (every language required)' : ''}\n`,
   );
-  const run = await runLiveCases(plan.cases, { ...command.options, tokens, upstream: io.upstream, onCaseDone: progressReporter(out, plan.cases.length) });
+  const run = await runLiveCases(plan.cases, {
+    ...command.options,
+    tokens,
+    upstream: io.upstream,
+    onCaseDone: progressReporter(out, plan.cases.length),
+  });
   out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
   out.write(formatSummary(run.results, run.durationMs));
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);

@@ -33,7 +33,10 @@ function showScalar(value: unknown): string {
 /** A value by its type only, objects and lists by their shape: `{"a": string}`, `[number ×2]`. */
 export function shapeOf(value: unknown): string {
   if (Array.isArray(value)) return listOf(value.map(shapeOf));
-  if (isObject(value)) return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${shapeOf(item)}`).join(', ')}}`;
+  if (isObject(value))
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${shapeOf(item)}`)
+      .join(', ')}}`;
   return kindOf(value);
 }
 
@@ -48,9 +51,12 @@ const UNDOCUMENTED = Symbol('undocumented');
 /** The real body shown against the documented one: fixed values as they are, the account's data and undocumented fields by type. */
 export function showReal(real: unknown, documented: unknown, inList = false): string {
   if (documented === UNDOCUMENTED) return shapeOf(real);
-  if (Array.isArray(documented) && Array.isArray(real)) return listOf(real.map((item) => showReal(item, documented[0] ?? UNDOCUMENTED, true)));
+  if (Array.isArray(documented) && Array.isArray(real))
+    return listOf(real.map((item) => showReal(item, documented[0] ?? UNDOCUMENTED, true)));
   if (isObject(documented) && isObject(real)) {
-    const fields = Object.entries(real).map(([key, item]) => `${JSON.stringify(key)}: ${showReal(item, key in documented ? documented[key] : UNDOCUMENTED, inList)}`);
+    const fields = Object.entries(real).map(
+      ([key, item]) => `${JSON.stringify(key)}: ${showReal(item, key in documented ? documented[key] : UNDOCUMENTED, inList)}`,
+    );
     return `{${fields.join(', ')}}`;
   }
   if (inList || Array.isArray(real) || isObject(real)) return shapeOf(real);
@@ -60,7 +66,10 @@ export function showReal(real: unknown, documented: unknown, inList = false): st
 /** The documented body shown the same way: fixed values as they are, list items by type. */
 export function showDocumented(documented: unknown, inList = false): string {
   if (Array.isArray(documented)) return documented.length ? `[${showDocumented(documented[0], true)}, …]` : '[]';
-  if (isObject(documented)) return `{${Object.entries(documented).map(([key, item]) => `${JSON.stringify(key)}: ${showDocumented(item, inList)}`).join(', ')}}`;
+  if (isObject(documented))
+    return `{${Object.entries(documented)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${showDocumented(item, inList)}`)
+      .join(', ')}}`;
   return inList ? kindOf(documented) : showScalar(documented);
 }
 
@@ -71,7 +80,8 @@ export function compareJson(documented: unknown, real: unknown, where = 'body', 
     const sample = documented[0];
     if (sample === undefined) return [];
     const found = new Map<string, Difference>();
-    for (const item of real) for (const difference of compareJson(sample, item, `${where}[]`, true)) found.set(difference.where, difference);
+    for (const item of real)
+      for (const difference of compareJson(sample, item, `${where}[]`, true)) found.set(difference.where, difference);
     return [...found.values()];
   }
   if (isObject(documented)) {
@@ -87,7 +97,8 @@ export function compareJson(documented: unknown, real: unknown, where = 'body', 
     }
     return differences;
   }
-  if (kindOf(documented) !== kindOf(real)) return [{ where, documented: inList ? kindOf(documented) : showScalar(documented), real: kindOf(real) }];
+  if (kindOf(documented) !== kindOf(real))
+    return [{ where, documented: inList ? kindOf(documented) : showScalar(documented), real: kindOf(real) }];
   if (!inList && documented !== real) return [{ where, documented: showScalar(documented), real: showScalar(real) }];
   return [];
 }

@@ -16,12 +16,17 @@ export interface DocumentedAnswer {
 }
 
 /** The answer the contract documents for a request under a scenario, or why the contract has none. */
-export function documentedAnswer(setup: ScenarioSetup, request: { method: string; path: string }): DocumentedAnswer | { undocumented: string } {
+export function documentedAnswer(
+  setup: ScenarioSetup,
+  request: { method: string; path: string },
+): DocumentedAnswer | { undocumented: string } {
   if (setup.apiError) return { status: setup.apiError.status, contentType: DOCUMENTED_CONTENT_TYPE, body: setup.apiError };
   const endpoint = `${request.method} ${request.path}`;
   const success = DOCUMENTED_SUCCESS.get(endpoint);
   if (!success) {
-    return { undocumented: `the contract documents no answer for ${endpoint}; add it to DOCUMENTED_SUCCESS in scripts/live/documented.ts (and to the mock)` };
+    return {
+      undocumented: `the contract documents no answer for ${endpoint}; add it to DOCUMENTED_SUCCESS in scripts/live/documented.ts (and to the mock)`,
+    };
   }
   return { status: success.status, contentType: DOCUMENTED_CONTENT_TYPE, body: success.body };
 }

@@ -20,14 +20,18 @@ function parseJson(body: string): { value: unknown } | { notJson: string } {
     return { value: JSON.parse(body) as unknown };
   } catch {
     const text = body.trim().replace(/\s+/g, ' ');
-    return { notJson: text === '' ? '(empty body)' : `(not JSON) ${JSON.stringify(text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)}` };
+    return {
+      notJson:
+        text === '' ? '(empty body)' : `(not JSON) ${JSON.stringify(text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text)}`,
+    };
   }
 }
 
 /** The differences between an answer the probe received and the documented answer. */
 export function compareAnswer(documented: DocumentedAnswer, answer: Extract<ProbeAnswer, { kind: 'answer' }>): Drift {
   const differences: Difference[] = [];
-  if (answer.status !== documented.status) differences.push({ where: 'status', documented: String(documented.status), real: String(answer.status) });
+  if (answer.status !== documented.status)
+    differences.push({ where: 'status', documented: String(documented.status), real: String(answer.status) });
   if (answer.location !== null) differences.push({ where: 'Location', documented: '(none)', real: `${answer.location} (not followed)` });
   if (answer.contentType !== documented.contentType) {
     differences.push({ where: 'Content-Type', documented: documented.contentType, real: answer.contentType ?? '(none)' });

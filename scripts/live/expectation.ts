@@ -26,10 +26,13 @@ export function realFacts(answer: ProbeAnswer): RealFacts {
   }
   if (!record(body)) return {};
   if (answer.status === 200 && Array.isArray(body.clients)) {
-    const names = body.clients.flatMap((client) => (record(client) && typeof client.clientName === 'string' && client.clientName !== '' ? [client.clientName] : []));
+    const names = body.clients.flatMap((client) =>
+      record(client) && typeof client.clientName === 'string' && client.clientName !== '' ? [client.clientName] : [],
+    );
     return { clientNames: names };
   }
-  if (answer.status >= 400 && typeof body.message === 'string' && body.message !== '') return { error: { status: answer.status, message: body.message } };
+  if (answer.status >= 400 && typeof body.message === 'string' && body.message !== '')
+    return { error: { status: answer.status, message: body.message } };
   return {};
 }
 

@@ -85,7 +85,12 @@ export async function syncDriftIssue({ github, context, result, reportFile }: Sy
   const changed = existing.title !== wanted.title;
   await github.rest.issues.update({ owner, repo, issue_number: existing.number, title: wanted.title, body });
   if (changed) {
-    await github.rest.issues.createComment({ owner, repo, issue_number: existing.number, body: `The failure changed: ${wanted.title} (${runUrl}).` });
+    await github.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: existing.number,
+      body: `The failure changed: ${wanted.title} (${runUrl}).`,
+    });
   }
   return `updated #${existing.number}: ${wanted.title}`;
 }

@@ -51,8 +51,17 @@ function titleOf(finding: Finding): string {
 }
 
 function section(finding: Finding): string {
-  const cases = finding.cases.length > 12 ? `${finding.cases.slice(0, 12).join(', ')} and ${finding.cases.length - 12} more` : finding.cases.join(', ');
-  return [`### \`${finding.check}\`: ${titleOf(finding)}`, '', `Seen in ${finding.cases.length} case(s): ${cases}.`, '', '````text', finding.message, '````'].join('\n');
+  const cases =
+    finding.cases.length > 12 ? `${finding.cases.slice(0, 12).join(', ')} and ${finding.cases.length - 12} more` : finding.cases.join(', ');
+  return [
+    `### \`${finding.check}\`: ${titleOf(finding)}`,
+    '',
+    `Seen in ${finding.cases.length} case(s): ${cases}.`,
+    '',
+    '````text',
+    finding.message,
+    '````',
+  ].join('\n');
 }
 
 /** The issue for a live run's results, or null when nothing failed. */

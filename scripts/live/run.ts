@@ -30,9 +30,13 @@ export interface LiveOptions {
 /** The live cases: the filters of the command line, over the live scenarios only. */
 export async function planLive(options: HarnessOptions = {}): Promise<HarnessPlan> {
   const asked = options.scenarios ?? [];
-  const mockOnly = asked.filter((name) => (SCENARIO_NAMES as readonly string[]).includes(name) && !(LIVE_SCENARIO_NAMES as readonly string[]).includes(name));
+  const mockOnly = asked.filter(
+    (name) => (SCENARIO_NAMES as readonly string[]).includes(name) && !(LIVE_SCENARIO_NAMES as readonly string[]).includes(name),
+  );
   if (mockOnly.length) {
-    throw new UsageError(`${mockOnly.map((name) => `"${name}"`).join(', ')}: the mock's scenario(s) only; a live run has ${LIVE_SCENARIO_NAMES.join(', ')}`);
+    throw new UsageError(
+      `${mockOnly.map((name) => `"${name}"`).join(', ')}: the mock's scenario(s) only; a live run has ${LIVE_SCENARIO_NAMES.join(', ')}`,
+    );
   }
   return planHarness({ ...options, scenarios: asked.length ? asked : LIVE_SCENARIO_NAMES });
 }
@@ -41,7 +45,12 @@ export async function planLive(options: HarnessOptions = {}): Promise<HarnessPla
 export async function runLiveCases(cases: readonly PlannedCase[], options: HarnessOptions & LiveOptions): Promise<HarnessRun> {
   const { tokens, probeTimeoutMs, requestLimit, upstream, ...harness } = options;
   checkRequestBudget(cases, requestLimit ?? LIVE_REQUEST_LIMIT);
-  const runCase = liveCaseRunner({ tokens, probeTimeoutMs: probeTimeoutMs ?? PROBE_TIMEOUT_MS, budget: new RequestBudget(cases.length), upstream });
+  const runCase = liveCaseRunner({
+    tokens,
+    probeTimeoutMs: probeTimeoutMs ?? PROBE_TIMEOUT_MS,
+    budget: new RequestBudget(cases.length),
+    upstream,
+  });
   // Never the result cache: a live result is about the real API at this moment, and must neither be
   // reused nor stored where a mock run would reuse it.
   // Nor a sandbox: the programs must reach the real API, and the live case runner runs them as a

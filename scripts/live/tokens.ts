@@ -30,15 +30,21 @@ export function liveTokensFrom(env: NodeJS.ProcessEnv): LiveTokens {
       return undefined;
     }
     if (!TOKEN_FORM.test(value)) {
-      throw new UsageError(`${name} does not hold a user token: expected "${TOKEN_PREFIX}" followed by at least 8 letters, digits or ._~+/=- (${value.length} characters found; nothing was sent)`);
+      throw new UsageError(
+        `${name} does not hold a user token: expected "${TOKEN_PREFIX}" followed by at least 8 letters, digits or ._~+/=- (${value.length} characters found; nothing was sent)`,
+      );
     }
     return value;
   };
   const tokens: LiveTokens = { user: read(LIVE_TOKEN_VARIABLES.user, true) as string };
   const revoked = read(LIVE_TOKEN_VARIABLES.revoked, false);
   const forbidden = read(LIVE_TOKEN_VARIABLES.forbidden, false);
-  for (const [name, value] of [[LIVE_TOKEN_VARIABLES.revoked, revoked], [LIVE_TOKEN_VARIABLES.forbidden, forbidden]] as const) {
-    if (value !== undefined && value === tokens.user) throw new UsageError(`${name} holds the same token as ${LIVE_TOKEN_VARIABLES.user}; it must be a different one`);
+  for (const [name, value] of [
+    [LIVE_TOKEN_VARIABLES.revoked, revoked],
+    [LIVE_TOKEN_VARIABLES.forbidden, forbidden],
+  ] as const) {
+    if (value !== undefined && value === tokens.user)
+      throw new UsageError(`${name} holds the same token as ${LIVE_TOKEN_VARIABLES.user}; it must be a different one`);
   }
   if (revoked !== undefined) tokens.revoked = revoked;
   if (forbidden !== undefined) tokens.forbidden = forbidden;

@@ -68,7 +68,9 @@ export async function discoverExamples(root: string, languages: readonly Languag
   } catch {
     throw new ManifestError(root, ['snippets folder not found']);
   }
-  const candidates = entries.filter((entry) => entry.isDirectory() || entry.isSymbolicLink()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const candidates = entries
+    .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const examples: Example[] = [];
   for (const entry of candidates) {
     const dir = path.join(root, entry.name);

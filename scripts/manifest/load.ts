@@ -7,7 +7,11 @@ import { readExampleFile } from './files.ts';
 /** Validates already-parsed manifest data; `file` is only used in the error message. */
 export function parseManifest(file: string, data: unknown): Manifest {
   const result = ManifestSchema.safeParse(data, { reportInput: true });
-  if (!result.success) throw new ManifestError(file, describeIssues(result.error.issues, { key: 'field', whole: 'the manifest', knownKeys: knownManifestFields }));
+  if (!result.success)
+    throw new ManifestError(
+      file,
+      describeIssues(result.error.issues, { key: 'field', whole: 'the manifest', knownKeys: knownManifestFields }),
+    );
   return result.data;
 }
 

@@ -41,7 +41,10 @@ export type ScenarioExpectation = z.output<typeof ScenarioExpectationSchema>;
 export const OkExpectationSchema = ScenarioExpectationSchema.extend({
   exit: z.literal('zero', 'expected "zero" (or no "exit"): with a valid token the program must succeed').optional(),
   requests: z.int().min(1, 'expected at least 1 (or no "requests"): with a valid token the program must call the API').max(20).optional(),
-  output: z.array(z.string().min(1)).min(1, 'expected at least one text (or no "output"): with a valid token the program must show the result').optional(),
+  output: z
+    .array(z.string().min(1))
+    .min(1, 'expected at least one text (or no "output"): with a valid token the program must show the result')
+    .optional(),
 });
 
 /** The expectations of a scenario the API answers with an error: the error must be provoked. */

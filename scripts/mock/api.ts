@@ -2,15 +2,7 @@
 // node:http request listener that sends it and records the request exactly as it arrived.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TLSSocket } from 'node:tls';
-import {
-  CLIENTS_OK,
-  FORBIDDEN,
-  METHOD_NOT_ALLOWED,
-  NOT_FOUND,
-  UNAUTHORIZED,
-  formatBody,
-  type ApiResponse,
-} from '../api/contract.ts';
+import { CLIENTS_OK, FORBIDDEN, METHOD_NOT_ALLOWED, NOT_FOUND, UNAUTHORIZED, formatBody, type ApiResponse } from '../api/contract.ts';
 import { sendBadGateway } from './faults.ts';
 import type { AnswerReason, MockTokens, RecordedRequest } from './types.ts';
 

@@ -62,13 +62,50 @@ async function makeFiles(dir: string, javaTrustStore: boolean): Promise<Omit<Thr
   const file = (name: string): string => path.join(dir, name);
   await writeFile(file('openssl.cnf'), CONFIG, { mode: 0o600 });
   const common = ['-config', 'openssl.cnf', '-sha256'];
-  await openssl(['req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.pem', ...common,
-    '-subj', '/CN=RequestRocket docs throwaway CA', '-extensions', 'ca_ext', '-days', VALIDITY_DAYS], dir);
-  await openssl(['req', '-new', ...EC_KEY, '-keyout', 'leaf.key', '-out', 'leaf.csr', ...common,
-    '-subj', `/CN=${API_HOST}`], dir);
-  await openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-sha256',
-    '-set_serial', `0x${randomBytes(16).toString('hex')}`, '-days', VALIDITY_DAYS,
-    '-extfile', 'openssl.cnf', '-extensions', 'leaf_ext', '-out', 'leaf.pem'], dir);
+  await openssl(
+    [
+      'req',
+      '-x509',
+      ...EC_KEY,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      ...common,
+      '-subj',
+      '/CN=RequestRocket docs throwaway CA',
+      '-extensions',
+      'ca_ext',
+      '-days',
+      VALIDITY_DAYS,
+    ],
+    dir,
+  );
+  await openssl(['req', '-new', ...EC_KEY, '-keyout', 'leaf.key', '-out', 'leaf.csr', ...common, '-subj', `/CN=${API_HOST}`], dir);
+  await openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-sha256',
+      '-set_serial',
+      `0x${randomBytes(16).toString('hex')}`,
+      '-days',
+      VALIDITY_DAYS,
+      '-extfile',
+      'openssl.cnf',
+      '-extensions',
+      'leaf_ext',
+      '-out',
+      'leaf.pem',
+    ],
+    dir,
+  );
   const leafKeyPem = await readFile(file('leaf.key'), 'utf8');
   // The private keys live on in memory only (the leaf's, for the interceptor); the CA's is no longer needed.
   await Promise.all(['ca.key', 'leaf.key', 'leaf.csr'].map((name) => rm(file(name), { force: true })));

@@ -19,11 +19,19 @@ export function describeEgress(attempt: EgressAttempt): string {
 }
 
 // OpenSSL's words for a first record that is no TLS at all (plain HTTP or other bytes in the tunnel).
-const NOT_TLS_CODES = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_HTTPS_PROXY_REQUEST', 'ERR_SSL_UNKNOWN_PROTOCOL', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_RECORD_LAYER_FAILURE']);
+const NOT_TLS_CODES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_HTTP_REQUEST',
+  'ERR_SSL_HTTPS_PROXY_REQUEST',
+  'ERR_SSL_UNKNOWN_PROTOCOL',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_RECORD_LAYER_FAILURE',
+]);
 
 /** `TLS handshake failed: tlsv1 alert unknown ca`, with a hint when the client may distrust the CA, or sent no TLS or no HTTP. */
 export function describeTlsFailure(failure: TlsFailure): string {
-  if (failure.stage === 'not-http') return `not HTTP inside TLS: ${failure.message} (${failure.code ?? 'parse error'}); the client must send an HTTP/1.1 request`;
+  if (failure.stage === 'not-http')
+    return `not HTTP inside TLS: ${failure.message} (${failure.code ?? 'parse error'}); the client must send an HTTP/1.1 request`;
   if (failure.code !== null && NOT_TLS_CODES.has(failure.code)) {
     return `not TLS: the client sent bytes that are not a TLS handshake into the tunnel (${failure.message}); it must speak TLS to https://${API_HOST}`;
   }

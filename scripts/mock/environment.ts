@@ -15,14 +15,23 @@ const CA_FILE_VARIABLES = [
 
 /** Inherited variables removed: each could add other roots, bypass the proxy, or turn verification off. */
 const REMOVED_VARIABLES = [
-  'ALL_PROXY', 'all_proxy', // curl and requests use it when no scheme-specific proxy matches
+  'ALL_PROXY',
+  'all_proxy', // curl and requests use it when no scheme-specific proxy matches
   'SSL_CERT_DIR', // a directory of roots for OpenSSL and Go
   'NODE_USE_SYSTEM_CA', // Node: would add the system store
   'NODE_TLS_REJECT_UNAUTHORIZED', // Node: `0` turns verification off
   'PYTHONHTTPSVERIFY', // Python: `0` turns verification off in some builds
-  'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH', 'NIX_SSL_CERT_FILE', 'PIP_CERT', 'AWS_CA_BUNDLE', 'HTTPLIB2_CA_CERTS',
-  'GRPC_DEFAULT_SSL_ROOTS_FILE_PATH', 'CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE', 'WEBSOCKET_CLIENT_CA_BUNDLE',
-  'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS', // read after JAVA_TOOL_OPTIONS, so they could override it
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+  'NIX_SSL_CERT_FILE',
+  'PIP_CERT',
+  'AWS_CA_BUNDLE',
+  'HTTPLIB2_CA_CERTS',
+  'GRPC_DEFAULT_SSL_ROOTS_FILE_PATH',
+  'CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE',
+  'WEBSOCKET_CLIENT_CA_BUNDLE',
+  'JDK_JAVA_OPTIONS',
+  '_JAVA_OPTIONS', // read after JAVA_TOOL_OPTIONS, so they could override it
 ] as const;
 
 /** Variables that carry trust in the throwaway CA; remove them to prove a client verifies certificates. */
@@ -31,9 +40,12 @@ export const TRUST_VARIABLES: readonly string[] = Object.freeze([...CA_FILE_VARI
 /** Every variable `interceptedEnvironment` sets or removes; nothing else is touched. */
 export const MANAGED_VARIABLES: readonly string[] = Object.freeze([
   ...PROXY_VARIABLES,
-  'NO_PROXY', 'no_proxy', 'NODE_USE_ENV_PROXY',
+  'NO_PROXY',
+  'no_proxy',
+  'NODE_USE_ENV_PROXY',
   ...CA_FILE_VARIABLES,
-  'CURL_HOME', 'JAVA_TOOL_OPTIONS',
+  'CURL_HOME',
+  'JAVA_TOOL_OPTIONS',
   ...REMOVED_VARIABLES,
 ]);
 
@@ -64,8 +76,10 @@ export function interceptedEnvironment(
 /** The Java system properties for the proxy and the trust store, as JAVA_TOOL_OPTIONS carries them. */
 export function javaToolOptions(port: number, ca: ThrowawayCa): string {
   const options = [
-    `-Dhttps.proxyHost=127.0.0.1`, `-Dhttps.proxyPort=${port}`,
-    `-Dhttp.proxyHost=127.0.0.1`, `-Dhttp.proxyPort=${port}`,
+    `-Dhttps.proxyHost=127.0.0.1`,
+    `-Dhttps.proxyPort=${port}`,
+    `-Dhttp.proxyHost=127.0.0.1`,
+    `-Dhttp.proxyPort=${port}`,
     // The default exempts localhost only; empty makes every host go through the proxy.
     '-Dhttp.nonProxyHosts=',
   ];

@@ -120,7 +120,12 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
       return;
     }
     recordEgress({ kind: 'connect', host: target.host, port: target.port, reason: connectRefusal(target) });
-    refuseSocket(socket, 403, `Refused: only ${API_HOST}:${API_PORT} is reachable through this proxy, not ${target.host}:${target.port}`, timeouts);
+    refuseSocket(
+      socket,
+      403,
+      `Refused: only ${API_HOST}:${API_PORT} is reachable through this proxy, not ${target.host}:${target.port}`,
+      timeouts,
+    );
   });
 
   const port = await listen(proxy);

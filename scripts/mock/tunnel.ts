@@ -126,8 +126,10 @@ export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelCon
   tlsSocket.once('close', () => {
     state.deadline.clear();
     if (!secured) recordFailure('handshake', 'the client hung up during the TLS handshake', null);
-    else if (state.notHttp) recordFailure('not-http', 'the client sent bytes that are not an HTTP request inside the TLS connection', state.notHttp);
-    else if (state.requests === 0) recordFailure('after-handshake', 'the client hung up after the TLS handshake without sending a request', null);
+    else if (state.notHttp)
+      recordFailure('not-http', 'the client sent bytes that are not an HTTP request inside the TLS connection', state.notHttp);
+    else if (state.requests === 0)
+      recordFailure('after-handshake', 'the client hung up after the TLS handshake without sending a request', null);
   });
 }
 

@@ -56,7 +56,13 @@ export async function treeHash(root: string): Promise<string> {
       } else if (stats.isFile()) {
         const line = Promise.withResolvers<string>();
         lines.push(line.promise);
-        pending.push(async () => line.resolve(`f ${entry} ${mode} ${createHash('sha256').update(await readFile(full)).digest('hex')}`));
+        pending.push(async () =>
+          line.resolve(
+            `f ${entry} ${mode} ${createHash('sha256')
+              .update(await readFile(full))
+              .digest('hex')}`,
+          ),
+        );
       } else {
         lines.push(`o ${entry}`);
       }
@@ -122,7 +128,12 @@ async function buildFolder(target: string, build: (tempDir: string) => Promise<v
 async function unchanged(target: string, options: BuildOptions): Promise<boolean> {
   const known = knownHashes.get(target);
   if (known !== undefined && !options.recheck) return true;
-  const recorded = known ?? (await readFile(hashRecordOf(target), 'utf8').then((text) => text.trim(), () => undefined));
+  const recorded =
+    known ??
+    (await readFile(hashRecordOf(target), 'utf8').then(
+      (text) => text.trim(),
+      () => undefined,
+    ));
   const actual = await treeHash(target);
   if (recorded !== undefined && recorded !== actual) {
     knownHashes.delete(target);

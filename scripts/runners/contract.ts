@@ -4,9 +4,7 @@ import type { LanguageId } from '../languages.ts';
 import type { LeakEncoding } from '../secrets/encodings.ts';
 
 /** Whether a language's toolchain is usable here, with its version or the reason it is not. */
-export type Toolchain =
-  | { available: true; version: string }
-  | { available: false; reason: string };
+export type Toolchain = { available: true; version: string } | { available: false; reason: string };
 
 /** Where a runner may keep what it builds, and how it is being asked. */
 export interface PrepareContext {

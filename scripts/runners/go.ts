@@ -35,15 +35,19 @@ export const goRunner = defineRunner({
       throw stepFailed('go build', path, (error as Error).message);
     }
     const target = join(resolve(context.cacheDir), 'go', hashOf(source, version).slice(0, 24));
-    await buildOnce(target, async (temp) => {
-      const result = await runTool('go', ['build', '-o', join(temp, 'snippet'), path], {
-        cwd: dirname(path),
-        // Never fetch another Go toolchain in the middle of a build.
-        env: { ...process.env, GOTOOLCHAIN: 'local' },
-        ...(context.signal ? { signal: context.signal } : {}),
-      });
-      if (!result.ok) throw stepFailed('go build', path, result.output);
-    }, context);
+    await buildOnce(
+      target,
+      async (temp) => {
+        const result = await runTool('go', ['build', '-o', join(temp, 'snippet'), path], {
+          cwd: dirname(path),
+          // Never fetch another Go toolchain in the middle of a build.
+          env: { ...process.env, GOTOOLCHAIN: 'local' },
+          ...(context.signal ? { signal: context.signal } : {}),
+        });
+        if (!result.ok) throw stepFailed('go build', path, result.output);
+      },
+      context,
+    );
     return { command: join(target, 'snippet'), args: [], cwd: dirname(path) };
   },
   run: runProcess,

@@ -77,20 +77,68 @@ function jdkTool(javac: string, name: string): string {
 /** Runs a JDK tool and throws with its output when it fails. */
 async function mustRun(command: string, args: readonly string[], cwd: string, signal?: AbortSignal): Promise<string> {
   const result = await runTool(command, args, { cwd, ...(signal ? { signal } : {}) });
-  if (!result.ok) throw new Error(`${command} ${args.slice(0, 2).join(' ')} failed: ${result.output.trim().split('\n').slice(-3).join(' | ') || `exit code ${result.exitCode}`}`);
+  if (!result.ok)
+    throw new Error(
+      `${command} ${args.slice(0, 2).join(' ')} failed: ${result.output.trim().split('\n').slice(-3).join(' | ') || `exit code ${result.exitCode}`}`,
+    );
   return result.output;
 }
 
 /** Compiles the training program into a jar, with a key store and trust store for its TLS server. */
 async function buildTraining(request: ArchiveRequest, folder: string): Promise<void> {
-  await mustRun(request.javac, ['-encoding', 'UTF-8', '-proc:none', '-cp', request.jars.join(delimiter), '-d', join(folder, 'classes'), TRAINING_SOURCE], folder, request.signal);
-  await mustRun(jdkTool(request.javac, 'jar'), ['--create', '--file', join(folder, 'training.jar'), '-C', join(folder, 'classes'), '.'], folder, request.signal);
+  await mustRun(
+    request.javac,
+    ['-encoding', 'UTF-8', '-proc:none', '-cp', request.jars.join(delimiter), '-d', join(folder, 'classes'), TRAINING_SOURCE],
+    folder,
+    request.signal,
+  );
+  await mustRun(
+    jdkTool(request.javac, 'jar'),
+    ['--create', '--file', join(folder, 'training.jar'), '-C', join(folder, 'classes'), '.'],
+    folder,
+    request.signal,
+  );
   const password = randomBytes(12).toString('hex');
   const keytool = jdkTool(request.javac, 'keytool');
   const store = ['-storetype', 'PKCS12', '-storepass', password];
-  await mustRun(keytool, ['-genkeypair', '-alias', 'api', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=api.requestrocket.com', '-ext', 'san=dns:api.requestrocket.com', '-validity', '3650', '-keystore', 'server.p12', '-keypass', password, '-noprompt', ...store], folder, request.signal);
-  await mustRun(keytool, ['-exportcert', '-alias', 'api', '-keystore', 'server.p12', '-rfc', '-file', 'api.pem', ...store], folder, request.signal);
-  await mustRun(keytool, ['-importcert', '-noprompt', '-alias', 'api', '-file', 'api.pem', '-keystore', 'trust.p12', ...store], folder, request.signal);
+  await mustRun(
+    keytool,
+    [
+      '-genkeypair',
+      '-alias',
+      'api',
+      '-keyalg',
+      'EC',
+      '-groupname',
+      'secp256r1',
+      '-dname',
+      'CN=api.requestrocket.com',
+      '-ext',
+      'san=dns:api.requestrocket.com',
+      '-validity',
+      '3650',
+      '-keystore',
+      'server.p12',
+      '-keypass',
+      password,
+      '-noprompt',
+      ...store,
+    ],
+    folder,
+    request.signal,
+  );
+  await mustRun(
+    keytool,
+    ['-exportcert', '-alias', 'api', '-keystore', 'server.p12', '-rfc', '-file', 'api.pem', ...store],
+    folder,
+    request.signal,
+  );
+  await mustRun(
+    keytool,
+    ['-importcert', '-noprompt', '-alias', 'api', '-file', 'api.pem', '-keystore', 'trust.p12', ...store],
+    folder,
+    request.signal,
+  );
   await writeFile(join(folder, 'password'), password);
 }
 
@@ -99,8 +147,27 @@ async function buildArchive(request: ArchiveRequest, training: string, classPath
   const password = (await readFile(join(training, 'password'), 'utf8')).trim();
   const archive = join(folder, 'app.jsa');
   const cp = ['-cp', classPath.join(delimiter)];
-  await mustRun(request.java, [...request.jvmFlags, ...CDS_QUIET_FLAGS, `-XX:ArchiveClassesAtExit=${archive}`, ...cp, TRAINING_CLASS, join(training, 'server.p12'), join(training, 'trust.p12'), password], training, request.signal);
-  const check = await mustRun(request.java, [...request.jvmFlags, '-Xshare:on', `-XX:SharedArchiveFile=${archive}`, ...cp, TRAINING_CLASS, '--check'], training, request.signal);
+  await mustRun(
+    request.java,
+    [
+      ...request.jvmFlags,
+      ...CDS_QUIET_FLAGS,
+      `-XX:ArchiveClassesAtExit=${archive}`,
+      ...cp,
+      TRAINING_CLASS,
+      join(training, 'server.p12'),
+      join(training, 'trust.p12'),
+      password,
+    ],
+    training,
+    request.signal,
+  );
+  const check = await mustRun(
+    request.java,
+    [...request.jvmFlags, '-Xshare:on', `-XX:SharedArchiveFile=${archive}`, ...cp, TRAINING_CLASS, '--check'],
+    training,
+    request.signal,
+  );
   if (!check.includes('ok')) throw new Error(`the archive check printed ${JSON.stringify(check.slice(0, 200))}`);
 }
 

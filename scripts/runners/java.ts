@@ -55,7 +55,9 @@ function findJdk(): Promise<Jdk> {
 function libraryVersions(jars: readonly string[], pom: string): string {
   // Only the libraries the pom names: not what they bring along (Gson's annotations).
   const declared = new Set([...pom.matchAll(/<artifactId>\s*([\w.-]+)\s*<\/artifactId>/g)].map((match) => match[1]));
-  const names = jars.map((jar) => /^(.+?)-(\d[\w.-]*)\.jar$/.exec(basename(jar))).filter((match) => match !== null && declared.has(match[1]));
+  const names = jars
+    .map((jar) => /^(.+?)-(\d[\w.-]*)\.jar$/.exec(basename(jar)))
+    .filter((match) => match !== null && declared.has(match[1]));
   const shown = names.map((match) => `${match?.[1] === 'gson' ? 'Gson' : match?.[1]} ${match?.[2]}`);
   return shown.length ? ` with ${shown.join(', ')}` : '';
 }
@@ -99,31 +101,56 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       }
 
       const libKey = hashOf(pom).slice(0, 24);
-      const lib = await buildOnce(join(resolve(context.cacheDir), 'java', `lib-${libKey}`), async (temp) => {
-        const result = await runTool(
-          'mvn',
-          ['-q', '-B', '-Dstyle.color=never', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${temp}`, '-DincludeScope=runtime'],
-          { cwd: snippetsRoot, ...signal },
-        );
-        if (!result.ok) throw stepFailed(`mvn dependency:copy-dependencies (${pomFile})`, path, stripAnsi(result.output));
-      }, context);
-      const jars = (await readdir(lib)).filter((name) => name.endsWith('.jar')).sort().map((name) => join(lib, name));
+      const lib = await buildOnce(
+        join(resolve(context.cacheDir), 'java', `lib-${libKey}`),
+        async (temp) => {
+          const result = await runTool(
+            'mvn',
+            [
+              '-q',
+              '-B',
+              '-Dstyle.color=never',
+              '-f',
+              pomFile,
+              'dependency:copy-dependencies',
+              `-DoutputDirectory=${temp}`,
+              '-DincludeScope=runtime',
+            ],
+            { cwd: snippetsRoot, ...signal },
+          );
+          if (!result.ok) throw stepFailed(`mvn dependency:copy-dependencies (${pomFile})`, path, stripAnsi(result.output));
+        },
+        context,
+      );
+      const jars = (await readdir(lib))
+        .filter((name) => name.endsWith('.jar'))
+        .sort()
+        .map((name) => join(lib, name));
 
       const classesKey = hashOf(source, className, jdk.versionLine, libKey).slice(0, 24);
-      const classes = await buildOnce(join(resolve(context.cacheDir), 'java', 'classes', classesKey), async (temp) => {
-        const result = await runTool(
-          jdk.javac,
-          ['-encoding', 'UTF-8', '-proc:none', '-cp', jars.join(delimiter), '-d', temp, path],
-          { cwd: dirname(path), ...signal },
-        );
-        if (!result.ok) throw stepFailed('javac', path, result.output);
-      }, context);
+      const classes = await buildOnce(
+        join(resolve(context.cacheDir), 'java', 'classes', classesKey),
+        async (temp) => {
+          const result = await runTool(jdk.javac, ['-encoding', 'UTF-8', '-proc:none', '-cp', jars.join(delimiter), '-d', temp, path], {
+            cwd: dirname(path),
+            ...signal,
+          });
+          if (!result.ok) throw stepFailed('javac', path, result.output);
+        },
+        context,
+      );
       const runtime = `Java ${/javac (\S+)/.exec(jdk.versionLine)?.[1] ?? '?'}${libraryVersions(jars, pom.toString('utf8'))}`;
-      if (startup === 'jvm-defaults') return { command: jdk.java, args: ['-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path), runtime };
+      if (startup === 'jvm-defaults')
+        return { command: jdk.java, args: ['-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path), runtime };
       const cds = await classDataArchive({ ...jdk, jars, jvmFlags: JVM_FLAGS, cacheDir: context.cacheDir, ...signal });
       const archive = cds ? [`-XX:SharedArchiveFile=${cds.archive}`, ...CDS_QUIET_FLAGS] : [];
       const classPath = [...(cds?.classPath ?? jars), classes];
-      return { command: jdk.java, args: [...JVM_FLAGS, ...archive, '-cp', classPath.join(delimiter), className], cwd: dirname(path), runtime };
+      return {
+        command: jdk.java,
+        args: [...JVM_FLAGS, ...archive, '-cp', classPath.join(delimiter), className],
+        cwd: dirname(path),
+        runtime,
+      };
     },
     run: runProcess,
   });

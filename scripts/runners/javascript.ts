@@ -9,7 +9,8 @@ export function nodeToolchain(version: string): Toolchain {
   const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
   if ((major === 22 && minor >= 21) || major >= 24) return { available: true, version: `Node.js ${version.replace(/^v/, '')}` };
   const found = version.startsWith('v') ? version : `v${version}`;
-  if (major === 23) return { available: false, reason: `Node.js 22.21+ or 24+ is needed for NODE_USE_ENV_PROXY; 23 lacks it (found ${found})` };
+  if (major === 23)
+    return { available: false, reason: `Node.js 22.21+ or 24+ is needed for NODE_USE_ENV_PROXY; 23 lacks it (found ${found})` };
   return { available: false, reason: `Node.js 22.21+ is needed for NODE_USE_ENV_PROXY (found ${found})` };
 }
 

@@ -45,7 +45,9 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
   if (report) options.wrapper?.report?.(report());
 
   if (result.failed && result.exitCode === undefined && result.signal === undefined && !result.timedOut && !result.isCanceled) {
-    throw new Error(`could not start ${launch.command} (in ${launch.cwd}): ${result.originalMessage || result.shortMessage || 'unknown error'}`);
+    throw new Error(
+      `could not start ${launch.command} (in ${launch.cwd}): ${result.originalMessage || result.shortMessage || 'unknown error'}`,
+    );
   }
   return {
     exitCode: result.exitCode ?? null,
@@ -127,10 +129,11 @@ export async function runTool(command: string, args: readonly string[], options:
     ok: !result.failed,
     notFound,
     exitCode: result.exitCode ?? null,
-    output: notFound ? `${command} not found${isAbsolute(command) ? '' : ' on PATH'}` : output || (result.exitCode === undefined ? (result.shortMessage ?? '') : ''),
+    output: notFound
+      ? `${command} not found${isAbsolute(command) ? '' : ' on PATH'}`
+      : output || (result.exitCode === undefined ? (result.shortMessage ?? '') : ''),
   };
 }
-
 
 /** Drops ANSI colour codes some tools (Maven) print even when not on a terminal. */
 export function stripAnsi(text: string): string {

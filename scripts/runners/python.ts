@@ -48,7 +48,10 @@ export const pythonRunner = defineRunner({
     const venv = await runTool('python3', ['-c', 'import venv, ensurepip']);
     if (!venv.ok) {
       const lastLine = venv.output.trim().split('\n').at(-1) ?? '';
-      return { available: false, reason: `python3 ${python.version} cannot make virtual environments (the venv module is not usable: ${lastLine})` };
+      return {
+        available: false,
+        reason: `python3 ${python.version} cannot make virtual environments (the venv module is not usable: ${lastLine})`,
+      };
     }
     return { available: true, version: `Python ${python.version}` };
   },
@@ -67,18 +70,22 @@ export const pythonRunner = defineRunner({
     const key = hashOf(requirements, interpreter.version, interpreter.executable).slice(0, 24);
     const venv = join(resolve(context.cacheDir), 'python', `venv-${key}`);
     const signal = context.signal ? { signal: context.signal } : {};
-    await buildOnce(venv, async (temp) => {
-      const made = await runTool(interpreter.executable, ['-m', 'venv', temp], signal);
-      if (!made.ok) throw stepFailed('python3 -m venv', path, made.output);
-      // Only `bin/python` is used afterwards: it finds the venv from its own location, so the
-      // folder still works once renamed into place (the scripts pip writes keep the temp path).
-      const installed = await runTool(
-        join(temp, 'bin', 'python'),
-        ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-r', requirementsFile],
-        signal,
-      );
-      if (!installed.ok) throw stepFailed('pip install -r requirements.txt', path, installed.output);
-    }, context);
+    await buildOnce(
+      venv,
+      async (temp) => {
+        const made = await runTool(interpreter.executable, ['-m', 'venv', temp], signal);
+        if (!made.ok) throw stepFailed('python3 -m venv', path, made.output);
+        // Only `bin/python` is used afterwards: it finds the venv from its own location, so the
+        // folder still works once renamed into place (the scripts pip writes keep the temp path).
+        const installed = await runTool(
+          join(temp, 'bin', 'python'),
+          ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-r', requirementsFile],
+          signal,
+        );
+        if (!installed.ok) throw stepFailed('pip install -r requirements.txt', path, installed.output);
+      },
+      context,
+    );
     const python = join(venv, 'bin', 'python');
     return { command: python, args: [path], cwd: dirname(path), runtime: await venvRuntime(python, interpreter.version) };
   },

@@ -20,8 +20,13 @@ export async function probeVersion(command: string, args: readonly string[], pat
   try {
     const result = await runTool(command, args, options);
     if (result.notFound) return { found: false, reason: `${command} not found on PATH` };
-    const firstLine = result.output.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
-    if (!result.ok) return { found: false, reason: `'${[command, ...args].join(' ')}' failed: ${firstLine || `exit code ${result.exitCode}`}` };
+    const firstLine =
+      result.output
+        .split('\n')
+        .find((line) => line.trim() !== '')
+        ?.trim() ?? '';
+    if (!result.ok)
+      return { found: false, reason: `'${[command, ...args].join(' ')}' failed: ${firstLine || `exit code ${result.exitCode}`}` };
     const version = pattern.exec(result.output)?.[1];
     if (!version) return { found: false, reason: `cannot read a version from '${[command, ...args].join(' ')}': ${firstLine}` };
     return { found: true, version, output: result.output };

@@ -99,7 +99,9 @@ export interface SandboxLayout {
 /** `prepared` wrapped in bwrap: the whole file system read-only, the scratch folders writable, no network but the proxy. */
 export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayout): PreparedSnippet {
   const { scratch } = layout;
-  const hidden = [...new Set(['/tmp', path.resolve(tmpdir()), ...layout.hiddenFolders.map((dir) => path.resolve(dir))])].filter((dir) => dir !== '/');
+  const hidden = [...new Set(['/tmp', path.resolve(tmpdir()), ...layout.hiddenFolders.map((dir) => path.resolve(dir))])].filter(
+    (dir) => dir !== '/',
+  );
   const needed = [
     ...layout.readablePaths,
     ...layout.searchPath,
@@ -115,21 +117,38 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
   }
   const args = [
     ...NAMESPACE_FLAGS,
-    '--cap-drop', 'ALL',
+    '--cap-drop',
+    'ALL',
     ...(layout.root ? ['--cap-add', 'CAP_NET_BIND_SERVICE'] : []),
-    '--ro-bind', '/', '/',
-    '--dev', '/dev',
-    '--proc', '/proc',
+    '--ro-bind',
+    '/',
+    '/',
+    '--dev',
+    '/dev',
+    '--proc',
+    '/proc',
     ...hidden.flatMap((dir) => ['--tmpfs', dir]),
     ...visible.flatMap((entry) => ['--ro-bind-try', entry, entry]),
-    '--tmpfs', layout.caDir,
+    '--tmpfs',
+    layout.caDir,
     ...layout.caFiles.flatMap((file) => ['--ro-bind', file, file]),
     ...[scratch.home, scratch.tmp, scratch.work].flatMap((dir) => ['--bind', dir, dir]),
-    '--ro-bind', scratch.run, scratch.run,
+    '--ro-bind',
+    scratch.run,
+    scratch.run,
     ...(layout.resolvConf ? ['--ro-bind', path.join(scratch.run, 'resolv.conf'), layout.resolvConf] : []),
-    '--chdir', scratch.work,
-    '/bin/sh', '-c', SUPERVISOR_SCRIPT, 'sandbox', String(layout.proxyPort), layout.proxyPort.toString(16).toUpperCase().padStart(4, '0'), scratch.run, layout.socat,
-    prepared.command, ...prepared.args,
+    '--chdir',
+    scratch.work,
+    '/bin/sh',
+    '-c',
+    SUPERVISOR_SCRIPT,
+    'sandbox',
+    String(layout.proxyPort),
+    layout.proxyPort.toString(16).toUpperCase().padStart(4, '0'),
+    scratch.run,
+    layout.socat,
+    prepared.command,
+    ...prepared.args,
   ];
   return { command: layout.bwrap, args, cwd: scratch.work };
 }

@@ -8,11 +8,11 @@ const run = promisify(execFile);
 
 /** How programs will run: in a sandbox (with the tools it uses), or not, and why not. */
 export type Isolation =
-  | { available: true; bwrap: string; socat: string; version: string; root: boolean }
-  | { available: false; reason: string };
+  { available: true; bwrap: string; socat: string; version: string; root: boolean } | { available: false; reason: string };
 
 /** What to install when isolation is missing (Debian and Ubuntu package names). */
-export const ISOLATION_INSTALL_HINT = 'install bubblewrap and socat (apt-get install bubblewrap socat) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1) when not running as root';
+export const ISOLATION_INSTALL_HINT =
+  'install bubblewrap and socat (apt-get install bubblewrap socat) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1) when not running as root';
 
 /** The namespaces every sandbox uses; the probe starts one with exactly these. */
 export const NAMESPACE_FLAGS: readonly string[] = Object.freeze(['--unshare-net', '--unshare-pid', '--as-pid-1', '--die-with-parent']);
@@ -32,12 +32,17 @@ async function probe(): Promise<Isolation> {
   const socat = findExecutable('socat');
   if (!socat) return { available: false, reason: 'socat not found on PATH' };
   try {
-    await run(bwrap, [...NAMESPACE_FLAGS, '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '/bin/sh', '-c', ':'], { timeout: 10_000 });
+    await run(bwrap, [...NAMESPACE_FLAGS, '--ro-bind', '/', '/', '--proc', '/proc', '--dev', '/dev', '/bin/sh', '-c', ':'], {
+      timeout: 10_000,
+    });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim() || (error as Error).message;
     return { available: false, reason: `bwrap cannot create namespaces here: ${stderr}` };
   }
-  const version = await run(bwrap, ['--version']).then(({ stdout }) => stdout.trim(), () => 'bwrap');
+  const version = await run(bwrap, ['--version']).then(
+    ({ stdout }) => stdout.trim(),
+    () => 'bwrap',
+  );
   return { available: true, bwrap, socat, version, root: process.getuid?.() === 0 };
 }
 

@@ -22,10 +22,11 @@ export function describeSideDoors(report: SideDoorReport | undefined): string[] 
     const unnamed = counts.dnsStub ? '' : ' (DNS lookups among them: the sandbox could not listen on port 53 to name them)';
     lines.push(`${times(counts.closedUdp, 'UDP datagram')} to a loopback port${unnamed}`);
   }
-  if (counts?.noRoute) lines.push(`${times(counts.noRoute, 'packet')} to an address outside the sandbox (no route: only the proxy is reachable)`);
+  if (counts?.noRoute)
+    lines.push(`${times(counts.noRoute, 'packet')} to an address outside the sandbox (no route: only the proxy is reachable)`);
   const lookups = new Map<string, number>();
   for (const name of report.dnsQueries) lookups.set(name, (lookups.get(name) ?? 0) + 1);
   for (const [name, count] of lookups) lines.push(`a DNS lookup of ${JSON.stringify(name)}${count > 1 ? ` (${count} queries)` : ''}`);
-  if (report.missing === 'no-report') lines.push('no count of what it sent past the proxy (the sandbox\'s supervisor gave no report)');
+  if (report.missing === 'no-report') lines.push("no count of what it sent past the proxy (the sandbox's supervisor gave no report)");
   return lines;
 }

@@ -40,11 +40,18 @@ export function parseCommandLine(argv: readonly string[]): ScaffoldCommand {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  const command = { id: positionals[0] ?? '', title: values.title, root: path.resolve(values.root ?? DEFAULT_SNIPPETS_ROOT), help: values.help === true };
+  const command = {
+    id: positionals[0] ?? '',
+    title: values.title,
+    root: path.resolve(values.root ?? DEFAULT_SNIPPETS_ROOT),
+    help: values.help === true,
+  };
   if (command.help) return command;
   if (positionals.length === 0) throw new UsageError('expected the id of the new example, like "list-clients"; got none');
   if (positionals.length > 1) {
-    throw new UsageError(`expected one example id; got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(', ')} (quote a title that has spaces)`);
+    throw new UsageError(
+      `expected one example id; got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(', ')} (quote a title that has spaces)`,
+    );
   }
   return command;
 }

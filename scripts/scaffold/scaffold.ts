@@ -44,7 +44,8 @@ const STARTING_REQUEST = { method: 'GET', path: '/api/clients', headers: { 'Cont
 /** Why `title` cannot be used, or undefined. */
 export function titleProblem(title: string): string | undefined {
   if (title.trim() === '') return 'the title is empty; expected a short phrase, like "List your clients"';
-  if (/[\p{Cc}\u2028\u2029]/u.test(title)) return `the title ${JSON.stringify(title)} holds a line break or control character; expected one line of text`;
+  if (/[\p{Cc}\u2028\u2029]/u.test(title))
+    return `the title ${JSON.stringify(title)} holds a line break or control character; expected one line of text`;
   return undefined;
 }
 
@@ -69,9 +70,16 @@ async function planFiles(id: string, title: string): Promise<PlannedFile[]> {
 async function checkPlace(root: string, target: string): Promise<void> {
   const rootStat = await stat(root).catch(() => undefined);
   if (!rootStat?.isDirectory()) {
-    throw new ScaffoldError(`the examples folder ${displayPath(root)} does not exist; expected the folder that holds the examples (snippets/)`);
+    throw new ScaffoldError(
+      `the examples folder ${displayPath(root)} does not exist; expected the folder that holds the examples (snippets/)`,
+    );
   }
-  if (await lstat(target).then(() => true, () => false)) {
+  if (
+    await lstat(target).then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new ScaffoldError(`${displayPath(target)} already exists; choose another id, or edit the example that is there`);
   }
 }

@@ -37,9 +37,21 @@ const javaComment = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('
 /** One template per language, in tab order. */
 export const TEMPLATE_FILES: readonly TemplateFile[] = Object.freeze([
   { language: 'javascript', template: 'template.mjs', fileName: (id: string) => `${id}.mjs`, escape: asIs, executable: false },
-  { language: 'python', template: 'template.py', fileName: (id: string) => `${snakeCase(id)}.py`, escape: pythonDocstring, executable: false },
+  {
+    language: 'python',
+    template: 'template.py',
+    fileName: (id: string) => `${snakeCase(id)}.py`,
+    escape: pythonDocstring,
+    executable: false,
+  },
   { language: 'go', template: 'template.go', fileName: (id: string) => `${snakeCase(id)}.go`, escape: asIs, executable: false },
-  { language: 'java', template: 'Template.java', fileName: (id: string) => `${pascalCase(id)}.java`, escape: javaComment, executable: false },
+  {
+    language: 'java',
+    template: 'Template.java',
+    fileName: (id: string) => `${pascalCase(id)}.java`,
+    escape: javaComment,
+    executable: false,
+  },
   { language: 'curl', template: 'template.sh', fileName: (id: string) => `${id}.sh`, escape: asIs, executable: true },
 ]);
 
@@ -52,7 +64,11 @@ export function sentenceOf(title: string): string {
 export function renderTemplate(text: string, values: TemplateValues, template: string): string {
   return text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, name: string) => {
     if (!Object.hasOwn(values, name)) {
-      throw new Error(`${template}: unknown placeholder {{${name}}}; expected one of ${Object.keys(values).map((key) => `{{${key}}}`).join(', ')}`);
+      throw new Error(
+        `${template}: unknown placeholder {{${name}}}; expected one of ${Object.keys(values)
+          .map((key) => `{{${key}}}`)
+          .join(', ')}`,
+      );
     }
     return values[name as keyof TemplateValues];
   });

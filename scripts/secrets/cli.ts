@@ -38,7 +38,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     let values;
     try {
-      ({ values } = parseArgs({ args: [...argv], strict: true, options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+      ({ values } = parseArgs({
+        args: [...argv],
+        strict: true,
+        options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      }));
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -47,7 +51,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const root = path.resolve(values.root ?? PROJECT_ROOT);
-    if (!(await stat(root).catch(() => undefined))?.isDirectory()) throw new UsageError(`--root ${root}: no such folder; expected the project folder`);
+    if (!(await stat(root).catch(() => undefined))?.isDirectory())
+      throw new UsageError(`--root ${root}: no such folder; expected the project folder`);
     const scan = await scanTree(root);
     const report = formatScan(scan);
     if (scan.findings.length === 0) {

@@ -20,7 +20,9 @@ interface Span {
 
 /** Where each form of each secret appears in `text`, as spans of the original text. */
 function secretSpans(text: string, secrets: readonly string[]): Span[] {
-  const needles = secrets.filter((secret) => secret.length >= 4).flatMap((secret) => needlesFor(secret).map((needle) => ({ ...needle, secret })));
+  const needles = secrets
+    .filter((secret) => secret.length >= 4)
+    .flatMap((secret) => needlesFor(secret).map((needle) => ({ ...needle, secret })));
   const spans: Span[] = [];
   for (const view of VIEW_NAMES) {
     const wanted = needles.filter((needle) => needle.view === view);
@@ -28,7 +30,12 @@ function secretSpans(text: string, secrets: readonly string[]): Span[] {
     const mapped = mappedView(view, text);
     for (const needle of wanted) {
       for (let at = mapped.text.indexOf(needle.text); at !== -1; at = mapped.text.indexOf(needle.text, at + 1)) {
-        spans.push({ start: mapped.from[at]!, end: mapped.to[at + needle.text.length - 1]!, replacement: maskedForm(needle.secret, needle.encoding), rank: needle.encoding === 'plain' ? 0 : 1 });
+        spans.push({
+          start: mapped.from[at]!,
+          end: mapped.to[at + needle.text.length - 1]!,
+          replacement: maskedForm(needle.secret, needle.encoding),
+          rank: needle.encoding === 'plain' ? 0 : 1,
+        });
       }
     }
   }

@@ -33,8 +33,12 @@ interface ViewState {
 export function createLeakScanner(secrets: readonly string[], countWork: WorkCounter = () => {}): LeakScanner {
   const needles = secrets.filter((secret) => secret.length >= 8).flatMap(needlesFor);
   const keep = Math.max(longestNeedle(needles) - 1, 0);
-  const states: ViewState[] = VIEW_NAMES.map((view) => ({ view, needles: needles.filter((needle) => needle.view === view), pending: '', tail: '' }))
-    .filter((state) => state.needles.length > 0);
+  const states: ViewState[] = VIEW_NAMES.map((view) => ({
+    view,
+    needles: needles.filter((needle) => needle.view === view),
+    pending: '',
+    tail: '',
+  })).filter((state) => state.needles.length > 0);
   const found: LeakEncoding[] = [];
   const decoder = new StringDecoder('utf8');
   let batch = '';

@@ -35,7 +35,11 @@ function unescapeOne(escape: string, ...groups: Array<string | undefined>): stri
 
 /** The unescaped view of compacted text: `\x75`, `\u0075`, `&#x75;` and `&#117;` decoded. */
 export const unescapedView = (compact: string): string =>
-  !compact.includes('\\') && !compact.includes('&') ? compact : compact.replace(CHARACTER_ESCAPE, (escape: string, ...groups: unknown[]) => unescapeOne(escape, ...(groups.slice(0, 4) as Array<string | undefined>)));
+  !compact.includes('\\') && !compact.includes('&')
+    ? compact
+    : compact.replace(CHARACTER_ESCAPE, (escape: string, ...groups: unknown[]) =>
+        unescapeOne(escape, ...(groups.slice(0, 4) as Array<string | undefined>)),
+      );
 
 /** ASCII letters lower-cased, every other character kept (so the length never changes, for masking). */
 const lowerAscii = (text: string): string => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
@@ -94,7 +98,8 @@ export function mappedView(view: ViewName, text: string): MappedView {
   const compact = keepMatching(result, text, FILLER);
   if (view === 'compact') return compact;
   if (view === 'folded') return { ...compact, text: lowerAscii(compact.text) };
-  if (view === 'unescaped') return decodeMatches(compact, CHARACTER_ESCAPE, (match) => unescapeOne(match[0], match[1], match[2], match[3], match[4]));
+  if (view === 'unescaped')
+    return decodeMatches(compact, CHARACTER_ESCAPE, (match) => unescapeOne(match[0], match[1], match[2], match[3], match[4]));
   return decodeMatches(compact, PERCENT, (match) => String.fromCharCode(Number.parseInt(match[1]!, 16)));
 }
 

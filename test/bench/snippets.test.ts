@@ -4,7 +4,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { casesPerSecond, describeWaitingCost, growthTable, languageMedians, median, overheadRatio, parseBenchArgs } from '../../scripts/bench/snippets.ts';
+import {
+  casesPerSecond,
+  describeWaitingCost,
+  growthTable,
+  languageMedians,
+  median,
+  overheadRatio,
+  parseBenchArgs,
+} from '../../scripts/bench/snippets.ts';
 import { syntheticId, writeSyntheticExamples } from '../../scripts/bench/synthetic.ts';
 import { DEFAULT_SNIPPETS_ROOT, planHarness } from '../../scripts/harness/harness.ts';
 import type { CaseResult } from '../../scripts/harness/result.ts';
@@ -60,17 +68,33 @@ describe('languageMedians', () => {
 
   test('takes the median per language, leaving out skipped and reused cases', () => {
     const medians = languageMedians([
-      result('go', 10), result('go', 30), result('go', 1000, { cached: true }),
-      result('java', 900), result('java', 5, { status: 'skipped' }),
+      result('go', 10),
+      result('go', 30),
+      result('go', 1000, { cached: true }),
+      result('java', 900),
+      result('java', 5, { status: 'skipped' }),
     ]);
-    expect([...medians]).toEqual([['go', 20], ['java', 900]]);
+    expect([...medians]).toEqual([
+      ['go', 20],
+      ['java', 900],
+    ]);
   });
 });
 
 describe('growthTable', () => {
   test('has one Markdown row per example count, with cases per second and each language median', () => {
     const table = growthTable([
-      { examples: 2, cases: 50, coldMs: 30_000, warmMs: 10_000, cachedMs: 100, medians: new Map([['go', 40], ['java', 900]]) },
+      {
+        examples: 2,
+        cases: 50,
+        coldMs: 30_000,
+        warmMs: 10_000,
+        cachedMs: 100,
+        medians: new Map([
+          ['go', 40],
+          ['java', 900],
+        ]),
+      },
     ]);
     expect(table.split('\n')).toEqual([
       '| examples | cases | cold | warm | cached | cases/s warm | cases/s cached | go median | java median |',
@@ -109,6 +133,8 @@ describe('writeSyntheticExamples', () => {
     expect(java).toContain('public class BenchCopyB {');
     expect(java).not.toContain('ListClients');
     const go = await readFile(path.join(root, 'bench-copy-b', 'bench_copy_b.go'), 'utf8');
-    expect(go).toBe(`${await readFile(path.join(DEFAULT_SNIPPETS_ROOT, 'list-clients', 'list_clients.go'), 'utf8')}// synthetic copy bench-copy-b\n`);
+    expect(go).toBe(
+      `${await readFile(path.join(DEFAULT_SNIPPETS_ROOT, 'list-clients', 'list_clients.go'), 'utf8')}// synthetic copy bench-copy-b\n`,
+    );
   });
 });

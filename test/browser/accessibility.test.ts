@@ -14,7 +14,11 @@ let browser: Browser;
 let axeSource: string;
 
 beforeAll(async () => {
-  [server, browser, axeSource] = await Promise.all([serveSite(builtSite()), launchChromium(), readFile(require.resolve('axe-core'), 'utf8')]);
+  [server, browser, axeSource] = await Promise.all([
+    serveSite(builtSite()),
+    launchChromium(),
+    readFile(require.resolve('axe-core'), 'utf8'),
+  ]);
 });
 
 afterAll(async () => {
@@ -45,10 +49,28 @@ describe('accessibility', () => {
     await page.$$eval('details', (all) => all.forEach((details) => details.setAttribute('open', '')));
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const { violations } = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-      return violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+      const { violations } = await (
+        window as unknown as {
+          axe: {
+            run(
+              context: Document,
+              options: object,
+            ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run(document, { resultTypes: ['violations'] });
+      return violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.join(' ')),
+      }));
     });
-    if (violations.length > 0) console.info(`${url} (${colorScheme}): minor axe findings`, violations.map((violation: Violation) => `${violation.id} (${violation.impact})`));
+    if (violations.length > 0)
+      console.info(
+        `${url} (${colorScheme}): minor axe findings`,
+        violations.map((violation: Violation) => `${violation.id} (${violation.impact})`),
+      );
     const severe = violations.filter((violation: Violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(severe).toEqual([]);
     expect(requested.filter((request) => !request.startsWith(`${server.url}/`) && !request.startsWith('data:'))).toEqual([]);

@@ -42,7 +42,14 @@ async function inlineColoured(code: string, grammar: string): Promise<string> {
     lang: grammar,
     themes: CODE_THEMES,
     defaultColor: 'light-dark()',
-    transformers: [{ pre(node) { node.properties.class = 'code'; delete node.properties.style; } }],
+    transformers: [
+      {
+        pre(node) {
+          node.properties.class = 'code';
+          delete node.properties.style;
+        },
+      },
+    ],
   });
 }
 
@@ -60,11 +67,19 @@ async function blocks(): Promise<{ name: string; code: string; grammar: string }
   const examples = await discoverExamples(path.resolve('snippets'));
   const files = await Promise.all(
     examples.flatMap((example) =>
-      example.files.map(async (file) => ({ name: `${example.id}/${file.name}`, code: await readFile(file.path, 'utf8'), grammar: LANGUAGES.find((language) => language.id === file.language)!.grammar })),
+      example.files.map(async (file) => ({
+        name: `${example.id}/${file.name}`,
+        code: await readFile(file.path, 'utf8'),
+        grammar: LANGUAGES.find((language) => language.id === file.language)!.grammar,
+      })),
     ),
   );
   const http = await readFile(path.resolve('snippets/list-clients/request.http'), 'utf8');
-  return [...files, { name: '200 body', code: formatBody(CLIENTS_OK.body), grammar: 'json' }, { name: 'request.http', code: http, grammar: 'http' }];
+  return [
+    ...files,
+    { name: '200 body', code: formatBody(CLIENTS_OK.body), grammar: 'json' },
+    { name: 'request.http', code: http, grammar: 'http' },
+  ];
 }
 
 describe('code colours from the palette', () => {
@@ -82,7 +97,10 @@ describe('code colours from the palette', () => {
       const differing = pixelmatch(before.data, after.data, diff.data, before.width, before.height, { threshold: 0 });
       if (differing) {
         await mkdir(DIFF_DIR, { recursive: true });
-        await writeFile(path.join(DIFF_DIR, `code-colours-${colorScheme}-${block.name.replace(/[^\w.-]+/g, '_')}.png`), PNG.sync.write(diff));
+        await writeFile(
+          path.join(DIFF_DIR, `code-colours-${colorScheme}-${block.name.replace(/[^\w.-]+/g, '_')}.png`),
+          PNG.sync.write(diff),
+        );
       }
       expect(differing, `${block.name} in ${colorScheme}: pixels that differ`).toBe(0);
     }

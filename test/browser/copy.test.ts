@@ -44,7 +44,10 @@ describe('copy buttons', () => {
   });
 
   test('copy a response body exactly as the API contract has it', async () => {
-    const button = page.locator('.code-block', { has: page.locator('.http-status', { hasText: '401 Unauthorized' }) }).first().locator('button.copy');
+    const button = page
+      .locator('.code-block', { has: page.locator('.http-status', { hasText: '401 Unauthorized' }) })
+      .first()
+      .locator('button.copy');
     await button.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(formatBody(UNAUTHORIZED.body));
   });

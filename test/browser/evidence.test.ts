@@ -21,7 +21,10 @@ afterAll(async () => {
 
 /** A page on `url` in a fresh context. */
 async function open(url: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   const page = await context.newPage();
   await page.goto(`${server.url}${url}`);
   return page;
@@ -57,9 +60,12 @@ describe('the tested status', () => {
 });
 
 describe('what you will see', () => {
-  test('follows the chosen language like the code does, and opens on the program\'s output', async () => {
+  test("follows the chosen language like the code does, and opens on the program's output", async () => {
     const page = await open(GUIDE);
-    const visibleOutputs = () => page.$$eval('.program-output', (all) => all.filter((node) => node.checkVisibility()).map((node) => (node.closest('[role="tabpanel"]') as HTMLElement).dataset.lang));
+    const visibleOutputs = () =>
+      page.$$eval('.program-output', (all) =>
+        all.filter((node) => node.checkVisibility()).map((node) => (node.closest('[role="tabpanel"]') as HTMLElement).dataset.lang),
+      );
     expect(await visibleOutputs()).toEqual(['javascript', 'javascript']);
     await page.locator('#example-list-clients-tab-python').click();
     expect(await visibleOutputs()).toEqual(['python', 'python']);

@@ -32,25 +32,37 @@ const CASES = [
 ].flatMap((page) => WIDTHS.flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ ...page, ...width, colorScheme }))));
 
 describe('screenshots', () => {
-  test.each(CASES)('$name fits a $device screen in $colorScheme and is saved for review', async ({ name, url, device, viewport, colorScheme }) => {
-    const context = await browser.newContext({ colorScheme, viewport, deviceScaleFactor: 1, isMobile: device === 'phone', hasTouch: device === 'phone' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}${url}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-    await page.screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}.png`), fullPage: true });
-    if (name === 'guide') {
-      const tabs = page.locator('.example').first();
-      await tabs.screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}-tabs.png`) });
-      // The evidence: the Python tab's tested status and "What you will see", opened.
-      await page.locator('#example-list-clients-tab-python').click();
-      const python = page.locator('#example-list-clients-panel-python');
-      await python.locator('.tested > summary').click();
-      await python.locator('.program-output > summary').click();
+  test.each(CASES)(
+    '$name fits a $device screen in $colorScheme and is saved for review',
+    async ({ name, url, device, viewport, colorScheme }) => {
+      const context = await browser.newContext({
+        colorScheme,
+        viewport,
+        deviceScaleFactor: 1,
+        isMobile: device === 'phone',
+        hasTouch: device === 'phone',
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${url}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-      // The sticky header would sit over the picture of a tall element; it is not what is shown here.
-      await page.addStyleTag({ content: '.site-header { position: static !important; }' });
-      await page.locator('code-tabs').first().screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}-evidence.png`) });
-    }
-    await context.close();
-  });
+      await page.screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}.png`), fullPage: true });
+      if (name === 'guide') {
+        const tabs = page.locator('.example').first();
+        await tabs.screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}-tabs.png`) });
+        // The evidence: the Python tab's tested status and "What you will see", opened.
+        await page.locator('#example-list-clients-tab-python').click();
+        const python = page.locator('#example-list-clients-panel-python');
+        await python.locator('.tested > summary').click();
+        await python.locator('.program-output > summary').click();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+        // The sticky header would sit over the picture of a tall element; it is not what is shown here.
+        await page.addStyleTag({ content: '.site-header { position: static !important; }' });
+        await page
+          .locator('code-tabs')
+          .first()
+          .screenshot({ path: path.join(OUT_DIR, `${name}-${device}-${colorScheme}-evidence.png`) });
+      }
+      await context.close();
+    },
+  );
 });

@@ -20,7 +20,9 @@ afterAll(async () => {
 
 /** A fresh context (empty storage) and a page on the guide, with `search` appended to its URL. */
 async function openGuide(options: { search?: string; javaScriptEnabled?: boolean; context?: BrowserContext } = {}): Promise<Page> {
-  const context = options.context ?? (await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } }));
+  const context =
+    options.context ??
+    (await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } }));
   const page = await context.newPage();
   await page.goto(`${server.url}${GUIDE}${options.search ?? ''}`);
   return page;
@@ -28,7 +30,9 @@ async function openGuide(options: { search?: string; javaScriptEnabled?: boolean
 
 /** Languages of the visible panels, group by group. */
 function visiblePanels(page: Page): Promise<string[]> {
-  return page.$$eval('[role="tabpanel"]', (panels) => panels.filter((panel) => panel.checkVisibility()).map((panel) => (panel as HTMLElement).dataset.lang!));
+  return page.$$eval('[role="tabpanel"]', (panels) =>
+    panels.filter((panel) => panel.checkVisibility()).map((panel) => (panel as HTMLElement).dataset.lang!),
+  );
 }
 
 /** Languages of the selected tabs, group by group. */
@@ -80,10 +84,18 @@ describe('code tabs', () => {
     await page.addStyleTag({ content: '* { overflow-anchor: none !important; }' });
     const lower = tab(page, 'verify-token', 'curl');
     await lower.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    const heightOf = () => page.locator('#example-list-clients-panel-javascript').evaluate((panel) => panel.closest('code-tabs')!.getBoundingClientRect().height);
+    const heightOf = () =>
+      page
+        .locator('#example-list-clients-panel-javascript')
+        .evaluate((panel) => panel.closest('code-tabs')!.getBoundingClientRect().height);
     const before = { top: (await lower.boundingBox())!.y, height: await heightOf() };
     await lower.click();
-    const after = { top: (await lower.boundingBox())!.y, height: await page.locator('#example-list-clients-panel-curl').evaluate((panel) => panel.closest('code-tabs')!.getBoundingClientRect().height) };
+    const after = {
+      top: (await lower.boundingBox())!.y,
+      height: await page
+        .locator('#example-list-clients-panel-curl')
+        .evaluate((panel) => panel.closest('code-tabs')!.getBoundingClientRect().height),
+    };
     expect(after.height).not.toBe(before.height);
     expect(Math.abs(after.top - before.top)).toBeLessThan(1);
     await page.context().close();
@@ -97,7 +109,9 @@ describe('code tabs', () => {
       const state = { frames: [] as string[][], beforeUpgrade: null as string[] | null };
       (window as unknown as { firstFrames: typeof state }).firstFrames = state;
       const visible = () =>
-        [...document.querySelectorAll<HTMLElement>('[role="tabpanel"]')].filter((panel) => panel.checkVisibility()).map((panel) => panel.dataset.lang!);
+        [...document.querySelectorAll<HTMLElement>('[role="tabpanel"]')]
+          .filter((panel) => panel.checkVisibility())
+          .map((panel) => panel.dataset.lang!);
       const define = customElements.define.bind(customElements);
       customElements.define = (name, constructor, options) => {
         if (name === 'code-tabs') state.beforeUpgrade = visible();
@@ -113,7 +127,9 @@ describe('code tabs', () => {
     const page = await openGuide({ context });
     await tab(page, 'list-clients', 'go').click();
     await page.goto(`${server.url}${GUIDE}`);
-    const state = await page.evaluate(() => (window as unknown as { firstFrames: { frames: string[][]; beforeUpgrade: string[] } }).firstFrames);
+    const state = await page.evaluate(
+      () => (window as unknown as { firstFrames: { frames: string[][]; beforeUpgrade: string[] } }).firstFrames,
+    );
     expect(state.beforeUpgrade).toEqual(['go', 'go']);
     for (const frame of state.frames) expect(frame.every((lang) => lang === 'go')).toBe(true);
     expect(await selectedTabs(page)).toEqual(['go', 'go']);
@@ -133,7 +149,7 @@ describe('code tabs', () => {
     await context.close();
   });
 
-  test('open the language named by ?lang= and put the reader\'s choice in the URL', async () => {
+  test("open the language named by ?lang= and put the reader's choice in the URL", async () => {
     const page = await openGuide({ search: '?lang=java#test-your-token' });
     expect(await visiblePanels(page)).toEqual(['java', 'java']);
     expect(await selectedTabs(page)).toEqual(['java', 'java']);
@@ -155,7 +171,9 @@ describe('code tabs', () => {
     const labels = LANGUAGES.map((language) => language.label);
     expect(await visiblePanels(page)).toEqual([...LANGUAGES, ...LANGUAGES].map((language) => language.id));
     expect(await page.locator('[role="tablist"]').first().isVisible()).toBe(false);
-    const shownLabels = await page.$$eval('[role="tabpanel"] .nojs-label', (spans) => spans.filter((span) => span.checkVisibility()).map((span) => span.textContent));
+    const shownLabels = await page.$$eval('[role="tabpanel"] .nojs-label', (spans) =>
+      spans.filter((span) => span.checkVisibility()).map((span) => span.textContent),
+    );
     expect(shownLabels).toEqual([...labels, ...labels]);
     expect(await page.locator('[role="tabpanel"] .copy').first().isVisible()).toBe(false);
     await page.context().close();
@@ -165,7 +183,10 @@ describe('code tabs', () => {
     const page = await openGuide();
     await page.emulateMedia({ media: 'print' });
     expect(await visiblePanels(page)).toEqual([...LANGUAGES, ...LANGUAGES].map((language) => language.id));
-    const shownLabels = await page.$$eval('[role="tabpanel"] .nojs-label', (spans) => spans.filter((span) => span.checkVisibility()).length);
+    const shownLabels = await page.$$eval(
+      '[role="tabpanel"] .nojs-label',
+      (spans) => spans.filter((span) => span.checkVisibility()).length,
+    );
     expect(shownLabels).toBe(2 * LANGUAGES.length);
     await page.context().close();
   });

@@ -13,7 +13,10 @@ const scripts = Object.keys((JSON.parse(await read('package.json')) as { scripts
 
 /** Sub-folders of `dir`, sorted. */
 async function folders(dir: string): Promise<string[]> {
-  return (await readdir(path.resolve(dir), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return (await readdir(path.resolve(dir), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 describe('commands', () => {
@@ -35,7 +38,7 @@ describe('folders', () => {
     expect(layout).not.toBe('');
   });
 
-  test.each(['scripts', 'docs'])("the layout names every folder under %s/, and only folders that exist", async (parent) => {
+  test.each(['scripts', 'docs'])('the layout names every folder under %s/, and only folders that exist', async (parent) => {
     const listed = [...layout.matchAll(new RegExp(`^${parent}/([\\w-]+)/`, 'gm'))].map((match) => match[1]!).sort();
     const actual = await folders(parent);
     if (listed.length > 0 || parent === 'scripts') expect(listed).toEqual(actual);

@@ -27,7 +27,13 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
   'bearer-prefix': {
     caughtBy: 'auth-header',
     says: /remove the "Bearer " prefix/,
-    fails: { ok: ['auth-header', 'exit-code', 'output'], missing: [], invalid: ['auth-header'], revoked: ['auth-header'], forbidden: ['auth-header'] },
+    fails: {
+      ok: ['auth-header', 'exit-code', 'output'],
+      missing: [],
+      invalid: ['auth-header'],
+      revoked: ['auth-header'],
+      forbidden: ['auth-header'],
+    },
   },
   'token-in-query': {
     caughtBy: 'token-in-url',
@@ -37,12 +43,24 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
   'plain-http': {
     caughtBy: 'https',
     says: /plain HTTP to http:\/\/api\.requestrocket\.com\//,
-    fails: { ok: ['https', 'request', 'exit-code', 'output'], missing: [], invalid: ['https', 'request'], revoked: ['https', 'request'], forbidden: ['https', 'request'] },
+    fails: {
+      ok: ['https', 'request', 'exit-code', 'output'],
+      missing: [],
+      invalid: ['https', 'request'],
+      revoked: ['https', 'request'],
+      forbidden: ['https', 'request'],
+    },
   },
   'other-host': {
     caughtBy: 'egress',
     says: /refused api\.requestrocket\.example:443/,
-    fails: { ok: ['egress', 'request', 'exit-code', 'output'], missing: [], invalid: ['egress', 'request'], revoked: ['egress', 'request'], forbidden: ['egress', 'request'] },
+    fails: {
+      ok: ['egress', 'request', 'exit-code', 'output'],
+      missing: [],
+      invalid: ['egress', 'request'],
+      revoked: ['egress', 'request'],
+      forbidden: ['egress', 'request'],
+    },
   },
   'wrong-path': {
     caughtBy: 'request',
@@ -82,7 +100,13 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
   'raw-request-shows-bearer': {
     caughtBy: 'raw-request',
     says: /request\.http must show Authorization: u-your-token-here \(the placeholder, raw\); found "Bearer u-your-token-here"/,
-    fails: { ok: ['raw-request'], missing: ['raw-request'], invalid: ['raw-request'], revoked: ['raw-request'], forbidden: ['raw-request'] },
+    fails: {
+      ok: ['raw-request'],
+      missing: ['raw-request'],
+      invalid: ['raw-request'],
+      revoked: ['raw-request'],
+      forbidden: ['raw-request'],
+    },
   },
   'hangs-forever': {
     caughtBy: 'timeout',
@@ -156,7 +180,11 @@ function timeoutFixtures(says: Record<string, RegExp>) {
   return Object.fromEntries(
     Object.entries(says).map(([fixture, message]) => [
       fixture,
-      { caughtBy: 'request-timeout' as const, says: message, fails: { 'hung-server': ['exit-code', 'timeout', 'request-timeout'] } satisfies Fails },
+      {
+        caughtBy: 'request-timeout' as const,
+        says: message,
+        fails: { 'hung-server': ['exit-code', 'timeout', 'request-timeout'] } satisfies Fails,
+      },
     ]),
   );
 }
@@ -183,14 +211,17 @@ test('the fixtures cover all five languages', () => {
 });
 
 describe.for(Object.entries(FIXTURES))('%s', ([fixture, expected]) => {
-  test.for(cases.filter((planned) => planned.example.id === fixture))('$scenario fails exactly the expected checks', async (planned, context) => {
-    const result = await run.result(planned.key);
-    if (result.status === 'skipped' && process.env.CI !== 'true') context.skip(result.detail.reason ?? 'skipped');
-    const failed = result.checks.filter((check) => check.status === 'failed').map((check) => check.id);
-    expect(failed, formatFailure(result)).toEqual(expectedFails(planned));
-    const named = result.checks.find((check) => check.id === expected.caughtBy);
-    if (failed.includes(expected.caughtBy)) expect(named?.message).toMatch(expected.says);
-  });
+  test.for(cases.filter((planned) => planned.example.id === fixture))(
+    '$scenario fails exactly the expected checks',
+    async (planned, context) => {
+      const result = await run.result(planned.key);
+      if (result.status === 'skipped' && process.env.CI !== 'true') context.skip(result.detail.reason ?? 'skipped');
+      const failed = result.checks.filter((check) => check.status === 'failed').map((check) => check.id);
+      expect(failed, formatFailure(result)).toEqual(expectedFails(planned));
+      const named = result.checks.find((check) => check.id === expected.caughtBy);
+      if (failed.includes(expected.caughtBy)) expect(named?.message).toMatch(expected.says);
+    },
+  );
 
   test(`is caught by ${expected.caughtBy} in at least one scenario`, () => {
     const everyFails = [expected.fails, ...Object.values(expected.byLanguage ?? {})].flatMap((fails) => Object.values(fails));

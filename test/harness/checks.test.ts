@@ -76,8 +76,21 @@ const rejected = (status: 401 | 403) => {
 describe('CHECKS', () => {
   test('lists every check id once, in report order', () => {
     expect(CHECKS.map((check) => check.id)).toEqual([
-      'egress', 'https', 'tls-verify', 'request', 'auth-header', 'content-type', 'raw-request', 'token-in-url',
-      'token-leak', 'exit-code', 'handles-error', 'missing-token', 'output', 'timeout', 'request-timeout',
+      'egress',
+      'https',
+      'tls-verify',
+      'request',
+      'auth-header',
+      'content-type',
+      'raw-request',
+      'token-in-url',
+      'token-leak',
+      'exit-code',
+      'handles-error',
+      'missing-token',
+      'output',
+      'timeout',
+      'request-timeout',
     ]);
   });
 
@@ -117,7 +130,10 @@ describe('auth-header', () => {
 
 describe('network checks', () => {
   test('egress fails on a connection to another host', () => {
-    const result = verdict('egress', observe('ok', { egress: [{ kind: 'connect', host: 'evil.example', port: 443, reason: 'other-host' }] }));
+    const result = verdict(
+      'egress',
+      observe('ok', { egress: [{ kind: 'connect', host: 'evil.example', port: 443, reason: 'other-host' }] }),
+    );
     expect(result.status).toBe('failed');
     expect(result.message).toContain('evil.example:443');
   });
@@ -135,12 +151,20 @@ describe('network checks', () => {
 
   test('egress passes a sandboxed run that used the proxy alone, and one killed before it could be counted', () => {
     const clean = { counts: { directTcp: 0, closedUdp: 0, noRoute: 0, dnsStub: true }, dnsQueries: [] };
-    expect(verdict('egress', observe('ok', { sideDoors: clean }))).toEqual({ status: 'passed', message: 'only api.requestrocket.com was contacted, and nothing bypassed the proxy' });
-    expect(verdict('egress', observe('ok', { sideDoors: { counts: null, missing: 'killed' as const, dnsQueries: [] } })).status).toBe('passed');
+    expect(verdict('egress', observe('ok', { sideDoors: clean }))).toEqual({
+      status: 'passed',
+      message: 'only api.requestrocket.com was contacted, and nothing bypassed the proxy',
+    });
+    expect(verdict('egress', observe('ok', { sideDoors: { counts: null, missing: 'killed' as const, dnsQueries: [] } })).status).toBe(
+      'passed',
+    );
   });
 
   test('https fails on plain HTTP to the API host', () => {
-    const result = verdict('https', observe('ok', { requests: [], egress: [{ kind: 'http', host: 'api.requestrocket.com', port: 80, reason: 'not-https' }] }));
+    const result = verdict(
+      'https',
+      observe('ok', { requests: [], egress: [{ kind: 'http', host: 'api.requestrocket.com', port: 80, reason: 'not-https' }] }),
+    );
     expect(result.status).toBe('failed');
     expect(result.message).toContain('http://api.requestrocket.com/');
   });
@@ -159,10 +183,17 @@ describe('network checks', () => {
   });
 
   test('token-in-url finds the token base64-encoded in the path, and lower-cased in a refused host name', () => {
-    const inPath = verdict('token-in-url', observe('ok', { requests: [request({ path: `/api/clients/${Buffer.from(TOKEN).toString('base64url')}` })] }));
-    expect(inPath.message).toMatch(/^the token must travel only in the Authorization header; the mock saw it \(base64-encoded\) in the URL \/api\/clients\//);
+    const inPath = verdict(
+      'token-in-url',
+      observe('ok', { requests: [request({ path: `/api/clients/${Buffer.from(TOKEN).toString('base64url')}` })] }),
+    );
+    expect(inPath.message).toMatch(
+      /^the token must travel only in the Authorization header; the mock saw it \(base64-encoded\) in the URL \/api\/clients\//,
+    );
     const egress = [{ kind: 'connect' as const, host: `${TOKEN.toLowerCase()}.example`, port: 443, reason: 'other-host' as const }];
-    expect(verdict('token-in-url', observe('ok', { egress })).message).toMatch(/saw it \(with its letters in another case\) in the URL \/\/u-/);
+    expect(verdict('token-in-url', observe('ok', { egress })).message).toMatch(
+      /saw it \(with its letters in another case\) in the URL \/\/u-/,
+    );
   });
 
   test('token-in-url finds the token in the query string', () => {
@@ -186,13 +217,25 @@ describe('behaviour checks', () => {
     const encoded = Buffer.from(`Authorization: ${TOKEN}`).toString('base64');
     const run = { exitCode: 0, signal: null, stdout: clientLines, stderr: `debug ${encoded}`, timedOut: false, durationMs: 1 };
     const result = verdict('token-leak', observe('ok', { run }));
-    expect(result).toEqual({ status: 'failed', message: 'the token was printed base64-encoded to stderr; never print or log it, in any form' });
+    expect(result).toEqual({
+      status: 'failed',
+      message: 'the token was printed base64-encoded to stderr; never print or log it, in any form',
+    });
   });
 
   test('token-leak trusts what the runner saw past the kept output', () => {
     const run = {
-      exitCode: 0, signal: null, stdout: clientLines, stderr: '', timedOut: false, durationMs: 1,
-      leaks: [{ stream: 'stdout' as const, encoding: 'plain' as const }, { stream: 'stdout' as const, encoding: 'hex' as const }, { stream: 'stderr' as const, encoding: 'reversed' as const }],
+      exitCode: 0,
+      signal: null,
+      stdout: clientLines,
+      stderr: '',
+      timedOut: false,
+      durationMs: 1,
+      leaks: [
+        { stream: 'stdout' as const, encoding: 'plain' as const },
+        { stream: 'stdout' as const, encoding: 'hex' as const },
+        { stream: 'stderr' as const, encoding: 'reversed' as const },
+      ],
     };
     expect(verdict('token-leak', observe('ok', { run })).message).toBe(
       'the token was printed as is and hex-encoded to stdout, and reversed to stderr; never print or log it, in any form',
@@ -205,7 +248,10 @@ describe('behaviour checks', () => {
   });
 
   test('exit-code fails a program that exits 0 on 403', () => {
-    const observation = observe('forbidden', { ...rejected(403), run: { exitCode: 0, signal: null, stdout: '', stderr: '', timedOut: false, durationMs: 1 } });
+    const observation = observe('forbidden', {
+      ...rejected(403),
+      run: { exitCode: 0, signal: null, stdout: '', stderr: '', timedOut: false, durationMs: 1 },
+    });
     expect(verdict('exit-code', observation).message).toMatch(/non-zero exit code.*exited 0/);
   });
 
@@ -272,7 +318,17 @@ describe('raw-request', () => {
   });
 
   test('fails when the program omits a header request.http shows', () => {
-    const observation = observe('ok', { rawRequest: raw(good), requests: [request({ rawHeaders: [['Authorization', TOKEN], ['Host', 'api.requestrocket.com']] })] });
+    const observation = observe('ok', {
+      rawRequest: raw(good),
+      requests: [
+        request({
+          rawHeaders: [
+            ['Authorization', TOKEN],
+            ['Host', 'api.requestrocket.com'],
+          ],
+        }),
+      ],
+    });
     expect(verdict('raw-request', observation).message).toBe('request.http shows Content-Type, but the program did not send it');
   });
 
@@ -283,35 +339,56 @@ describe('raw-request', () => {
 
   test.for([
     ['GET /api/clients\n', /request\.http:1: expected a request line like "GET \/api\/clients HTTP\/1\.1"/],
-    ['GET /api/clients HTTP/1.1\nHost api.requestrocket.com\n', /request\.http:2: expected a header line like "Name: value", found "Host api\.requestrocket\.com"/],
+    [
+      'GET /api/clients HTTP/1.1\nHost api.requestrocket.com\n',
+      /request\.http:2: expected a header line like "Name: value", found "Host api\.requestrocket\.com"/,
+    ],
   ] as const)('refuses a malformed file: %j', ([text, message]) => {
     expect(() => raw(text)).toThrow(message);
   });
 });
 
 /** A program that reported a failure in one line and exited 1. */
-const oneLine = (text: string) => ({ run: { exitCode: 1, signal: null, stdout: '', stderr: text, timedOut: false, durationMs: 10 }, output: text });
+const oneLine = (text: string) => ({
+  run: { exitCode: 1, signal: null, stdout: '', stderr: text, timedOut: false, durationMs: 10 },
+  output: text,
+});
 
 describe('tls-verify', () => {
   const handshake = { stage: 'handshake', servername: 'api.requestrocket.com', message: 'tlsv1 alert unknown ca', code: null } as const;
 
   test('passes a program that broke the handshake off under an untrusted certificate', () => {
-    const result = verdict('tls-verify', observe('untrusted-cert', { requests: [], tlsFailures: [handshake], ...oneLine('Could not list clients: certificate verify failed') }));
+    const result = verdict(
+      'tls-verify',
+      observe('untrusted-cert', {
+        requests: [],
+        tlsFailures: [handshake],
+        ...oneLine('Could not list clients: certificate verify failed'),
+      }),
+    );
     expect(result).toEqual({ status: 'passed', message: expect.stringContaining('tlsv1 alert unknown ca') });
   });
 
   test('fails a program whose request arrived over the untrusted certificate, saying what to remove', () => {
     const result = verdict('tls-verify', observe('untrusted-cert'));
     expect(result.status).toBe('failed');
-    expect(result.message).toMatch(/certificate verification is off\. Remove whatever switches it off \(verify=False, InsecureSkipVerify, curl -k/);
+    expect(result.message).toMatch(
+      /certificate verification is off\. Remove whatever switches it off \(verify=False, InsecureSkipVerify, curl -k/,
+    );
   });
 
   test('fails a program that never tried to connect, rather than counting it as a refusal', () => {
-    expect(verdict('tls-verify', observe('untrusted-cert', { requests: [], ...oneLine('error') })).message).toMatch(/never tried a TLS connection/);
+    expect(verdict('tls-verify', observe('untrusted-cert', { requests: [], ...oneLine('error') })).message).toMatch(
+      /never tried a TLS connection/,
+    );
   });
 
   test.for([
-    ['python', 'r = requests.get(url, verify=False, timeout=10)', /line 2 \(r = requests\.get\(url, verify=False, timeout=10\)\): verify=False accepts any certificate; remove it/],
+    [
+      'python',
+      'r = requests.get(url, verify=False, timeout=10)',
+      /line 2 \(r = requests\.get\(url, verify=False, timeout=10\)\): verify=False accepts any certificate; remove it/,
+    ],
     ['go', '\tTLSClientConfig: &tls.Config{InsecureSkipVerify: true},', /line 2 .*InsecureSkipVerify: true accepts any certificate/],
     ['curl', 'curl -sSk --max-time 10 \\', /line 2 .*curl -k \(--insecure\) accepts any certificate; remove -k\/--insecure/],
     ['curl', '  --insecure \\', /remove -k\/--insecure/],
@@ -338,16 +415,26 @@ describe('tls-verify', () => {
 
 describe('request-timeout', () => {
   const hung = (waitedMs: number, overrides: Partial<CaseObservation> = {}) =>
-    observe('hung-server', { requests: [request({ status: 0, reason: 'no-answer', receivedAtMs: 1_000 })], exitedAtMs: 1_000 + waitedMs, ...oneLine('Could not list clients: Read timed out.'), ...overrides });
+    observe('hung-server', {
+      requests: [request({ status: 0, reason: 'no-answer', receivedAtMs: 1_000 })],
+      exitedAtMs: 1_000 + waitedMs,
+      ...oneLine('Could not list clients: Read timed out.'),
+      ...overrides,
+    });
 
   test('passes a program that gave up within requestTimeoutMs and the margin', () => {
-    expect(verdict('request-timeout', hung(10_900))).toEqual({ status: 'passed', message: 'gave up 10900 ms after the request arrived (requestTimeoutMs 10000)' });
+    expect(verdict('request-timeout', hung(10_900))).toEqual({
+      status: 'passed',
+      message: 'gave up 10900 ms after the request arrived (requestTimeoutMs 10000)',
+    });
   });
 
   test('fails a program that gave up later than requestTimeoutMs plus the margin', () => {
     const result = verdict('request-timeout', hung(30_000, { snippet: { language: 'python', source: '' } }));
     expect(result.status).toBe('failed');
-    expect(result.message).toMatch(/gave up 30000 ms after the request arrived; the manifest's requestTimeoutMs is 10000: pass timeout=10 to requests\.get\(\)/);
+    expect(result.message).toMatch(
+      /gave up 30000 ms after the request arrived; the manifest's requestTimeoutMs is 10000: pass timeout=10 to requests\.get\(\)/,
+    );
   });
 
   test.for([
@@ -382,13 +469,16 @@ describe('handles-error in the failure scenarios', () => {
 
   test('fails an HTML page printed under a gateway error, asking for one line', () => {
     const page = '<html>\n<head><title>502 Bad Gateway</title></head>\n</html>';
-    expect(verdict('handles-error', observe('bad-gateway', oneLine(page))).message).toMatch(/expected one line saying what went wrong; the program printed 3 lines/);
+    expect(verdict('handles-error', observe('bad-gateway', oneLine(page))).message).toMatch(
+      /expected one line saying what went wrong; the program printed 3 lines/,
+    );
   });
 
   test('fails a line that does not name the 502', () => {
-    expect(verdict('handles-error', observe('bad-gateway', oneLine('Could not list clients: Expecting value: line 1 column 1 (char 0)'))).message).toMatch(
-      /does not say the status 502/,
-    );
+    expect(
+      verdict('handles-error', observe('bad-gateway', oneLine('Could not list clients: Expecting value: line 1 column 1 (char 0)')))
+        .message,
+    ).toMatch(/does not say the status 502/);
   });
 
   test('fails a line that does not say the request timed out', () => {

@@ -44,16 +44,41 @@ describe('snippets CLI', () => {
     const junit = path.join(out, 'report.xml');
     // Every scenario but the one that waits 10 s for the program's own timeout (snippets.test.ts runs it).
     const scenarios = SCENARIO_NAMES.filter((name) => name !== 'hung-server');
-    const result = await cli(['--example', 'list-clients', '--lang', 'curl', ...scenarios.flatMap((name) => ['--scenario', name]), '--json', json, '--junit', junit]);
+    const result = await cli([
+      '--example',
+      'list-clients',
+      '--lang',
+      'curl',
+      ...scenarios.flatMap((name) => ['--scenario', name]),
+      '--json',
+      json,
+      '--junit',
+      junit,
+    ]);
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^snippets: 8 passed, 0 failed, 0 skipped/m);
     const report = HarnessReportSchema.strict().parse(JSON.parse(await readFile(json, 'utf8')));
     expect(report.summary).toMatchObject({ passed: 8, failed: 0, skipped: 0 });
-    expect(report.cases.map((c) => c.scenario)).toEqual(['ok', 'missing', 'invalid', 'revoked', 'forbidden', 'untrusted-cert', 'bad-gateway', 'network-error']);
-    expect(report.cases[0]).toMatchObject({ example: 'list-clients', language: 'curl', file: 'snippets/list-clients/list-clients.sh', status: 'passed' });
+    expect(report.cases.map((c) => c.scenario)).toEqual([
+      'ok',
+      'missing',
+      'invalid',
+      'revoked',
+      'forbidden',
+      'untrusted-cert',
+      'bad-gateway',
+      'network-error',
+    ]);
+    expect(report.cases[0]).toMatchObject({
+      example: 'list-clients',
+      language: 'curl',
+      file: 'snippets/list-clients/list-clients.sh',
+      status: 'passed',
+    });
     expect(report.cases[0]?.checks.map((check) => check.id)).toContain('auth-header');
     // Every case is tied to the exact bytes it ran: the file's hash, the run's harness, the toolchain.
-    const sha256 = (file: string) => readFile(path.join(PROJECT_ROOT, file)).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
+    const sha256 = (file: string) =>
+      readFile(path.join(PROJECT_ROOT, file)).then((bytes) => createHash('sha256').update(bytes).digest('hex'));
     expect(report.cases[0]?.inputs).toEqual({
       snippet: await sha256('snippets/list-clients/list-clients.sh'),
       manifest: await sha256('snippets/list-clients/example.json'),
@@ -65,7 +90,11 @@ describe('snippets CLI', () => {
     expect(report.run).toMatchObject({ node: process.versions.node, commit: expect.stringMatching(/^[0-9a-f]{40}(\+changes)?$/) });
     expect(report.run.toolchains.curl).toMatchObject({ available: true });
     // ...and carries what the program printed, tokens masked, as evidence a page can show.
-    expect(report.cases[0]).toMatchObject({ cached: false, runtime: expect.stringMatching(/^curl /), evidence: { exitCode: 0, timedOut: false } });
+    expect(report.cases[0]).toMatchObject({
+      cached: false,
+      runtime: expect.stringMatching(/^curl /),
+      evidence: { exitCode: 0, timedOut: false },
+    });
     expect(report.cases[0]?.evidence?.stdout).toContain('Northwind Logistics');
     expect(report.cases[3]?.evidence).toMatchObject({ exitCode: expect.any(Number), stderr: expect.stringContaining('401') });
     expect(JSON.stringify(report)).not.toMatch(UNMASKED_TOKEN);
@@ -74,12 +103,16 @@ describe('snippets CLI', () => {
   });
 
   test('exits 1 and explains a failure with file, scenario, check, the recorded request and masked tokens', async () => {
-    const result = await cli(['--root', 'test/fixtures/broken', '--example', 'bearer-prefix', '--scenario', 'forbidden'], { GITHUB_ACTIONS: 'true' });
+    const result = await cli(['--root', 'test/fixtures/broken', '--example', 'bearer-prefix', '--scenario', 'forbidden'], {
+      GITHUB_ACTIONS: 'true',
+    });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('✗ test/fixtures/broken/bearer-prefix/bearer_prefix.py (scenario: forbidden)');
     expect(result.stdout).toContain('[auth-header] sent "Bearer <token>": the Core API takes the raw token, remove the "Bearer " prefix');
     expect(result.stdout).toMatch(/GET \/api\/clients \[TLSv1\.[23]\] .*Authorization: "Bearer u-.{2}…\(34 chars\)" -> 401/);
-    expect(result.stdout).toMatch(/^::error file=test\/fixtures\/broken\/bearer-prefix\/bearer_prefix\.py,title=auth-header \(forbidden\)::/m);
+    expect(result.stdout).toMatch(
+      /^::error file=test\/fixtures\/broken\/bearer-prefix\/bearer_prefix\.py,title=auth-header \(forbidden\)::/m,
+    );
     expect(result.stdout).toMatch(/^snippets: 0 passed, 1 failed, 0 skipped/m);
     expect(result.stdout + result.stderr).not.toMatch(UNMASKED_TOKEN);
   });
@@ -152,7 +185,9 @@ describe('snippets CLI', () => {
 
     const missing = await cli(['--merge', shards[0]!, ...filter]);
     expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toMatch(/2 planned case\(s\) are in no report:\n\s+- verify-token\/curl\/missing\n\s+- verify-token\/curl\/revoked/);
+    expect(missing.stderr).toMatch(
+      /2 planned case\(s\) are in no report:\n\s+- verify-token\/curl\/missing\n\s+- verify-token\/curl\/revoked/,
+    );
 
     const overlap = await cli(['--merge', shards[0]!, all, ...filter]);
     expect(overlap.exitCode).toBe(2);
@@ -168,7 +203,12 @@ describe('snippets CLI', () => {
     const json = path.join(out, 'skipped.json');
     await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok', '--json', json], bare);
     const report = HarnessReportSchema.parse(JSON.parse(await readFile(json, 'utf8')));
-    expect(report.cases[0]).toMatchObject({ status: 'skipped', reason: 'go not found on PATH', checks: [], inputs: { toolchain: 'missing: go not found on PATH' } });
+    expect(report.cases[0]).toMatchObject({
+      status: 'skipped',
+      reason: 'go not found on PATH',
+      checks: [],
+      inputs: { toolchain: 'missing: go not found on PATH' },
+    });
     expect(report.cases[0]).not.toHaveProperty('evidence');
     const ci = await cli(['--example', 'list-clients', '--lang', 'go', '--scenario', 'ok'], { ...bare, CI: 'true' });
     expect(ci.exitCode).toBe(1);
@@ -177,10 +217,15 @@ describe('snippets CLI', () => {
 
   test('refuses to run, exit 2, when isolation is required and bwrap is missing', async () => {
     const bare = { PATH: path.dirname(process.execPath) };
-    for (const [args, env] of [[['--require-isolation'], {}], [[], { CI: 'true' }]] as const) {
+    for (const [args, env] of [
+      [['--require-isolation'], {}],
+      [[], { CI: 'true' }],
+    ] as const) {
       const result = await cli([...args, '--example', 'list-clients', '--lang', 'curl', '--scenario', 'ok'], { ...bare, ...env });
       expect(result.exitCode, result.stdout + result.stderr).toBe(2);
-      expect(result.stderr).toMatch(/isolation is required but not available: bwrap \(bubblewrap\) not found on PATH; install bubblewrap and socat \(apt-get install bubblewrap socat\)/);
+      expect(result.stderr).toMatch(
+        /isolation is required but not available: bwrap \(bubblewrap\) not found on PATH; install bubblewrap and socat \(apt-get install bubblewrap socat\)/,
+      );
       expect(result.stdout).not.toMatch(/Running/);
     }
   });
@@ -190,10 +235,12 @@ describe('snippets CLI', () => {
     const tools = path.join(out, 'curl-only');
     await mkdir(tools, { recursive: true });
     for (const tool of ['curl', 'bash', 'openssl']) await symlink(findExecutable(tool)!, path.join(tools, tool)).catch(() => {});
-    const result = await cli(['--example', 'list-clients', '--lang', 'curl', '--scenario', 'ok'], { PATH: [path.dirname(process.execPath), tools].join(path.delimiter) });
+    const result = await cli(['--example', 'list-clients', '--lang', 'curl', '--scenario', 'ok'], {
+      PATH: [path.dirname(process.execPath), tools].join(path.delimiter),
+    });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.stdout.match(/^isolation: .*$/gm)).toEqual([
-      'isolation: NOT sandboxed: bwrap (bubblewrap) not found on PATH; programs run with this machine\'s network and files (install bubblewrap and socat (apt-get install bubblewrap socat) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1) when not running as root)',
+      "isolation: NOT sandboxed: bwrap (bubblewrap) not found on PATH; programs run with this machine's network and files (install bubblewrap and socat (apt-get install bubblewrap socat) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1) when not running as root)",
     ]);
   });
 

@@ -29,15 +29,23 @@ describe('an extra runner', () => {
   test('runs its files under every scenario and reports them like the built-in languages', async () => {
     const root = path.join(PROJECT_ROOT, 'test', 'fixtures', 'extra-language');
     const run = await runHarness({ root, runners: [...DEFAULT_RUNNERS, typescriptRunner] });
-    expect(run.results.map((result) => result.key)).toEqual(
-      SCENARIO_NAMES.map((scenario) => `list-clients/typescript/${scenario}`),
-    );
+    expect(run.results.map((result) => result.key)).toEqual(SCENARIO_NAMES.map((scenario) => `list-clients/typescript/${scenario}`));
     for (const result of run.results) {
-      expect(result.status, result.checks.filter((c) => c.status === 'failed').map((c) => c.message).join('\n')).toBe('passed');
+      expect(
+        result.status,
+        result.checks
+          .filter((c) => c.status === 'failed')
+          .map((c) => c.message)
+          .join('\n'),
+      ).toBe('passed');
       expect(result.checks.map((check) => check.id)).toContain('auth-header');
     }
     const report = HarnessReportSchema.parse(toReport(run.results, run.info));
-    expect(report.cases[0]).toMatchObject({ example: 'list-clients', language: 'typescript', file: 'test/fixtures/extra-language/list-clients/list-clients.mts' });
+    expect(report.cases[0]).toMatchObject({
+      example: 'list-clients',
+      language: 'typescript',
+      file: 'test/fixtures/extra-language/list-clients/list-clients.mts',
+    });
   });
 
   test('leaves the file unclaimed when it is not registered', async () => {

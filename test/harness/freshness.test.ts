@@ -26,7 +26,11 @@ afterEach(() => rm(work, { recursive: true, force: true }));
 
 /** A report whose one case recorded the subject's inputs as they are at this moment. */
 function reportNow() {
-  const inputs = caseInputs(subject, { available: true, version: 'Python 3' }, { harness: harnessFingerprint(projectRoot), dependencyRoot: work });
+  const inputs = caseInputs(
+    subject,
+    { available: true, version: 'Python 3' },
+    { harness: harnessFingerprint(projectRoot), dependencyRoot: work },
+  );
   return reportOf([caseReport({ example: 'complete', language: 'python', scenario: 'ok', status: 'passed', inputs })]);
 }
 
@@ -49,7 +53,10 @@ describe('fileFreshness', () => {
   test('is stale when the harness that ran the case was another one', () => {
     const report = reportNow();
     report.cases[0]!.inputs.harness = 'f'.repeat(64);
-    expect(fileFreshness(report, subject, { projectRoot, dependencyRoot: work })).toMatchObject({ state: 'stale', changed: ['the harness'] });
+    expect(fileFreshness(report, subject, { projectRoot, dependencyRoot: work })).toMatchObject({
+      state: 'stale',
+      changed: ['the harness'],
+    });
   });
 
   test('is absent when the report has no case for the file, or there is no report', () => {
@@ -64,8 +71,12 @@ describe('staleFiles', () => {
   test('lists each file with why, and nothing when all are fresh', async () => {
     const report = reportNow();
     expect(staleFiles(report, [subject], { projectRoot, dependencyRoot: work })).toEqual([]);
-    expect(staleFiles(undefined, [subject], { projectRoot, dependencyRoot: work })).toEqual([{ file: subject.file.path, why: 'there is no report' }]);
+    expect(staleFiles(undefined, [subject], { projectRoot, dependencyRoot: work })).toEqual([
+      { file: subject.file.path, why: 'there is no report' },
+    ]);
     await writeFile(subject.file.path, 'print("changed")\n');
-    expect(staleFiles(report, [subject], { projectRoot, dependencyRoot: work })).toEqual([{ file: subject.file.path, why: 'changed since it was tested: hello.py' }]);
+    expect(staleFiles(report, [subject], { projectRoot, dependencyRoot: work })).toEqual([
+      { file: subject.file.path, why: 'changed since it was tested: hello.py' },
+    ]);
   });
 });

@@ -52,6 +52,10 @@ describe('givenReportProblems', () => {
 
   test('names a file changed since the report was made', async () => {
     await writeFile(path.join(root, 'verify-token', 'verify-token.sh'), '\n# edited\n', { flag: 'a' });
-    expect(await problems(report)).toEqual([expect.stringMatching(/^it is about other bytes than 1 file\(s\):\n {4}- .*verify-token\.sh: changed since it was tested: verify-token\.sh$/)]);
+    expect(await problems(report)).toEqual([
+      expect.stringMatching(
+        /^it is about other bytes than 1 file\(s\):\n {4}- .*verify-token\.sh: changed since it was tested: verify-token\.sh$/,
+      ),
+    ]);
   });
 });

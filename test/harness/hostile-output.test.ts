@@ -88,16 +88,24 @@ test('every fixture folder has an expectation, and every expectation a fixture',
 });
 
 describe.for(Object.entries(FIXTURES))('%s', ([fixture, expected]) => {
-  test.for(cases.filter((planned) => planned.example.id === fixture))('$scenario fails exactly the expected checks, and no report shows the token', async (planned, context) => {
-    const result = await run.result(planned.key);
-    if (result.status === 'skipped' && process.env.CI !== 'true') context.skip(result.detail.reason ?? 'skipped');
-    const failed = result.checks.filter((check) => check.status === 'failed').map((check) => check.id);
-    expect(failed, formatFailure(result)).toEqual(expected.fails[planned.scenario as (typeof SCENARIOS_RUN)[number]]);
-    if (expected.caughtBy && failed.includes(expected.caughtBy)) {
-      expect(result.checks.find((check) => check.id === expected.caughtBy)?.message).toMatch(expected.says!);
-    }
-    const reports = [formatFailure(result), JSON.stringify(toReport([result], reportOf([]).run)), toJunit([result]), ...toGithubAnnotations([result])].join('\n');
-    expect(tokens.size).toBeGreaterThan(0);
-    expect(scanText(reports, [...tokens])).toEqual([]);
-  });
+  test.for(cases.filter((planned) => planned.example.id === fixture))(
+    '$scenario fails exactly the expected checks, and no report shows the token',
+    async (planned, context) => {
+      const result = await run.result(planned.key);
+      if (result.status === 'skipped' && process.env.CI !== 'true') context.skip(result.detail.reason ?? 'skipped');
+      const failed = result.checks.filter((check) => check.status === 'failed').map((check) => check.id);
+      expect(failed, formatFailure(result)).toEqual(expected.fails[planned.scenario as (typeof SCENARIOS_RUN)[number]]);
+      if (expected.caughtBy && failed.includes(expected.caughtBy)) {
+        expect(result.checks.find((check) => check.id === expected.caughtBy)?.message).toMatch(expected.says!);
+      }
+      const reports = [
+        formatFailure(result),
+        JSON.stringify(toReport([result], reportOf([]).run)),
+        toJunit([result]),
+        ...toGithubAnnotations([result]),
+      ].join('\n');
+      expect(tokens.size).toBeGreaterThan(0);
+      expect(scanText(reports, [...tokens])).toEqual([]);
+    },
+  );
 });

@@ -22,7 +22,10 @@ const SANDBOXED: Record<string, { fails: CheckId[]; says?: RegExp }> = {
   'plants-sitecustomize/python/ok': { fails: [] },
   'reads-ca-key/curl/ok': { fails: [] },
   'signals-parent/curl/ok': { fails: [] },
-  'direct-loopback/curl/ok': { fails: ['egress'], says: /its sandbox recorded 1 direct TCP connection to a loopback port, bypassing the proxy$/ },
+  'direct-loopback/curl/ok': {
+    fails: ['egress'],
+    says: /its sandbox recorded 1 direct TCP connection to a loopback port, bypassing the proxy$/,
+  },
   'udp-datagram/curl/ok': { fails: ['egress'], says: /its sandbox recorded 1 UDP datagram to a loopback port$/ },
   // Named by the stub resolver; where it cannot listen on port 53 (not root), still caught, unnamed.
   'dns-lookup/curl/ok': {
@@ -34,7 +37,14 @@ const SANDBOXED: Record<string, { fails: CheckId[]; says?: RegExp }> = {
 };
 
 /** Without a sandbox the side doors cannot be seen; everything else must hold all the same. */
-const UNSANDBOXED = ['writes-curlrc/curl/ok', 'plants-sitecustomize/python/ok', 'reads-ca-key/curl/ok', 'signals-parent/curl/ok', 'unaffected/curl/ok', 'unaffected/python/ok'];
+const UNSANDBOXED = [
+  'writes-curlrc/curl/ok',
+  'plants-sitecustomize/python/ok',
+  'reads-ca-key/curl/ok',
+  'signals-parent/curl/ok',
+  'unaffected/curl/ok',
+  'unaffected/python/ok',
+];
 
 /** Runs the hostile cases one at a time, `unaffected` last, and returns their results by key. */
 async function runHostile(keys: readonly string[], options: { isolation: Isolation; cacheDir?: string }): Promise<Map<string, CaseResult>> {

@@ -56,11 +56,15 @@ const COMMANDS = {
   snippets: (signal: string) => {
     const json = path.join(out, `${signal}.json`);
     const junit = path.join(out, `${signal}.xml`);
-    const subprocess = execa(process.execPath, ['scripts/harness/cli.ts', '--root', ROOT, '--scenario', 'ok', '--concurrency', '2', '--json', json, '--junit', junit], {
-      cwd: PROJECT_ROOT,
-      reject: false,
-      env: { CI: '', GITHUB_ACTIONS: '' },
-    });
+    const subprocess = execa(
+      process.execPath,
+      ['scripts/harness/cli.ts', '--root', ROOT, '--scenario', 'ok', '--concurrency', '2', '--json', json, '--junit', junit],
+      {
+        cwd: PROJECT_ROOT,
+        reject: false,
+        env: { CI: '', GITHUB_ACTIONS: '' },
+      },
+    );
     return { subprocess, reports: [json, junit] };
   },
   build: (signal: string) => {

@@ -8,13 +8,18 @@ describe('mapInLanes', () => {
     const most = { work: 0, wait: 0 };
     const gates: Array<() => void> = [];
     const items = ['work', 'wait', 'wait', 'work', 'wait', 'work', 'wait'] as const;
-    const done = mapInLanes(items, (item) => item, { work: 1, wait: 3 }, async (item, index) => {
-      running[item] += 1;
-      most[item] = Math.max(most[item], running[item]);
-      await new Promise<void>((resolve) => gates.push(resolve));
-      running[item] -= 1;
-      return `${item}-${index}`;
-    });
+    const done = mapInLanes(
+      items,
+      (item) => item,
+      { work: 1, wait: 3 },
+      async (item, index) => {
+        running[item] += 1;
+        most[item] = Math.max(most[item], running[item]);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running[item] -= 1;
+        return `${item}-${index}`;
+      },
+    );
     // Release jobs one at a time until every job has run.
     while (gates.length || running.work + running.wait) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -15,7 +15,9 @@ describe('printable', () => {
 
 describe('maskSecrets', () => {
   test('masks a token it was not told about when it has the shape of one, and keeps the placeholder', () => {
-    expect(maskSecrets('sent u-SomeoneElse0123456789abcdefgh and u-your-token-here', [])).toBe('sent u-So…(31 chars) and u-your-token-here');
+    expect(maskSecrets('sent u-SomeoneElse0123456789abcdefgh and u-your-token-here', [])).toBe(
+      'sent u-So…(31 chars) and u-your-token-here',
+    );
   });
 });
 
@@ -35,7 +37,10 @@ describe('showSafely', () => {
 
 describe('firstLines', () => {
   test('lists the first twenty, then how many more there were', () => {
-    const lines = firstLines(Array.from({ length: 100_000 }, (_, index) => index), (index) => `request ${index}`);
+    const lines = firstLines(
+      Array.from({ length: 100_000 }, (_, index) => index),
+      (index) => `request ${index}`,
+    );
     expect(lines).toHaveLength(21);
     expect(lines.at(-2)).toBe('request 19');
     expect(lines.at(-1)).toBe('… and 99980 more');
@@ -56,6 +61,8 @@ describe('outputTail', () => {
 
   test('shows nothing for an empty output, and only a note when the token leaked encoded', () => {
     expect(outputTail('\n\n', mask, false)).toEqual([]);
-    expect(outputTail(`${TOKEN}\n`, mask, true)).toEqual(['(not shown: the output holds the token in an encoded or split form; see token-leak)']);
+    expect(outputTail(`${TOKEN}\n`, mask, true)).toEqual([
+      '(not shown: the output holds the token in an encoded or split form; see token-leak)',
+    ]);
   });
 });

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, runHarness } from '../../scripts/harness/harness.ts';
-import { RESULT_CACHE_FORMAT, isCacheable, openResultCache, resultCacheKey, type CacheSubject } from '../../scripts/harness/result-cache.ts';
+import {
+  RESULT_CACHE_FORMAT,
+  isCacheable,
+  openResultCache,
+  resultCacheKey,
+  type CacheSubject,
+} from '../../scripts/harness/result-cache.ts';
 import type { CaseResult } from '../../scripts/harness/result.ts';
 import { caseReport, fakeHash } from '../support/report.ts';
 
@@ -20,7 +26,15 @@ function ranCase(fields: Partial<CaseResult> = {}): CaseResult {
   return {
     ...caseReport({ example: 'list-clients', language: 'go', scenario: 'ok', status: 'passed', evidence, runtime: 'Go 1.26' }),
     checks: [{ id: 'auth-header', status: 'passed', message: 'raw token' }],
-    detail: { exitCode: 0, signal: null, timedOut: false, requests: ['GET /api/clients [TLSv1.3] -> 200'], egress: [], outputTail: ['Northwind Logistics'], evidence },
+    detail: {
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+      requests: ['GET /api/clients [TLSv1.3] -> 200'],
+      egress: [],
+      outputTail: ['Northwind Logistics'],
+      evidence,
+    },
     ...fields,
   };
 }
@@ -60,11 +74,15 @@ describe('openResultCache', () => {
   test.for([
     ['a skipped case', { status: 'skipped', evidence: undefined }],
     ['a run killed at the time limit', { timedOut: true }],
-    ['a case whose file could not be built', { evidence: undefined, checks: [{ id: 'prepare', status: 'failed', message: 'javac failed' }] }],
+    [
+      'a case whose file could not be built',
+      { evidence: undefined, checks: [{ id: 'prepare', status: 'failed', message: 'javac failed' }] },
+    ],
     ['a case the harness could not run', { evidence: undefined, checks: [{ id: 'harness', status: 'failed', message: 'mock failed' }] }],
   ] as const)('never stores %s', async ([, change]) => {
     const base = ranCase();
-    const evidence = 'timedOut' in change ? { ...base.detail.evidence!, timedOut: true } : 'evidence' in change ? undefined : base.detail.evidence;
+    const evidence =
+      'timedOut' in change ? { ...base.detail.evidence!, timedOut: true } : 'evidence' in change ? undefined : base.detail.evidence;
     const result: CaseResult = {
       ...base,
       ...('status' in change ? { status: change.status } : {}),
@@ -125,7 +143,13 @@ describe('runHarness with a result cache', () => {
     await cp(path.join(PROJECT_ROOT, 'snippets'), root, { recursive: true });
     // The scenarios in which the mock answers: quick cases, and enough of them to count.
     const scenarios = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'];
-    const options = { root, examples: ['list-clients', 'verify-token'], languages: ['curl', 'javascript'], scenarios, resultCacheDir: freshDir() };
+    const options = {
+      root,
+      examples: ['list-clients', 'verify-token'],
+      languages: ['curl', 'javascript'],
+      scenarios,
+      resultCacheDir: freshDir(),
+    };
     const first = await runHarness(options);
     expect(first.results.every((result) => result.status === 'passed' && !result.cached)).toBe(true);
     expect(first.cache).toMatchObject({ reused: 0, stored: 20 });

@@ -18,7 +18,11 @@ function sent(token: string, overrides: Partial<RecordedRequest> = {}): Recorded
     method: 'GET',
     path: '/api/clients',
     query: '',
-    rawHeaders: [['Authorization', token], ['Content-Type', 'application/json'], ['User-Agent', `client-${token}`]],
+    rawHeaders: [
+      ['Authorization', token],
+      ['Content-Type', 'application/json'],
+      ['User-Agent', `client-${token}`],
+    ],
     authorization: token,
     httpVersion: '1.1',
     tlsVersion: 'TLSv1.3',
@@ -76,7 +80,8 @@ describe('compareFingerprints', () => {
 });
 
 describe('SameRequestGate', () => {
-  const planned = (language: string, scenario: string) => ({ example: { id: 'x' }, scenario, key: `x/${language}/${scenario}` }) as unknown as PlannedCase;
+  const planned = (language: string, scenario: string) =>
+    ({ example: { id: 'x' }, scenario, key: `x/${language}/${scenario}` }) as unknown as PlannedCase;
   const finished = (language: string, scenario: string): CaseResult => ({
     ...caseReport({ example: 'x', language, scenario, status: 'passed' }),
     file: `x.${language}`,

@@ -35,13 +35,18 @@ describe('snippets/', () => {
   test('holds the guide examples, each in all five languages', () => {
     expect(examples.map((example) => example.id)).toEqual(expect.arrayContaining(['list-clients', 'verify-token']));
     for (const example of examples) {
-      expect(example.files.map((file) => file.language), example.id).toEqual(['javascript', 'python', 'go', 'java', 'curl']);
+      expect(
+        example.files.map((file) => file.language),
+        example.id,
+      ).toEqual(['javascript', 'python', 'go', 'java', 'curl']);
     }
   });
 
   test.runIf(given !== undefined)('the given report is of this commit and harness, about these bytes, and holds every case', async () => {
     const options = engineOptions();
-    expect(await givenReportProblems(given!, cases, { projectRoot: options.projectRoot, dependencyRoot: options.snippetsRoot })).toEqual([]);
+    expect(await givenReportProblems(given!, cases, { projectRoot: options.projectRoot, dependencyRoot: options.snippetsRoot })).toEqual(
+      [],
+    );
   });
 });
 

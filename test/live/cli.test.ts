@@ -68,7 +68,9 @@ describe('snippets --live refuses before sending anything', () => {
   test('lists the live cases without a token', async () => {
     const result = await cli(['--live', '--list', '--example', 'list-clients', '--lang', 'go']);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toBe('list-clients/go/ok\nlist-clients/go/missing\nlist-clients/go/invalid\nlist-clients/go/revoked\nlist-clients/go/forbidden\n5 live case(s)');
+    expect(result.stdout).toBe(
+      'list-clients/go/ok\nlist-clients/go/missing\nlist-clients/go/invalid\nlist-clients/go/revoked\nlist-clients/go/forbidden\n5 live case(s)',
+    );
   });
 });
 
@@ -77,7 +79,12 @@ async function liveCommand(args: string[], options: { drift?: keyof typeof DRIFT
   const tokens = testAccountTokens();
   const standIn = standInApi({ tokens, drift: options.drift ? DRIFTS[options.drift] : undefined });
   let printed = '';
-  const env = { REQUESTROCKET_USER_TOKEN: tokens.user, REQUESTROCKET_REVOKED_TOKEN: tokens.revoked, REQUESTROCKET_FORBIDDEN_TOKEN: tokens.forbidden, ...options.env };
+  const env = {
+    REQUESTROCKET_USER_TOKEN: tokens.user,
+    REQUESTROCKET_REVOKED_TOKEN: tokens.revoked,
+    REQUESTROCKET_FORBIDDEN_TOKEN: tokens.forbidden,
+    ...options.env,
+  };
   const code = await runLiveCommand(parseCommandLine(['--live', '--example', 'list-clients', '--lang', 'javascript', ...args], {}), {
     out: { write: (text) => void (printed += text), isTTY: false },
     env,
@@ -91,11 +98,17 @@ describe('snippets --live against a stand-in', () => {
   test('exits 0 when the real API answers as documented, and writes its report under .cache/live/, never the site report', async () => {
     const { code, printed } = await liveCommand([]);
     expect(code, printed).toBe(0);
-    expect(printed).toMatch(/^Running 5 case\(s\) against the real API at https:\/\/api\.requestrocket\.com\/api: no mock, no interception; at most 10 requests, 10 s per probe$/m);
+    expect(printed).toMatch(
+      /^Running 5 case\(s\) against the real API at https:\/\/api\.requestrocket\.com\/api: no mock, no interception; at most 10 requests, 10 s per probe$/m,
+    );
     expect(printed).toMatch(/^snippets: 5 passed, 0 failed, 0 skipped/m);
     const report = JSON.parse(await readFile(path.join(dir, '.cache', 'live', 'report.json'), 'utf8')) as LiveReport;
     expect(HarnessReportSchema.parse(report).summary).toMatchObject({ passed: 5, failed: 0, skipped: 0 });
-    expect(report.live).toEqual({ api: 'https://api.requestrocket.com/api', checks: ['contract-drift', 'token-leak', 'exit-code', 'handles-error', 'output', 'timeout'], issue: null });
+    expect(report.live).toEqual({
+      api: 'https://api.requestrocket.com/api',
+      checks: ['contract-drift', 'token-leak', 'exit-code', 'handles-error', 'output', 'timeout'],
+      issue: null,
+    });
     expect(existsSync(path.join(dir, '.cache', 'harness-report.json'))).toBe(false);
   });
 
@@ -110,10 +123,15 @@ describe('snippets --live against a stand-in', () => {
   test('exits 1 on drift, and never shows a token, even one the real API echoed, in the terminal, annotations, JSON or JUnit', async () => {
     const json = path.join(dir, 'drift.json');
     const junit = path.join(dir, 'drift.xml');
-    const { code, printed, tokens } = await liveCommand(['--json', json, '--junit', junit], { drift: 'echoesToken', env: { GITHUB_ACTIONS: 'true' } });
+    const { code, printed, tokens } = await liveCommand(['--json', json, '--junit', junit], {
+      drift: 'echoesToken',
+      env: { GITHUB_ACTIONS: 'true' },
+    });
     expect(code).toBe(1);
     expect(printed).toMatch(/^::error file=snippets\/list-clients\/list-clients\.mjs,title=contract-drift \(invalid\)::/m);
-    expect(printed).toMatch(/real: {7}401 application\/json \{"error": "Unauthorized", "message": "Unknown token u-.{2}…\(34 chars\)", "status": 401\}/);
+    expect(printed).toMatch(
+      /real: {7}401 application\/json \{"error": "Unauthorized", "message": "Unknown token u-.{2}…\(34 chars\)", "status": 401\}/,
+    );
     const written = [printed, await readFile(json, 'utf8'), await readFile(junit, 'utf8')];
     for (const text of written) {
       expect(text).not.toMatch(UNMASKED_TOKEN);
@@ -121,7 +139,9 @@ describe('snippets --live against a stand-in', () => {
     }
     const report = JSON.parse(written[1]!) as LiveReport;
     // Each refused token is echoed in its own message, so each scenario's drift is its own finding.
-    expect(report.live.issue?.title).toBe('Live API drift: GET /api/clients (missing): the 401 answer differs in body.message (and 2 more)');
+    expect(report.live.issue?.title).toBe(
+      'Live API drift: GET /api/clients (missing): the 401 answer differs in body.message (and 2 more)',
+    );
     expect(printed.trimEnd().split('\n').at(-1)).toBe(report.live.issue?.title);
   });
 });

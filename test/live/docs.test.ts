@@ -35,7 +35,9 @@ const live = section(contributing, 'Run the examples against the real API: `--li
 
 describe('CONTRIBUTING.md, "Run the examples against the real API"', () => {
   test('lists every live check, in report order', () => {
-    const ids = firstColumn(live, 'What each result means').filter((cell) => /^`[\w-]+`$/.test(cell)).map((cell) => cell.slice(1, -1));
+    const ids = firstColumn(live, 'What each result means')
+      .filter((cell) => /^`[\w-]+`$/.test(cell))
+      .map((cell) => cell.slice(1, -1));
     expect(ids).toEqual(LIVE_CHECK_IDS);
   });
 

@@ -25,9 +25,15 @@ describe('documentedAnswer', () => {
     }
   });
 
-  test.for(LIVE_SCENARIO_NAMES)("matches what the mock answers in the %s scenario", (scenario) => {
+  test.for(LIVE_SCENARIO_NAMES)('matches what the mock answers in the %s scenario', (scenario) => {
     const trio = randomTokenTrio();
-    const tokens: Record<string, string | undefined> = { ok: trio.valid, missing: undefined, invalid: 'u-unknownunknownunknown', revoked: trio.revoked, forbidden: trio.forbidden };
+    const tokens: Record<string, string | undefined> = {
+      ok: trio.valid,
+      missing: undefined,
+      invalid: 'u-unknownunknownunknown',
+      revoked: trio.revoked,
+      forbidden: trio.forbidden,
+    };
     const token = tokens[scenario];
     for (const endpoint of endpoints) {
       const mock = decideAnswer({ ...endpoint, authorizations: token === undefined ? [] : [token] }, toMockTokens(trio)).response;

@@ -6,11 +6,27 @@ import type { ProbeAnswer } from '../../scripts/live/probe.ts';
 import { SCENARIOS } from '../../scripts/harness/scenarios.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 
-const answer = (status: number, body: unknown): ProbeAnswer => ({ kind: 'answer', status, contentType: 'application/json', location: null, body: formatBody(body), truncated: false });
+const answer = (status: number, body: unknown): ProbeAnswer => ({
+  kind: 'answer',
+  status,
+  contentType: 'application/json',
+  location: null,
+  body: formatBody(body),
+  truncated: false,
+});
 const request = { method: 'GET', path: '/api/clients' };
 const list = parseManifest('example.json', { title: 'List', request });
 const verify = parseManifest('example.json', { title: 'Verify', request, scenarios: { ok: { output: ['Token is valid', '2 clients'] } } });
-const real = realFacts(answer(200, { clients: [{ clientId: 'a', clientName: 'Fabrikam' }, { clientId: 'b', clientName: 'Tailspin' }, { clientId: 'c', clientName: 'Litware' }], message: 'Success' }));
+const real = realFacts(
+  answer(200, {
+    clients: [
+      { clientId: 'a', clientName: 'Fabrikam' },
+      { clientId: 'b', clientName: 'Tailspin' },
+      { clientId: 'c', clientName: 'Litware' },
+    ],
+    message: 'Success',
+  }),
+);
 
 describe('realFacts', () => {
   test('takes the client names of a 200 and the status and message of an error', () => {
@@ -20,14 +36,20 @@ describe('realFacts', () => {
 
   test('takes nothing from an answer it cannot read', () => {
     expect(realFacts({ kind: 'error', message: 'timeout' })).toEqual({});
-    expect(realFacts({ kind: 'answer', status: 200, contentType: 'text/html', location: null, body: '<html>', truncated: false })).toEqual({});
+    expect(realFacts({ kind: 'answer', status: 200, contentType: 'text/html', location: null, body: '<html>', truncated: false })).toEqual(
+      {},
+    );
     expect(realFacts(answer(301, ''))).toEqual({});
   });
 });
 
 describe('liveExpectation', () => {
-  test('expects the real client names instead of the mock\'s', () => {
-    expect(liveExpectation(SCENARIOS.ok, list, real)).toEqual({ exit: 'zero', requests: { min: 1, max: 1 }, output: ['Fabrikam', 'Tailspin', 'Litware'] });
+  test("expects the real client names instead of the mock's", () => {
+    expect(liveExpectation(SCENARIOS.ok, list, real)).toEqual({
+      exit: 'zero',
+      requests: { min: 1, max: 1 },
+      output: ['Fabrikam', 'Tailspin', 'Litware'],
+    });
   });
 
   test("swaps the mock's count of clients in the manifest's text for the real one", () => {
@@ -41,7 +63,11 @@ describe('liveExpectation', () => {
 
   test('expects the real status and message of an error the program was given', () => {
     const facts = { error: { status: 401, message: 'Token not recognised' } };
-    expect(liveExpectation(SCENARIOS.invalid, list, facts)).toEqual({ exit: 'non-zero', requests: { min: 1, max: 1 }, output: ['401', 'Token not recognised'] });
+    expect(liveExpectation(SCENARIOS.invalid, list, facts)).toEqual({
+      exit: 'non-zero',
+      requests: { min: 1, max: 1 },
+      output: ['401', 'Token not recognised'],
+    });
     // Without a token the program stops before sending: nothing to print about the API's answer.
     expect(liveExpectation(SCENARIOS.missing, list, facts).output).toEqual([]);
   });

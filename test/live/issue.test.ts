@@ -22,7 +22,12 @@ const drift401 = (scenario: string) =>
 function result(key: string, checks: CaseResult['checks']): CaseResult {
   const [example = '', language = '', scenario = ''] = key.split('/');
   const status = checks.some((check) => check.status === 'failed') ? 'failed' : 'passed';
-  return { ...caseReport({ example, language, scenario, status, checks }), key, file: `snippets/${example}/x`, detail: { requests: [], egress: [], outputTail: [] } };
+  return {
+    ...caseReport({ example, language, scenario, status, checks }),
+    key,
+    file: `snippets/${example}/x`,
+    detail: { requests: [], egress: [], outputTail: [] },
+  };
 }
 
 describe('liveIssue', () => {
@@ -32,13 +37,21 @@ describe('liveIssue', () => {
 
   test('is titled after the drift, which it shows once with every case it was seen in', () => {
     const results = ['javascript', 'go'].flatMap((language) =>
-      ['missing', 'invalid'].map((scenario) => result(`list-clients/${language}/${scenario}`, [{ id: 'contract-drift', status: 'failed', message: drift401(scenario) }])),
+      ['missing', 'invalid'].map((scenario) =>
+        result(`list-clients/${language}/${scenario}`, [{ id: 'contract-drift', status: 'failed', message: drift401(scenario) }]),
+      ),
     );
-    results.push(result('list-clients/curl/ok', [{ id: 'exit-code', status: 'failed', message: 'expected exit code 0 with a valid token; the program exited 22' }]));
+    results.push(
+      result('list-clients/curl/ok', [
+        { id: 'exit-code', status: 'failed', message: 'expected exit code 0 with a valid token; the program exited 22' },
+      ]),
+    );
     const issue = liveIssue(results);
     expect(issue?.title).toBe('Live API drift: GET /api/clients (missing, invalid): the 401 answer differs in body.message');
     expect(issue?.body.match(/^### /gm)).toHaveLength(2);
-    expect(issue?.body).toContain('Seen in 4 case(s): list-clients/javascript/missing, list-clients/javascript/invalid, list-clients/go/missing, list-clients/go/invalid.');
+    expect(issue?.body).toContain(
+      'Seen in 4 case(s): list-clients/javascript/missing, list-clients/javascript/invalid, list-clients/go/missing, list-clients/go/invalid.',
+    );
     expect(issue?.body).toContain('## Other failures');
     expect(issue?.body).toContain('### `exit-code`: expected exit code 0 with a valid token; the program exited 22');
     expect(issue?.body).toContain('found 5 failed case(s) of 5');
@@ -51,7 +64,9 @@ describe('liveIssue', () => {
       result('a/go/forbidden', [{ id: 'contract-drift', status: 'failed', message: drift403 }]),
     ]);
     expect(both?.title).toBe('Live API drift: GET /api/clients (invalid): the 401 answer differs in body.message (and 1 more)');
-    const noDrift = liveIssue([result('a/go/ok', [{ id: 'output', status: 'failed', message: 'expected the output to contain "Fabrikam"' }])]);
+    const noDrift = liveIssue([
+      result('a/go/ok', [{ id: 'output', status: 'failed', message: 'expected the output to contain "Fabrikam"' }]),
+    ]);
     expect(noDrift?.title).toBe('Live examples fail against the real API: output');
   });
 });
@@ -75,7 +90,11 @@ function fakeGithub(issues: Array<{ number: number; title: string; body: string;
         async update(parameters) {
           const issue = issues.find((candidate) => candidate.number === parameters.issue_number)!;
           Object.assign(issue, Object.fromEntries(Object.entries(parameters).filter(([key]) => ['title', 'body', 'state'].includes(key))));
-          calls.push(`update #${issue.number} ${Object.keys(parameters).filter((key) => ['title', 'body', 'state'].includes(key)).join(',')}`);
+          calls.push(
+            `update #${issue.number} ${Object.keys(parameters)
+              .filter((key) => ['title', 'body', 'state'].includes(key))
+              .join(',')}`,
+          );
           return {};
         },
         async createComment(parameters) {
@@ -95,7 +114,10 @@ let reportFile: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'rr-issue-'));
   reportFile = path.join(dir, 'report.json');
-  await writeFile(reportFile, JSON.stringify({ summary: {}, cases: [], live: { issue: { title: 'Live API drift: X', body: 'what drifted' } } }));
+  await writeFile(
+    reportFile,
+    JSON.stringify({ summary: {}, cases: [], live: { issue: { title: 'Live API drift: X', body: 'what drifted' } } }),
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -103,7 +125,12 @@ describe('syncDriftIssue', () => {
   test('opens one issue titled after the drift when the run failed, marked as its own', async () => {
     const fake = fakeGithub([{ number: 1, title: 'Unrelated', body: 'about something else', state: 'open' }]);
     expect(await syncDriftIssue({ github: fake.github, context, result: 'failure', reportFile })).toBe('opened #101: Live API drift: X');
-    expect(fake.issues[1]).toEqual({ number: 101, title: 'Live API drift: X', body: `${ISSUE_MARKER}\nwhat drifted\n\nLatest failing run: ${runUrl}`, state: 'open' });
+    expect(fake.issues[1]).toEqual({
+      number: 101,
+      title: 'Live API drift: X',
+      body: `${ISSUE_MARKER}\nwhat drifted\n\nLatest failing run: ${runUrl}`,
+      state: 'open',
+    });
   });
 
   test('updates the open issue instead of opening another, and comments when the failure changed', async () => {
@@ -130,7 +157,9 @@ describe('syncDriftIssue', () => {
     expect(await syncDriftIssue({ github: fake.github, context, result: 'success', reportFile })).toBe('closed #7');
     expect(fake.calls).toEqual([`comment #7: The live run passed: ${runUrl}. Closing.`, 'update #7 state']);
     expect(fake.issues.map((issue) => issue.state)).toEqual(['closed', 'open', 'open']);
-    expect(await syncDriftIssue({ github: fakeGithub([]).github, context, result: 'success', reportFile })).toBe('the live run passed; no issue to close');
+    expect(await syncDriftIssue({ github: fakeGithub([]).github, context, result: 'success', reportFile })).toBe(
+      'the live run passed; no issue to close',
+    );
   });
 
   test('leaves the issue alone when the live job was skipped', async () => {
@@ -141,7 +170,11 @@ describe('syncDriftIssue', () => {
 
   test('loads in plain Node, as the workflow imports it (no npm ci, types stripped)', async () => {
     const file = path.join(PROJECT_ROOT, 'scripts/live/github-issue.ts');
-    const loaded = await execa(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(file)}); console.log(typeof m.syncDriftIssue)`], { cwd: dir });
+    const loaded = await execa(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(file)}); console.log(typeof m.syncDriftIssue)`],
+      { cwd: dir },
+    );
     expect(loaded.stdout.trim()).toBe('function');
   });
 });

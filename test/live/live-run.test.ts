@@ -27,9 +27,17 @@ function expectPassedOrSkipped(result: CaseResult): void {
 const faithful = await (async () => {
   const tokens = testAccountTokens();
   const standIn = standInApi({ tokens });
-  const cases = [...(await planLive({ examples: ['list-clients'] })).cases, ...(await planLive({ examples: ['verify-token'], languages: ['javascript'] })).cases];
+  const cases = [
+    ...(await planLive({ examples: ['list-clients'] })).cases,
+    ...(await planLive({ examples: ['verify-token'], languages: ['javascript'] })).cases,
+  ];
   const waiting = new Map(cases.map((planned) => [planned.key, Promise.withResolvers<CaseResult>()]));
-  const done = runLiveCases(cases, { tokens, upstream: standIn.handler, requireAll, onCaseDone: (result) => waiting.get(result.key)?.resolve(result) });
+  const done = runLiveCases(cases, {
+    tokens,
+    upstream: standIn.handler,
+    requireAll,
+    onCaseDone: (result) => waiting.get(result.key)?.resolve(result),
+  });
   done.catch((error: unknown) => {
     for (const deferred of waiting.values()) deferred.reject(error);
   });
@@ -47,7 +55,9 @@ describe('a live run against a faithful stand-in', () => {
 
   test("checks the program's output against the account's own clients, not the mock's", async () => {
     const ok = await faithful.result('list-clients/javascript/ok');
-    expect(messageOf(ok, 'output')).toBe(`the output contains ${ACCOUNT_CLIENTS.map((client) => JSON.stringify(client.clientName)).join(', ')}`);
+    expect(messageOf(ok, 'output')).toBe(
+      `the output contains ${ACCOUNT_CLIENTS.map((client) => JSON.stringify(client.clientName)).join(', ')}`,
+    );
     const verifyOk = await faithful.result('verify-token/javascript/ok');
     expect(messageOf(verifyOk, 'output')).toBe(`the output contains "Token is valid", "${ACCOUNT_CLIENTS.length} clients"`);
     const invalid = await faithful.result('list-clients/javascript/invalid');
@@ -63,23 +73,36 @@ describe('a live run against a faithful stand-in', () => {
     const probeTokens = new Set(probes.map((request) => request.authorization));
     for (const request of programs) expect(probeTokens.has(request.authorization)).toBe(true);
     // Each invalid case's random token was sent once by its probe and at most once by its program.
-    const invalidTokens = probes.map((request) => request.authorization).filter((token) => token !== null && !Object.values(tokens).includes(token));
+    const invalidTokens = probes
+      .map((request) => request.authorization)
+      .filter((token) => token !== null && !Object.values(tokens).includes(token));
     expect(invalidTokens).toHaveLength(ran.filter((result) => result.scenario === 'invalid').length);
-    for (const token of invalidTokens) expect(standIn.requests.filter((request) => request.authorization === token).length).toBeLessThanOrEqual(2);
+    for (const token of invalidTokens)
+      expect(standIn.requests.filter((request) => request.authorization === token).length).toBeLessThanOrEqual(2);
   });
 
   test('shows what the probe sent and received, masked, in place of what the mock recorded', async () => {
     const ok = await faithful.result('list-clients/javascript/ok');
     expect(ok.detail.recordedBy).toBe("the harness's probe");
-    expect(ok.detail.requests).toEqual([expect.stringMatching(/^GET \/api\/clients Authorization: "u-.{2}…\(34 chars\)" -> 200 application\/json$/)]);
+    expect(ok.detail.requests).toEqual([
+      expect.stringMatching(/^GET \/api\/clients Authorization: "u-.{2}…\(34 chars\)" -> 200 application\/json$/),
+    ]);
   });
 });
 
 describe('a live run against a drifted stand-in', () => {
   test.for([
-    ['changedErrorBody', ['missing', 'invalid', 'revoked'], 'body.message: documented "Invalid or missing authentication token", real "Token not recognised"'],
+    [
+      'changedErrorBody',
+      ['missing', 'invalid', 'revoked'],
+      'body.message: documented "Invalid or missing authentication token", real "Token not recognised"',
+    ],
     ['differentStatus', ['missing'], 'GET /api/clients (missing): documented 401, real 400'],
-    ['redirect', ['ok', 'missing', 'invalid', 'revoked', 'forbidden'], 'Location: documented (none), real https://api.requestrocket.com/v2/api/clients (not followed)'],
+    [
+      'redirect',
+      ['ok', 'missing', 'invalid', 'revoked', 'forbidden'],
+      'Location: documented (none), real https://api.requestrocket.com/v2/api/clients (not followed)',
+    ],
     ['changedShape', ['ok'], 'body.nextPage: documented (absent), real null'],
   ] as const)('reports %s as contract-drift in %j', async ([name, drifted, message]) => {
     const tokens = testAccountTokens();
@@ -102,7 +125,13 @@ describe('a live run against a drifted stand-in', () => {
   test('passes the programs that cope with a changed message, and fails only contract-drift', async () => {
     const tokens = testAccountTokens();
     const standIn = standInApi({ tokens, drift: DRIFTS.changedErrorBody });
-    const { results } = await runLive({ tokens, upstream: standIn.handler, examples: ['list-clients'], languages: ['javascript'], scenarios: ['invalid'] });
+    const { results } = await runLive({
+      tokens,
+      upstream: standIn.handler,
+      examples: ['list-clients'],
+      languages: ['javascript'],
+      scenarios: ['invalid'],
+    });
     expect(results.map(failedIds)).toEqual([['contract-drift']]);
     expect(messageOf(results[0]!, 'output')).toBe('the output contains "401", "Token not recognised"');
   });
@@ -112,10 +141,36 @@ describe('live run safety', () => {
   test('skips the revoked and forbidden scenarios, with the reason, when their tokens are not given, and sends nothing for them', async () => {
     const { user } = testAccountTokens();
     const standIn = standInApi({ tokens: { user } });
-    const { results } = await runLive({ tokens: { user }, upstream: standIn.handler, examples: ['list-clients'], languages: ['javascript'], scenarios: ['revoked', 'forbidden'] });
+    const { results } = await runLive({
+      tokens: { user },
+      upstream: standIn.handler,
+      examples: ['list-clients'],
+      languages: ['javascript'],
+      scenarios: ['revoked', 'forbidden'],
+    });
     expect(results.map((result) => [result.scenario, result.status, result.checks])).toEqual([
-      ['revoked', 'skipped', [{ id: 'contract-drift', status: 'skipped', message: 'REQUESTROCKET_REVOKED_TOKEN is not set (a revoked token of the same account)' }]],
-      ['forbidden', 'skipped', [{ id: 'contract-drift', status: 'skipped', message: 'REQUESTROCKET_FORBIDDEN_TOKEN is not set (a valid token without the permission of the same account)' }]],
+      [
+        'revoked',
+        'skipped',
+        [
+          {
+            id: 'contract-drift',
+            status: 'skipped',
+            message: 'REQUESTROCKET_REVOKED_TOKEN is not set (a revoked token of the same account)',
+          },
+        ],
+      ],
+      [
+        'forbidden',
+        'skipped',
+        [
+          {
+            id: 'contract-drift',
+            status: 'skipped',
+            message: 'REQUESTROCKET_FORBIDDEN_TOKEN is not set (a valid token without the permission of the same account)',
+          },
+        ],
+      ],
     ]);
     expect(standIn.requests).toEqual([]);
   });
@@ -123,8 +178,12 @@ describe('live run safety', () => {
   test('refuses, before sending anything, a run that could exceed its request limit', async () => {
     const tokens = testAccountTokens();
     const standIn = standInApi({ tokens });
-    await expect(runLive({ tokens, upstream: standIn.handler, examples: ['list-clients'], languages: ['javascript'], requestLimit: 9 })).rejects.toThrow(
-      new UsageError('a live run of 5 case(s) could send 10 requests to the real API, more than its limit of 9; narrow it with --example, --lang or --scenario (nothing was sent)'),
+    await expect(
+      runLive({ tokens, upstream: standIn.handler, examples: ['list-clients'], languages: ['javascript'], requestLimit: 9 }),
+    ).rejects.toThrow(
+      new UsageError(
+        'a live run of 5 case(s) could send 10 requests to the real API, more than its limit of 9; narrow it with --example, --lang or --scenario (nothing was sent)',
+      ),
     );
     expect(standIn.requests).toEqual([]);
   });

@@ -34,7 +34,10 @@ async function probeAgainst(handler: RequestListener, request: Partial<ProbeRequ
     handler(req, res);
   }, ca);
   routes.push(route);
-  const answer = await probeApi({ method: 'GET', path: '/api/clients', headers: { 'Content-Type': 'application/json' }, token: undefined, ...request }, { timeoutMs, agent: route.agent });
+  const answer = await probeApi(
+    { method: 'GET', path: '/api/clients', headers: { 'Content-Type': 'application/json' }, token: undefined, ...request },
+    { timeoutMs, agent: route.agent },
+  );
   return { answer, seen };
 }
 
@@ -50,9 +53,22 @@ describe('probeApi', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]?.method).toBe('GET');
     expect(seen[0]?.url).toBe('/api/clients');
-    expect(seen[0]?.headers).toEqual(expect.arrayContaining([['Content-Type', 'application/json'], ['Authorization', token], ['User-Agent', PROBE_USER_AGENT]]));
+    expect(seen[0]?.headers).toEqual(
+      expect.arrayContaining([
+        ['Content-Type', 'application/json'],
+        ['Authorization', token],
+        ['User-Agent', PROBE_USER_AGENT],
+      ]),
+    );
     expect(seen[0]?.headers.filter(([name]) => name.toLowerCase() === 'authorization')).toHaveLength(1);
-    expect(answer).toEqual({ kind: 'answer', status: 401, contentType: 'application/json', location: null, body: '{"error":"Unauthorized"}', truncated: false });
+    expect(answer).toEqual({
+      kind: 'answer',
+      status: 401,
+      contentType: 'application/json',
+      location: null,
+      body: '{"error":"Unauthorized"}',
+      truncated: false,
+    });
   });
 
   test('sends no Authorization header without a token', async () => {
@@ -61,12 +77,21 @@ describe('probeApi', () => {
   });
 
   test('reports a redirect without following it', async () => {
-    const { answer, seen } = await probeAgainst((_req, res) => {
-      res.writeHead(302, { Location: 'https://elsewhere.example/api/clients' });
-      res.end();
-    }, { token: randomToken() });
+    const { answer, seen } = await probeAgainst(
+      (_req, res) => {
+        res.writeHead(302, { Location: 'https://elsewhere.example/api/clients' });
+        res.end();
+      },
+      { token: randomToken() },
+    );
     expect(seen).toHaveLength(1);
-    expect(answer).toMatchObject({ kind: 'answer', status: 302, location: 'https://elsewhere.example/api/clients', contentType: null, body: '' });
+    expect(answer).toMatchObject({
+      kind: 'answer',
+      status: 302,
+      location: 'https://elsewhere.example/api/clients',
+      contentType: null,
+      body: '',
+    });
   });
 
   test('keeps at most PROBE_BODY_LIMIT_BYTES of a body and says it cut it', async () => {

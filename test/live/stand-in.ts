@@ -44,7 +44,11 @@ export function testAccountTokens(): Required<LiveTokens> {
   return { user: randomToken(), revoked: randomToken(), forbidden: randomToken() };
 }
 
-const json = (status: number, body: unknown): StandInAnswer => ({ status, headers: { 'Content-Type': 'application/json' }, body: formatBody(body) });
+const json = (status: number, body: unknown): StandInAnswer => ({
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body: formatBody(body),
+});
 
 /** A stand-in of the real API and the requests it received. */
 export function standInApi(options: StandInOptions): { handler: RequestListener; requests: SeenRequest[] } {
@@ -57,11 +61,22 @@ export function standInApi(options: StandInOptions): { handler: RequestListener;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     req.resume();
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : null;
-    const seen: SeenRequest = { method: req.method ?? '', path: splitTarget(req.url ?? '').path, authorization, probe: req.headers['user-agent'] === PROBE_USER_AGENT };
+    const seen: SeenRequest = {
+      method: req.method ?? '',
+      path: splitTarget(req.url ?? '').path,
+      authorization,
+      probe: req.headers['user-agent'] === PROBE_USER_AGENT,
+    };
     requests.push(seen);
     // `/v2/...` is where the redirect drift moves the API; it answers there as before.
-    const decided = decideAnswer({ method: seen.method, path: seen.path.replace(/^\/v2\//, '/'), authorizations: authorization === null ? [] : [authorization] }, tokens);
-    const faithful = decided.reason === 'ok' ? json(200, { clients: options.clients ?? ACCOUNT_CLIENTS, message: 'Success' }) : json(decided.response.status, decided.response.body);
+    const decided = decideAnswer(
+      { method: seen.method, path: seen.path.replace(/^\/v2\//, '/'), authorizations: authorization === null ? [] : [authorization] },
+      tokens,
+    );
+    const faithful =
+      decided.reason === 'ok'
+        ? json(200, { clients: options.clients ?? ACCOUNT_CLIENTS, message: 'Success' })
+        : json(decided.response.status, decided.response.body);
     const answer = options.drift ? options.drift(faithful, seen) : faithful;
     res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
     res.end(answer.body);
@@ -79,7 +94,9 @@ export const DRIFTS = {
     request.authorization === null ? json(400, { error: 'Bad Request', message: 'Missing Authorization header', status: 400 }) : answer,
   /** The endpoint moved: a permanent redirect, with the answer at the new place. */
   redirect: (answer: StandInAnswer, request: SeenRequest): StandInAnswer =>
-    request.path.startsWith('/v2/') ? answer : { status: 301, headers: { Location: `https://api.requestrocket.com/v2${request.path}` }, body: '' },
+    request.path.startsWith('/v2/')
+      ? answer
+      : { status: 301, headers: { Location: `https://api.requestrocket.com/v2${request.path}` }, body: '' },
   /** The 200 body gains a field and loses `message`. */
   changedShape: (answer: StandInAnswer): StandInAnswer => {
     if (answer.status !== 200) return answer;
@@ -88,5 +105,7 @@ export const DRIFTS = {
   },
   /** A 401 body that quotes the token it refused. */
   echoesToken: (answer: StandInAnswer, request: SeenRequest): StandInAnswer =>
-    answer.status === 401 ? json(401, { error: 'Unauthorized', message: `Unknown token ${request.authorization ?? '(none)'}`, status: 401 }) : answer,
+    answer.status === 401
+      ? json(401, { error: 'Unauthorized', message: `Unknown token ${request.authorization ?? '(none)'}`, status: 401 })
+      : answer,
 } as const;

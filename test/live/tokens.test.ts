@@ -11,16 +11,27 @@ const revoked = randomToken();
 describe('liveTokensFrom', () => {
   test('reads the user token and the optional ones; an empty variable is unset', () => {
     expect(liveTokensFrom({ REQUESTROCKET_USER_TOKEN: user })).toEqual({ user });
-    expect(liveTokensFrom({ REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_REVOKED_TOKEN: revoked, REQUESTROCKET_FORBIDDEN_TOKEN: '' })).toEqual({ user, revoked });
+    expect(
+      liveTokensFrom({ REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_REVOKED_TOKEN: revoked, REQUESTROCKET_FORBIDDEN_TOKEN: '' }),
+    ).toEqual({ user, revoked });
   });
 
   test.for([
     [{}, /--live needs your own token in REQUESTROCKET_USER_TOKEN; it is not set/],
     [{ REQUESTROCKET_USER_TOKEN: '' }, /it is not set/],
-    [{ REQUESTROCKET_USER_TOKEN: 'Bearer u-abcdefghijkl' }, /REQUESTROCKET_USER_TOKEN does not hold a user token: expected "u-" followed by at least 8 letters, digits or \._~\+\/=- \(21 characters found/],
-    [{ REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_REVOKED_TOKEN: 'x-not-a-token-at-all' }, /REQUESTROCKET_REVOKED_TOKEN does not hold a user token/],
+    [
+      { REQUESTROCKET_USER_TOKEN: 'Bearer u-abcdefghijkl' },
+      /REQUESTROCKET_USER_TOKEN does not hold a user token: expected "u-" followed by at least 8 letters, digits or \._~\+\/=- \(21 characters found/,
+    ],
+    [
+      { REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_REVOKED_TOKEN: 'x-not-a-token-at-all' },
+      /REQUESTROCKET_REVOKED_TOKEN does not hold a user token/,
+    ],
     [{ REQUESTROCKET_USER_TOKEN: 'u-quote"inside0123' }, /REQUESTROCKET_USER_TOKEN does not hold a user token/],
-    [{ REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_FORBIDDEN_TOKEN: user }, /REQUESTROCKET_FORBIDDEN_TOKEN holds the same token as REQUESTROCKET_USER_TOKEN/],
+    [
+      { REQUESTROCKET_USER_TOKEN: user, REQUESTROCKET_FORBIDDEN_TOKEN: user },
+      /REQUESTROCKET_FORBIDDEN_TOKEN holds the same token as REQUESTROCKET_USER_TOKEN/,
+    ],
   ] as const)('refuses %j without showing any token', ([env, message]) => {
     let error: unknown;
     try {
@@ -49,7 +60,11 @@ describe('liveTokenFor', () => {
   });
 
   test('skips the revoked and forbidden scenarios, with the reason, when their variable is unset', () => {
-    expect(liveTokenFor('forbidden', { user })).toEqual({ skip: 'REQUESTROCKET_FORBIDDEN_TOKEN is not set (a valid token without the permission of the same account)' });
-    expect(liveTokenFor('revoked', { user })).toEqual({ skip: 'REQUESTROCKET_REVOKED_TOKEN is not set (a revoked token of the same account)' });
+    expect(liveTokenFor('forbidden', { user })).toEqual({
+      skip: 'REQUESTROCKET_FORBIDDEN_TOKEN is not set (a valid token without the permission of the same account)',
+    });
+    expect(liveTokenFor('revoked', { user })).toEqual({
+      skip: 'REQUESTROCKET_REVOKED_TOKEN is not set (a revoked token of the same account)',
+    });
   });
 });

@@ -13,9 +13,22 @@ import { loadExample } from '../../scripts/manifest/examples.ts';
 const ROOT = path.join(PROJECT_ROOT, 'test', 'fixtures', 'hostile-manifests');
 
 test.for([
-  ['ok-sends-nothing', ['field "scenarios.ok.requests": expected at least 1 (or no "requests"): with a valid token the program must call the API, found 0 (number)']],
-  ['ok-may-fail', ['field "scenarios.ok.exit": expected "zero" (or no "exit"): with a valid token the program must succeed, found "non-zero" (string)']],
-  ['ok-shows-nothing', ['field "scenarios.ok.output": expected at least one text (or no "output"): with a valid token the program must show the result, found [] (array)']],
+  [
+    'ok-sends-nothing',
+    [
+      'field "scenarios.ok.requests": expected at least 1 (or no "requests"): with a valid token the program must call the API, found 0 (number)',
+    ],
+  ],
+  [
+    'ok-may-fail',
+    ['field "scenarios.ok.exit": expected "zero" (or no "exit"): with a valid token the program must succeed, found "non-zero" (string)'],
+  ],
+  [
+    'ok-shows-nothing',
+    [
+      'field "scenarios.ok.output": expected at least one text (or no "output"): with a valid token the program must show the result, found [] (array)',
+    ],
+  ],
   [
     'errors-send-nothing',
     [
@@ -29,7 +42,10 @@ test.for([
   const error = await loadExample(path.join(ROOT, fixture)).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ManifestError);
   expect((error as Error).message).toBe(
-    [`test/fixtures/hostile-manifests/${fixture}/example.json: invalid example manifest`, ...problems.map((problem) => `  - ${problem}`)].join('\n'),
+    [
+      `test/fixtures/hostile-manifests/${fixture}/example.json: invalid example manifest`,
+      ...problems.map((problem) => `  - ${problem}`),
+    ].join('\n'),
   );
 });
 
@@ -45,9 +61,13 @@ test('npm run snippets refuses an example whose snippet is a symbolic link, inst
   await writeFile(path.join(dir, 'example.json'), JSON.stringify({ title: 'Linked', request: { method: 'GET', path: '/api/clients' } }));
   await writeFile(path.join(root, 'outside.sh'), 'echo outside-the-example\n');
   await symlink(path.join(root, 'outside.sh'), path.join(dir, 'linked-snippet.sh'));
-  const result = await execa(process.execPath, [path.join(PROJECT_ROOT, 'scripts/harness/cli.ts'), '--root', path.join(root, 'snippets')], { reject: false });
+  const result = await execa(process.execPath, [path.join(PROJECT_ROOT, 'scripts/harness/cli.ts'), '--root', path.join(root, 'snippets')], {
+    reject: false,
+  });
   expect(result.exitCode).toBe(2);
   expect(result.stdout).not.toMatch(/Running/);
-  expect(result.stderr).toMatch(/linked-snippet: invalid example manifest\n {2}- "linked-snippet\.sh" is a symbolic link; expected a regular file or folder inside the example/);
+  expect(result.stderr).toMatch(
+    /linked-snippet: invalid example manifest\n {2}- "linked-snippet\.sh" is a symbolic link; expected a regular file or folder inside the example/,
+  );
   expect(result.stderr).not.toContain('outside');
 });

@@ -13,29 +13,68 @@ const valid = { title: 'List', request: { method: 'GET', path: '/api/clients' } 
 
 describe('parseManifest', () => {
   test('applies the defaults', () => {
-    expect(parseManifest('m.json', valid)).toEqual({ ...valid, request: { ...valid.request, headers: {} }, timeoutMs: 20_000, requestTimeoutMs: 10_000, scenarios: {} });
+    expect(parseManifest('m.json', valid)).toEqual({
+      ...valid,
+      request: { ...valid.request, headers: {} },
+      timeoutMs: 20_000,
+      requestTimeoutMs: 10_000,
+      scenarios: {},
+    });
   });
 
   test.for([
-    [{ ...valid, request: { method: 'FETCH', path: '/api/clients' } }, /field "request\.method": expected one of .*"GET".*, found "FETCH" \(string\)/],
+    [
+      { ...valid, request: { method: 'FETCH', path: '/api/clients' } },
+      /field "request\.method": expected one of .*"GET".*, found "FETCH" \(string\)/,
+    ],
     [{ ...valid, title: '' }, /field "title": .*found "" \(string\)/],
     [{ request: valid.request }, /field "title": expected string, found nothing/],
-    [{ ...valid, request: { method: 'GET', path: 'clients' } }, /field "request\.path": expected a path under \/api\/, without a query string, found "clients"/],
+    [
+      { ...valid, request: { method: 'GET', path: 'clients' } },
+      /field "request\.path": expected a path under \/api\/, without a query string, found "clients"/,
+    ],
     [{ ...valid, timeoutMs: 'soon' }, /field "timeoutMs": expected (?:number|int), found "soon" \(string\)/],
-    [{ ...valid, scenarios: { expired: {} } }, /field "scenarios": unknown field\(s\) "expired"; expected only: ok, missing, invalid, revoked, forbidden, untrusted-cert, hung-server, bad-gateway, network-error/],
+    [
+      { ...valid, scenarios: { expired: {} } },
+      /field "scenarios": unknown field\(s\) "expired"; expected only: ok, missing, invalid, revoked, forbidden, untrusted-cert, hung-server, bad-gateway, network-error/,
+    ],
     [{ ...valid, requestTimeoutMs: 100 }, /field "requestTimeoutMs": .*found 100 \(number\)/],
-    [{ ...valid, scenarios: { forbidden: { exit: 'maybe' } } }, /field "scenarios\.forbidden\.exit": expected one of "zero"\|"non-zero", found "maybe"/],
+    [
+      { ...valid, scenarios: { forbidden: { exit: 'maybe' } } },
+      /field "scenarios\.forbidden\.exit": expected one of "zero"\|"non-zero", found "maybe"/,
+    ],
     // Overrides that would let a file that never calls the API, or shows nothing, pass.
-    [{ ...valid, scenarios: { ok: { exit: 'non-zero' } } }, /field "scenarios\.ok\.exit": expected "zero" \(or no "exit"\): with a valid token the program must succeed, found "non-zero"/],
-    [{ ...valid, scenarios: { ok: { requests: 0 } } }, /field "scenarios\.ok\.requests": expected at least 1 \(or no "requests"\): with a valid token the program must call the API, found 0 \(number\)/],
-    [{ ...valid, scenarios: { ok: { output: [] } } }, /field "scenarios\.ok\.output": expected at least one text \(or no "output"\): with a valid token the program must show the result, found \[\] \(array\)/],
-    [{ ...valid, scenarios: { revoked: { requests: 0 } } }, /field "scenarios\.revoked\.requests": expected at least 1 \(or no "requests"\): the program must send the request the API refuses, found 0/],
+    [
+      { ...valid, scenarios: { ok: { exit: 'non-zero' } } },
+      /field "scenarios\.ok\.exit": expected "zero" \(or no "exit"\): with a valid token the program must succeed, found "non-zero"/,
+    ],
+    [
+      { ...valid, scenarios: { ok: { requests: 0 } } },
+      /field "scenarios\.ok\.requests": expected at least 1 \(or no "requests"\): with a valid token the program must call the API, found 0 \(number\)/,
+    ],
+    [
+      { ...valid, scenarios: { ok: { output: [] } } },
+      /field "scenarios\.ok\.output": expected at least one text \(or no "output"\): with a valid token the program must show the result, found \[\] \(array\)/,
+    ],
+    [
+      { ...valid, scenarios: { revoked: { requests: 0 } } },
+      /field "scenarios\.revoked\.requests": expected at least 1 \(or no "requests"\): the program must send the request the API refuses, found 0/,
+    ],
     [{ ...valid, scenarios: { invalid: { requests: 0 } } }, /field "scenarios\.invalid\.requests": expected at least 1/],
     [{ ...valid, scenarios: { forbidden: { requests: 0 } } }, /field "scenarios\.forbidden\.requests": expected at least 1/],
     // A server or network that fails on purpose: the program must fail, and no override says otherwise.
-    [{ ...valid, scenarios: { 'bad-gateway': { exit: 'zero' } } }, /field "scenarios\.bad-gateway\.exit": expected "non-zero" \(or no "exit"\): when the server or the network fails the program must fail, found "zero"/],
-    [{ ...valid, scenarios: { 'hung-server': { requests: 0 } } }, /field "scenarios\.hung-server": unknown field\(s\) "requests"; expected only: exit, output/],
-    [{ ...valid, colour: 'red' }, /the manifest: unknown field\(s\) "colour"; expected only: \$schema, title, description, request, timeoutMs, requestTimeoutMs, scenarios/],
+    [
+      { ...valid, scenarios: { 'bad-gateway': { exit: 'zero' } } },
+      /field "scenarios\.bad-gateway\.exit": expected "non-zero" \(or no "exit"\): when the server or the network fails the program must fail, found "zero"/,
+    ],
+    [
+      { ...valid, scenarios: { 'hung-server': { requests: 0 } } },
+      /field "scenarios\.hung-server": unknown field\(s\) "requests"; expected only: exit, output/,
+    ],
+    [
+      { ...valid, colour: 'red' },
+      /the manifest: unknown field\(s\) "colour"; expected only: \$schema, title, description, request, timeoutMs, requestTimeoutMs, scenarios/,
+    ],
   ] as const)('explains %j', ([data, message]) => {
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(message);
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(/^snippets\/x\/example\.json: invalid example manifest/);
@@ -43,7 +82,11 @@ describe('parseManifest', () => {
 });
 
 test('accepts the overrides that keep a case meaningful', () => {
-  const scenarios = { ok: { exit: 'zero', requests: 2, output: ['Token is valid'] }, missing: { requests: 0 }, forbidden: { exit: 'zero' } };
+  const scenarios = {
+    ok: { exit: 'zero', requests: 2, output: ['Token is valid'] },
+    missing: { requests: 0 },
+    forbidden: { exit: 'zero' },
+  };
   expect(parseManifest('m.json', { ...valid, scenarios }).scenarios).toEqual(scenarios);
 });
 

@@ -2,14 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  CLIENTS_OK,
-  FORBIDDEN,
-  METHOD_NOT_ALLOWED,
-  NOT_FOUND,
-  UNAUTHORIZED,
-  formatBody,
-} from '../../scripts/api/contract.ts';
+import { CLIENTS_OK, FORBIDDEN, METHOD_NOT_ALLOWED, NOT_FOUND, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { createApiHandler, decideAnswer, splitTarget } from '../../scripts/mock/api.ts';
 import { randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';
@@ -17,8 +10,7 @@ import { connect, expectSameToken, readUntilClosed, requestOver } from './helper
 
 const trio = randomTokenTrio();
 const tokens = toMockTokens(trio);
-const get = (authorizations: string[], path = '/api/clients', method = 'GET') =>
-  decideAnswer({ method, path, authorizations }, tokens);
+const get = (authorizations: string[], path = '/api/clients', method = 'GET') => decideAnswer({ method, path, authorizations }, tokens);
 
 describe('decideAnswer', () => {
   test.each([
@@ -126,7 +118,10 @@ describe('createApiHandler', () => {
     recorded.length = 0;
     await send({
       path: '/api/clients?page=2&x=%20',
-      headers: [['AUTHORIZATION', trio.valid], ['content-TYPE', 'application/json']],
+      headers: [
+        ['AUTHORIZATION', trio.valid],
+        ['content-TYPE', 'application/json'],
+      ],
     });
     const [request] = recorded;
     expect(request).toMatchObject({

@@ -42,7 +42,10 @@ describe('startInterceptor behaviours', () => {
       (reason: Error & { code?: string }) => reason,
     );
     expect(error?.code).toMatch(/UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN/);
-    await within(until(() => interceptor.tlsFailures.length > 0), 'the broken-off handshake to be recorded');
+    await within(
+      until(() => interceptor.tlsFailures.length > 0),
+      'the broken-off handshake to be recorded',
+    );
     expect(interceptor.requests).toEqual([]);
   });
 
@@ -54,7 +57,9 @@ describe('startInterceptor behaviours', () => {
   });
 
   test('untrusted: refuses to start without the other CA', async () => {
-    await expect(startInterceptor({ ca, tokens: toMockTokens(trio), behaviour: 'untrusted' })).rejects.toThrow(/Expected the `untrustedCa` option/);
+    await expect(startInterceptor({ ca, tokens: toMockTokens(trio), behaviour: 'untrusted' })).rejects.toThrow(
+      /Expected the `untrustedCa` option/,
+    );
   });
 
   test('hang: records the request with its arrival time and never answers', async () => {
@@ -63,7 +68,10 @@ describe('startInterceptor behaviours', () => {
     const before = performance.now();
     const answer = requestOver(secure, { headers: [['Authorization', trio.valid]] });
     answer.catch(() => undefined);
-    await within(until(() => interceptor.requests.length === 1), 'the request to be recorded');
+    await within(
+      until(() => interceptor.requests.length === 1),
+      'the request to be recorded',
+    );
     expect(interceptor.requests[0]).toMatchObject({ status: 0, reason: 'no-answer' });
     expect(interceptor.requests[0]?.receivedAtMs).toBeGreaterThanOrEqual(before);
     let settled = false;

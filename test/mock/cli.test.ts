@@ -36,7 +36,10 @@ async function startCli(args: readonly string[] = []): Promise<RunningCli> {
   const lines = printed.split('\n').filter((line) => /^(export|unset) /.test(line));
   const shell = await execa('sh', ['-c', `${lines.join('\n')}\nexec env -0`], { reject: false });
   const env = Object.fromEntries(
-    shell.stdout.split('\0').filter(Boolean).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+    shell.stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
   );
   const token = (label: string) => new RegExp(`^  ${label} +(u-\\w+) `, 'm').exec(printed)?.[1] ?? '';
   return { child, output: () => printed, env, tokens: { valid: token('valid'), revoked: token('revoked'), forbidden: token('forbidden') } };
@@ -86,7 +89,16 @@ describe('npm run mock', () => {
       const encoded = [...cli.tokens.valid].map((char) => `%${char.charCodeAt(0).toString(16)}`).join('');
       await curl(cli.env, cli.tokens.valid, `https://api.requestrocket.com/api/clients/${cli.tokens.revoked}`);
       await curl(cli.env, cli.tokens.valid, `https://api.requestrocket.com/api/${encoded}`);
-      await within(until(() => cli.output().split('\n').filter((line) => line.startsWith('GET /api/')).length >= 5), 'the two requests to be logged');
+      await within(
+        until(
+          () =>
+            cli
+              .output()
+              .split('\n')
+              .filter((line) => line.startsWith('GET /api/')).length >= 5,
+        ),
+        'the two requests to be logged',
+      );
 
       const log = cli.output().slice(cli.output().indexOf(READY));
       expect(log).toMatch(/^GET \/api\/clients 200 ok {2}Authorization: u-\w\w…\(34 chars\)$/m);
@@ -113,7 +125,12 @@ describe('npm run mock', () => {
     ['hang', /^Behaviour: hang: takes each request and never answers/m, [28], /timed out/],
     ['bad-gateway', /^Behaviour: bad-gateway: answers every request with 502 Bad Gateway/m, [0], /^$/],
     ['refuse', /^Behaviour: refuse: refuses every tunnel to the API with 502/m, [56], /CONNECT tunnel failed, response 502/],
-    ['reset', /^Behaviour: reset: resets every connection right after the TLS handshake/m, [35, 55, 56], /reset|SSL_ERROR_SYSCALL|Recv failure|Failed sending data|not connected/i],
+    [
+      'reset',
+      /^Behaviour: reset: resets every connection right after the TLS handshake/m,
+      [35, 55, 56],
+      /reset|SSL_ERROR_SYSCALL|Recv failure|Failed sending data|not connected/i,
+    ],
   ] as const)('--behaviour %s serves that failure to a real client and logs it', async ([behaviour, says, exitCodes, error], { skip }) => {
     requireTool({ skip }, findExecutable('curl') === undefined ? 'curl not found on PATH' : null);
     const cli = await startCli(['--behaviour', behaviour]);
@@ -125,9 +142,17 @@ describe('npm run mock', () => {
       if (behaviour === 'bad-gateway') expect(result.stdout).toContain('<title>502 Bad Gateway</title>');
       const log = cli.output().slice(cli.output().indexOf(READY));
       if (behaviour === 'bad-gateway') expect(log).toMatch(/^GET \/api\/clients 502 bad-gateway /m);
-      if (behaviour === 'hang') await within(until(() => /^GET \/api\/clients 0 no-answer /m.test(cli.output())), 'the hung request to be logged');
+      if (behaviour === 'hang')
+        await within(
+          until(() => /^GET \/api\/clients 0 no-answer /m.test(cli.output())),
+          'the hung request to be logged',
+        );
       // The mock hears of the broken-off handshake as curl exits, not before: wait for the line.
-      if (behaviour === 'untrusted') await within(until(() => /^TLS handshake failed: /m.test(cli.output())), 'the refused handshake to be logged');
+      if (behaviour === 'untrusted')
+        await within(
+          until(() => /^TLS handshake failed: /m.test(cli.output())),
+          'the refused handshake to be logged',
+        );
     } finally {
       cli.child.kill('SIGINT');
     }

@@ -27,7 +27,9 @@ afterAll(async () => {
 });
 
 /** A fresh interceptor with fresh tokens for one test, closed when the test ends. */
-async function fresh(onTestFinished: (fn: () => Promise<void>) => void): Promise<{ interceptor: Interceptor; trio: TokenTrio; env: Record<string, string> }> {
+async function fresh(
+  onTestFinished: (fn: () => Promise<void>) => void,
+): Promise<{ interceptor: Interceptor; trio: TokenTrio; env: Record<string, string> }> {
   const trio = randomTokenTrio();
   const interceptor = await startInterceptor({ ca, tokens: toMockTokens(trio) });
   onTestFinished(() => interceptor.close());
@@ -85,7 +87,10 @@ describe.concurrent.each(CLIENT_NAMES)('%s', (name) => {
     const result = await client.run(CLIENTS_URL, trio.valid, withoutCaTrust(env));
     expect(result.exitCode).not.toBe(0);
     expect(`${result.stdout}\n${result.stderr}`).toMatch(client.untrusted);
-    await within(until(() => interceptor.tlsFailures.length > 0), 'the refused TLS connection to be recorded');
+    await within(
+      until(() => interceptor.tlsFailures.length > 0),
+      'the refused TLS connection to be recorded',
+    );
     expect(interceptor.tlsFailures[0]?.servername).toBe(API_HOST);
     expect(interceptor.requests).toEqual([]);
   });

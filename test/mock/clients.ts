@@ -79,8 +79,12 @@ async function go(buildDir: string): Promise<RealClient> {
     const build = await execa('go', ['build', '-o', binary, 'client.go'], { cwd: FIXTURES, env, reject: false });
     if (build.exitCode !== 0) throw new Error(`Expected the Go client to build, got:\n${build.stderr}`);
   }
-  return client('go net/http', 'Authorization', /x509: certificate signed by unknown authority|failed to verify certificate/, missing, (url, token, env) =>
-    spawn(binary, [url], withToken(env, token)),
+  return client(
+    'go net/http',
+    'Authorization',
+    /x509: certificate signed by unknown authority|failed to verify certificate/,
+    missing,
+    (url, token, env) => spawn(binary, [url], withToken(env, token)),
   );
 }
 
@@ -99,7 +103,11 @@ async function java(buildDir: string): Promise<RealClient> {
 }
 
 async function nodeFetch(): Promise<RealClient> {
-  return client('node fetch', 'Authorization', /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT/, null, (url, token, env) =>
-    spawn(process.execPath, [path.join(FIXTURES, 'client.mjs'), url], withToken(env, token)),
+  return client(
+    'node fetch',
+    'Authorization',
+    /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT/,
+    null,
+    (url, token, env) => spawn(process.execPath, [path.join(FIXTURES, 'client.mjs'), url], withToken(env, token)),
   );
 }

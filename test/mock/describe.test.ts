@@ -9,11 +9,27 @@ const TOKEN = 'u-MockLogOnly0123456789abcdefghijK';
 
 describe('describeTlsFailure', () => {
   test.for([
-    [{ stage: 'handshake', message: 'tlsv1 alert unknown ca', code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA' }, /does the client trust the throwaway CA/],
-    [{ stage: 'after-handshake', message: 'the client hung up after the TLS handshake without sending a request', code: null }, /does the client trust/],
-    [{ stage: 'handshake', message: 'wrong version number', code: 'ERR_SSL_WRONG_VERSION_NUMBER' }, /^not TLS: .*bytes that are not a TLS handshake/],
+    [
+      { stage: 'handshake', message: 'tlsv1 alert unknown ca', code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA' },
+      /does the client trust the throwaway CA/,
+    ],
+    [
+      { stage: 'after-handshake', message: 'the client hung up after the TLS handshake without sending a request', code: null },
+      /does the client trust/,
+    ],
+    [
+      { stage: 'handshake', message: 'wrong version number', code: 'ERR_SSL_WRONG_VERSION_NUMBER' },
+      /^not TLS: .*bytes that are not a TLS handshake/,
+    ],
     [{ stage: 'handshake', message: 'http request', code: 'ERR_SSL_HTTP_REQUEST' }, /^not TLS: /],
-    [{ stage: 'not-http', message: 'the client sent bytes that are not an HTTP request inside the TLS connection', code: 'HPE_INVALID_METHOD' }, /^not HTTP inside TLS: .*\(HPE_INVALID_METHOD\)/],
+    [
+      {
+        stage: 'not-http',
+        message: 'the client sent bytes that are not an HTTP request inside the TLS connection',
+        code: 'HPE_INVALID_METHOD',
+      },
+      /^not HTTP inside TLS: .*\(HPE_INVALID_METHOD\)/,
+    ],
   ] as const)('describes %j', ([failure, described]) => {
     const line = describeTlsFailure({ servername: 'api.requestrocket.com', ...failure });
     expect(line).toMatch(described);
@@ -23,8 +39,18 @@ describe('describeTlsFailure', () => {
 
 describe('maskLogLine', () => {
   const request = (path: string): RecordedRequest => ({
-    method: 'GET', path, query: '', rawHeaders: [], authorization: TOKEN, httpVersion: '1.1', tlsVersion: 'TLSv1.3',
-    servername: 'api.requestrocket.com', tunneled: true, status: 404, reason: 'not-found', receivedAtMs: 0,
+    method: 'GET',
+    path,
+    query: '',
+    rawHeaders: [],
+    authorization: TOKEN,
+    httpVersion: '1.1',
+    tlsVersion: 'TLSv1.3',
+    servername: 'api.requestrocket.com',
+    tunneled: true,
+    status: 404,
+    reason: 'not-found',
+    receivedAtMs: 0,
   });
 
   test.for([

@@ -53,8 +53,17 @@ describe('interceptedEnvironment', () => {
   });
 
   test('points every CA variable at the throwaway CA and removes the inherited ones', () => {
-    for (const name of ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE']) expect(env[name]).toBe(ca.caCertPath);
-    for (const name of ['SSL_CERT_DIR', 'GIT_SSL_CAINFO', 'NIX_SSL_CERT_FILE', 'PIP_CERT', 'AWS_CA_BUNDLE', 'NODE_TLS_REJECT_UNAUTHORIZED', '_JAVA_OPTIONS']) {
+    for (const name of ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE'])
+      expect(env[name]).toBe(ca.caCertPath);
+    for (const name of [
+      'SSL_CERT_DIR',
+      'GIT_SSL_CAINFO',
+      'NIX_SSL_CERT_FILE',
+      'PIP_CERT',
+      'AWS_CA_BUNDLE',
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+      '_JAVA_OPTIONS',
+    ]) {
       expect(env).not.toHaveProperty(name);
     }
     expect(env.CURL_HOME).toBe(ca.dir);

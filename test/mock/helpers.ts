@@ -78,7 +78,9 @@ export async function tlsThroughTunnel(interceptor: Interceptor, ca: ThrowawayCa
   const { socket, status } = await openTunnel(interceptor.port);
   if (status !== 200) throw new Error(`Expected CONNECT to be answered 200, got ${status}`);
   return new Promise((resolve, reject) => {
-    const secure = tls.connect({ socket, servername: API_HOST, ca: ca.caCertPem, ALPNProtocols: ['http/1.1'], ...options }, () => resolve(secure));
+    const secure = tls.connect({ socket, servername: API_HOST, ca: ca.caCertPem, ALPNProtocols: ['http/1.1'], ...options }, () =>
+      resolve(secure),
+    );
     secure.once('error', reject);
   });
 }

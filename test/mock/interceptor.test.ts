@@ -54,7 +54,10 @@ describe('startInterceptor', () => {
     expect(secure.alpnProtocol).toBe('http/1.1');
     const response = await requestOver(secure, {
       path: '/api/clients?page=1',
-      headers: [['authorization', trio.valid], ['Content-Type', 'application/json']],
+      headers: [
+        ['authorization', trio.valid],
+        ['Content-Type', 'application/json'],
+      ],
     });
     secure.destroy();
     expect(response.status).toBe(200);
@@ -140,7 +143,10 @@ describe('startInterceptor', () => {
     const interceptor = await start();
     const rejected = tlsThroughTunnel(interceptor, ca, { ca: undefined });
     await expect(rejected).rejects.toMatchObject({ code: expect.stringMatching(/VERIFY|CERT|ISSUER/) });
-    await within(until(() => interceptor.tlsFailures.length > 0), 'the failure to be recorded');
+    await within(
+      until(() => interceptor.tlsFailures.length > 0),
+      'the failure to be recorded',
+    );
     expect(interceptor.tlsFailures).toEqual([
       { stage: 'handshake', servername: API_HOST, message: 'the client hung up during the TLS handshake', code: null },
     ]);
@@ -152,13 +158,24 @@ describe('startInterceptor', () => {
     // openssl s_client verifies the certificate mid-handshake and answers an unknown CA with an alert.
     const args = ['s_client', '-proxy', `127.0.0.1:${interceptor.port}`, '-connect', `${API_HOST}:443`];
     const result = await within(
-      execa('openssl', [...args, '-servername', API_HOST, '-verify_return_error', '-no-CAfile', '-no-CApath', '-no-CAstore'], { input: '', reject: false }),
+      execa('openssl', [...args, '-servername', API_HOST, '-verify_return_error', '-no-CAfile', '-no-CApath', '-no-CAstore'], {
+        input: '',
+        reject: false,
+      }),
       'openssl s_client to end',
     );
     expect(result.exitCode).not.toBe(0);
-    await within(until(() => interceptor.tlsFailures.length > 0), 'the failure to be recorded');
+    await within(
+      until(() => interceptor.tlsFailures.length > 0),
+      'the failure to be recorded',
+    );
     expect(interceptor.tlsFailures).toEqual([
-      { stage: 'handshake', servername: API_HOST, message: expect.stringMatching(/alert unknown ca/), code: expect.stringMatching(/^ERR_SSL_/) },
+      {
+        stage: 'handshake',
+        servername: API_HOST,
+        message: expect.stringMatching(/alert unknown ca/),
+        code: expect.stringMatching(/^ERR_SSL_/),
+      },
     ]);
   });
 

@@ -101,9 +101,14 @@ describe('the tunnel to the mock', () => {
     const closed = readUntilClosed(socket);
     socket.write(NOT_TLS);
     await within(closed, 'the tunnel to be closed');
-    await within(until(() => interceptor.tlsFailures.length > before), 'the failure to be recorded');
+    await within(
+      until(() => interceptor.tlsFailures.length > before),
+      'the failure to be recorded',
+    );
     expect(interceptor.tlsFailures[before]?.stage).toBe('handshake');
-    expect(describeTlsFailure(interceptor.tlsFailures[before]!)).toMatch(/^not TLS: the client sent bytes that are not a TLS handshake into the tunnel/);
+    expect(describeTlsFailure(interceptor.tlsFailures[before]!)).toMatch(
+      /^not TLS: the client sent bytes that are not a TLS handshake into the tunnel/,
+    );
   });
 
   test('answers bytes that are not HTTP inside TLS with 400, and records them as such, not as distrust', async () => {
@@ -112,10 +117,15 @@ describe('the tunnel to the mock', () => {
     const closed = readUntilClosed(secure);
     secure.write(NOT_TLS);
     expect(await within(closed, 'the TLS connection to be closed')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    await within(until(() => interceptor.tlsFailures.length > before), 'the failure to be recorded');
+    await within(
+      until(() => interceptor.tlsFailures.length > before),
+      'the failure to be recorded',
+    );
     const failure = interceptor.tlsFailures[before]!;
     expect(failure).toMatchObject({ stage: 'not-http', servername: API_HOST, code: expect.stringMatching(/^HPE_/) });
-    expect(describeTlsFailure(failure)).toMatch(/^not HTTP inside TLS: the client sent bytes that are not an HTTP request inside the TLS connection/);
+    expect(describeTlsFailure(failure)).toMatch(
+      /^not HTTP inside TLS: the client sent bytes that are not an HTTP request inside the TLS connection/,
+    );
     expect(describeTlsFailure(failure)).not.toMatch(/trust/);
   });
 
@@ -126,7 +136,10 @@ describe('the tunnel to the mock', () => {
     socket.write(`CONNECT ${API_HOST}:443 HTTP/1.1\r\nHost: ${API_HOST}\r\n\r\n${NOT_TLS}`);
     expect(await within(closed, 'the tunnel to be closed')).toMatch(/^HTTP\/1\.1 200 /);
     // Only bytes that reached the TLS side can make its handshake fail; silence would be cut off unrecorded.
-    await within(until(() => interceptor.tlsFailures.length > before), 'the failure to be recorded');
+    await within(
+      until(() => interceptor.tlsFailures.length > before),
+      'the failure to be recorded',
+    );
   });
 
   test('closes a tunnel that never starts the TLS handshake', async () => {

@@ -33,13 +33,17 @@ describe('readReport', () => {
     await writeFile(file, JSON.stringify({ ...report, cases: [{ ...report.cases[0], status: 'ok' }] }));
     const error = await readReport(file).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ReportError);
-    expect((error as Error).message).toMatch(new RegExp(`^${file}: invalid harness report\\n  - field "cases\\[0\\]\\.status": .*found "ok" \\(string\\)`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^${file}: invalid harness report\\n  - field "cases\\[0\\]\\.status": .*found "ok" \\(string\\)`),
+    );
   });
 
   test('refuses a report of an older format, saying how to make a new one', async () => {
     const file = path.join(dir, 'old.json');
     await writeFile(file, JSON.stringify({ summary: { passed: 0, failed: 0, skipped: 0, durationMs: 1 }, cases: [] }));
-    await expect(readReport(file)).rejects.toThrow(`${file}: invalid harness report\n  - expected a report of format 2, found no "format" field (an older harness wrote it); run the harness again (npm run build)`);
+    await expect(readReport(file)).rejects.toThrow(
+      `${file}: invalid harness report\n  - expected a report of format 2, found no "format" field (an older harness wrote it); run the harness again (npm run build)`,
+    );
   });
 
   test('refuses a report that lists a case twice', async () => {

@@ -2,7 +2,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { curlRunner } from '../../scripts/runners/curl.ts';
-import { childPid, CONTEXT, emptyPathDir, fixture, isAlive, pathWithOnly, prepareAndRun, processesWithEnv, removeThrowaways } from './helpers.ts';
+import {
+  childPid,
+  CONTEXT,
+  emptyPathDir,
+  fixture,
+  isAlive,
+  pathWithOnly,
+  prepareAndRun,
+  processesWithEnv,
+  removeThrowaways,
+} from './helpers.ts';
 
 afterAll(removeThrowaways);
 

@@ -5,7 +5,19 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { findExecutable } from '../../scripts/paths.ts';
 import { goRunner } from '../../scripts/runners/go.ts';
-import { CACHE_DIR, childPid, CONTEXT, emptyPathDir, fixture, isAlive, loggingWrapper, prepareAndRun, removeThrowaways, throwaway, uniqueCopy } from './helpers.ts';
+import {
+  CACHE_DIR,
+  childPid,
+  CONTEXT,
+  emptyPathDir,
+  fixture,
+  isAlive,
+  loggingWrapper,
+  prepareAndRun,
+  removeThrowaways,
+  throwaway,
+  uniqueCopy,
+} from './helpers.ts';
 
 afterAll(removeThrowaways);
 

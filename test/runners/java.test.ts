@@ -4,7 +4,18 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { createJavaRunner, javaRunner } from '../../scripts/runners/java.ts';
 import { findExecutable } from '../../scripts/paths.ts';
-import { CACHE_DIR, CONTEXT, emptyPathDir, fixture, loggingWrapper, pathWithOnly, prepareAndRun, removeThrowaways, throwaway, uniqueCopy } from './helpers.ts';
+import {
+  CACHE_DIR,
+  CONTEXT,
+  emptyPathDir,
+  fixture,
+  loggingWrapper,
+  pathWithOnly,
+  prepareAndRun,
+  removeThrowaways,
+  throwaway,
+  uniqueCopy,
+} from './helpers.ts';
 
 /** The first Maven resolution downloads plugins and Gson: allow for a slow network. */
 const RESOLVE_TIMEOUT = 300_000;
@@ -57,22 +68,27 @@ describe('javaRunner', () => {
     expect(gson?.startsWith(join(CACHE_DIR, 'java', 'lib-'))).toBe(true);
   });
 
-  test('maps the class-data-sharing archive for Gson and the JDK, even with JAVA_TOOL_OPTIONS set as the harness sets it', { timeout: RESOLVE_TIMEOUT }, async () => {
-    const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
-    const archive = prepared.args.find((arg) => arg.startsWith('-XX:SharedArchiveFile='));
-    expect(archive?.startsWith(`-XX:SharedArchiveFile=${join(CACHE_DIR, 'java', 'cds-')}`)).toBe(true);
-    // -Xshare:on makes the JVM fail instead of silently running without the archive.
-    const cp = prepared.args.indexOf('-cp');
-    const args = [...prepared.args.slice(0, cp), '-Xshare:on', '-Xlog:class+load=info', ...prepared.args.slice(cp)];
-    const env = {
-      PATH: process.env.PATH ?? '',
-      JAVA_TOOL_OPTIONS: '-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=throwaway',
-    };
-    const result = await javaRunner.run({ ...prepared, args }, { env, timeoutMs: 60_000 });
-    expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stderr).toContain('Picked up JAVA_TOOL_OPTIONS');
-    expect(result.stdout).toMatch(/com\.google\.gson\.Gson source: shared objects file \(top\)/);
-  });
+  test(
+    'maps the class-data-sharing archive for Gson and the JDK, even with JAVA_TOOL_OPTIONS set as the harness sets it',
+    { timeout: RESOLVE_TIMEOUT },
+    async () => {
+      const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+      const archive = prepared.args.find((arg) => arg.startsWith('-XX:SharedArchiveFile='));
+      expect(archive?.startsWith(`-XX:SharedArchiveFile=${join(CACHE_DIR, 'java', 'cds-')}`)).toBe(true);
+      // -Xshare:on makes the JVM fail instead of silently running without the archive.
+      const cp = prepared.args.indexOf('-cp');
+      const args = [...prepared.args.slice(0, cp), '-Xshare:on', '-Xlog:class+load=info', ...prepared.args.slice(cp)];
+      const env = {
+        PATH: process.env.PATH ?? '',
+        JAVA_TOOL_OPTIONS:
+          '-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=throwaway',
+      };
+      const result = await javaRunner.run({ ...prepared, args }, { env, timeoutMs: 60_000 });
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(result.stderr).toContain('Picked up JAVA_TOOL_OPTIONS');
+      expect(result.stdout).toMatch(/com\.google\.gson\.Gson source: shared objects file \(top\)/);
+    },
+  );
 
   test('runs with the JVM defaults, without flags or archive, when asked (for the benchmark)', { timeout: RESOLVE_TIMEOUT }, async () => {
     const prepared = await createJavaRunner('jvm-defaults').prepare(fixture('java', 'Hello.java'), CONTEXT);

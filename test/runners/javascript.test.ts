@@ -15,8 +15,14 @@ describe('javascriptRunner', () => {
   });
 
   test('refuses older Node.js with the reason', () => {
-    expect(nodeToolchain('v22.20.0')).toEqual({ available: false, reason: 'Node.js 22.21+ is needed for NODE_USE_ENV_PROXY (found v22.20.0)' });
-    expect(nodeToolchain('v20.19.5')).toEqual({ available: false, reason: 'Node.js 22.21+ is needed for NODE_USE_ENV_PROXY (found v20.19.5)' });
+    expect(nodeToolchain('v22.20.0')).toEqual({
+      available: false,
+      reason: 'Node.js 22.21+ is needed for NODE_USE_ENV_PROXY (found v22.20.0)',
+    });
+    expect(nodeToolchain('v20.19.5')).toEqual({
+      available: false,
+      reason: 'Node.js 22.21+ is needed for NODE_USE_ENV_PROXY (found v20.19.5)',
+    });
     expect(nodeToolchain('v23.11.0')).toEqual({
       available: false,
       reason: 'Node.js 22.21+ or 24+ is needed for NODE_USE_ENV_PROXY; 23 lacks it (found v23.11.0)',
@@ -24,7 +30,10 @@ describe('javascriptRunner', () => {
   });
 
   test('runs the file with process.execPath and exactly the given environment', async () => {
-    const prepared = await javascriptRunner.prepare(fixture('javascript', 'hello.mjs'), { cacheDir: '/nonexistent', snippetsRoot: '/nonexistent' });
+    const prepared = await javascriptRunner.prepare(fixture('javascript', 'hello.mjs'), {
+      cacheDir: '/nonexistent',
+      snippetsRoot: '/nonexistent',
+    });
     expect(prepared.command).toBe(process.execPath);
     const result = await prepareAndRun(javascriptRunner, fixture('javascript', 'hello.mjs'));
     expect(result).toMatchObject({ exitCode: 0, timedOut: false, stderr: '' });

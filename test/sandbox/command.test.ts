@@ -35,12 +35,24 @@ function mounts(args: readonly string[], flag: string): string[] {
 }
 
 describe('sandboxedCommand', () => {
-  const command = sandboxedCommand({ command: '/tmp/bench-cache/python/venv-1/bin/python', args: ['/work/snippets/a/a.py'], cwd: '/work/snippets/a' }, layout);
+  const command = sandboxedCommand(
+    { command: '/tmp/bench-cache/python/venv-1/bin/python', args: ['/work/snippets/a/a.py'], cwd: '/work/snippets/a' },
+    layout,
+  );
 
   test('starts bwrap with its own network and PID namespaces, no capabilities but binding port 53, in the scratch working folder', () => {
     expect(command.command).toBe('/usr/bin/bwrap');
     expect(command.cwd).toBe(scratch.work);
-    expect(command.args.slice(0, 8)).toEqual(['--unshare-net', '--unshare-pid', '--as-pid-1', '--die-with-parent', '--cap-drop', 'ALL', '--cap-add', 'CAP_NET_BIND_SERVICE']);
+    expect(command.args.slice(0, 8)).toEqual([
+      '--unshare-net',
+      '--unshare-pid',
+      '--as-pid-1',
+      '--die-with-parent',
+      '--cap-drop',
+      'ALL',
+      '--cap-add',
+      'CAP_NET_BIND_SERVICE',
+    ]);
     expect(command.args.at(-2)).toBe('/tmp/bench-cache/python/venv-1/bin/python');
     expect(command.args.at(-1)).toBe('/work/snippets/a/a.py');
   });

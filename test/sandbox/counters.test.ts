@@ -17,7 +17,12 @@ Udp6NoPorts                     	2
 
 describe('parseCounters', () => {
   test('counts direct TCP connections, datagrams to closed ports and packets without a route', () => {
-    expect(parseCounters(`noise\n${COUNTERS_MARKER}\nDnsStub: yes\n${SNMP}${SNMP6}`)).toEqual({ directTcp: 2, closedUdp: 3, noRoute: 4, dnsStub: true });
+    expect(parseCounters(`noise\n${COUNTERS_MARKER}\nDnsStub: yes\n${SNMP}${SNMP6}`)).toEqual({
+      directTcp: 2,
+      closedUdp: 3,
+      noRoute: 4,
+      dnsStub: true,
+    });
     expect(parseCounters(`${COUNTERS_MARKER}\nDnsStub: no\n${SNMP}`)?.dnsStub).toBe(false);
   });
 
@@ -34,7 +39,12 @@ describe('parseCounters', () => {
 
 describe('describeSideDoors', () => {
   test('says what was tried, one line per kind, and groups repeated lookups', () => {
-    expect(describeSideDoors({ counts: { directTcp: 1, closedUdp: 2, noRoute: 0, dnsStub: true }, dnsQueries: ['a.example', 'a.example', 'b.example'] })).toEqual([
+    expect(
+      describeSideDoors({
+        counts: { directTcp: 1, closedUdp: 2, noRoute: 0, dnsStub: true },
+        dnsQueries: ['a.example', 'a.example', 'b.example'],
+      }),
+    ).toEqual([
       '1 direct TCP connection to a loopback port, bypassing the proxy',
       '2 UDP datagrams to a loopback port',
       'a DNS lookup of "a.example" (2 queries)',

@@ -40,9 +40,22 @@ async function probe(isolation: Isolation, secret?: string) {
   try {
     // Only a sandbox may be asked to write into the project: it must refuse.
     const project = isolation.available ? PROJECT_ROOT : '';
-    const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin', PROJECT: project, CURL_CA_BUNDLE: ca.caCertPath, USER_SECRET: secret ?? '' });
-    const run = await runProcess({ command: '/bin/sh', args: ['-c', PROBE], cwd: PROJECT_ROOT }, { env, timeoutMs: 10_000, wrapper: sandbox.wrapper });
-    const facts = Object.fromEntries(run.stdout.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    const env = sandbox.environment({
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      PROJECT: project,
+      CURL_CA_BUNDLE: ca.caCertPath,
+      USER_SECRET: secret ?? '',
+    });
+    const run = await runProcess(
+      { command: '/bin/sh', args: ['-c', PROBE], cwd: PROJECT_ROOT },
+      { env, timeoutMs: 10_000, wrapper: sandbox.wrapper },
+    );
+    const facts = Object.fromEntries(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
     return { facts, run, scratch: sandbox.scratch, sideDoors: sandbox.sideDoors(run) };
   } finally {
     await Promise.all([sandbox.close(), interceptor.close()]);

@@ -58,7 +58,9 @@ describe('npm run new-example', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     const example = await loadExample(path.join(root, 'rotate-token'));
     expect(example.manifest.title).toBe('Rotate your token');
-    expect(await readFile(path.join(root, 'rotate-token', 'RotateToken.java'), 'utf8')).toContain('/** Rotate your token. */\npublic class RotateToken {');
+    expect(await readFile(path.join(root, 'rotate-token', 'RotateToken.java'), 'utf8')).toContain(
+      '/** Rotate your token. */\npublic class RotateToken {',
+    );
   });
 
   test('prints the created files, how to run the example and how to show it in a page', async () => {
@@ -78,7 +80,9 @@ describe('npm run new-example', () => {
     await writeFile(path.join(root, 'list-widgets', 'notes.txt'), 'mine');
     const result = await scaffold('list-widgets', '--root', root);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe(`new-example: ${path.join(root, 'list-widgets')} already exists; choose another id, or edit the example that is there`);
+    expect(result.stderr).toBe(
+      `new-example: ${path.join(root, 'list-widgets')} already exists; choose another id, or edit the example that is there`,
+    );
     expect(await tree(root)).toEqual(['list-widgets', 'list-widgets/notes.txt']);
   });
 
@@ -98,7 +102,9 @@ describe('npm run new-example', () => {
   test('refuses a title of two lines with exit code 2 and writes nothing', async () => {
     const result = await scaffold('list-widgets', '--title', 'List\nwidgets', '--root', root);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe('new-example: the title "List\\nwidgets" holds a line break or control character; expected one line of text');
+    expect(result.stderr).toBe(
+      'new-example: the title "List\\nwidgets" holds a line break or control character; expected one line of text',
+    );
     expect(await tree(root)).toEqual([]);
   });
 
@@ -118,7 +124,9 @@ describe('npm run new-example', () => {
     const missing = path.join(root, 'missing');
     const result = await scaffold('list-widgets', '--root', missing);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe(`new-example: the examples folder ${missing} does not exist; expected the folder that holds the examples (snippets/)`);
+    expect(result.stderr).toBe(
+      `new-example: the examples folder ${missing} does not exist; expected the folder that holds the examples (snippets/)`,
+    );
     expect(await tree(root)).toEqual([]);
   });
 });

@@ -15,9 +15,13 @@ const ID = 'list-widgets';
 const TITLE = 'Say "hi" */ \\u000a """ $(exit 1) `x` ${y}';
 
 const root = await mkdtemp(path.join(tmpdir(), 'rr-scaffold-harness-'));
-const created = await execa(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'cli.ts'), ID, '--title', TITLE, '--root', root], {
-  reject: false,
-});
+const created = await execa(
+  process.execPath,
+  [path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'cli.ts'), ID, '--title', TITLE, '--root', root],
+  {
+    reject: false,
+  },
+);
 const { examples, cases } = created.exitCode === 0 ? await planHarness({ root }) : { examples: [], cases: [] };
 const run = startBackgroundRun(cases, root);
 afterAll(async () => {
@@ -29,7 +33,9 @@ describe('a scaffolded example', () => {
   test('is created and plans 45 cases: five languages under nine scenarios', () => {
     expect(created.exitCode, created.stderr).toBe(0);
     expect(examples.map((example) => [example.id, example.manifest.title])).toEqual([[ID, TITLE]]);
-    expect(cases.map((planned) => planned.key)).toEqual(LANGUAGE_IDS.flatMap((language) => SCENARIO_NAMES.map((scenario) => `${ID}/${language}/${scenario}`)));
+    expect(cases.map((planned) => planned.key)).toEqual(
+      LANGUAGE_IDS.flatMap((language) => SCENARIO_NAMES.map((scenario) => `${ID}/${language}/${scenario}`)),
+    );
   });
 
   test.for(cases.map((planned) => planned.key))('%s passes every check', async (key, context) => {

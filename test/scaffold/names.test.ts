@@ -23,7 +23,9 @@ describe('exampleIdProblem', () => {
   });
 
   test('refuses an id that starts with a digit, which cannot name a Java class', () => {
-    expect(exampleIdProblem('2fa-setup')).toBe('"2fa-setup" cannot be used: the Java class 2faSetup would start with a digit; start the id with a letter');
+    expect(exampleIdProblem('2fa-setup')).toBe(
+      '"2fa-setup" cannot be used: the Java class 2faSetup would start with a digit; start the id with a letter',
+    );
   });
 
   test('refuses an id ending in -test, whose Go file go build treats as a test', () => {

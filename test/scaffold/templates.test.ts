@@ -28,17 +28,23 @@ describe('TEMPLATE_FILES', () => {
     ]);
   });
 
-  test.for(TEMPLATE_FILES.map((file) => [file.language, file] as const))('gives the %s file a name its language recognises', ([language, file]) => {
-    expect(languageOfFile(file.fileName('list-widgets'))?.id).toBe(language);
-  });
+  test.for(TEMPLATE_FILES.map((file) => [file.language, file] as const))(
+    'gives the %s file a name its language recognises',
+    ([language, file]) => {
+      expect(languageOfFile(file.fileName('list-widgets'))?.id).toBe(language);
+    },
+  );
 
-  test.for(TEMPLATE_FILES.map((file) => file.template))('%s fills every placeholder and reads the token from the environment', async (name) => {
-    const rendered = renderTemplate(await readFile(path.join(TEMPLATES_DIR, name), 'utf8'), VALUES, name);
-    expect(rendered).not.toMatch(/\{\{|\}\}/);
-    expect(rendered).toContain('List widgets.');
-    expect(rendered).toContain('REQUESTROCKET_USER_TOKEN');
-    expect(rendered).toContain('https://api.requestrocket.com/api/clients');
-  });
+  test.for(TEMPLATE_FILES.map((file) => file.template))(
+    '%s fills every placeholder and reads the token from the environment',
+    async (name) => {
+      const rendered = renderTemplate(await readFile(path.join(TEMPLATES_DIR, name), 'utf8'), VALUES, name);
+      expect(rendered).not.toMatch(/\{\{|\}\}/);
+      expect(rendered).toContain('List widgets.');
+      expect(rendered).toContain('REQUESTROCKET_USER_TOKEN');
+      expect(rendered).toContain('https://api.requestrocket.com/api/clients');
+    },
+  );
 
   test('names the Java class after the file', async () => {
     const rendered = renderTemplate(await readFile(path.join(TEMPLATES_DIR, 'Template.java'), 'utf8'), VALUES, 'Template.java');
@@ -85,15 +91,18 @@ describe('the templates and snippets/list-clients', () => {
     ['ListClients', '{{className}}'],
   ];
 
-  test.for(TEMPLATE_FILES.map((file) => [file.template, file] as const))('%s is list-clients but for its names and its opening sentence', async ([name, file]) => {
-    const templateLines = (await readFile(path.join(TEMPLATES_DIR, name), 'utf8')).split('\n');
-    let reference = await readFile(path.resolve('snippets/list-clients', file.fileName('list-clients')), 'utf8');
-    for (const [specific, generic] of GENERIC_NAMES) reference = reference.replaceAll(specific, generic);
-    const referenceLines = reference.split('\n');
-    // The line holding {{sentence}} describes the example: it is the one line free to differ.
-    const sentenceLine = templateLines.findIndex((line) => line.includes('{{sentence}}'));
-    expect(sentenceLine).toBeGreaterThanOrEqual(0);
-    const without = (lines: string[]) => lines.filter((_, index) => index !== sentenceLine);
-    expect(without(templateLines)).toEqual(without(referenceLines));
-  });
+  test.for(TEMPLATE_FILES.map((file) => [file.template, file] as const))(
+    '%s is list-clients but for its names and its opening sentence',
+    async ([name, file]) => {
+      const templateLines = (await readFile(path.join(TEMPLATES_DIR, name), 'utf8')).split('\n');
+      let reference = await readFile(path.resolve('snippets/list-clients', file.fileName('list-clients')), 'utf8');
+      for (const [specific, generic] of GENERIC_NAMES) reference = reference.replaceAll(specific, generic);
+      const referenceLines = reference.split('\n');
+      // The line holding {{sentence}} describes the example: it is the one line free to differ.
+      const sentenceLine = templateLines.findIndex((line) => line.includes('{{sentence}}'));
+      expect(sentenceLine).toBeGreaterThanOrEqual(0);
+      const without = (lines: string[]) => lines.filter((_, index) => index !== sentenceLine);
+      expect(without(templateLines)).toEqual(without(referenceLines));
+    },
+  );
 });

@@ -35,7 +35,9 @@ describe('npm run check:secrets', () => {
   test('exits 0 with one summary line when only the placeholder is there', async () => {
     const result = await checkSecrets('--root', root);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout).toBe('check:secrets: no token-shaped strings in 1 file under snippets/ and docs/ (not a git checkout: every file was read)');
+    expect(result.stdout).toBe(
+      'check:secrets: no token-shaped strings in 1 file under snippets/ and docs/ (not a git checkout: every file was read)',
+    );
   });
 
   test('exits 1 naming file, line and column, with the token masked and what to do instead', async () => {

@@ -16,13 +16,23 @@ const FORMS: Array<[string, string, LeakEncoding[]]> = [
   ['base64 one byte into a longer string', Buffer.from(`a${TOKEN}zz`).toString('base64'), ['base64']],
   ['base64 two bytes into a longer string', Buffer.from(`Authorization: ${TOKEN}`).toString('base64'), ['base64']],
   ['base64url, inside a longer string', Buffer.from(`\u00ff\u00fe${TOKEN}?>`, 'latin1').toString('base64url'), ['base64']],
-  ['base64 wrapped at 20 characters', Buffer.from(`xy${TOKEN}`).toString('base64').replace(/(.{20})/g, '$1\n'), ['base64']],
+  [
+    'base64 wrapped at 20 characters',
+    Buffer.from(`xy${TOKEN}`)
+      .toString('base64')
+      .replace(/(.{20})/g, '$1\n'),
+    ['base64'],
+  ],
   ['hex, lower case', bytes.toString('hex'), ['hex']],
   ['hex, upper case', bytes.toString('hex').toUpperCase(), ['hex']],
   ['hex as 0x bytes', [...bytes].map((byte) => `0x${byte.toString(16)}`).join(', '), ['hex']],
   ['as \\x escapes', [...bytes].map((byte) => `\\x${byte.toString(16)}`).join(''), ['escaped']],
   ['as \\u escapes in JSON', `{"token": "${[...TOKEN].map((char) => `\\u00${char.charCodeAt(0).toString(16)}`).join('')}"}`, ['escaped']],
-  ['as HTML character references', [...TOKEN].map((char, index) => (index % 2 ? `&#${char.charCodeAt(0)};` : `&#x${char.charCodeAt(0).toString(16)};`)).join(''), ['escaped']],
+  [
+    'as HTML character references',
+    [...TOKEN].map((char, index) => (index % 2 ? `&#${char.charCodeAt(0)};` : `&#x${char.charCodeAt(0).toString(16)};`)).join(''),
+    ['escaped'],
+  ],
   ['URL-encoded in full', [...TOKEN].map((char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).join(''), ['url-encoded']],
   ['URL-encoded in part', `q=${TOKEN.slice(0, 2)}%${TOKEN.charCodeAt(2).toString(16)}${TOKEN.slice(3)}`, ['url-encoded']],
   ['reversed', reversed, ['reversed']],
@@ -30,7 +40,11 @@ const FORMS: Array<[string, string, LeakEncoding[]]> = [
   ['lower-cased in a host name', `https://${TOKEN.toLowerCase()}.example/`, ['case-changed']],
   ['one character per line', [...TOKEN].join('\n'), ['spaced']],
   ['with spaces between the characters', [...TOKEN].join(' '), ['spaced']],
-  ['with ANSI colour codes between the characters', [...TOKEN].map((char) => `\u001b[3${char.charCodeAt(0) % 8}m${char}`).join(''), ['spaced']],
+  [
+    'with ANSI colour codes between the characters',
+    [...TOKEN].map((char) => `\u001b[3${char.charCodeAt(0) % 8}m${char}`).join(''),
+    ['spaced'],
+  ],
   ['as UTF-16', Buffer.from(TOKEN, 'utf16le').toString('latin1'), ['spaced']],
   ['as is and base64-encoded', `${TOKEN} ${bytes.toString('base64')}`, ['plain', 'base64']],
 ];

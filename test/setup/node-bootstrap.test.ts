@@ -18,7 +18,8 @@ async function findOldNode(): Promise<{ dir: string; version: string } | undefin
     if (!node) continue;
     const { stdout, exitCode } = await execa(node, ['--version'], { reject: false });
     const major = Number(/^v(\d+)/.exec(stdout)?.[1] ?? 0);
-    if (exitCode === 0 && major > 0 && major < 22 && findExecutable(path.join(path.dirname(node), 'npm'))) return { dir: path.dirname(node), version: stdout.trim() };
+    if (exitCode === 0 && major > 0 && major < 22 && findExecutable(path.join(path.dirname(node), 'npm')))
+      return { dir: path.dirname(node), version: stdout.trim() };
   }
   return undefined;
 }
@@ -30,7 +31,9 @@ function machineEnvironment(dir: string): Record<string, string> {
     if (value === undefined || /^(npm_|VITEST|NODE_OPTIONS$|NODE_PATH$|TEST$|MODE$|BASE_URL$|DEV$|PROD$|SSR$)/.test(name)) continue;
     env[name] = value;
   }
-  const rest = (process.env.PATH ?? '').split(path.delimiter).filter((entry) => entry && !entry.includes('node_modules') && entry !== path.dirname(process.execPath));
+  const rest = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((entry) => entry && !entry.includes('node_modules') && entry !== path.dirname(process.execPath));
   env.PATH = [dir, ...rest].join(path.delimiter);
   return env;
 }
@@ -63,10 +66,18 @@ describe.skipIf(!oldNode)(`the README's two commands with ${oldNode?.version ?? 
 
   test('npm ci on a platform the registry ships no Node.js for stops at once, naming the platform', { timeout: 120_000 }, async () => {
     const pretend = path.resolve('test/fixtures/setup/pretend-ia32.cjs');
-    const result = await execa('npm', ['ci'], { cwd: copy, env: { ...env, NODE_OPTIONS: `--require ${pretend}` }, extendEnv: false, all: true, reject: false });
+    const result = await execa('npm', ['ci'], {
+      cwd: copy,
+      env: { ...env, NODE_OPTIONS: `--require ${pretend}` },
+      extendEnv: false,
+      all: true,
+      reject: false,
+    });
     expect(result.exitCode).not.toBe(0);
     expect(result.all).toContain('EBADPLATFORM');
-    expect(result.all).toMatch(/Unsupported platform for requestrocket-docs@[\d.]+: wanted \{.*"cpu":"x64,arm64"\} \(current: \{.*"cpu":"ia32"\}\)/);
+    expect(result.all).toMatch(
+      /Unsupported platform for requestrocket-docs@[\d.]+: wanted \{.*"cpu":"x64,arm64"\} \(current: \{.*"cpu":"ia32"\}\)/,
+    );
     // It stops before installing anything.
     await expect(readFile(path.join(copy, 'node_modules', 'node', 'package.json'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -84,7 +95,13 @@ describe.skipIf(!oldNode)(`the README's two commands with ${oldNode?.version ?? 
     const scriptNode = await execa('npm', ['exec', '--', 'node', '--version'], { cwd: copy, env, extendEnv: false });
     expect(scriptNode.stdout.trim()).toBe(`v${expected}`);
 
-    const tests = await execa('npm', ['test', '--', 'test/manifest/manifest.test.ts'], { cwd: copy, env, extendEnv: false, all: true, reject: false });
+    const tests = await execa('npm', ['test', '--', 'test/manifest/manifest.test.ts'], {
+      cwd: copy,
+      env,
+      extendEnv: false,
+      all: true,
+      reject: false,
+    });
     expect(tests.exitCode, tests.all).toBe(0);
     expect(tests.all).toMatch(/^tests: [1-9]\d* passed, 0 failed/m);
   });

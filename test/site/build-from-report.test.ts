@@ -44,7 +44,10 @@ describe('npm run build -- --report', () => {
     const { cases } = await planHarness();
     const report = reportOf([caseReport({ example: 'list-clients', language: 'go', scenario: 'ok', status: 'passed' })]);
     const file = path.join(scratch, 'other-commit.json');
-    await writeFile(file, JSON.stringify({ ...report, run: { ...report.run, commit: '0'.repeat(40), harness: harnessFingerprint(path.resolve('.')) } }));
+    await writeFile(
+      file,
+      JSON.stringify({ ...report, run: { ...report.run, commit: '0'.repeat(40), harness: harnessFingerprint(path.resolve('.')) } }),
+    );
     const result = await build(['--report', file]);
     expect(result.exitCode).toBe(1);
     expect(result.all).toContain(`cannot stand for a run of this checkout`);

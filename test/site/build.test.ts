@@ -28,7 +28,10 @@ function codeIn(inner: string): { raw: string; shown: string; title: string; ver
   const title = /<span class="code-title"[^>]*>([\s\S]*?)<\/span>/.exec(inner)?.[1];
   if (!block || shownHtml === undefined || title === undefined) throw new Error(`no code block in ${inner.slice(0, 200)}`);
   const shown = textOf(shownHtml);
-  const plan = { eol: block.attributes['data-eol'] === 'crlf' ? '\r\n' : '\n', finalNewline: 'data-final-newline' in block.attributes } as const;
+  const plan = {
+    eol: block.attributes['data-eol'] === 'crlf' ? '\r\n' : '\n',
+    finalNewline: 'data-final-newline' in block.attributes,
+  } as const;
   const raw = template === undefined ? copiedText(shown, plan) : decodeHtml(template);
   return { raw, shown, title: textOf(title), verbatim: template !== undefined };
 }
@@ -73,22 +76,37 @@ describe('the guide', () => {
       'test-your-token',
     ]);
     const text = textOf(html).toLowerCase();
-    for (const fact of ['AWS Secrets Manager', 'Azure Key Vault', 'HashiCorp Vault', 'Kubernetes Secrets', 'Public repositories', 'Log files', 'Error messages', 'Keys', 'Settings', 'REQUESTROCKET_USER_TOKEN', 'Bearer']) {
+    for (const fact of [
+      'AWS Secrets Manager',
+      'Azure Key Vault',
+      'HashiCorp Vault',
+      'Kubernetes Secrets',
+      'Public repositories',
+      'Log files',
+      'Error messages',
+      'Keys',
+      'Settings',
+      'REQUESTROCKET_USER_TOKEN',
+      'Bearer',
+    ]) {
       expect(text).toContain(fact.toLowerCase());
     }
   });
 
-  test.each(CASES)('shows $example in $language byte for byte, highlighted and as copy text, under its file name', async ({ example, language }) => {
-    const { files } = await loadExample(path.resolve('snippets', example));
-    const file = files.find((candidate) => candidate.language === language)!;
-    const expected = await readSnippet(example, file.name);
-    const panel = byId(`example-${example}-panel-${language}`);
-    expect(panel?.attributes.role).toBe('tabpanel');
-    const { raw, shown, title } = codeIn(innerHtml(html, panel!));
-    expect(raw).toBe(expected);
-    expect(shown).toBe(expected.replace(/\n$/, ''));
-    expect(title).toBe(file.name);
-  });
+  test.each(CASES)(
+    'shows $example in $language byte for byte, highlighted and as copy text, under its file name',
+    async ({ example, language }) => {
+      const { files } = await loadExample(path.resolve('snippets', example));
+      const file = files.find((candidate) => candidate.language === language)!;
+      const expected = await readSnippet(example, file.name);
+      const panel = byId(`example-${example}-panel-${language}`);
+      expect(panel?.attributes.role).toBe('tabpanel');
+      const { raw, shown, title } = codeIn(innerHtml(html, panel!));
+      expect(raw).toBe(expected);
+      expect(shown).toBe(expected.replace(/\n$/, ''));
+      expect(title).toBe(file.name);
+    },
+  );
 
   test.each(EXAMPLES)('renders %s as WAI-ARIA tabs in the order JavaScript, Python, Go, Java, curl', (example) => {
     const group = `example-${example}`;
@@ -161,7 +179,11 @@ describe('the guide', () => {
 describe('the evidence under each tab', () => {
   let html: string;
   let tags: Tag[];
-  const panel = (example: string, language: string) => innerHtml(html, tags.find((tag) => tag.attributes.id === `example-${example}-panel-${language}`)!);
+  const panel = (example: string, language: string) =>
+    innerHtml(
+      html,
+      tags.find((tag) => tag.attributes.id === `example-${example}-panel-${language}`)!,
+    );
   const part = (inner: string, className: string) => {
     const tag = startTags(inner).find((candidate) => candidate.attributes.class?.split(' ').includes(className));
     if (!tag) throw new Error(`no .${className} in ${inner.slice(0, 200)}`);
@@ -173,35 +195,48 @@ describe('the evidence under each tab', () => {
     tags = startTags(html);
   });
 
-  test.each(CASES)('$example in $language: "What you will see" holds the report\'s output for the file as it is now, or says it is not available', async ({ example, language }) => {
-    const report = (await readReport(FIXTURE_REPORT))!;
-    const output = part(panel(example, language), 'program-output');
-    expect(textOf(output)).toMatch(/^What you will see/);
-    const cases = report.cases.filter((entry) => entry.example === example && entry.language === language && ['ok', 'revoked', 'forbidden'].includes(entry.scenario) && entry.evidence);
-    if (cases.length === 0) {
-      expect(textOf(output)).toContain('The output is not available for this version.');
-      return;
-    }
-    const shown = [...output.matchAll(/<pre class="stream"[^>]*>([\s\S]*?)<\/pre>/g)].map((match) => decodeHtml(match[1]!));
-    const expected = cases.flatMap((entry) => [readerStream(entry.evidence!.stdout), readerStream(entry.evidence!.stderr)].filter(Boolean).map((text) => text.replace(/\n$/, '')));
-    expect(shown).toEqual(expected);
-    for (const entry of cases) expect(textOf(output)).toContain(`exit code ${entry.evidence!.exitCode}`);
-    expect(output).not.toContain('JAVA_TOOL_OPTIONS');
-  });
+  test.each(CASES)(
+    '$example in $language: "What you will see" holds the report\'s output for the file as it is now, or says it is not available',
+    async ({ example, language }) => {
+      const report = (await readReport(FIXTURE_REPORT))!;
+      const output = part(panel(example, language), 'program-output');
+      expect(textOf(output)).toMatch(/^What you will see/);
+      const cases = report.cases.filter(
+        (entry) =>
+          entry.example === example &&
+          entry.language === language &&
+          ['ok', 'revoked', 'forbidden'].includes(entry.scenario) &&
+          entry.evidence,
+      );
+      if (cases.length === 0) {
+        expect(textOf(output)).toContain('The output is not available for this version.');
+        return;
+      }
+      const shown = [...output.matchAll(/<pre class="stream"[^>]*>([\s\S]*?)<\/pre>/g)].map((match) => decodeHtml(match[1]!));
+      const expected = cases.flatMap((entry) =>
+        [readerStream(entry.evidence!.stdout), readerStream(entry.evidence!.stderr)].filter(Boolean).map((text) => text.replace(/\n$/, '')),
+      );
+      expect(shown).toEqual(expected);
+      for (const entry of cases) expect(textOf(output)).toContain(`exit code ${entry.evidence!.exitCode}`);
+      expect(output).not.toContain('JAVA_TOOL_OPTIONS');
+    },
+  );
 
-  test('shows a failing program\'s output with the token masked, as the harness captured it', () => {
+  test("shows a failing program's output with the token masked, as the harness captured it", () => {
     const output = textOf(part(panel('list-clients', 'python'), 'program-output'));
     expect(output).toContain('With a revoked tokenexit code 0');
     expect(output).toContain('Token u-ab…(34 chars) was refused: 401');
   });
 
-  test('opens the tested status on every scenario\'s result, the runtime the run reported, its date and commit', async () => {
+  test("opens the tested status on every scenario's result, the runtime the run reported, its date and commit", async () => {
     const report = (await readReport(FIXTURE_REPORT))!;
     const text = textOf(part(panel('list-clients', 'python'), 'tested-panel')).replace(/\s+/g, ' ');
     const cases = report.cases.filter((entry) => entry.example === 'list-clients' && entry.language === 'python');
     expect(cases.length).toBeGreaterThan(0);
     for (const entry of cases) expect(text).toMatch(new RegExp(`${entry.status} [a-z ]*token`));
-    expect(text).toContain('failed revoked token (exit-code: exited 0 after a 401; expected a non-zero exit code; token-leak: printed the token (u-ab…(34 chars)) on standard output)');
+    expect(text).toContain(
+      'failed revoked token (exit-code: exited 0 after a 401; expected a non-zero exit code; token-leak: printed the token (u-ab…(34 chars)) on standard output)',
+    );
     expect(text).toContain(`Ran with ${cases[0]!.runtime} on ${runDate(report.run.startedAt)}, commit ${report.run.commit!.slice(0, 7)}.`);
     expect(textOf(part(panel('list-clients', 'java'), 'tested-panel'))).toContain('skipped revoked token (timed out preparing)');
     expect(textOf(part(panel('list-clients', 'curl'), 'tested-panel'))).toContain('The latest test run did not include this file.');
@@ -217,19 +252,32 @@ describe('the status page', () => {
 
   test('has one row per file and one cell per scenario of the report, each passed, failed or skipped', async () => {
     const report = (await readReport(FIXTURE_REPORT))!;
-    const table = innerHtml(html, startTags(html).find((tag) => tag.name === 'table')!);
-    const rows = innerHtml(table, startTags(table).find((tag) => tag.name === 'tbody')!).split('<tr').slice(1);
+    const table = innerHtml(
+      html,
+      startTags(html).find((tag) => tag.name === 'table')!,
+    );
+    const rows = innerHtml(
+      table,
+      startTags(table).find((tag) => tag.name === 'tbody')!,
+    )
+      .split('<tr')
+      .slice(1);
     const files = new Set(report.cases.map((entry) => `${entry.example}/${entry.language}`));
     const scenarios = new Set(report.cases.map((entry) => entry.scenario));
     expect(rows).toHaveLength(files.size);
     const headers = startTags(table).filter((tag) => tag.name === 'th' && tag.attributes.scope === 'col');
     expect(headers).toHaveLength(scenarios.size + 1);
-    const cells = rows.flatMap((row) => startTags(row).filter((tag) => tag.name === 'td').map((tag) => tag.attributes['data-status'] ?? 'none'));
+    const cells = rows.flatMap((row) =>
+      startTags(row)
+        .filter((tag) => tag.name === 'td')
+        .map((tag) => tag.attributes['data-status'] ?? 'none'),
+    );
     expect(cells.filter((status) => status !== 'none')).toHaveLength(report.cases.length);
-    for (const status of ['passed', 'failed', 'skipped'] as const) expect(cells.filter((cell) => cell === status)).toHaveLength(report.cases.filter((entry) => entry.status === status).length);
+    for (const status of ['passed', 'failed', 'skipped'] as const)
+      expect(cells.filter((cell) => cell === status)).toHaveLength(report.cases.filter((entry) => entry.status === status).length);
   });
 
-  test('gives each failure its check ids and messages, each skip its reason, the totals, and the run\'s date, commit and duration', async () => {
+  test("gives each failure its check ids and messages, each skip its reason, the totals, and the run's date, commit and duration", async () => {
     const report = (await readReport(FIXTURE_REPORT))!;
     const text = decodeHtml(html.slice(html.indexOf('<main')).replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ');
     expect(text).toContain('exit-code: exited 0 after a 401; expected a non-zero exit code');
@@ -261,42 +309,62 @@ describe('the Markdown twin and /llms.txt', () => {
     twin = await readFile(path.join(builtSite(), 'core-api/authentication.md'), 'utf8');
   });
 
-  test('the guide\'s head points to its twin', async () => {
+  test("the guide's head points to its twin", async () => {
     const html = await readPage(GUIDE);
     const link = startTags(html).find((tag) => tag.name === 'link' && tag.attributes.rel === 'alternate');
     expect(link?.attributes).toMatchObject({ type: 'text/markdown', href: '/core-api/authentication.md' });
   });
 
-  test('starts with the guide\'s title and lead, and keeps its headings', async () => {
+  test("starts with the guide's title and lead, and keeps its headings", async () => {
     expect(twin).toMatch(/^# Core API authentication\n\n> Every Core API request carries/);
     const html = await readPage(GUIDE);
-    const headings = [...html.matchAll(/<h([23]) id="[^"]+"[^>]*>([\s\S]*?)<\/h\1>/g)].map((match) => `${'#'.repeat(Number(match[1]))} ${textOf(match[2]!)}`);
+    const headings = [...html.matchAll(/<h([23]) id="[^"]+"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
+      (match) => `${'#'.repeat(Number(match[1]))} ${textOf(match[2]!)}`,
+    );
     expect(twin.split('\n').filter((line) => /^#{2,3} /.test(line))).toEqual(headings);
     const prose = twin.replace(/^(`{3,})\w*\n[\s\S]*?\n\1$/gm, '');
     expect(prose).not.toMatch(/<[A-Z]\w*|\{[A-Z_]+\}|^import /m);
   });
 
-  test.each(CASES)('holds $example in $language byte for byte, labelled with its language, file and tested status', async ({ example, language }) => {
-    const { files } = await loadExample(path.resolve('snippets', example));
-    const file = files.find((candidate) => candidate.language === language)!;
-    const code = await readSnippet(example, file.name);
-    const label = LANGUAGES.find((candidate) => candidate.id === language)!;
-    const html = await readPage(GUIDE);
-    const panelHtml = innerHtml(html, startTags(html).find((tag) => tag.attributes.id === `example-${example}-panel-${language}`)!);
-    const status = textOf(innerHtml(panelHtml, startTags(panelHtml).find((tag) => tag.name === 'summary')!)).trim();
-    const heading = `${label.label}, \`${file.name}\` (${status}):\n\n`;
-    const start = twin.indexOf(heading);
-    expect(start, heading).toBeGreaterThan(-1);
-    const fenceLine = /^(`{3,})(\w+)\n/.exec(twin.slice(start + heading.length))!;
-    expect(fenceLine[2]).toBe(label.grammar);
-    const body = twin.slice(start + heading.length + fenceLine[0].length);
-    expect(body.slice(0, body.indexOf(`\n${fenceLine[1]}\n`) + 1)).toBe(code);
-  });
+  test.each(CASES)(
+    'holds $example in $language byte for byte, labelled with its language, file and tested status',
+    async ({ example, language }) => {
+      const { files } = await loadExample(path.resolve('snippets', example));
+      const file = files.find((candidate) => candidate.language === language)!;
+      const code = await readSnippet(example, file.name);
+      const label = LANGUAGES.find((candidate) => candidate.id === language)!;
+      const html = await readPage(GUIDE);
+      const panelHtml = innerHtml(
+        html,
+        startTags(html).find((tag) => tag.attributes.id === `example-${example}-panel-${language}`)!,
+      );
+      const status = textOf(
+        innerHtml(
+          panelHtml,
+          startTags(panelHtml).find((tag) => tag.name === 'summary')!,
+        ),
+      ).trim();
+      const heading = `${label.label}, \`${file.name}\` (${status}):\n\n`;
+      const start = twin.indexOf(heading);
+      expect(start, heading).toBeGreaterThan(-1);
+      const fenceLine = /^(`{3,})(\w+)\n/.exec(twin.slice(start + heading.length))!;
+      expect(fenceLine[2]).toBe(label.grammar);
+      const body = twin.slice(start + heading.length + fenceLine[0].length);
+      expect(body.slice(0, body.indexOf(`\n${fenceLine[1]}\n`) + 1)).toBe(code);
+    },
+  );
 
   test('every code block in the twin is a file of the examples or a response of the API contract, byte for byte', async () => {
     const blocks = [...twin.matchAll(/^(`{3,})(\w+)\n([\s\S]*?\n)\1$/gm)].map((match) => match[3]!);
     const sources = [
-      ...(await Promise.all(CASES.map(async ({ example, language }) => readSnippet(example, (await loadExample(path.resolve('snippets', example))).files.find((file) => file.language === language)!.name)))),
+      ...(await Promise.all(
+        CASES.map(async ({ example, language }) =>
+          readSnippet(
+            example,
+            (await loadExample(path.resolve('snippets', example))).files.find((file) => file.language === language)!.name,
+          ),
+        ),
+      )),
       await readSnippet('list-clients', 'request.http'),
       ...[CLIENTS_OK, UNAUTHORIZED, FORBIDDEN].map((response) => `${formatBody(response.body)}\n`),
     ];
@@ -306,7 +374,9 @@ describe('the Markdown twin and /llms.txt', () => {
 
   test('/llms.txt has a title, a summary and sections of links to the twins', async () => {
     const text = await readFile(path.join(builtSite(), 'llms.txt'), 'utf8');
-    expect(text).toMatch(/^# RequestRocket Core API docs\n\n> \S[^\n]+\n\n## Guides\n\n- \[Core API authentication\]\(\/core-api\/authentication\.md\): Every Core API request/);
+    expect(text).toMatch(
+      /^# RequestRocket Core API docs\n\n> \S[^\n]+\n\n## Guides\n\n- \[Core API authentication\]\(\/core-api\/authentication\.md\): Every Core API request/,
+    );
     expect(text).toContain('## Optional\n\n- [Test status](/status/): ');
   });
 });
@@ -319,7 +389,7 @@ describe('lean pages', () => {
     return Promise.all(files.map(async (file) => ({ file, html: await readFile(path.join(dir, file), 'utf8') })));
   }
 
-  test('keeps each page\'s client JavaScript (language restore, tabs, copy, table of contents) under 3 KB gzipped', async () => {
+  test("keeps each page's client JavaScript (language restore, tabs, copy, table of contents) under 3 KB gzipped", async () => {
     for (const { file, html } of await pages()) {
       let code = '';
       for (const match of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
@@ -332,7 +402,7 @@ describe('lean pages', () => {
     }
   });
 
-  test('keeps the guide\'s HTML at most half its size with inline token colours, and at most three quarters gzipped', async () => {
+  test("keeps the guide's HTML at most half its size with inline token colours, and at most three quarters gzipped", async () => {
     // The guide with Shiki's inline colours weighed 247,176 bytes (20,712 gzipped); code colours are
     // now palette classes, icons a sprite, and copy text is rebuilt from the shown lines.
     const html = await readPage(GUIDE);
@@ -349,7 +419,8 @@ describe('lean pages', () => {
     const external = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
     for (const { file, html } of await pages()) {
       for (const tag of startTags(html)) {
-        for (const name of ['src', 'srcset', 'poster', 'data']) expect(tag.attributes[name] ?? '', `${file} <${tag.name} ${name}>`).not.toMatch(external);
+        for (const name of ['src', 'srcset', 'poster', 'data'])
+          expect(tag.attributes[name] ?? '', `${file} <${tag.name} ${name}>`).not.toMatch(external);
         if (tag.name !== 'a') expect(tag.attributes.href ?? '', `${file} <${tag.name} href>`).not.toMatch(external);
       }
       for (const url of html.matchAll(/url\(\s*['"]?([^'")]+)/g)) expect(url[1], file).not.toMatch(external);

@@ -24,7 +24,9 @@ describe('planTabs', () => {
     const example = await loadExample(path.join(root, 'missing-go'));
     expect(() => planTabs(example)).toThrow(CodeTabsError);
     expect(() => planTabs(example)).toThrow(
-      new RegExp(`<CodeTabs example="missing-go">: the example has no file for Go \\(\\.go\\)\\.\\n  Looked in ${path.join(root, 'missing-go')} and found hello\\.mjs, hello\\.py, Hello\\.java, hello\\.sh\\.`),
+      new RegExp(
+        `<CodeTabs example="missing-go">: the example has no file for Go \\(\\.go\\)\\.\\n  Looked in ${path.join(root, 'missing-go')} and found hello\\.mjs, hello\\.py, Hello\\.java, hello\\.sh\\.`,
+      ),
     );
   });
 
@@ -44,7 +46,9 @@ describe('findExample', () => {
   });
 
   test('says a folder without a manifest is not an example', async () => {
-    await expect(findExample(root, 'not-an-example')).rejects.toThrow(`the folder ${path.join(root, 'not-an-example')} has no example.json`);
+    await expect(findExample(root, 'not-an-example')).rejects.toThrow(
+      `the folder ${path.join(root, 'not-an-example')} has no example.json`,
+    );
   });
 
   test('rejects an id that is not a folder name', async () => {

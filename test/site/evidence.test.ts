@@ -3,7 +3,16 @@
 // with" panel, the status table, and the Markdown twin's code fences.
 import { describe, expect, test } from 'vitest';
 import type { FileFreshness } from '../../scripts/harness/freshness.ts';
-import { OUTPUT_SCENARIOS, maskTokens, outputView, readerStream, runDate, shortCommit, testedWith, type FileResults } from '../../docs/lib/evidence.ts';
+import {
+  OUTPUT_SCENARIOS,
+  maskTokens,
+  outputView,
+  readerStream,
+  runDate,
+  shortCommit,
+  testedWith,
+  type FileResults,
+} from '../../docs/lib/evidence.ts';
 import { fence, guideMarkdown } from '../../docs/lib/markdown-twin.ts';
 import { formatDuration, statusMatrix } from '../../docs/lib/status-matrix.ts';
 import { summarizeStatus } from '../../docs/lib/tested-status.ts';
@@ -12,8 +21,22 @@ import { caseReport, reportOf } from '../support/report.ts';
 const TOKEN = 'u-0123456789abcdefghijklmnopqrstuvwx';
 const evidence = (stdout: string, stderr = '', exitCode = 0) => ({ exitCode, signal: null, timedOut: false, stdout, stderr });
 const cases = [
-  caseReport({ example: 'list-clients', language: 'java', scenario: 'ok', status: 'passed', runtime: 'Java 17.0.15 with Gson 2.13.1', evidence: evidence('cl_1  Northwind\n', 'Picked up JAVA_TOOL_OPTIONS: -Djavax.net.ssl.trustStorePassword=secret\n') }),
-  caseReport({ example: 'list-clients', language: 'java', scenario: 'missing', status: 'passed', runtime: 'Java 17.0.15 with Gson 2.13.1', evidence: evidence('', 'Set the token\n', 1) }),
+  caseReport({
+    example: 'list-clients',
+    language: 'java',
+    scenario: 'ok',
+    status: 'passed',
+    runtime: 'Java 17.0.15 with Gson 2.13.1',
+    evidence: evidence('cl_1  Northwind\n', 'Picked up JAVA_TOOL_OPTIONS: -Djavax.net.ssl.trustStorePassword=secret\n'),
+  }),
+  caseReport({
+    example: 'list-clients',
+    language: 'java',
+    scenario: 'missing',
+    status: 'passed',
+    runtime: 'Java 17.0.15 with Gson 2.13.1',
+    evidence: evidence('', 'Set the token\n', 1),
+  }),
   caseReport({
     example: 'list-clients',
     language: 'java',
@@ -21,7 +44,10 @@ const cases = [
     status: 'failed',
     runtime: 'Java 17.0.15 with Gson 2.13.1',
     evidence: evidence(`refused ${TOKEN}\n`),
-    checks: [{ id: 'token-leak', status: 'failed', message: `printed ${TOKEN}` }, { id: 'egress', status: 'passed', message: 'ok' }],
+    checks: [
+      { id: 'token-leak', status: 'failed', message: `printed ${TOKEN}` },
+      { id: 'egress', status: 'passed', message: 'ok' },
+    ],
   }),
   caseReport({ example: 'list-clients', language: 'java', scenario: 'forbidden', status: 'skipped', reason: 'timed out preparing' }),
 ];
@@ -50,13 +76,28 @@ describe('outputView', () => {
 
   test('says why when no scenario kept any output', () => {
     const skipped = [caseReport({ example: 'a', language: 'go', scenario: 'ok', status: 'skipped', reason: 'go not found on PATH' })];
-    expect(outputView(results({ state: 'fresh', cases: skipped }))).toEqual({ available: false, why: 'The program did not run (go not found on PATH).' });
+    expect(outputView(results({ state: 'fresh', cases: skipped }))).toEqual({
+      available: false,
+      why: 'The program did not run (go not found on PATH).',
+    });
   });
 
   test('names a time-out and a signal', () => {
     const ended = [
-      caseReport({ example: 'a', language: 'go', scenario: 'ok', status: 'failed', evidence: { ...evidence(''), exitCode: null, timedOut: true } }),
-      caseReport({ example: 'a', language: 'go', scenario: 'revoked', status: 'failed', evidence: { ...evidence(''), exitCode: null, signal: 'SIGKILL' } }),
+      caseReport({
+        example: 'a',
+        language: 'go',
+        scenario: 'ok',
+        status: 'failed',
+        evidence: { ...evidence(''), exitCode: null, timedOut: true },
+      }),
+      caseReport({
+        example: 'a',
+        language: 'go',
+        scenario: 'revoked',
+        status: 'failed',
+        evidence: { ...evidence(''), exitCode: null, signal: 'SIGKILL' },
+      }),
     ];
     const view = outputView(results({ state: 'fresh', cases: ended }));
     expect(view.available && view.outputs.map((output) => output.ending)).toEqual(['stopped at the time limit', 'ended by SIGKILL']);
@@ -64,7 +105,7 @@ describe('outputView', () => {
 });
 
 describe('readerStream and maskTokens', () => {
-  test('leave out the JVM\'s note about the harness\'s options, and mask anything shaped like a token', () => {
+  test("leave out the JVM's note about the harness's options, and mask anything shaped like a token", () => {
     expect(readerStream('Picked up JAVA_TOOL_OPTIONS: -Dx=1\nCould not list clients: 401\n')).toBe('Could not list clients: 401\n');
     expect(maskTokens(`token ${TOKEN} and u-ab…(34 chars)`)).toBe('token u-01…(36 chars) and u-ab…(34 chars)');
   });
@@ -94,8 +135,11 @@ describe('testedWith', () => {
 });
 
 describe('statusMatrix', () => {
-  test('makes one row per file and one column per scenario, in the report\'s order, with failures and skips explained', () => {
-    const matrix = statusMatrix({ ...report, cases: [...cases, caseReport({ example: 'list-clients', language: 'python', scenario: 'ok', status: 'passed' })] });
+  test("makes one row per file and one column per scenario, in the report's order, with failures and skips explained", () => {
+    const matrix = statusMatrix({
+      ...report,
+      cases: [...cases, caseReport({ example: 'list-clients', language: 'python', scenario: 'ok', status: 'passed' })],
+    });
     expect(matrix.scenarios.map((scenario) => scenario.id)).toEqual(['ok', 'missing', 'revoked', 'forbidden']);
     expect(matrix.rows.map((row) => `${row.example}/${row.languageLabel}`)).toEqual(['list-clients/Python', 'list-clients/Java']);
     const java = matrix.rows[1]!;
@@ -104,7 +148,7 @@ describe('statusMatrix', () => {
     expect(matrix.rows[0]!.cells.missing).toBeUndefined();
   });
 
-  test('formats the run\'s duration', () => {
+  test("formats the run's duration", () => {
     expect([formatDuration(12_345), formatDuration(65_400)]).toEqual(['12.3 s', '1 min 5 s']);
   });
 });
@@ -117,9 +161,11 @@ describe('the Markdown twin', () => {
 
   test('names the page and the component it cannot turn into Markdown', async () => {
     const sources = { snippetsRoot: 'snippets', projectRoot: '.', report: undefined };
-    await expect(guideMarkdown('text\n<Tabs items={1} />\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).rejects.toThrow(
-      'docs/pages/x.mdx: cannot make the Markdown twin: <Tabs items="1" /> is not a component the twin knows',
+    await expect(
+      guideMarkdown('text\n<Tabs items={1} />\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources),
+    ).rejects.toThrow('docs/pages/x.mdx: cannot make the Markdown twin: <Tabs items="1" /> is not a component the twin knows');
+    await expect(guideMarkdown('{NOPE}\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).rejects.toThrow(
+      '{NOPE} is not a string constant',
     );
-    await expect(guideMarkdown('{NOPE}\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).rejects.toThrow('{NOPE} is not a string constant');
   });
 });

@@ -24,7 +24,10 @@ export async function writeFreshReport(target: string, options: { source?: strin
     const example = examples.find((candidate) => candidate.id === entry.example);
     const file = example?.files.find((candidate) => candidate.language === entry.language);
     if (!example || !file) throw new Error(`${FIXTURE_REPORT}: no file for ${entry.key} under ${snippets}`);
-    entry.inputs = { ...fileInputs({ example, file, runner: runnerById(file.language) ?? {} }, context), toolchain: entry.inputs.toolchain };
+    entry.inputs = {
+      ...fileInputs({ example, file, runner: runnerById(file.language) ?? {} }, context),
+      toolchain: entry.inputs.toolchain,
+    };
   }
   await writeReport(target, report);
   return target;

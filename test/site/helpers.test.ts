@@ -83,14 +83,20 @@ describe('copyPlan and copiedText', () => {
 });
 
 describe('the code palette', () => {
-  const light = { name: 'l', fg: '#111111', tokenColors: [{ settings: { foreground: '#AA0000' } }, { settings: { foreground: '#00aa00', fontStyle: 'italic' } }] };
+  const light = {
+    name: 'l',
+    fg: '#111111',
+    tokenColors: [{ settings: { foreground: '#AA0000' } }, { settings: { foreground: '#00aa00', fontStyle: 'italic' } }],
+  };
   const dark = { name: 'd', colors: { 'editor.foreground': '#EEEEEE' }, tokenColors: [{ settings: { foreground: '#ff0000' } }] };
   const palette = codePalette(light, dark);
 
   test('gives every colour of each theme one class and writes each palette once', () => {
     expect(tokenClasses('--shiki-light:#AA0000;--shiki-dark:#FF0000', palette)).toEqual(['l1', 'd0']);
     expect(tokenClasses('--shiki-light:#111111;--shiki-dark:#eeeeee', palette)).toEqual([]);
-    expect(tokenClasses('--shiki-light:#00AA00;--shiki-dark:#eeeeee;--shiki-light-font-style:italic;--shiki-dark-font-style:italic', palette)).toEqual(['l0', 'fi']);
+    expect(
+      tokenClasses('--shiki-light:#00AA00;--shiki-dark:#eeeeee;--shiki-light-font-style:italic;--shiki-dark-font-style:italic', palette),
+    ).toEqual(['l0', 'fi']);
     const css = paletteCss(palette);
     expect(css).toContain('.code{color:light-dark(#111111,#eeeeee)}');
     expect(css).toContain('.l1{--l:#aa0000}');
@@ -99,7 +105,9 @@ describe('the code palette', () => {
   });
 
   test('refuses a colour or a style it cannot express, naming it', () => {
-    expect(() => tokenClasses('--shiki-light:#123456;--shiki-dark:#ff0000', palette)).toThrow('the light colour #123456, which is not in the light theme\'s palette');
+    expect(() => tokenClasses('--shiki-light:#123456;--shiki-dark:#ff0000', palette)).toThrow(
+      "the light colour #123456, which is not in the light theme's palette",
+    );
     expect(() => tokenClasses('--shiki-light:#aa0000;opacity:0.5', palette)).toThrow('the style "opacity:0.5"');
   });
 });
@@ -130,7 +138,10 @@ describe('grammarOfFile and loadCodeFile', () => {
   });
 
   test('reads a file of an example', async () => {
-    expect(await loadCodeFile(root, 'complete', 'request.http')).toMatchObject({ grammar: 'http', code: 'GET /api/clients HTTP/1.1\nHost: api.requestrocket.com\n' });
+    expect(await loadCodeFile(root, 'complete', 'request.http')).toMatchObject({
+      grammar: 'http',
+      code: 'GET /api/clients HTTP/1.1\nHost: api.requestrocket.com\n',
+    });
   });
 
   test('names the missing file and lists what the folder holds', async () => {
@@ -151,8 +162,14 @@ describe('prepaintScript and languageCss', () => {
     const run = (search: string, stored: string | null) => {
       const attributes: Record<string, string> = {};
       const store = new Map(stored ? [['rr-docs:lang', stored]] : []);
-      const documentElement = { dataset: {} as Record<string, string>, setAttribute: (name: string, value: string) => (attributes[name] = value) };
-      const localStorage = { getItem: (key: string) => store.get(key) ?? null, setItem: (key: string, value: string) => store.set(key, value) };
+      const documentElement = {
+        dataset: {} as Record<string, string>,
+        setAttribute: (name: string, value: string) => (attributes[name] = value),
+      };
+      const localStorage = {
+        getItem: (key: string) => store.get(key) ?? null,
+        setItem: (key: string, value: string) => store.set(key, value),
+      };
       new Function('document', 'location', 'localStorage', prepaintScript(LANGUAGE_IDS))({ documentElement }, { search }, localStorage);
       return { lang: documentElement.dataset.lang, js: 'data-js' in attributes, stored: store.get('rr-docs:lang') };
     };
@@ -162,7 +179,7 @@ describe('prepaintScript and languageCss', () => {
     expect(run('?lang=cobol', 'bogus')).toEqual({ lang: 'javascript', js: true, stored: 'bogus' });
   });
 
-  test('shows only the chosen language\'s panel when scripts run', () => {
+  test("shows only the chosen language's panel when scripts run", () => {
     const css = languageCss(['javascript', 'go']);
     expect(css).toContain(':root[data-js] code-tabs [role="tabpanel"] { display: none; }');
     expect(css).toContain(':root[data-lang="go"] code-tabs [role="tabpanel"][data-lang="go"]');

@@ -28,7 +28,11 @@ async function build(): Promise<{ highlighted: number; cached: number; guide: st
   if (!result.ok) throw new Error(result.output);
   const counts = /code blocks: (\d+) highlighted with Shiki, (\d+) read from the cache/.exec(result.output);
   if (!counts) throw new Error(`the build did not say how it highlighted:\n${result.output}`);
-  return { highlighted: Number(counts[1]), cached: Number(counts[2]), guide: await readFile(path.join(outDir, 'core-api/authentication/index.html'), 'utf8') };
+  return {
+    highlighted: Number(counts[1]),
+    cached: Number(counts[2]),
+    guide: await readFile(path.join(outDir, 'core-api/authentication/index.html'), 'utf8'),
+  };
 }
 
 test('a rebuild without code changes runs Shiki on no block and reads each from the cache', async () => {

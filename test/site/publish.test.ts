@@ -15,7 +15,13 @@ const build = (env: Record<string, string>) =>
     all: true,
     reject: false,
     extendEnv: false,
-    env: { ...buildEnvironment(), RR_DOCS_SNIPPETS: snippets, RR_DOCS_REPORT: path.join(snippets, 'report.json'), GITHUB_ACTIONS: '', ...env },
+    env: {
+      ...buildEnvironment(),
+      RR_DOCS_SNIPPETS: snippets,
+      RR_DOCS_REPORT: path.join(snippets, 'report.json'),
+      GITHUB_ACTIONS: '',
+      ...env,
+    },
   });
 
 beforeAll(async () => {
@@ -42,7 +48,7 @@ describe('npm run build', () => {
     await expect(access(path.join(outDir, 'index.html'))).rejects.toThrow();
   });
 
-  test('elsewhere builds the site and shows the failure on that file\'s tab only', async () => {
+  test("elsewhere builds the site and shows the failure on that file's tab only", async () => {
     const result = await build({ CI: '' });
     expect(result.exitCode, result.all).toBe(0);
     const html = await readFile(path.join(outDir, 'core-api', 'authentication', 'index.html'), 'utf8');

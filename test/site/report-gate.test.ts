@@ -28,7 +28,10 @@ beforeAll(async () => {
   await cp(path.resolve('test/fixtures/site/snippets/complete'), path.join(snippets, 'complete'), { recursive: true });
   const source = path.join(work, 'made-up.json');
   const evidence = { exitCode: 0, signal: null, timedOut: false, stdout: 'hello from the test run\n', stderr: '' };
-  await writeReport(source, reportOf(LANGUAGES.map(([language]) => caseReport({ example: 'complete', language, scenario: 'ok', status: 'passed', evidence }))));
+  await writeReport(
+    source,
+    reportOf(LANGUAGES.map(([language]) => caseReport({ example: 'complete', language, scenario: 'ok', status: 'passed', evidence }))),
+  );
   freshReport = await writeFreshReport(path.join(work, 'fresh.json'), { source, snippets });
 });
 
@@ -93,7 +96,9 @@ describe('a build from the harness report', () => {
       expect(result.html.match(/Tested: 1 of 1 scenario passed/g)).toHaveLength(4);
       // What the program printed is shown for the four unchanged files only.
       expect(result.html.match(/hello from the test run/g)).toHaveLength(4);
-      expect(result.html.match(/The output is not available for this version\. Changed since the last test run: hello\.sh\./g)).toHaveLength(1);
+      expect(
+        result.html.match(/The output is not available for this version\. Changed since the last test run: hello\.sh\./g),
+      ).toHaveLength(1);
     } finally {
       await restore();
     }

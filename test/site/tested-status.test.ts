@@ -10,7 +10,13 @@ const SCENARIOS = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'];
 /** Fresh cases of one file's scenarios with these statuses (and a skip reason on skipped cases). */
 function freshOf(statuses: CaseReport['status'][]): FileFreshness & { state: 'fresh' } {
   const cases = statuses.map((status, index) =>
-    caseReport({ example: 'list-clients', language: 'go', scenario: SCENARIOS[index]!, status, ...(status === 'skipped' ? { reason: 'go not found on PATH' } : {}) }),
+    caseReport({
+      example: 'list-clients',
+      language: 'go',
+      scenario: SCENARIOS[index]!,
+      status,
+      ...(status === 'skipped' ? { reason: 'go not found on PATH' } : {}),
+    }),
   );
   return { state: 'fresh', cases };
 }
@@ -21,23 +27,39 @@ describe('summarizeStatus', () => {
     { statuses: ['passed', 'failed', 'passed', 'failed', 'passed'], state: 'failed', label: 'Failed: 2 of 5 scenarios' },
     { statuses: ['failed', 'skipped', 'skipped', 'skipped', 'skipped'], state: 'failed', label: 'Failed: 1 of 5 scenarios' },
     { statuses: ['skipped', 'skipped', 'skipped', 'skipped', 'skipped'], state: 'skipped', label: 'Skipped (go not found on PATH)' },
-    { statuses: ['passed', 'passed', 'passed', 'skipped', 'skipped'], state: 'partial', label: 'Tested: 3 of 5 scenarios passed, 2 skipped' },
+    {
+      statuses: ['passed', 'passed', 'passed', 'skipped', 'skipped'],
+      state: 'partial',
+      label: 'Tested: 3 of 5 scenarios passed, 2 skipped',
+    },
     { statuses: ['passed'], state: 'passed', label: 'Tested: 1 of 1 scenario passed' },
   ] as const)('says "$label" for $statuses', ({ statuses, state, label }) => {
     expect(summarizeStatus(freshOf([...statuses]), true)).toMatchObject({ state, label });
   });
 
   test('says "Not run" when the report has no case for the file', () => {
-    expect(summarizeStatus({ state: 'absent' }, true)).toEqual({ state: 'not-run', label: 'Not run', detail: 'The latest test run did not include this file.' });
+    expect(summarizeStatus({ state: 'absent' }, true)).toEqual({
+      state: 'not-run',
+      label: 'Not run',
+      detail: 'The latest test run did not include this file.',
+    });
   });
 
   test('says "Not run" when there is no report', () => {
-    expect(summarizeStatus({ state: 'absent' }, false)).toMatchObject({ state: 'not-run', label: 'Not run', detail: 'No test report was available when this page was built.' });
+    expect(summarizeStatus({ state: 'absent' }, false)).toMatchObject({
+      state: 'not-run',
+      label: 'Not run',
+      detail: 'No test report was available when this page was built.',
+    });
   });
 
   test('says "Not tested in this version", naming what changed, when the file changed since its run', () => {
     const status = summarizeStatus({ state: 'stale', cases: freshOf(['passed']).cases, changed: ['list_clients.go', 'the harness'] }, true);
-    expect(status).toEqual({ state: 'stale', label: 'Not tested in this version', detail: 'Changed since the last test run: list_clients.go, the harness.' });
+    expect(status).toEqual({
+      state: 'stale',
+      label: 'Not tested in this version',
+      detail: 'Changed since the last test run: list_clients.go, the harness.',
+    });
   });
 
   test('says "Skipped" without a reason when the harness gave none', () => {
@@ -48,7 +70,8 @@ describe('summarizeStatus', () => {
 
   test("names the failure scenarios in a reader's words, from the harness's scenario setup", () => {
     const fresh = freshOf(['passed']);
-    for (const scenario of ['untrusted-cert', 'hung-server', 'bad-gateway', 'network-error']) fresh.cases.push({ ...fresh.cases[0]!, scenario });
+    for (const scenario of ['untrusted-cert', 'hung-server', 'bad-gateway', 'network-error'])
+      fresh.cases.push({ ...fresh.cases[0]!, scenario });
     expect(summarizeStatus(fresh, true)).toMatchObject({
       label: 'Tested: 5 of 5 scenarios passed',
       detail:

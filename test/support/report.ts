@@ -11,7 +11,14 @@ export function caseReport(fields: Partial<CaseReport> & Pick<CaseReport, 'examp
     file: `snippets/${fields.example}/file`,
     durationMs: 1,
     cached: false,
-    inputs: { snippet: fakeHash('1'), manifest: fakeHash('2'), requestHttp: null, dependencies: null, harness: fakeHash('3'), toolchain: 'Go 1.26' },
+    inputs: {
+      snippet: fakeHash('1'),
+      manifest: fakeHash('2'),
+      requestHttp: null,
+      dependencies: null,
+      harness: fakeHash('3'),
+      toolchain: 'Go 1.26',
+    },
     checks: [],
     ...fields,
   };
@@ -22,7 +29,15 @@ export function reportOf(cases: CaseReport[]): HarnessReport {
   const count = (status: CaseReport['status']) => cases.filter((entry) => entry.status === status).length;
   return {
     format: REPORT_FORMAT,
-    run: { startedAt: '2026-11-30T07:00:00.000Z', durationMs: 1, commit: null, harness: fakeHash('3'), node: '24.22.3', isolation: 'sandboxed (made up)', toolchains: {} },
+    run: {
+      startedAt: '2026-11-30T07:00:00.000Z',
+      durationMs: 1,
+      commit: null,
+      harness: fakeHash('3'),
+      node: '24.22.3',
+      isolation: 'sandboxed (made up)',
+      toolchains: {},
+    },
     summary: { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), cached: 0, durationMs: 1 },
     cases,
   };

@@ -51,7 +51,14 @@ function job(name: string): Job {
 
 /** Every command line the steps of `jobs` run, one per line of each `run:`. */
 function commands(jobs: Job[] = Object.values(workflow.jobs)): string[] {
-  return jobs.flatMap((candidate) => candidate.steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter(Boolean)));
+  return jobs.flatMap((candidate) =>
+    candidate.steps.flatMap((step) =>
+      (step.run ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  );
 }
 
 /** The npm scripts a command line runs: `npm run X` and `npm test`. */
@@ -107,7 +114,8 @@ describe('docs.yml', () => {
       const listed = await execa(process.execPath, ['scripts/harness/cli.ts', ...args, '--list'], { cwd: PROJECT_ROOT });
       return listed.stdout.split('\n').filter((line) => /^[\w-]+\/[\w-]+\/[\w-]+$/.test(line));
     };
-    const flagsOf = (args: string[]) => args.filter((word, index) => !['--json', '--junit'].includes(word) && !['--json', '--junit'].includes(args[index - 1] ?? ''));
+    const flagsOf = (args: string[]) =>
+      args.filter((word, index) => !['--json', '--junit'].includes(word) && !['--json', '--junit'].includes(args[index - 1] ?? ''));
     const everyCase = await list([]);
     const perShard = await Promise.all(shards().map((shard) => list(flagsOf(shardArgs(shard)))));
     expect(everyCase.length).toBeGreaterThan(0);
@@ -119,12 +127,19 @@ describe('docs.yml', () => {
     const merge = job('snippets-report');
     expect([merge.needs].flat()).toEqual(['snippets']);
     expect(merge.if).toBe('${{ !cancelled() }}');
-    expect(stepUsing(merge, 'actions/download-artifact')?.with).toMatchObject({ pattern: 'snippets-shard-*', path: 'test-results/shards/', 'merge-multiple': true });
+    expect(stepUsing(merge, 'actions/download-artifact')?.with).toMatchObject({
+      pattern: 'snippets-shard-*',
+      path: 'test-results/shards/',
+      'merge-multiple': true,
+    });
     const command = parseCommandLine(snippetsArgs([merge]), {});
     expect(command.merge).toEqual(['test-results/shards/snippets-*.json']);
     expect(command.json).toBe('test-results/snippets.json');
     expect(command.junit).toBe('test-results/snippets.xml');
-    expect(stepUsing(job('snippets'), 'actions/upload-artifact')?.with).toMatchObject({ name: 'snippets-shard-${{ matrix.shard }}', path: 'test-results/shards/' });
+    expect(stepUsing(job('snippets'), 'actions/upload-artifact')?.with).toMatchObject({
+      name: 'snippets-shard-${{ matrix.shard }}',
+      path: 'test-results/shards/',
+    });
     expect(stepUsing(merge, 'actions/upload-artifact')?.with?.name).toBe('snippets-report');
   });
 
@@ -132,7 +147,9 @@ describe('docs.yml', () => {
     const steps = job('snippets').steps;
     const cache = stepUsing(job('snippets'), 'actions/cache');
     expect(cache?.with?.path).toBe('.cache/results');
-    expect(String(cache?.with?.key)).toMatch(/^\$\{\{ steps\.results\.outputs\.prefix \}\}-shard\$\{\{ matrix\.shard \}\}-\$\{\{ github\.run_id \}\}/);
+    expect(String(cache?.with?.key)).toMatch(
+      /^\$\{\{ steps\.results\.outputs\.prefix \}\}-shard\$\{\{ matrix\.shard \}\}-\$\{\{ github\.run_id \}\}/,
+    );
     const naming = steps.find((step) => step.id === 'results')?.run ?? '';
     for (const id of ['python', 'go', 'java']) expect(naming).toContain(`steps.${id}.outputs.`);
     const hashed = [...naming.matchAll(/'([^']+)'/g)].map((match) => match[1]);
@@ -152,7 +169,9 @@ describe('docs.yml', () => {
     expect(commands([pullRequest])).toEqual(expect.arrayContaining(['npm ci', 'npm run check:secrets', 'npm test']));
     expect(commands([pullRequest]).filter((line) => npmScripts(line).includes('snippets'))).toEqual([]);
     expect(stepUsing(pullRequest, 'actions/download-artifact')?.with).toMatchObject({ name: 'snippets-report', path: 'test-results/' });
-    expect(pullRequest.steps.find((step) => step.run === 'npm test')?.env).toEqual({ RR_DOCS_SNIPPETS_REPORT: 'test-results/snippets.json' });
+    expect(pullRequest.steps.find((step) => step.run === 'npm test')?.env).toEqual({
+      RR_DOCS_SNIPPETS_REPORT: 'test-results/snippets.json',
+    });
     const upload = stepUsing(pullRequest, 'actions/upload-artifact');
     expect(upload?.with?.path).toBe('test-results/');
     expect(upload?.if).toBe('${{ !cancelled() }}');
@@ -194,16 +213,23 @@ describe('docs.yml', () => {
     const candidate = job(name);
     expect(Number(String(stepUsing(candidate, 'actions/setup-python')?.with?.['python-version']).split('.')[1])).toBeGreaterThanOrEqual(11);
     expect(stepUsing(candidate, 'actions/setup-go')?.with?.['go-version']).toBe('stable');
-    expect(stepUsing(candidate, 'actions/setup-java')?.with).toMatchObject({ distribution: 'temurin', 'java-version': '17', cache: 'maven' });
+    expect(stepUsing(candidate, 'actions/setup-java')?.with).toMatchObject({
+      distribution: 'temurin',
+      'java-version': '17',
+      cache: 'maven',
+    });
   });
 
-  test.for(['snippets', 'test'])('installs the sandbox (bubblewrap, socat) in job %s before its first npm command, since CI=true requires it', (name) => {
-    const steps = job(name).steps;
-    const sandbox = steps.findIndex((step) => /apt-get install .*\bbubblewrap\b.*\bsocat\b/.test(step.run ?? ''));
-    const firstNpm = steps.findIndex((step) => step.run?.trim().startsWith('npm '));
-    expect(sandbox).toBeGreaterThanOrEqual(0);
-    expect(sandbox).toBeLessThan(firstNpm);
-  });
+  test.for(['snippets', 'test'])(
+    'installs the sandbox (bubblewrap, socat) in job %s before its first npm command, since CI=true requires it',
+    (name) => {
+      const steps = job(name).steps;
+      const sandbox = steps.findIndex((step) => /apt-get install .*\bbubblewrap\b.*\bsocat\b/.test(step.run ?? ''));
+      const firstNpm = steps.findIndex((step) => step.run?.trim().startsWith('npm '));
+      expect(sandbox).toBeGreaterThanOrEqual(0);
+      expect(sandbox).toBeLessThan(firstNpm);
+    },
+  );
 
   test('pins every action to a major version tag', () => {
     const uses = Object.values(workflow.jobs).flatMap((candidate) => candidate.steps.flatMap((step) => (step.uses ? [step.uses] : [])));

@@ -44,7 +44,8 @@ describe('live.yml', () => {
     expect(Object.keys(workflow.jobs).sort()).toEqual(['issue', 'live']);
     expect(live.job('live').permissions).toEqual({ contents: 'read' });
     expect(live.job('issue').permissions).toEqual({ contents: 'read', issues: 'write' });
-    for (const { step } of allSteps.filter(({ step }) => step.uses?.startsWith('actions/checkout@'))) expect(step.with?.['persist-credentials']).toBe(false);
+    for (const { step } of allSteps.filter(({ step }) => step.uses?.startsWith('actions/checkout@')))
+      expect(step.with?.['persist-credentials']).toBe(false);
   });
 
   test('runs only npm scripts that package.json defines', () => {
@@ -61,7 +62,10 @@ describe('live.yml', () => {
     expect(command.options.requireAll).toBe(true);
     expect(command.json).toBe('test-results/live/report.json');
     expect(command.junit).toBe('test-results/live/report.xml');
-    for (const [flag, file] of [['--json', command.json!], ['--junit', command.junit!]] as const) {
+    for (const [flag, file] of [
+      ['--json', command.json!],
+      ['--junit', command.junit!],
+    ] as const) {
       expect(() => refuseSiteReport(flag, path.join(PROJECT_ROOT, file), PROJECT_ROOT, {})).not.toThrow();
     }
     const upload = stepUsing(live.job('live'), 'actions/upload-artifact');
@@ -124,7 +128,11 @@ describe('live.yml', () => {
     expect(setup).toBeGreaterThanOrEqual(0);
     expect(setup).toBeLessThan(firstNpm);
     expect(steps[setup]?.with?.['node-version-file']).toBe('.node-version');
-    expect(stepUsing(live.job('live'), 'actions/setup-java')?.with).toMatchObject({ distribution: 'temurin', 'java-version': '17', cache: 'maven' });
+    expect(stepUsing(live.job('live'), 'actions/setup-java')?.with).toMatchObject({
+      distribution: 'temurin',
+      'java-version': '17',
+      cache: 'maven',
+    });
     expect(stepUsing(live.job('live'), 'actions/setup-go')?.with?.['go-version']).toBe('stable');
     expect(stepUsing(live.job('live'), 'actions/setup-python')).toBeDefined();
   });

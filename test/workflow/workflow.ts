@@ -63,7 +63,14 @@ export async function loadWorkflow(name: string): Promise<LoadedWorkflow> {
       return found;
     },
     commands(jobs = Object.values(workflow.jobs)) {
-      return jobs.flatMap((candidate) => candidate.steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter(Boolean)));
+      return jobs.flatMap((candidate) =>
+        candidate.steps.flatMap((step) =>
+          (step.run ?? '')
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+      );
     },
   };
 }

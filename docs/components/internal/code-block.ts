@@ -19,7 +19,10 @@ export interface CopyPlan {
 
 /** The text of the shown code's lines, as the highlighter shows them: `\n` between lines, final line ending dropped. */
 export function shownText(code: string): string {
-  return code.replace(/\r?\n$/, '').split(/\r?\n/).join('\n');
+  return code
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/)
+    .join('\n');
 }
 
 /** `shown` with the file's line endings and final newline put back: what the copy button copies. */

@@ -105,7 +105,10 @@ export const timeoutCheck = defineCheck({
   id: 'timeout',
   describe: 'finishes within the time limit (default 20 s)',
   evaluate({ run, manifest, scenario }) {
-    if (run.timedOut) return fail(`still running after ${caseTimeLimitMs(scenario.name, manifest)} ms: killed with its whole process tree; set a request timeout`);
+    if (run.timedOut)
+      return fail(
+        `still running after ${caseTimeLimitMs(scenario.name, manifest)} ms: killed with its whole process tree; set a request timeout`,
+      );
     return pass(`finished in ${Math.round(run.durationMs)} ms`);
   },
 });

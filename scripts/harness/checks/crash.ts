@@ -18,7 +18,11 @@ const CRASH_MARKS: ReadonlyArray<{ pattern: RegExp | ((line: string) => boolean)
   { pattern: /^panic: /, anchor: 'panic: ', what: 'a Go panic' },
   { pattern: /^goroutine \d+ \[/, anchor: 'goroutine ', what: 'a Go goroutine dump' },
   { pattern: /Exception in thread "/, anchor: 'Exception in thread "', what: 'an uncaught Java exception' },
-  { pattern: (line) => isFrame(line) && /^[ \t]+at [\w$.<>]+\((?:[\w$.]+\.java:\d+|Native Method|Unknown Source)\)$/.test(line), anchor: 'at ', what: 'a Java stack trace' },
+  {
+    pattern: (line) => isFrame(line) && /^[ \t]+at [\w$.<>]+\((?:[\w$.]+\.java:\d+|Native Method|Unknown Source)\)$/.test(line),
+    anchor: 'at ',
+    what: 'a Java stack trace',
+  },
   { pattern: (line) => isFrame(line) && isJavaScriptFrame(line), anchor: 'at ', what: 'a JavaScript stack trace' },
   { pattern: /\bUncaught\b/, anchor: 'Uncaught', what: 'an uncaught JavaScript error' },
   { pattern: /\[UnhandledPromiseRejection/, anchor: '[UnhandledPromiseRejection', what: 'an uncaught JavaScript error' },
@@ -38,7 +42,12 @@ function isJavaScriptFrame(line: string): boolean {
  * The first line of `output` that `test` accepts, among the lines holding `anchor` (every line
  * without one). Each line is looked at once: after a line is tested, the search resumes past it.
  */
-function firstLine(output: string, test: (line: string) => boolean, anchor: string | undefined, countWork: WorkCounter): string | undefined {
+function firstLine(
+  output: string,
+  test: (line: string) => boolean,
+  anchor: string | undefined,
+  countWork: WorkCounter,
+): string | undefined {
   let from = 0;
   while (from <= output.length) {
     const hit = anchor === undefined ? from : output.indexOf(anchor, from);

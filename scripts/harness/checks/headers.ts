@@ -55,6 +55,10 @@ export const contentTypeCheck = defineCheck({
     if (requests.length === 0) return notApplicable('no request reached the mock');
     const problems = requests.flatMap((request) => headerMismatches(request, required));
     if (problems.length) return fail([...new Set(problems)].join('; '));
-    return pass(Object.entries(required).map(([name, value]) => `${name}: ${value}`).join(', '));
+    return pass(
+      Object.entries(required)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join(', '),
+    );
   },
 });

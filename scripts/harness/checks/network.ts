@@ -12,8 +12,11 @@ export const egressCheck = defineCheck({
   evaluate({ egress, sideDoors }) {
     const elsewhere = egress.filter((attempt) => attempt.reason !== 'not-https');
     const bypassed = describeSideDoors(sideDoors);
-    if (elsewhere.length === 0 && bypassed.length === 0) return pass(`only ${API_HOST} was contacted${sideDoors ? ', and nothing bypassed the proxy' : ''}`);
-    const targets = elsewhere.map((attempt) => (attempt.kind === 'tls' ? `a TLS server named "${attempt.host}"` : `${attempt.host}:${attempt.port}`)).join(', ');
+    if (elsewhere.length === 0 && bypassed.length === 0)
+      return pass(`only ${API_HOST} was contacted${sideDoors ? ', and nothing bypassed the proxy' : ''}`);
+    const targets = elsewhere
+      .map((attempt) => (attempt.kind === 'tls' ? `a TLS server named "${attempt.host}"` : `${attempt.host}:${attempt.port}`))
+      .join(', ');
     const said = [
       ...(targets ? [`the proxy refused ${targets}`] : []),
       ...(bypassed.length ? [`its sandbox recorded ${bypassed.join(', ')}`] : []),
@@ -46,7 +49,11 @@ export const requestCheck = defineCheck({
     const wanted = `${manifest.request.method} ${manifest.request.path}`;
     const count = min === max ? `${min}` : `${min} to ${max}`;
     if (requests.length < min || requests.length > max) {
-      const seen = requests.slice(0, 5).map((request) => `${request.method} ${request.path}`).join(', ') + (requests.length > 5 ? ', …' : '');
+      const seen =
+        requests
+          .slice(0, 5)
+          .map((request) => `${request.method} ${request.path}`)
+          .join(', ') + (requests.length > 5 ? ', …' : '');
       return fail(`expected ${count} request(s) (${wanted}); the mock received ${requests.length}${seen ? `: ${seen}` : ''}`);
     }
     const wrong = requests.find((request) => request.method !== manifest.request.method || request.path !== manifest.request.path);

@@ -15,7 +15,9 @@ export const rawRequestCheck = defineCheck({
     if (shown !== wanted) return fail(`request.http shows ${shown}; the manifest (and the programs) use ${wanted}`);
     const authorization = rawRequest.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1];
     if (authorization !== PLACEHOLDER_TOKEN) {
-      return fail(`request.http must show Authorization: ${PLACEHOLDER_TOKEN} (the placeholder, raw); found ${JSON.stringify(authorization ?? null)}`);
+      return fail(
+        `request.http must show Authorization: ${PLACEHOLDER_TOKEN} (the placeholder, raw); found ${JSON.stringify(authorization ?? null)}`,
+      );
     }
     const host = rawRequest.headers.find(([name]) => name.toLowerCase() === 'host')?.[1];
     if (host !== API_HOST) return fail(`request.http must show Host: ${API_HOST}; found ${JSON.stringify(host ?? null)}`);
@@ -23,7 +25,8 @@ export const rawRequestCheck = defineCheck({
     if (!token) return pass(`request.http shows ${shown}, as the manifest says (no token in this scenario to compare headers)`);
     for (const request of requests) {
       const missing = rawRequest.headers.map(([name]) => name).filter((name) => headerValues(request, name).length === 0);
-      if (missing.length) return fail(`request.http shows ${missing.join(', ')}, but the program did not send ${missing.length > 1 ? 'them' : 'it'}`);
+      if (missing.length)
+        return fail(`request.http shows ${missing.join(', ')}, but the program did not send ${missing.length > 1 ? 'them' : 'it'}`);
     }
     return pass(`the program sent ${shown} with ${rawRequest.headers.map(([name]) => name).join(', ')}, as request.http shows`);
   },

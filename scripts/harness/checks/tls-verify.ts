@@ -26,7 +26,9 @@ export const tlsVerifyCheck = defineCheck({
       );
     }
     if (tlsFailures.length === 0) {
-      return fail('the program never tried a TLS connection to the API, so it was not seen refusing the untrusted certificate; send the request');
+      return fail(
+        'the program never tried a TLS connection to the API, so it was not seen refusing the untrusted certificate; send the request',
+      );
     }
     return pass(`refused the untrusted certificate (${tlsFailures[0]?.message ?? 'handshake broken off'})`);
   },

@@ -11,6 +11,9 @@ export function toGithubAnnotations(results: readonly CaseResult[]): string[] {
     .flatMap((result) =>
       result.checks
         .filter((check) => check.status === 'failed')
-        .map((check) => `::error file=${escapeProperty(result.file)},title=${escapeProperty(`${check.id} (${result.scenario})`)}::${escapeData(check.message)}`),
+        .map(
+          (check) =>
+            `::error file=${escapeProperty(result.file)},title=${escapeProperty(`${check.id} (${result.scenario})`)}::${escapeData(check.message)}`,
+        ),
     );
 }

@@ -28,12 +28,17 @@ export function progressReporter(output: TerminalOutput, total: number): (result
 }
 
 function failedIds(result: CaseResult): string {
-  return result.checks.filter((check) => check.status === 'failed').map((check) => check.id).join(', ');
+  return result.checks
+    .filter((check) => check.status === 'failed')
+    .map((check) => check.id)
+    .join(', ');
 }
 
 /** The toolchains found, one line each. */
 export function formatToolchains(toolchains: ReadonlyMap<string, Toolchain>): string {
-  return [...toolchains].map(([id, toolchain]) => `  ${id}: ${toolchain.available ? toolchain.version : `missing (${toolchain.reason})`}`).join('\n');
+  return [...toolchains]
+    .map(([id, toolchain]) => `  ${id}: ${toolchain.available ? toolchain.version : `missing (${toolchain.reason})`}`)
+    .join('\n');
 }
 
 /** One failure, in full: file, scenario, check, expectation, what the mock recorded, the output's tail. */
@@ -45,7 +50,11 @@ export function formatFailure(result: CaseResult): string {
     lines.push(`  ${detail.recordedBy ?? 'the mock'} recorded:`);
     if (detail.requests.length === 0) lines.push('    (no request)');
     for (const line of [...detail.requests, ...detail.egress]) lines.push(`    ${line}`);
-    const exit = detail.timedOut ? 'killed at the time limit' : detail.exitCode === null ? `killed by ${detail.signal}` : `exit code ${detail.exitCode}`;
+    const exit = detail.timedOut
+      ? 'killed at the time limit'
+      : detail.exitCode === null
+        ? `killed by ${detail.signal}`
+        : `exit code ${detail.exitCode}`;
     lines.push(`  the program: ${exit}`);
   }
   if (detail.outputTail.length) {
@@ -61,7 +70,8 @@ export function formatSummary(results: readonly CaseResult[], durationMs: number
   const failures = results.filter((result) => result.status === 'failed');
   if (failures.length) parts.push(`\nFailures:\n\n${failures.map(formatFailure).join('\n\n')}`);
   const reasons = new Map<string, number>();
-  for (const result of results) if (result.status === 'skipped') reasons.set(result.detail.reason ?? '', (reasons.get(result.detail.reason ?? '') ?? 0) + 1);
+  for (const result of results)
+    if (result.status === 'skipped') reasons.set(result.detail.reason ?? '', (reasons.get(result.detail.reason ?? '') ?? 0) + 1);
   if (reasons.size) parts.push(`\nSkipped:\n${[...reasons].map(([reason, n]) => `  ${n} case(s): ${reason}`).join('\n')}`);
   parts.push(`\nsnippets: ${summaryLine(results)} (${(durationMs / 1000).toFixed(1)} s)`);
   return `${parts.join('\n')}\n`;
