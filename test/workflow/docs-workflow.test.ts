@@ -79,7 +79,7 @@ describe('docs.yml', () => {
 
   test('runs only npm scripts that package.json defines', () => {
     const used = [...new Set(commands().flatMap(npmScripts))].sort();
-    expect(used).toEqual(['build', 'check:secrets', 'snippets', 'test']);
+    expect(used).toEqual(['build', 'check:secrets', 'lint', 'snippets', 'test']);
     for (const script of used) expect(packageJson.scripts, `npm run ${script}`).toHaveProperty([script]);
   });
 
