@@ -1,12 +1,8 @@
 // Whether each snippet file passed the harness: sums up, per example and language, what a reader
 // should be told on the file's tab, from the report's cases for the file as it is now.
-import { defaultSnippetsRoot } from './paths.ts';
-import { fileFreshness, type FileFreshness } from '../../scripts/harness/freshness.ts';
-import { dependencyRoot } from '../../scripts/harness/inputs.ts';
+import type { FileFreshness } from '../../scripts/harness/freshness.ts';
 import { SCENARIOS, type ScenarioName } from '../../scripts/harness/scenarios.ts';
-import type { Example, SnippetFile } from '../../scripts/manifest/examples.ts';
-import type { CaseReport, HarnessReport } from '../../scripts/report/schema.ts';
-import { runnerById } from '../../scripts/runners/registry.ts';
+import type { CaseReport } from '../../scripts/report/schema.ts';
 
 /** The overall outcome of one file's scenarios. */
 export type TestedState = 'passed' | 'failed' | 'skipped' | 'partial' | 'not-run' | 'stale';
@@ -72,17 +68,4 @@ export function summarizeStatus(freshness: FileFreshness, hasReport: boolean): T
     };
   }
   return { state: 'passed', label: `Tested: ${passed.length} of ${scenarios(total)} passed`, detail };
-}
-
-/** The tab's status for one file of an example under `snippetsRoot`, from the report's cases for the file as it is now. */
-export function statusOfFile(
-  report: HarnessReport | undefined,
-  example: Example,
-  file: SnippetFile,
-  snippetsRoot: string,
-  projectRoot: string,
-): TestedStatus {
-  const runner = runnerById(file.language) ?? { dependencyFiles: [] };
-  const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, defaultSnippetsRoot()) };
-  return summarizeStatus(fileFreshness(report, { example, file, runner }, context), report !== undefined);
 }
