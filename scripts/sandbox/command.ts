@@ -110,11 +110,18 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     installPrefix(prepared.command),
     ...prepared.args.flatMap((arg) => arg.split(path.delimiter)),
   ].filter((entry) => path.isAbsolute(entry) && hidden.some((dir) => isInside(entry, dir)));
-  // Shortest first; an entry inside one already bound is visible through it.
+  // Shortest first; an entry inside one already bound is visible through it, unless a hidden folder
+  // lies between them (the harness user's home inside the project, the project inside /tmp).
   const visible: string[] = [];
   for (const entry of [...new Set(needed.map((item) => path.resolve(item)))].sort((a, b) => a.length - b.length)) {
-    if (!visible.some((bound) => isInside(entry, bound))) visible.push(entry);
+    const hiddenBetween = (bound: string) => hidden.some((dir) => dir !== bound && isInside(dir, bound) && isInside(entry, dir));
+    if (!visible.some((bound) => isInside(entry, bound) && !hiddenBetween(bound))) visible.push(entry);
   }
+  // bwrap applies mounts in order: outer folders first, so a folder hidden inside a visible one (or
+  // visible inside a hidden one) stays so whichever contains which.
+  const mounts = [...hidden.map((dir) => ({ dir, hide: true })), ...visible.map((dir) => ({ dir, hide: false }))].sort(
+    (a, b) => a.dir.length - b.dir.length || Number(b.hide) - Number(a.hide),
+  );
   const args = [
     ...NAMESPACE_FLAGS,
     '--cap-drop',
@@ -127,8 +134,7 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     '/dev',
     '--proc',
     '/proc',
-    ...hidden.flatMap((dir) => ['--tmpfs', dir]),
-    ...visible.flatMap((entry) => ['--ro-bind-try', entry, entry]),
+    ...mounts.flatMap(({ dir, hide }) => (hide ? ['--tmpfs', dir] : ['--ro-bind-try', dir, dir])),
     '--tmpfs',
     layout.caDir,
     ...layout.caFiles.flatMap((file) => ['--ro-bind', file, file]),

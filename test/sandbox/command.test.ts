@@ -69,6 +69,24 @@ describe('sandboxedCommand', () => {
     expect(mounts(command.args, '--bind')).toEqual([scratch.home, scratch.tmp, scratch.work]);
   });
 
+  test("hides the harness user's home inside the project, and shows a project inside the temp folder, whichever contains which", () => {
+    // A clone under /tmp (hidden) with the user's home inside it (hidden again) and a tool installed in that home.
+    const nested = sandboxedCommand(
+      { command: '/tmp/clone/home/.nvm/bin/node', args: ['/tmp/clone/snippets/a/a.mjs'], cwd: '/tmp/clone/snippets/a' },
+      { ...layout, readablePaths: ['/tmp/clone'], hiddenFolders: ['/tmp/clone/home'], searchPath: ['/usr/bin'] },
+    );
+    const order = nested.args.flatMap((arg, index) =>
+      arg === '--tmpfs' || arg === '--ro-bind-try' ? [`${arg} ${nested.args[index + 1]}`] : [],
+    );
+    const at = (mount: string) => order.indexOf(mount);
+    expect(at('--tmpfs /tmp')).toBeGreaterThanOrEqual(0);
+    expect(at('--ro-bind-try /tmp/clone')).toBeGreaterThan(at('--tmpfs /tmp'));
+    expect(at('--tmpfs /tmp/clone/home')).toBeGreaterThan(at('--ro-bind-try /tmp/clone'));
+    expect(order.filter((mount) => mount.startsWith('--ro-bind-try /tmp/clone/home/')).map(at)).not.toEqual([]);
+    for (const mount of order.filter((entry) => entry.startsWith('--ro-bind-try /tmp/clone/home/')))
+      expect(at(mount)).toBeGreaterThan(at('--tmpfs /tmp/clone/home'));
+  });
+
   test('keeps every capability dropped when not root (user namespaces give none to add)', () => {
     const unprivileged = sandboxedCommand({ command: '/bin/true', args: [], cwd: '/' }, { ...layout, root: false });
     expect(unprivileged.args).not.toContain('--cap-add');
