@@ -5,6 +5,7 @@
 import { defaultSnippetsRoot } from './paths.ts';
 import { fileFreshness, type FileFreshness } from '../../scripts/harness/freshness.ts';
 import { dependencyRoot } from '../../scripts/harness/inputs.ts';
+import { withoutHarnessNoise } from '../../scripts/harness/observation.ts';
 import type { Example, SnippetFile } from '../../scripts/manifest/examples.ts';
 import type { CaseReport, HarnessReport, RunInfo, Status } from '../../scripts/report/schema.ts';
 import { maskToken } from '../../scripts/secrets/mask.ts';
@@ -38,9 +39,6 @@ export function fileResults(
   return { freshness, status: summarizeStatus(freshness, report !== undefined), run: report?.run };
 }
 
-/** Lines the JVM adds about the options the harness itself gives it; a reader's own run prints none. */
-const HARNESS_NOISE = /^Picked up (?:JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS): .*(?:\r?\n|$)/gm;
-
 /** `text` with anything shaped like a user token masked (`u-ab…(34 chars)`): the harness masks the tokens it gave, this catches any other. */
 export function maskTokens(text: string): string {
   return text.replace(TOKEN_SHAPE, (token) => maskToken(token));
@@ -48,7 +46,7 @@ export function maskTokens(text: string): string {
 
 /** One stream as a reader would see it: the harness's capture (tokens masked) without the JVM's note about the harness's options. */
 export function readerStream(text: string): string {
-  return maskTokens(text.replace(HARNESS_NOISE, ''));
+  return maskTokens(withoutHarnessNoise(text));
 }
 
 /** What a program printed and how it ended in one scenario. */

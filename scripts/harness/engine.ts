@@ -9,7 +9,7 @@ import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../r
 import { IsolationError, describeIsolation, detectIsolation, type Isolation } from '../sandbox/isolation.ts';
 import { runCase } from './case.ts';
 import { currentCommit, harnessFingerprint } from '../report/fingerprint.ts';
-import type { RunInfo } from '../report/schema.ts';
+import type { CaseInputs, RunInfo } from '../report/schema.ts';
 import { caseInputs } from './inputs.ts';
 import type { CaseOutcome, CaseResult } from './result.ts';
 import { skippedCase, toolchainFailure, unpreparedCase } from './result.ts';
@@ -128,8 +128,16 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   };
   const relative = (file: string) => path.relative(options.projectRoot, file) || file;
   let childWallMs = 0;
-  const inputsOf = (planned: PlannedCase) =>
-    caseInputs(planned, toolchains.get(planned.runner.id), { harness, dependencyRoot: options.snippetsRoot });
+  // Hashed once per file, before anything runs: every scenario of a file is about the same bytes.
+  const inputsByFile = new Map<string, CaseInputs>();
+  const inputsOf = (planned: PlannedCase): CaseInputs => {
+    let inputs = inputsByFile.get(planned.file.path);
+    if (!inputs) {
+      inputs = caseInputs(planned, toolchains.get(planned.runner.id), { harness, dependencyRoot: options.snippetsRoot });
+      inputsByFile.set(planned.file.path, inputs);
+    }
+    return inputs;
+  };
   // Result cache: reuse what can be reused before building or starting anything for it.
   const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir) : undefined;
   const reused = new Map<string, CaseResult>();

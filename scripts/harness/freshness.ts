@@ -29,6 +29,8 @@ export function fileFreshness(report: HarnessReport | undefined, subject: CaseSu
 export interface StaleFile {
   /** The snippet file, as messages show it. */
   file: string;
+  /** `absent`: the report holds no result for it; `stale`: its results are about other bytes. */
+  state: 'absent' | 'stale';
   why: string;
 }
 
@@ -38,8 +40,10 @@ export function staleFiles(report: HarnessReport | undefined, subjects: readonly
   for (const subject of subjects) {
     const file = displayPath(subject.file.path);
     const freshness = fileFreshness(report, subject, context);
-    if (freshness.state === 'absent') stale.push({ file, why: report ? 'the report has no result for it' : 'there is no report' });
-    if (freshness.state === 'stale') stale.push({ file, why: `changed since it was tested: ${freshness.changed.join(', ')}` });
+    if (freshness.state === 'absent')
+      stale.push({ file, state: 'absent', why: report ? 'the report has no result for it' : 'there is no report' });
+    if (freshness.state === 'stale')
+      stale.push({ file, state: 'stale', why: `changed since it was tested: ${freshness.changed.join(', ')}` });
   }
   return stale;
 }

@@ -43,7 +43,7 @@ export async function givenReportProblems(
       `it was made by another harness version (run.harness ${report.run.harness.slice(0, 12)}…, this one ${harness.slice(0, 12)}…)`,
     );
   const subjects = [...new Map(cases.map((planned) => [planned.file.path, planned])).values()];
-  const stale = staleFiles(report, subjects, context).filter((entry) => !entry.why.startsWith('the report has no result'));
+  const stale = staleFiles(report, subjects, context).filter((entry) => entry.state === 'stale');
   if (stale.length)
     problems.push(`it is about other bytes than ${stale.length} file(s):${listed(stale.map((entry) => `${entry.file}: ${entry.why}`))}`);
   const { missing, unplanned } = coverageOf(

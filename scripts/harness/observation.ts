@@ -37,7 +37,10 @@ export function headerValues(request: RecordedRequest, name: string): string[] {
 }
 
 /** Lines the harness's own environment makes a program print, removed before any check. */
-const HARNESS_NOISE = [/^Picked up JAVA_TOOL_OPTIONS: .*$\n?/gm, /^NOTE: Picked up JDK_JAVA_OPTIONS: .*$\n?/gm];
+const HARNESS_NOISE = [
+  /^Picked up (?:JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS): .*(?:\r?\n|$)/gm,
+  /^NOTE: Picked up JDK_JAVA_OPTIONS: .*(?:\r?\n|$)/gm,
+];
 
 /** One stream of a run without the lines the harness's own environment made the program print. */
 export function withoutHarnessNoise(text: string): string {

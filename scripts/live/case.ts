@@ -16,7 +16,7 @@ import { LIVE_CHECKS, type LiveObservation } from './checks.ts';
 import { documentedAnswer } from './documented.ts';
 import { liveExpectation, realFacts } from './expectation.ts';
 import { probeApi, type ProbeAnswer, type ProbeRequest } from './probe.ts';
-import { redactTokens } from './redact.ts';
+import { maskSecrets } from '../harness/mask.ts';
 import { directRoute, standInRoute, type Route } from './route.ts';
 import { liveTokenFor } from './scenarios.ts';
 import { liveSecrets, type LiveTokens } from './tokens.ts';
@@ -54,7 +54,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     }
     const { token } = chosen;
     const secrets = [...liveSecrets(settings.tokens), ...(token ? [token] : [])];
-    const mask = (text: string) => redactTokens(text, secrets);
+    const mask = (text: string) => maskSecrets(text, secrets);
     const setup = SCENARIOS[planned.scenario];
     const manifest = planned.example.manifest;
     const request: ProbeRequest = {

@@ -12,7 +12,7 @@ import { toJunit } from '../harness/reporters/junit.ts';
 import { formatSummary, formatToolchains, progressReporter, type TerminalOutput } from '../harness/reporters/terminal.ts';
 import { displayPath } from '../paths.ts';
 import { LIVE_REQUEST_LIMIT, checkRequestBudget } from './budget.ts';
-import { redactTokens } from './redact.ts';
+import { maskSecrets } from '../harness/mask.ts';
 import { DEFAULT_LIVE_REPORT_PATH, toLiveReport } from './report.ts';
 import { refuseSiteReport } from './report-path.ts';
 import { PROBE_TIMEOUT_MS, planLive, runLiveCases } from './run.ts';
@@ -44,7 +44,7 @@ export async function runLiveCommand(command: SnippetsCommand, io: LiveCommandIo
   }
   const tokens = liveTokensFrom(io.env);
   const secrets = liveSecrets(tokens);
-  const out: TerminalOutput = { write: (text) => io.out.write(redactTokens(text, secrets)), isTTY: io.out.isTTY };
+  const out: TerminalOutput = { write: (text) => io.out.write(maskSecrets(text, secrets)), isTTY: io.out.isTTY };
   const most = checkRequestBudget(plan.cases, LIVE_REQUEST_LIMIT);
   out.write(
     `Running ${plan.cases.length} case(s) against the real API at ${API_BASE_URL}: no mock, no interception; ` +
@@ -60,8 +60,8 @@ export async function runLiveCommand(command: SnippetsCommand, io: LiveCommandIo
   out.write(formatSummary(run.results, run.durationMs));
   if (io.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
   const report = toLiveReport(run.results, run.info);
-  await writeFileAtomic(jsonPath, redactTokens(`${JSON.stringify(report, null, 2)}\n`, secrets));
-  if (command.junit) await writeFileAtomic(command.junit, redactTokens(toJunit(run.results), secrets));
+  await writeFileAtomic(jsonPath, maskSecrets(`${JSON.stringify(report, null, 2)}\n`, secrets));
+  if (command.junit) await writeFileAtomic(command.junit, maskSecrets(toJunit(run.results), secrets));
   out.write(`live report: ${displayPath(jsonPath)}${command.junit ? `, ${displayPath(command.junit)}` : ''}\n`);
   if (report.live.issue) out.write(`\n${report.live.issue.title}\n`);
   return run.results.some((result) => result.status === 'failed') ? 1 : 0;

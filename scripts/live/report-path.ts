@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../usage.ts';
-import { DEFAULT_REPORT_PATH } from '../report/schema.ts';
+import { reportPathFrom } from '../project.ts';
 
 /** A file's path with every symbolic link of the part that exists resolved. */
 function canonical(file: string): string {
@@ -18,11 +18,9 @@ function canonical(file: string): string {
   }
 }
 
-/** The site's report files: the default one, and RR_DOCS_REPORT when set. */
+/** The site's report files: the default one, and the one RR_DOCS_REPORT names (see scripts/project.ts). */
 function siteReports(projectRoot: string, env: NodeJS.ProcessEnv): string[] {
-  const files = [path.resolve(projectRoot, DEFAULT_REPORT_PATH)];
-  if (env.RR_DOCS_REPORT) files.push(path.resolve(projectRoot, env.RR_DOCS_REPORT));
-  return files.map(canonical);
+  return [reportPathFrom({}, projectRoot), reportPathFrom(env, projectRoot)].map(canonical);
 }
 
 /** Throws UsageError when `file` (given with `flag`) is the site's report. */

@@ -72,11 +72,11 @@ describe('staleFiles', () => {
     const report = reportNow();
     expect(staleFiles(report, [subject], { projectRoot, dependencyRoot: work })).toEqual([]);
     expect(staleFiles(undefined, [subject], { projectRoot, dependencyRoot: work })).toEqual([
-      { file: subject.file.path, why: 'there is no report' },
+      { file: subject.file.path, state: 'absent', why: 'there is no report' },
     ]);
     await writeFile(subject.file.path, 'print("changed")\n');
     expect(staleFiles(report, [subject], { projectRoot, dependencyRoot: work })).toEqual([
-      { file: subject.file.path, why: 'changed since it was tested: hello.py' },
+      { file: subject.file.path, state: 'stale', why: 'changed since it was tested: hello.py' },
     ]);
   });
 });

@@ -3,73 +3,30 @@
 // the tests read and the site is built from, and every job that runs npm sets Node up from
 // .node-version first.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { execa } from 'execa';
-import { parseDocument } from 'yaml';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { parseCommandLine } from '../../scripts/harness/cli.ts';
 import { HARNESS_PATHS } from '../../scripts/report/fingerprint.ts';
+import { loadWorkflow, npmScripts, packageScripts, stepUsing, type Job, type Workflow } from './workflow.ts';
 
-/** The parts of a workflow these tests read. */
-interface Step {
-  name?: string;
-  id?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-}
-interface Job {
-  if?: string;
-  strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } };
-  env?: Record<string, string>;
-  needs?: string | string[];
-  permissions?: Record<string, string>;
-  environment?: { name?: string; url?: string };
-  steps: Step[];
-}
-interface Workflow {
+// docs.yml's jobs and pushes carry more than workflow.ts reads for every workflow.
+type DocsJob = Job & { strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } }; environment?: { name?: string; url?: string } };
+
+const loaded = await loadWorkflow('docs.yml');
+const { document } = loaded;
+const workflow = loaded.workflow as Omit<Workflow, 'on' | 'jobs'> & {
   on: { pull_request?: unknown; push?: { branches?: string[] } };
-  permissions?: Record<string, string>;
-  jobs: Record<string, Job>;
-}
-
-const WORKFLOW_FILE = path.join(PROJECT_ROOT, '.github', 'workflows', 'docs.yml');
-const document = parseDocument(await readFile(WORKFLOW_FILE, 'utf8'));
-const workflow = document.toJS() as Workflow;
-const packageJson = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  jobs: Record<string, DocsJob>;
+};
+const packageJson = { scripts: await packageScripts() };
 
 /** The job named `name`; fails the test when there is none. */
-function job(name: string): Job {
-  const found = workflow.jobs[name];
-  if (!found) throw new Error(`${WORKFLOW_FILE}: no job "${name}"; found ${Object.keys(workflow.jobs).join(', ')}`);
-  return found;
-}
+const job = (name: string): DocsJob => loaded.job(name);
 
 /** Every command line the steps of `jobs` run, one per line of each `run:`. */
-function commands(jobs: Job[] = Object.values(workflow.jobs)): string[] {
-  return jobs.flatMap((candidate) =>
-    candidate.steps.flatMap((step) =>
-      (step.run ?? '')
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
-    ),
-  );
-}
-
-/** The npm scripts a command line runs: `npm run X` and `npm test`. */
-function npmScripts(line: string): string[] {
-  return [...line.matchAll(/\bnpm (?:run(?:-script)? ([\w:.-]+)|(test|t))\b/g)].map((match) => match[1] ?? 'test');
-}
-
-/** The step of `candidate` that uses `action` (owner/name, any version). */
-function stepUsing(candidate: Job, action: string): Step | undefined {
-  return candidate.steps.find((step) => step.uses?.split('@')[0] === action);
-}
+const commands = (jobs?: Job[]): string[] => loaded.commands(jobs);
 
 describe('docs.yml', () => {
   test('parses as YAML without errors or warnings', () => {
