@@ -1,7 +1,7 @@
 // Astro configuration for the RequestRocket docs site.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { LANGUAGE_IDS } from './scripts/languages.ts';
+import { LANGUAGE_IDS } from './scripts/site-surface.ts';
 import { codeHighlight } from './docs/integrations/code-highlight.ts';
 import { virtualStylesheet } from './docs/integrations/virtual-stylesheet.ts';
 import { languageCss } from './docs/lib/prepaint.ts';

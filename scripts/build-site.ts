@@ -6,15 +6,15 @@
 import path from 'node:path';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { givenReportMessage, givenReportProblems } from './harness/given-report.ts';
+import { givenReportMessage, givenReportProblems } from './report/given-report.ts';
 import { engineOptions, planHarness, runHarness } from './harness/harness.ts';
-import { watchInterrupts } from './harness/interrupt.ts';
-import { formatSummary, progressReporter } from './harness/reporters/terminal.ts';
-import { describeCacheStats } from './harness/result-cache.ts';
+import { watchInterrupts } from './harness/cli/interrupt.ts';
+import { formatSummary, progressReporter } from './report/reporters/terminal.ts';
+import { describeCacheStats } from './harness/cache/result-cache.ts';
 import { displayPath } from './paths.ts';
-import { readReport } from './report/io.ts';
+import { readReport } from './report/report-io.ts';
 import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, REPORT_VARIABLE, reportPathFrom, snippetsRootFrom } from './project.ts';
-import type { HarnessReport } from './report/schema.ts';
+import type { HarnessReport } from './report/report-schema.ts';
 import { IsolationError, describeIsolation } from './sandbox/isolation.ts';
 
 /** Splits `--report FILE` (or `--report=FILE`) from the arguments passed on to `astro build`. */

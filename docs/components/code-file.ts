@@ -2,9 +2,7 @@
 // read at build time so the page shows exactly what is in the repository.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { languageOfFile } from '../../scripts/languages.ts';
-import { ManifestError } from '../../scripts/manifest/errors.ts';
-import { assertNoSymlinks, readExampleFile } from '../../scripts/manifest/files.ts';
+import { assertNoSymlinks, languageOfFile, ManifestError, readExampleFile } from '../../scripts/site-surface.ts';
 
 /** Shiki grammars of the non-snippet files an example may hold, by extension. */
 const OTHER_GRAMMARS: Readonly<Record<string, string>> = { '.http': 'http', '.json': 'json' };

@@ -2,10 +2,15 @@
 // its files in tab order with their labels and grammars, read byte for byte from disk.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LANGUAGES, type LanguageId } from '../../scripts/languages.ts';
-import { EXAMPLE_ID_PATTERN, loadExample, type Example } from '../../scripts/manifest/examples.ts';
-import { readExampleFile } from '../../scripts/manifest/files.ts';
-import { MANIFEST_FILE } from '../../scripts/manifest/schema.ts';
+import {
+  type Example,
+  EXAMPLE_ID_PATTERN,
+  type LanguageId,
+  LANGUAGES,
+  loadExample,
+  MANIFEST_FILE,
+  readExampleFile,
+} from '../../scripts/site-surface.ts';
 
 /** One tab before its file is read: which language, its label, and the file to show. */
 export interface PlannedTab {

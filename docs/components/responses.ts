@@ -1,7 +1,7 @@
 // The logic behind <ResponseExample>: the API's exact response bodies, taken from the contract that
 // the mock server also answers with, so the guide can never show a body the API does not send.
 import { STATUS_CODES } from 'node:http';
-import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody, type ApiResponse } from '../../scripts/api/contract.ts';
+import { type ApiResponse, CLIENTS_OK, FORBIDDEN, formatBody, UNAUTHORIZED } from '../../scripts/site-surface.ts';
 
 /** The statuses the guide can show, with the contract's response for each. */
 export const DOCUMENTED_RESPONSES: Readonly<Record<200 | 401 | 403, ApiResponse<unknown>>> = Object.freeze({

@@ -4,8 +4,8 @@
 import type { AstroIntegration } from 'astro';
 import { codePaletteCss } from '../lib/highlight.ts';
 import { highlightStats } from '../lib/highlight-cache.ts';
-import { highlightCachePath } from '../lib/paths.ts';
-import { displayPath } from '../../scripts/paths.ts';
+import { highlightCachePath } from '../lib/site-paths.ts';
+import { displayPath } from '../../scripts/site-surface.ts';
 import { virtualStylesheet } from './virtual-stylesheet.ts';
 
 /** The id the layout imports the palette's stylesheet by. */

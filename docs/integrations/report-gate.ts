@@ -2,14 +2,17 @@
 // are now. Under CI=true a missing or stale report fails the build, naming the files; elsewhere the
 // build goes on (the tabs say "Not run" or "Not tested in this version") after one loud warning.
 import type { AstroIntegration } from 'astro';
-import { staleFiles, type StaleFile } from '../../scripts/harness/freshness.ts';
-import { dependencyRoot } from '../../scripts/harness/inputs.ts';
-import { discoverExamples } from '../../scripts/manifest/examples.ts';
-import { readReport } from '../../scripts/report/io.ts';
-import { DEFAULT_REPORT_PATH } from '../../scripts/report/schema.ts';
-import { runnerById } from '../../scripts/runners/registry.ts';
-import { displayPath } from '../../scripts/paths.ts';
-import { defaultSnippetsRoot, projectRoot, reportPath, snippetsRoot } from '../lib/paths.ts';
+import {
+  DEFAULT_REPORT_PATH,
+  dependencyRoot,
+  discoverExamples,
+  displayPath,
+  readReport,
+  runnerById,
+  type StaleFile,
+  staleFiles,
+} from '../../scripts/site-surface.ts';
+import { defaultSnippetsRoot, projectRoot, reportPath, snippetsRoot } from '../lib/site-paths.ts';
 
 /** The files under the site's snippets folder that the report at `file` says nothing current about. */
 export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Promise<{ report: string; stale: StaleFile[] }> {

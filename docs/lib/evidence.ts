@@ -2,15 +2,22 @@
 // how it exited in the cases a reader cares about, and what it was tested with (every scenario's
 // result, the runtime and libraries, the date and commit of the run). Only a report whose hashes
 // match the file as it is now is shown; otherwise the page says the evidence is not available.
-import { defaultSnippetsRoot } from './paths.ts';
-import { fileFreshness, type FileFreshness } from '../../scripts/harness/freshness.ts';
-import { dependencyRoot } from '../../scripts/harness/inputs.ts';
-import { withoutHarnessNoise } from '../../scripts/harness/observation.ts';
-import type { Example, SnippetFile } from '../../scripts/manifest/examples.ts';
-import type { CaseReport, HarnessReport, RunInfo, Status } from '../../scripts/report/schema.ts';
-import { maskToken } from '../../scripts/secrets/mask.ts';
-import { runnerById } from '../../scripts/runners/registry.ts';
-import { TOKEN_SHAPE } from '../../scripts/secrets/scan.ts';
+import { defaultSnippetsRoot } from './site-paths.ts';
+import {
+  type CaseReport,
+  dependencyRoot,
+  type Example,
+  fileFreshness,
+  type FileFreshness,
+  type HarnessReport,
+  maskToken,
+  type RunInfo,
+  runnerById,
+  type SnippetFile,
+  type Status,
+  TOKEN_SHAPE,
+  withoutHarnessNoise,
+} from '../../scripts/site-surface.ts';
 import { scenarioLabel, summarizeStatus, type TestedStatus } from './tested-status.ts';
 
 /** The scenarios whose output a reader is shown under each tab: success, a revoked and a forbidden token. */

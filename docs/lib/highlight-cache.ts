@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../scripts/harness/reporters/files.ts';
+import { writeFileAtomic } from '../../scripts/site-surface.ts';
 
 /** How many blocks a build highlighted, and how many of them came from the cache. */
 export interface HighlightStats {

@@ -4,10 +4,10 @@
 // Markup is cached on disk by content, so a rebuild without code changes does not run Shiki.
 import { createRequire } from 'node:module';
 import { bundledThemes, createHighlighter, type BundledLanguage, type Highlighter, type ThemeRegistration } from 'shiki';
-import { LANGUAGES } from '../../scripts/languages.ts';
+import { LANGUAGES } from '../../scripts/site-surface.ts';
 import { codePalette, paletteCss, tokenClasses, type CodePalette } from './code-palette.ts';
 import { cachedHighlight, highlightKey } from './highlight-cache.ts';
-import { highlightCachePath } from './paths.ts';
+import { highlightCachePath } from './site-paths.ts';
 
 /** The two themes every code block carries; the page's `color-scheme` picks one. */
 export const CODE_THEMES = { light: 'rr-light', dark: 'github-dark-default' } as const;

@@ -1,8 +1,7 @@
 // The Markdown twin of a guide, for tools and assistants: made from the same sources as the page
 // (the MDX text, the snippet files, the API contract and the harness report), with every code
 // example inline in full, each labelled with its language, file and tested status.
-import * as contract from '../../scripts/api/contract.ts';
-import type { HarnessReport } from '../../scripts/report/schema.ts';
+import { contract, type HarnessReport } from '../../scripts/site-surface.ts';
 import { loadCodeFile } from '../components/code-file.ts';
 import { loadTabs } from '../components/code-tabs.ts';
 import { fileResults } from './evidence.ts';

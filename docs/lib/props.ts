@@ -1,7 +1,7 @@
 // Validates the props an MDX author passes to a component, so that a typo stops the build with a
 // message saying which component and prop, what was expected and what was found.
 import type { z } from 'zod';
-import { describeIssues } from '../../scripts/zod-issues.ts';
+import { describeIssues } from '../../scripts/site-surface.ts';
 
 /** A component used with props it cannot work with; the message is meant for the page's author. */
 export class PropsError extends Error {

@@ -1,6 +1,5 @@
 // The harness report a build shows, read and validated once per build however many tabs ask.
-import { readReport } from '../../scripts/report/io.ts';
-import type { HarnessReport } from '../../scripts/report/schema.ts';
+import { type HarnessReport, readReport } from '../../scripts/site-surface.ts';
 
 const reads = new Map<string, Promise<HarnessReport | undefined>>();
 

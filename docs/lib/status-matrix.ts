@@ -1,7 +1,6 @@
 // The logic behind the status page: every example × language × scenario of the harness report as
 // one table, each cell a pass, fail or skip with the failed checks or the reason, and the totals.
-import { LANGUAGES } from '../../scripts/languages.ts';
-import type { CaseReport, HarnessReport, Status } from '../../scripts/report/schema.ts';
+import { type CaseReport, type HarnessReport, LANGUAGES, type Status } from '../../scripts/site-surface.ts';
 import { maskTokens, scenarioLabel } from './evidence.ts';
 
 /** One cell: a case's result and what a reader needs to know about it. */

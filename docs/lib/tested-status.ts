@@ -1,8 +1,6 @@
 // Whether each snippet file passed the harness: sums up, per example and language, what a reader
 // should be told on the file's tab, from the report's cases for the file as it is now.
-import type { FileFreshness } from '../../scripts/harness/freshness.ts';
-import { SCENARIOS, type ScenarioName } from '../../scripts/harness/scenarios.ts';
-import type { CaseReport } from '../../scripts/report/schema.ts';
+import { type CaseReport, type FileFreshness, type ScenarioName, SCENARIOS } from '../../scripts/site-surface.ts';
 
 /** The overall outcome of one file's scenarios. */
 export type TestedState = 'passed' | 'failed' | 'skipped' | 'partial' | 'not-run' | 'stale';

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { guides, type Guide } from '../lib/guides.ts';
 import { guideMarkdown } from '../lib/markdown-twin.ts';
-import { projectRoot, reportPath, snippetsRoot } from '../lib/paths.ts';
+import { projectRoot, reportPath, snippetsRoot } from '../lib/site-paths.ts';
 import { siteReport } from '../lib/site-report.ts';
 
 /** One twin per guide. */

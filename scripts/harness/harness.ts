@@ -3,19 +3,19 @@
 import path from 'node:path';
 import { DEFAULT_CACHE_DIR, DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT } from '../project.ts';
 import { discoverExamples, type Example } from '../manifest/examples.ts';
-import type { LanguageRunner } from '../runners/contract.ts';
+import type { LanguageRunner } from '../runners/runner-contract.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
-import { writeReport } from '../report/io.ts';
-import type { HarnessReport } from '../report/schema.ts';
+import { writeReport } from '../report/report-io.ts';
+import type { HarnessReport } from '../report/report-schema.ts';
 import { IsolationError, detectIsolation, type Isolation } from '../sandbox/isolation.ts';
-import { runCases, type EngineOptions, type EngineRun } from './engine.ts';
-import { writeFileAtomic } from './reporters/files.ts';
-import { toJunit } from './reporters/junit.ts';
-import { toReport } from './reporters/summary.ts';
-import type { CaseResult } from './result.ts';
-import { dependencyRoot } from './inputs.ts';
-import { affectedExamples, changedFilesSince } from './changes.ts';
-import { planCases, shardCases, type CaseFilter, type PlannedCase, type Shard } from './plan.ts';
+import { runCases, type EngineOptions, type EngineRun } from './run/engine.ts';
+import { writeFileAtomic } from '../write-file-atomic.ts';
+import { toJunit } from '../report/reporters/junit.ts';
+import { toReport } from '../report/reporters/summary.ts';
+import type { CaseResult } from './case/case-result.ts';
+import { dependencyRoot } from '../report/case-inputs.ts';
+import { affectedExamples, changedFilesSince } from './run/changes.ts';
+import { planCases, shardCases, type CaseFilter, type PlannedCase, type Shard } from './run/plan.ts';
 
 // The project's folders live in scripts/project.ts; they are exported here too for the harness's callers.
 export { DEFAULT_CACHE_DIR, DEFAULT_RESULT_CACHE_DIR, DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT } from '../project.ts';

@@ -1,6 +1,6 @@
 // The most requests a live run may send to the real API, counted before anything is sent and
 // enforced as the probes go.
-import type { PlannedCase } from '../harness/plan.ts';
+import type { PlannedCase } from '../harness/run/plan.ts';
 import { UsageError } from '../usage.ts';
 
 /** The most requests a whole live run may send (the probes and the programs together). */

@@ -1,6 +1,6 @@
 // What the documented contract (the mock's model of the API) says a live case is answered with.
 import { CLIENTS_OK, type ApiResponse } from '../api/contract.ts';
-import type { ScenarioSetup } from '../harness/scenarios.ts';
+import type { ScenarioSetup } from '../harness/case/scenarios.ts';
 
 /** Media type of every documented body. */
 export const DOCUMENTED_CONTENT_TYPE = 'application/json';

@@ -1,8 +1,8 @@
 // What a live case's program must print, from what the real API answered the probe: the real
 // client names instead of the mock's, and the real status and message of an error.
 import { SAMPLE_CLIENTS } from '../api/contract.ts';
-import type { Manifest } from '../manifest/schema.ts';
-import { expectationFor, type Expectation, type ScenarioSetup } from '../harness/scenarios.ts';
+import type { Manifest } from '../manifest/manifest-schema.ts';
+import { expectationFor, type Expectation, type ScenarioSetup } from '../harness/case/scenarios.ts';
 import type { ProbeAnswer } from './probe.ts';
 
 /** The parts of a real answer that a program's output is checked against. */

@@ -1,7 +1,7 @@
 // The GitHub issue a failed live run opens or updates: titled after the drift, with each distinct
 // difference once and the cases it was seen in. Built from results whose texts are already masked.
 import { API_BASE_URL } from '../api/contract.ts';
-import type { CaseResult } from '../harness/result.ts';
+import type { CaseResult } from '../harness/case/case-result.ts';
 
 /** An issue's title and Markdown body. */
 export interface LiveIssue {

@@ -2,7 +2,7 @@
 // stand-in of the real API through the interception proxy (the same steering the mock runs use).
 import https from 'node:https';
 import type { RequestListener } from 'node:http';
-import { interceptedEnvironment } from '../mock/environment.ts';
+import { interceptedEnvironment } from '../mock/intercepted-environment.ts';
 import { startInterceptor } from '../mock/interceptor.ts';
 import type { ThrowawayCa } from '../mock/types.ts';
 

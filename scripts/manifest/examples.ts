@@ -2,9 +2,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { LANGUAGES, languageOfFile, type LanguageLike } from '../languages.ts';
-import { MANIFEST_FILE, type Manifest } from './schema.ts';
+import { MANIFEST_FILE, type Manifest } from './manifest-schema.ts';
 import { ManifestError } from './errors.ts';
-import { assertNoSymlinks } from './files.ts';
+import { assertNoSymlinks } from './example-files.ts';
 import { loadManifest } from './load.ts';
 
 /** Id of an example: its folder name, lower-case words joined by dashes. */

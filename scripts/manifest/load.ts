@@ -1,8 +1,8 @@
 // Reads and validates one example manifest.
-import { ManifestSchema, knownManifestFields, type Manifest } from './schema.ts';
+import { ManifestSchema, knownManifestFields, type Manifest } from './manifest-schema.ts';
 import { describeIssues } from '../zod-issues.ts';
 import { ManifestError } from './errors.ts';
-import { readExampleFile } from './files.ts';
+import { readExampleFile } from './example-files.ts';
 
 /** Validates already-parsed manifest data; `file` is only used in the error message. */
 export function parseManifest(file: string, data: unknown): Manifest {

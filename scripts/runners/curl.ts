@@ -1,6 +1,6 @@
 // curl: the snippet is a bash script that calls curl; nothing to build.
 import { dirname, resolve } from 'node:path';
-import { defineRunner } from './contract.ts';
+import { defineRunner } from './runner-contract.ts';
 import { displayPath, findExecutable } from '../paths.ts';
 import { runProcess } from './process.ts';
 import { languageFields, probeVersion, readInput } from './toolchain.ts';

@@ -1,8 +1,8 @@
 // Go: each snippet is one main-package file using only the standard library, built once per
 // content (and Go version) into the cache, then run as a plain binary.
 import { dirname, join, resolve } from 'node:path';
-import { defineRunner } from './contract.ts';
-import { buildOnce, hashOf } from './cache.ts';
+import { defineRunner } from './runner-contract.ts';
+import { buildOnce, hashOf } from './build-cache.ts';
 import { runProcess, runTool } from './process.ts';
 import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';
 

@@ -14,7 +14,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOnce, hashOf } from './cache.ts';
+import { buildOnce, hashOf } from './build-cache.ts';
 import { findExecutable } from '../paths.ts';
 import { runTool } from './process.ts';
 

@@ -3,9 +3,9 @@
 // maps a class-data-sharing archive of the JDK's HTTP and TLS classes and Gson (java-cds.ts).
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
-import { defineRunner, type LanguageRunner } from './contract.ts';
+import { defineRunner, type LanguageRunner } from './runner-contract.ts';
 import { CDS_QUIET_FLAGS, classDataArchive } from './java-cds.ts';
-import { buildOnce, hashOf } from './cache.ts';
+import { buildOnce, hashOf } from './build-cache.ts';
 import { findExecutable } from '../paths.ts';
 import { runProcess, runTool, stripAnsi } from './process.ts';
 import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';

@@ -1,6 +1,6 @@
 // JavaScript: the snippet runs on the Node.js that runs the harness; nothing to build.
 import { dirname, resolve } from 'node:path';
-import { defineRunner, type Toolchain } from './contract.ts';
+import { defineRunner, type Toolchain } from './runner-contract.ts';
 import { runProcess } from './process.ts';
 import { languageFields, readInput } from './toolchain.ts';
 

@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
 import { createLeakScanner, type LeakScanner } from '../secrets/stream-scan.ts';
-import type { LeakFinding, PreparedSnippet, RunOptions, RunResult } from './contract.ts';
+import type { LeakFinding, PreparedSnippet, RunOptions, RunResult } from './runner-contract.ts';
 
 /** Most bytes of stdout, and of stderr, that a run keeps; the rest is counted and dropped. */
 export const OUTPUT_LIMIT_BYTES = 1024 * 1024;

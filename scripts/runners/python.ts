@@ -1,8 +1,8 @@
 // Python: one virtual environment per requirements.txt (and interpreter), made on first use in the
 // cache with `python3 -m venv` and `pip install -r`, then `<venv>/bin/python file.py`.
 import { dirname, join, resolve } from 'node:path';
-import { defineRunner } from './contract.ts';
-import { buildOnce, hashOf } from './cache.ts';
+import { defineRunner } from './runner-contract.ts';
+import { buildOnce, hashOf } from './build-cache.ts';
 import { runProcess, runTool } from './process.ts';
 import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';
 

@@ -1,7 +1,7 @@
 // The runners the harness uses by default, and how a snippet file finds its runner. A further
 // runner (another language, a test fixture) is added by passing a longer list; nothing else changes.
 import { languageOfFile, type LanguageId } from '../languages.ts';
-import type { LanguageRunner } from './contract.ts';
+import type { LanguageRunner } from './runner-contract.ts';
 import { curlRunner } from './curl.ts';
 import { goRunner } from './go.ts';
 import { javaRunner } from './java.ts';

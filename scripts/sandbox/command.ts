@@ -4,7 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { PreparedSnippet } from '../runners/contract.ts';
+import type { PreparedSnippet } from '../runners/runner-contract.ts';
 import { COUNTERS_MARKER } from './counters.ts';
 import { NAMESPACE_FLAGS } from './isolation.ts';
 import type { CaseScratch } from './scratch.ts';

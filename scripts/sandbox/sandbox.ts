@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Interceptor, ThrowawayCa } from '../mock/types.ts';
-import type { CommandWrapper, RunResult } from '../runners/contract.ts';
+import type { CommandWrapper, RunResult } from '../runners/runner-contract.ts';
 import { openBridge, type SandboxBridge } from './bridge.ts';
 import { RESOLV_CONF, resolvConfTarget, sandboxedCommand, unsandboxedCommand } from './command.ts';
 import { parseCounters } from './counters.ts';

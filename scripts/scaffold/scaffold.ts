@@ -4,7 +4,7 @@
 import { chmod, lstat, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseManifest } from '../manifest/load.ts';
-import { MANIFEST_FILE } from '../manifest/schema.ts';
+import { MANIFEST_FILE } from '../manifest/manifest-schema.ts';
 import { displayPath } from '../paths.ts';
 import { exampleIdProblem, pascalCase, titleFromId } from './names.ts';
 import { TEMPLATE_FILES, TEMPLATES_DIR, renderTemplate, sentenceOf } from './templates.ts';

@@ -12,11 +12,11 @@ import {
   median,
   overheadRatio,
   parseBenchArgs,
-} from '../../scripts/bench/snippets.ts';
+} from '../../scripts/bench/bench-cli.ts';
 import { syntheticId, writeSyntheticExamples } from '../../scripts/bench/synthetic.ts';
 import { DEFAULT_SNIPPETS_ROOT, planHarness } from '../../scripts/harness/harness.ts';
-import type { CaseResult } from '../../scripts/harness/result.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
 import { caseReport } from '../support/report.ts';
 
 describe('median', () => {

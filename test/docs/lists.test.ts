@@ -3,9 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CHECK_IDS } from '../../scripts/harness/checks/index.ts';
+import { CHECK_IDS } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
 import { MOCK_BEHAVIOURS } from '../../scripts/mock/types.ts';
 
 const readme = await readFile(path.join(PROJECT_ROOT, 'README.md'), 'utf8');

@@ -1,5 +1,6 @@
 // The lists in README.md, CONTRIBUTING.md and test/README.md that name commands, folders and
 // languages are compared with the code, so the docs cannot go stale unnoticed.
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -32,17 +33,28 @@ describe('commands', () => {
 });
 
 describe('folders', () => {
-  const layout = /## Layout\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const section = /## Layout\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  /** The table's rows: each concern and the folders (or files) it names. */
+  const rows = [...section.matchAll(/^\| (.+?) \| (.+?) \|$/gm)]
+    .filter((match) => match[1] !== 'concern' && !match[1]!.startsWith('---'))
+    .map((match) => ({ concern: match[1]!, places: [...match[2]!.matchAll(/`([^`]+)`/g)].map((place) => place[1]!) }));
+  const places = rows.flatMap((row) => row.places);
 
-  test('README.md has a layout block', () => {
-    expect(layout).not.toBe('');
+  test('README.md has a table of concerns and their folders', () => {
+    expect(rows.length).toBeGreaterThan(10);
   });
 
-  test.each(['scripts', 'docs'])('the layout names every folder under %s/, and only folders that exist', async (parent) => {
-    const listed = [...layout.matchAll(new RegExp(`^${parent}/([\\w-]+)/`, 'gm'))].map((match) => match[1]!).sort();
-    const actual = await folders(parent);
-    if (listed.length > 0 || parent === 'scripts') expect(listed).toEqual(actual);
-    else expect(layout).toMatch(new RegExp(`^${parent}/ `, 'm'));
+  test('every folder or file the table names exists', () => {
+    expect(places.filter((place) => !existsSync(path.resolve(place)))).toEqual([]);
+  });
+
+  test('no folder is named for two concerns', () => {
+    expect(places.filter((place, index) => places.indexOf(place) !== index)).toEqual([]);
+  });
+
+  test.each(['scripts', 'scripts/harness', 'docs'])('the table names every folder under %s/', async (parent) => {
+    const unnamed = (await folders(parent)).map((name) => `${parent}/${name}/`).filter((folder) => !places.includes(folder));
+    expect(unnamed).toEqual([]);
   });
 
   test('test/README.md names every folder under test/', async () => {

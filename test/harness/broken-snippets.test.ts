@@ -4,11 +4,11 @@
 // the failure ones for the failure mistakes), so the suite stays fast.
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { CheckId } from '../../scripts/harness/checks/index.ts';
+import type { CheckId } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
-import type { PlannedCase } from '../../scripts/harness/plan.ts';
-import type { ScenarioName } from '../../scripts/harness/scenarios.ts';
-import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
+import type { PlannedCase } from '../../scripts/harness/run/plan.ts';
+import type { ScenarioName } from '../../scripts/harness/case/scenarios.ts';
+import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 import { startBackgroundRun } from './case-runner.ts';
 
 const ROOT = path.join(PROJECT_ROOT, 'test', 'fixtures', 'broken');

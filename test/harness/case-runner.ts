@@ -1,9 +1,9 @@
 // Starts a harness run in the background and hands each test the result of its own case as soon
 // as that case finishes, so one vitest test per case costs no extra runs.
 import { runHarness, type HarnessRun } from '../../scripts/harness/harness.ts';
-import type { PlannedCase } from '../../scripts/harness/plan.ts';
-import type { CaseResult } from '../../scripts/harness/result.ts';
-import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
+import type { PlannedCase } from '../../scripts/harness/run/plan.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
+import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 
 /** Results by case key, available while the run is still going. */
 export interface BackgroundRun {

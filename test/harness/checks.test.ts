@@ -1,13 +1,13 @@
 // Each check's verdict on hand-made observations: what passes, what fails and what it says.
 import { describe, expect, test } from 'vitest';
-import { CHECKS, type CheckId } from '../../scripts/harness/checks/index.ts';
+import { CHECKS, type CheckId } from '../../scripts/harness/checks/all-checks.ts';
 import { findCrash } from '../../scripts/harness/checks/crash.ts';
-import type { CaseObservation } from '../../scripts/harness/observation.ts';
-import { SCENARIOS, expectationFor, type ScenarioName } from '../../scripts/harness/scenarios.ts';
+import type { CaseObservation } from '../../scripts/harness/case/observation.ts';
+import { SCENARIOS, expectationFor, type ScenarioName } from '../../scripts/harness/case/scenarios.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';
 import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED } from '../../scripts/api/contract.ts';
-import { parseRawRequest } from '../../scripts/harness/raw-request.ts';
+import { parseRawRequest } from '../../scripts/harness/case/request-http.ts';
 
 const TOKEN = 'u-TestOnly0123456789abcdefghijKLMN';
 const manifest = parseManifest('example.json', {

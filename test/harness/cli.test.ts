@@ -6,13 +6,13 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
 import { findExecutable } from '../../scripts/paths.ts';
-import { HarnessReportSchema } from '../../scripts/report/schema.ts';
+import { HarnessReportSchema } from '../../scripts/report/report-schema.ts';
 
 /** Runs the CLI; without the result cache unless the test names one (`--result-cache`), so every case really runs. */
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  execa(process.execPath, ['scripts/harness/cli.ts', ...(args.includes('--result-cache') ? [] : ['--no-cache']), ...args], {
+  execa(process.execPath, ['scripts/harness/cli/snippets-cli.ts', ...(args.includes('--result-cache') ? [] : ['--no-cache']), ...args], {
     cwd: PROJECT_ROOT,
     reject: false,
     env: { CI: '', GITHUB_ACTIONS: '', ...env },

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, runHarness } from '../../scripts/harness/harness.ts';
-import { toReport } from '../../scripts/harness/reporters/summary.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
-import { HarnessReportSchema } from '../../scripts/report/schema.ts';
-import { defineRunner } from '../../scripts/runners/contract.ts';
+import { toReport } from '../../scripts/report/reporters/summary.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
+import { HarnessReportSchema } from '../../scripts/report/report-schema.ts';
+import { defineRunner } from '../../scripts/runners/runner-contract.ts';
 import { runProcess } from '../../scripts/runners/process.ts';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
 

@@ -4,11 +4,11 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { givenReportProblems } from '../../scripts/harness/given-report.ts';
+import { givenReportProblems } from '../../scripts/report/given-report.ts';
 import { PROJECT_ROOT, engineOptions, planHarness, runHarness } from '../../scripts/harness/harness.ts';
-import type { PlannedCase } from '../../scripts/harness/plan.ts';
-import { toReport } from '../../scripts/harness/reporters/summary.ts';
-import type { HarnessReport } from '../../scripts/report/schema.ts';
+import type { PlannedCase } from '../../scripts/harness/run/plan.ts';
+import { toReport } from '../../scripts/report/reporters/summary.ts';
+import type { HarnessReport } from '../../scripts/report/report-schema.ts';
 
 let scratch: string;
 let root: string;

@@ -8,10 +8,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { CheckId } from '../../scripts/harness/checks/index.ts';
+import type { CheckId } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT, planHarness, runHarness } from '../../scripts/harness/harness.ts';
-import type { CaseResult } from '../../scripts/harness/result.ts';
-import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
+import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 import { detectIsolation, type Isolation } from '../../scripts/sandbox/isolation.ts';
 
 const ROOT = path.join(PROJECT_ROOT, 'test', 'fixtures', 'hostile');

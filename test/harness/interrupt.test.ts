@@ -58,7 +58,7 @@ const COMMANDS = {
     const junit = path.join(out, `${signal}.xml`);
     const subprocess = execa(
       process.execPath,
-      ['scripts/harness/cli.ts', '--root', ROOT, '--scenario', 'ok', '--concurrency', '2', '--json', json, '--junit', junit],
+      ['scripts/harness/cli/snippets-cli.ts', '--root', ROOT, '--scenario', 'ok', '--concurrency', '2', '--json', json, '--junit', junit],
       {
         cwd: PROJECT_ROOT,
         reject: false,

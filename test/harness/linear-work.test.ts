@@ -2,7 +2,7 @@
 // masking) takes work in proportion to the output: 8 MB costs 8 times 1 MB, counted, not timed.
 import { describe, expect, test } from 'vitest';
 import { findCrash } from '../../scripts/harness/checks/crash.ts';
-import { TAIL_LINES, TAIL_WIDTH, lastLines, outputTail } from '../../scripts/harness/output-tail.ts';
+import { TAIL_LINES, TAIL_WIDTH, lastLines, outputTail } from '../../scripts/harness/case/output-tail.ts';
 
 const MB = 1024 * 1024;
 

@@ -1,7 +1,7 @@
 // Merging shard reports: one report of one run, or a refusal naming the files.
 import { describe, expect, test } from 'vitest';
-import { coverageOf, MergeError, mergeReports, resultFromReport } from '../../scripts/harness/merge.ts';
-import type { HarnessReport } from '../../scripts/report/schema.ts';
+import { coverageOf, MergeError, mergeReports, resultFromReport } from '../../scripts/report/merge.ts';
+import type { HarnessReport } from '../../scripts/report/report-schema.ts';
 import { caseReport, fakeHash, reportOf } from '../support/report.ts';
 
 const shard = (scenarios: string[], run: Partial<HarnessReport['run']> = {}): HarnessReport => {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { affectedExamples } from '../../scripts/harness/changes.ts';
+import { affectedExamples } from '../../scripts/harness/run/changes.ts';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
-import { parseShard, planCases, shardCases } from '../../scripts/harness/plan.ts';
+import { parseShard, planCases, shardCases } from '../../scripts/harness/run/plan.ts';
 import { UsageError } from '../../scripts/usage.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
@@ -62,7 +62,7 @@ describe('affectedExamples', () => {
     expect(affected).toMatchObject({ all: false, ids: ['verify-token'] });
   });
 
-  test.for(['scripts/harness/checks/network.ts', 'scripts/manifest/schema.ts', 'snippets/requirements.txt', 'package-lock.json'])(
+  test.for(['scripts/harness/checks/network.ts', 'scripts/manifest/manifest-schema.ts', 'snippets/requirements.txt', 'package-lock.json'])(
     'runs every example when %s changed',
     (file) => {
       expect(affectedExamples([file], examples, PROJECT_ROOT)).toMatchObject({ all: true, ids: ['list-clients', 'verify-token'] });

@@ -1,6 +1,6 @@
 // The pool's lanes: each lane has its own limit, so waiting jobs do not take the working slots.
 import { describe, expect, test } from 'vitest';
-import { mapInLanes } from '../../scripts/harness/pool.ts';
+import { mapInLanes } from '../../scripts/harness/run/pool.ts';
 
 describe('mapInLanes', () => {
   test('runs each lane up to its own width and keeps the order of the items', async () => {

@@ -1,9 +1,9 @@
 // What a report shows of a program stays safe to print: no token in any form, no control
 // characters that would redraw a terminal, and a bounded list however much the program did.
 import { describe, expect, test } from 'vitest';
-import { firstLines } from '../../scripts/harness/detail-lines.ts';
-import { maskSecrets, printable, showSafely } from '../../scripts/harness/mask.ts';
-import { outputTail } from '../../scripts/harness/output-tail.ts';
+import { firstLines } from '../../scripts/harness/case/detail-lines.ts';
+import { maskSecrets, printable, showSafely } from '../../scripts/secrets/safe-text.ts';
+import { outputTail } from '../../scripts/harness/case/output-tail.ts';
 
 const TOKEN = 'u-ReportOnly0123456789abcdefghijKL';
 

@@ -11,8 +11,8 @@ import {
   openResultCache,
   resultCacheKey,
   type CacheSubject,
-} from '../../scripts/harness/result-cache.ts';
-import type { CaseResult } from '../../scripts/harness/result.ts';
+} from '../../scripts/harness/cache/result-cache.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { caseReport, fakeHash } from '../support/report.ts';
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'rr-result-cache-'));

@@ -1,10 +1,10 @@
 // The same-request check: the ok requests of one example's languages are compared, the token
 // compared as "is exactly the token", and the language that differs is the one that fails.
 import { describe, expect, test } from 'vitest';
-import { SameRequestGate, compareFingerprints, requestFingerprint } from '../../scripts/harness/same-request.ts';
-import type { CaseResult } from '../../scripts/harness/result.ts';
+import { SameRequestGate, compareFingerprints, requestFingerprint } from '../../scripts/harness/checks/same-request.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { caseReport } from '../support/report.ts';
-import type { PlannedCase } from '../../scripts/harness/plan.ts';
+import type { PlannedCase } from '../../scripts/harness/run/plan.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';
 

@@ -4,11 +4,11 @@
 // run again: it must be of this commit and harness, about these bytes, and hold every case.
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { givenReportProblems } from '../../scripts/harness/given-report.ts';
+import { givenReportProblems } from '../../scripts/report/given-report.ts';
 import { engineOptions, planHarness } from '../../scripts/harness/harness.ts';
-import { resultFromReport } from '../../scripts/harness/merge.ts';
-import type { CaseResult } from '../../scripts/harness/result.ts';
-import { readReport } from '../../scripts/report/io.ts';
+import { resultFromReport } from '../../scripts/report/merge.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
+import { readReport } from '../../scripts/report/report-io.ts';
 import { assertPassed, startBackgroundRun } from './case-runner.ts';
 
 const { examples, cases } = await planHarness();

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
-import { commandsIdentity, detectWithCache } from '../../scripts/harness/toolchain-cache.ts';
-import { defineRunner, type Toolchain } from '../../scripts/runners/contract.ts';
+import { commandsIdentity, detectWithCache } from '../../scripts/harness/cache/toolchain-cache.ts';
+import { defineRunner, type Toolchain } from '../../scripts/runners/runner-contract.ts';
 import { runProcess } from '../../scripts/runners/process.ts';
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'rr-toolchain-cache-'));

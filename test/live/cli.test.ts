@@ -7,11 +7,11 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { parseCommandLine } from '../../scripts/harness/cli.ts';
+import { parseCommandLine } from '../../scripts/harness/cli/command-line.ts';
 import { UsageError } from '../../scripts/usage.ts';
-import { runLiveCommand } from '../../scripts/live/cli.ts';
-import type { LiveReport } from '../../scripts/live/report.ts';
-import { HarnessReportSchema } from '../../scripts/report/schema.ts';
+import { runLiveCommand } from '../../scripts/live/live-command.ts';
+import type { LiveReport } from '../../scripts/live/live-report.ts';
+import { HarnessReportSchema } from '../../scripts/report/report-schema.ts';
 import { DRIFTS, standInApi, testAccountTokens } from './stand-in.ts';
 
 /** A full-length token anywhere in the text: a live run must only ever show masked ones. */
@@ -19,7 +19,7 @@ const UNMASKED_TOKEN = /u-[A-Za-z0-9]{32}/;
 
 /** The CLI as a process, with no token variables unless given. */
 const cli = (args: string[], env: Record<string, string> = {}) =>
-  execa(process.execPath, ['scripts/harness/cli.ts', ...args], {
+  execa(process.execPath, ['scripts/harness/cli/snippets-cli.ts', ...args], {
     cwd: PROJECT_ROOT,
     reject: false,
     extendEnv: false,

@@ -5,7 +5,7 @@ import { compareJson, showDocumented, showReal } from '../../scripts/live/compar
 import { documentedAnswer } from '../../scripts/live/documented.ts';
 import { compareAnswer, headline } from '../../scripts/live/drift.ts';
 import type { ProbeAnswer } from '../../scripts/live/probe.ts';
-import { SCENARIOS } from '../../scripts/harness/scenarios.ts';
+import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
 
 const answer = (
   status: number,

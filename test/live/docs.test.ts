@@ -3,14 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CHECK_IDS } from '../../scripts/harness/checks/index.ts';
+import { CHECK_IDS } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { LIVE_REQUEST_LIMIT } from '../../scripts/live/budget.ts';
-import { LIVE_CHECK_IDS } from '../../scripts/live/checks.ts';
-import { DEFAULT_LIVE_REPORT_PATH } from '../../scripts/live/report.ts';
-import { LIVE_CONCURRENCY, PROBE_TIMEOUT_MS } from '../../scripts/live/run.ts';
-import { LIVE_SCENARIOS } from '../../scripts/live/scenarios.ts';
-import { LIVE_TOKEN_VARIABLES } from '../../scripts/live/tokens.ts';
+import { LIVE_CHECK_IDS } from '../../scripts/live/live-checks.ts';
+import { DEFAULT_LIVE_REPORT_PATH } from '../../scripts/live/live-report.ts';
+import { LIVE_CONCURRENCY, PROBE_TIMEOUT_MS } from '../../scripts/live/live-run.ts';
+import { LIVE_SCENARIOS } from '../../scripts/live/live-scenarios.ts';
+import { LIVE_TOKEN_VARIABLES } from '../../scripts/live/live-tokens.ts';
 
 const contributing = await readFile(path.join(PROJECT_ROOT, 'CONTRIBUTING.md'), 'utf8');
 const readme = await readFile(path.join(PROJECT_ROOT, 'README.md'), 'utf8');

@@ -4,12 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { DEFAULT_SNIPPETS_ROOT } from '../../scripts/harness/harness.ts';
-import { SCENARIOS } from '../../scripts/harness/scenarios.ts';
+import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
 import { ROUTES, decideAnswer } from '../../scripts/mock/api.ts';
 import { randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
 import { compareJson } from '../../scripts/live/compare.ts';
 import { DOCUMENTED_SUCCESS, documentedAnswer } from '../../scripts/live/documented.ts';
-import { LIVE_SCENARIO_NAMES } from '../../scripts/live/scenarios.ts';
+import { LIVE_SCENARIO_NAMES } from '../../scripts/live/live-scenarios.ts';
 
 const endpoints = [...ROUTES].flatMap(([path, methods]) => methods.map((method) => ({ method, path })));
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { liveExpectation, realFacts } from '../../scripts/live/expectation.ts';
 import type { ProbeAnswer } from '../../scripts/live/probe.ts';
-import { SCENARIOS } from '../../scripts/harness/scenarios.ts';
+import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 
 const answer = (status: number, body: unknown): ProbeAnswer => ({

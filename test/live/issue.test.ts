@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CaseResult } from '../../scripts/harness/result.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { FALLBACK_ISSUE, ISSUE_MARKER, syncDriftIssue, type IssuesClient } from '../../scripts/live/github-issue.ts';
 import { liveIssue } from '../../scripts/live/issue.ts';

@@ -2,11 +2,11 @@
 // 127.0.0.1: a faithful one it must pass, drifted ones it must report as contract-drift.
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../scripts/usage.ts';
-import type { CaseResult } from '../../scripts/harness/result.ts';
-import { formatFailure } from '../../scripts/harness/reporters/terminal.ts';
-import { LIVE_CHECK_IDS } from '../../scripts/live/checks.ts';
-import { LIVE_SCENARIO_NAMES } from '../../scripts/live/scenarios.ts';
-import { planLive, runLive, runLiveCases } from '../../scripts/live/run.ts';
+import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
+import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
+import { LIVE_CHECK_IDS } from '../../scripts/live/live-checks.ts';
+import { LIVE_SCENARIO_NAMES } from '../../scripts/live/live-scenarios.ts';
+import { planLive, runLive, runLiveCases } from '../../scripts/live/live-run.ts';
 import { ACCOUNT_CLIENTS, DRIFTS, standInApi, testAccountTokens } from './stand-in.ts';
 
 const requireAll = process.env.CI === 'true';

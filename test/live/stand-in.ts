@@ -6,7 +6,7 @@ import { formatBody, type ApiClient } from '../../scripts/api/contract.ts';
 import { decideAnswer, splitTarget } from '../../scripts/mock/api.ts';
 import { randomToken } from '../../scripts/mock/tokens.ts';
 import { PROBE_USER_AGENT } from '../../scripts/live/probe.ts';
-import type { LiveTokens } from '../../scripts/live/tokens.ts';
+import type { LiveTokens } from '../../scripts/live/live-tokens.ts';
 
 /** The clients of the stand-in's account: not the mock's, so a test sees the real list used. */
 export const ACCOUNT_CLIENTS: readonly ApiClient[] = Object.freeze([

@@ -1,8 +1,8 @@
 // The live tokens: read from the environment, refused without ever being shown, one per scenario.
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../scripts/usage.ts';
-import { LIVE_SCENARIO_NAMES, liveTokenFor } from '../../scripts/live/scenarios.ts';
-import { liveTokensFrom } from '../../scripts/live/tokens.ts';
+import { LIVE_SCENARIO_NAMES, liveTokenFor } from '../../scripts/live/live-scenarios.ts';
+import { liveTokensFrom } from '../../scripts/live/live-tokens.ts';
 import { randomToken } from '../../scripts/mock/tokens.ts';
 
 const user = randomToken();

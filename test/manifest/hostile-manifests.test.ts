@@ -61,9 +61,13 @@ test('npm run snippets refuses an example whose snippet is a symbolic link, inst
   await writeFile(path.join(dir, 'example.json'), JSON.stringify({ title: 'Linked', request: { method: 'GET', path: '/api/clients' } }));
   await writeFile(path.join(root, 'outside.sh'), 'echo outside-the-example\n');
   await symlink(path.join(root, 'outside.sh'), path.join(dir, 'linked-snippet.sh'));
-  const result = await execa(process.execPath, [path.join(PROJECT_ROOT, 'scripts/harness/cli.ts'), '--root', path.join(root, 'snippets')], {
-    reject: false,
-  });
+  const result = await execa(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'scripts/harness/cli/snippets-cli.ts'), '--root', path.join(root, 'snippets')],
+    {
+      reject: false,
+    },
+  );
   expect(result.exitCode).toBe(2);
   expect(result.stdout).not.toMatch(/Running/);
   expect(result.stderr).toMatch(

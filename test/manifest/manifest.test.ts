@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { discoverExamples, loadExample } from '../../scripts/manifest/examples.ts';
 import { ManifestError } from '../../scripts/manifest/errors.ts';
-import { readExampleFile } from '../../scripts/manifest/files.ts';
+import { readExampleFile } from '../../scripts/manifest/example-files.ts';
 import { loadManifest, parseManifest } from '../../scripts/manifest/load.ts';
 
 const valid = { title: 'List', request: { method: 'GET', path: '/api/clients' } };

@@ -22,7 +22,7 @@ interface RunningCli {
 }
 
 async function startCli(args: readonly string[] = []): Promise<RunningCli> {
-  const child = execa(process.execPath, [path.resolve('scripts/mock/cli.ts'), ...args], { reject: false });
+  const child = execa(process.execPath, [path.resolve('scripts/mock/mock-cli.ts'), ...args], { reject: false });
   let printed = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => (printed += chunk));
@@ -65,7 +65,7 @@ function curlResult(env: Record<string, string>, token: string, extra: readonly 
 describe('npm run mock', () => {
   test('runs the CLI that these tests start', async () => {
     const manifest = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
-    expect(manifest.scripts.mock).toBe('node scripts/mock/cli.ts');
+    expect(manifest.scripts.mock).toBe('node scripts/mock/mock-cli.ts');
   });
 
   test('prints exports with which curl gets each answer of the contract, then stops on SIGINT and deletes the keys', async ({ skip }) => {
@@ -160,7 +160,7 @@ describe('npm run mock', () => {
   });
 
   test('refuses an unknown --behaviour with exit code 2, naming the ones it knows', async () => {
-    const result = await execa(process.execPath, [path.resolve('scripts/mock/cli.ts'), '--behaviour', 'flaky'], { reject: false });
+    const result = await execa(process.execPath, [path.resolve('scripts/mock/mock-cli.ts'), '--behaviour', 'flaky'], { reject: false });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('unknown --behaviour "flaky"; expected one of: api, untrusted, hang, bad-gateway, refuse, reset');
   });

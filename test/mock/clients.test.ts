@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { API_BASE_URL, API_HOST, SAMPLE_CLIENTS } from '../../scripts/api/contract.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
-import { interceptedEnvironment, withoutCaTrust } from '../../scripts/mock/environment.ts';
+import { interceptedEnvironment, withoutCaTrust } from '../../scripts/mock/intercepted-environment.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
 import { randomTokenTrio, toMockTokens, type TokenTrio } from '../../scripts/mock/tokens.ts';
 import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';

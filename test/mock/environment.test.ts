@@ -6,7 +6,7 @@ import {
   interceptedEnvironment,
   javaToolOptions,
   withoutCaTrust,
-} from '../../scripts/mock/environment.ts';
+} from '../../scripts/mock/intercepted-environment.ts';
 import { shellExports, shellQuote } from '../../scripts/shell.ts';
 import type { ThrowawayCa } from '../../scripts/mock/types.ts';
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ReportError, readReport, writeReport } from '../../scripts/report/io.ts';
+import { ReportError, readReport, writeReport } from '../../scripts/report/report-io.ts';
 import { caseReport, reportOf } from '../support/report.ts';
 
 let dir: string;

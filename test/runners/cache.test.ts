@@ -2,7 +2,7 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildOnce, exists, hashOf, hashRecordOf, treeHash } from '../../scripts/runners/cache.ts';
+import { buildOnce, exists, hashOf, hashRecordOf, treeHash } from '../../scripts/runners/build-cache.ts';
 import { removeThrowaways, scratchDir } from './helpers.ts';
 
 afterAll(removeThrowaways);

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { LanguageRunner, PrepareContext, RunResult } from '../../scripts/runners/contract.ts';
+import type { LanguageRunner, PrepareContext, RunResult } from '../../scripts/runners/runner-contract.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 
 /** The project root (tests run from it). */

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PreparedSnippet } from '../../scripts/runners/contract.ts';
+import type { PreparedSnippet } from '../../scripts/runners/runner-contract.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 import { OUTPUT_LIMIT_BYTES, runProcess, runTool } from '../../scripts/runners/process.ts';
 import { childPid, fixture, isAlive, processesWithEnv } from './helpers.ts';

@@ -2,7 +2,7 @@
 import { dirname } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LANGUAGES } from '../../scripts/languages.ts';
-import { defineRunner } from '../../scripts/runners/contract.ts';
+import { defineRunner } from '../../scripts/runners/runner-contract.ts';
 import { runProcess } from '../../scripts/runners/process.ts';
 import { DEFAULT_RUNNERS, DEFAULT_RUNNERS_BY_ID, runnerById, runnerForFile } from '../../scripts/runners/registry.ts';
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
 
-const CLI = path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'cli.ts');
+const CLI = path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'new-example-cli.ts');
 
 /** Runs the scaffold CLI from the project root (execa drops the last newline of each stream). */
 function scaffold(...args: string[]) {
@@ -31,7 +31,7 @@ afterEach(async () => {
 describe('npm run new-example', () => {
   test('is the script package.json names', async () => {
     const manifest = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(manifest.scripts['new-example']).toBe('node scripts/scaffold/cli.ts');
+    expect(manifest.scripts['new-example']).toBe('node scripts/scaffold/new-example-cli.ts');
   });
 
   test('creates a manifest and one file per language, with a title made from the id', async () => {

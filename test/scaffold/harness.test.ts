@@ -7,7 +7,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/scenarios.ts';
+import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
 import { LANGUAGE_IDS } from '../../scripts/languages.ts';
 import { assertPassed, startBackgroundRun } from '../harness/case-runner.ts';
 
@@ -17,7 +17,7 @@ const TITLE = 'Say "hi" */ \\u000a """ $(exit 1) `x` ${y}';
 const root = await mkdtemp(path.join(tmpdir(), 'rr-scaffold-harness-'));
 const created = await execa(
   process.execPath,
-  [path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'cli.ts'), ID, '--title', TITLE, '--root', root],
+  [path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'new-example-cli.ts'), ID, '--title', TITLE, '--root', root],
   {
     reject: false,
   },

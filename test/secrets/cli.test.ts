@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 
-const CLI = path.join(PROJECT_ROOT, 'scripts', 'secrets', 'cli.ts');
+const CLI = path.join(PROJECT_ROOT, 'scripts', 'secrets', 'check-secrets-cli.ts');
 const TOKEN = 'u-Planted0123456789abcdefghijKLMN';
 
 /** Runs the secret scan over `root` (execa drops the last newline of each stream). */
@@ -29,7 +29,7 @@ afterEach(async () => {
 describe('npm run check:secrets', () => {
   test('is the script package.json names', async () => {
     const manifest = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(manifest.scripts['check:secrets']).toBe('node scripts/secrets/cli.ts');
+    expect(manifest.scripts['check:secrets']).toBe('node scripts/secrets/check-secrets-cli.ts');
   });
 
   test('exits 0 with one summary line when only the placeholder is there', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { listFiles, scanTree } from '../../scripts/secrets/files.ts';
+import { listFiles, scanTree } from '../../scripts/secrets/scanned-files.ts';
 
 const TOKEN = 'u-Planted0123456789abcdefghijKLMN';
 

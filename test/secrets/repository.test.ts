@@ -2,7 +2,7 @@
 // `npm test` fail when someone is about to commit a real token.
 import { expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { scanTree } from '../../scripts/secrets/files.ts';
+import { scanTree } from '../../scripts/secrets/scanned-files.ts';
 import { ADVICE, formatFinding } from '../../scripts/secrets/scan.ts';
 
 test('snippets/ and docs/ hold no token-shaped string but the placeholder', async () => {

@@ -11,7 +11,7 @@ import { loadExample } from '../../scripts/manifest/examples.ts';
 import { copiedText } from '../../docs/components/internal/code-block.ts';
 import { buildSite, makeBuildDir } from './build-site.ts';
 import { decodeHtml, innerHtml, startTags, textOf, type Tag } from './html.ts';
-import { readReport } from '../../scripts/report/io.ts';
+import { readReport } from '../../scripts/report/report-io.ts';
 import { readerStream, runDate } from '../../docs/lib/evidence.ts';
 import { FIXTURE_REPORT } from './fixture-report.ts';
 import { builtSite, readPage, readSnippet } from './site.ts';

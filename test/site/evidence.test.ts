@@ -2,7 +2,7 @@
 // now, what a reader would see (tokens masked, the harness's own JVM note left out), the "tested
 // with" panel, the status table, and the Markdown twin's code fences.
 import { describe, expect, test } from 'vitest';
-import type { FileFreshness } from '../../scripts/harness/freshness.ts';
+import type { FileFreshness } from '../../scripts/report/freshness.ts';
 import {
   OUTPUT_SCENARIOS,
   maskTokens,

@@ -1,10 +1,10 @@
 // The site tests' harness report: the statuses of test/fixtures/site/report.json, stamped with the
 // current hashes of the files they are about, so the build shows them as results for these bytes.
 import path from 'node:path';
-import { dependencyRoot, fileInputs } from '../../scripts/harness/inputs.ts';
+import { dependencyRoot, fileInputs } from '../../scripts/report/case-inputs.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { harnessFingerprint } from '../../scripts/report/fingerprint.ts';
-import { readReport, writeReport } from '../../scripts/report/io.ts';
+import { readReport, writeReport } from '../../scripts/report/report-io.ts';
 import { runnerById } from '../../scripts/runners/registry.ts';
 
 /** The harness report fixture: statuses made up for the build test, inputs made up too until stamped. */

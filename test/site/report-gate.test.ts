@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeReport } from '../../scripts/report/io.ts';
+import { writeReport } from '../../scripts/report/report-io.ts';
 import { caseReport, reportOf } from '../support/report.ts';
 import { buildSite, makeBuildDir } from './build-site.ts';
 import { writeFreshReport } from './fixture-report.ts';

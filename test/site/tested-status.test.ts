@@ -1,7 +1,7 @@
 // What each tab says about its file, summed up from the report's cases for the file as it is now.
 import { describe, expect, test } from 'vitest';
-import type { FileFreshness } from '../../scripts/harness/freshness.ts';
-import type { CaseReport } from '../../scripts/report/schema.ts';
+import type { FileFreshness } from '../../scripts/report/freshness.ts';
+import type { CaseReport } from '../../scripts/report/report-schema.ts';
 import { summarizeStatus } from '../../docs/lib/tested-status.ts';
 import { caseReport } from '../support/report.ts';
 

@@ -1,5 +1,5 @@
 // Builds harness reports for tests: every field valid, hashes made up unless a test gives them.
-import { REPORT_FORMAT, type CaseReport, type HarnessReport } from '../../scripts/report/schema.ts';
+import { REPORT_FORMAT, type CaseReport, type HarnessReport } from '../../scripts/report/report-schema.ts';
 
 /** A made-up SHA-256 digest: `digit` 64 times. */
 export const fakeHash = (digit = '0'): string => digit.repeat(64);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { execa } from 'execa';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { parseCommandLine } from '../../scripts/harness/cli.ts';
+import { parseCommandLine } from '../../scripts/harness/cli/command-line.ts';
 import { HARNESS_PATHS } from '../../scripts/report/fingerprint.ts';
 import { loadWorkflow, npmScripts, packageScripts, stepUsing, type Job, type Workflow } from './workflow.ts';
 
@@ -68,7 +68,7 @@ describe('docs.yml', () => {
 
   test('its shards together plan every case exactly once (npm run snippets -- --list)', { timeout: 60_000 }, async () => {
     const list = async (args: string[]) => {
-      const listed = await execa(process.execPath, ['scripts/harness/cli.ts', ...args, '--list'], { cwd: PROJECT_ROOT });
+      const listed = await execa(process.execPath, ['scripts/harness/cli/snippets-cli.ts', ...args, '--list'], { cwd: PROJECT_ROOT });
       return listed.stdout.split('\n').filter((line) => /^[\w-]+\/[\w-]+\/[\w-]+$/.test(line));
     };
     const flagsOf = (args: string[]) =>

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { parseCommandLine } from '../../scripts/harness/cli.ts';
-import { LIVE_TOKEN_VARIABLES } from '../../scripts/live/tokens.ts';
+import { parseCommandLine } from '../../scripts/harness/cli/command-line.ts';
+import { LIVE_TOKEN_VARIABLES } from '../../scripts/live/live-tokens.ts';
 import { refuseSiteReport } from '../../scripts/live/report-path.ts';
 import { loadWorkflow, npmScripts, packageScripts, stepUsing, type Step } from './workflow.ts';
 

@@ -1,10 +1,10 @@
 // Checks on how the program behaved: exit code, error handling, output, secrecy, time.
 import { TOKEN_ENV_VAR } from '../../api/contract.ts';
-import { headerValues, type CaseObservation } from '../observation.ts';
-import { caseTimeLimitMs } from '../scenarios.ts';
+import { headerValues, type CaseObservation } from '../case/observation.ts';
+import { caseTimeLimitMs } from '../case/scenarios.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 import { findCrash } from './crash.ts';
-import { describeLeaks, leaksOf } from '../leaks.ts';
+import { describeLeaks, leaksOf } from './leaks.ts';
 import { failureReportProblem } from './failure-report.ts';
 
 /** The error responses (401/403) the mock served in this case. */

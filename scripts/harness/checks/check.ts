@@ -1,29 +1,8 @@
 // The contract of one check: a stable id and a pure function of what the harness observed.
-import type { CaseObservation } from '../observation.ts';
+import type { CaseObservation } from '../case/observation.ts';
+import type { CheckId } from './check-ids.ts';
 
-/** Stable ids of the checks, in report order. */
-export const CHECK_IDS = [
-  'egress',
-  'https',
-  'tls-verify',
-  'request',
-  'auth-header',
-  'content-type',
-  'raw-request',
-  'token-in-url',
-  'token-leak',
-  'exit-code',
-  'handles-error',
-  'missing-token',
-  'output',
-  'timeout',
-  'request-timeout',
-  // Compares the finished `ok` cases of one example across languages (see same-request.ts), so it is not in CHECKS.
-  'same-request',
-] as const;
-
-/** Stable id of a check. */
-export type CheckId = (typeof CHECK_IDS)[number];
+export { CHECK_IDS, type CheckId } from './check-ids.ts';
 
 /** The verdict of one check on one case. */
 export interface CheckOutcome {

@@ -1,6 +1,6 @@
 // How a program reports a failure that is not the API's answer (untrusted certificate, no answer,
 // gateway error, broken network): exactly one line, saying what the scenario asks it to say.
-import type { CaseObservation } from '../observation.ts';
+import type { CaseObservation } from '../case/observation.ts';
 
 /** What is wrong with the program's failure report in this scenario, or undefined when it is fine. */
 export function failureReportProblem({ scenario, run, output }: CaseObservation): string | undefined {

@@ -1,7 +1,7 @@
 // Checks on the request headers.
 import { TOKEN_ENV_VAR } from '../../api/contract.ts';
 import type { RecordedRequest } from '../../mock/types.ts';
-import { headerValues } from '../observation.ts';
+import { headerValues } from '../case/observation.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
 const show = (value: string) => JSON.stringify(value);

@@ -1,6 +1,6 @@
 // The guide's raw HTTP request (`request.http`) matches what the programs really send.
 import { API_HOST, PLACEHOLDER_TOKEN } from '../../api/contract.ts';
-import { headerValues } from '../observation.ts';
+import { headerValues } from '../case/observation.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
 /** Same method, path and header names as the example's `request.http`, which holds only the placeholder token. */

@@ -1,5 +1,5 @@
 // The program gives up by itself, within its own request timeout, when the server never answers.
-import { REQUEST_TIMEOUT_MARGIN_MS } from '../scenarios.ts';
+import { REQUEST_TIMEOUT_MARGIN_MS } from '../case/scenarios.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
 /** How to set a request timeout of `seconds` in each language. */

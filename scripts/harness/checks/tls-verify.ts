@@ -1,6 +1,6 @@
 // The program checks the server's certificate: no spelling of "verify off" in its source, and in
 // the untrusted-certificate scenario it breaks the handshake off instead of sending its request.
-import { findInsecureTls } from '../insecure-tls.ts';
+import { findInsecureTls } from './insecure-tls.ts';
 import { defineCheck, fail, pass } from './check.ts';
 
 /** What turning verification off looks like in each language, for the dynamic failure's message. */

@@ -1,0 +1,155 @@
+// The result cache: a case whose exact inputs (snippet, manifest, request.http, dependencies,
+// harness fingerprint, toolchain) are unchanged reuses its last result instead of running again.
+//
+// What is cached: the passed and failed results of programs that ran to the end. Never cached:
+// skipped cases, toolchain, prepare and harness failures (a missing tool or a failed install may be
+// fixed without any input changing), runs killed at the time limit (a loaded machine may cause
+// them), and runs cut short by an abort.
+//
+// Each entry is one JSON file, `<dir>/<key[0..2]>/<key>.json`, written through a uniquely named
+// temporary file and renamed into place, so two runs at once never tear or mix an entry. An entry
+// is trusted only when it parses, matches the schema, names the key it is stored under, and holds
+// the very case and inputs asked for; anything else is deleted and the case runs.
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../../write-file-atomic.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { sha256 } from '../../report/fingerprint.ts';
+import { CaseEvidenceSchema, CaseReportSchema, Sha256Schema, type CaseInputs } from '../../report/report-schema.ts';
+import type { CaseResult } from '../case/case-result.ts';
+
+/** Version of the entry layout; a change makes every older entry a miss. */
+export const RESULT_CACHE_FORMAT = 2;
+
+/** What a cached result keeps beyond the report's fields: everything the terminal and the checks read. */
+const CaseDetailSchema = z.looseObject({
+  reason: z.string().optional(),
+  exitCode: z.int().nullable().optional(),
+  signal: z.string().nullable().optional(),
+  timedOut: z.boolean().optional(),
+  requests: z.array(z.string()),
+  egress: z.array(z.string()),
+  outputTail: z.array(z.string()),
+  evidence: CaseEvidenceSchema.optional(),
+  requestFingerprint: z.string().optional(),
+});
+
+/** One stored entry: its own key, and the whole case result (unknown fields kept, so later additions survive). */
+const CacheEntrySchema = z.object({
+  format: z.literal(RESULT_CACHE_FORMAT),
+  key: Sha256Schema,
+  result: CaseReportSchema.extend({ detail: CaseDetailSchema }).loose(),
+});
+
+/** What identifies a cached result: the case, the file as reports show it, and every input hash. */
+export interface CacheSubject {
+  /** `example/language/scenario`. */
+  caseKey: string;
+  /** The snippet's path as reports show it. */
+  file: string;
+  inputs: CaseInputs;
+}
+
+/** The cache key of a case: SHA-256 over the entry format, the case, its file and its inputs. */
+export function resultCacheKey(subject: CacheSubject): string {
+  const { snippet, manifest, requestHttp, dependencies, harness, toolchain } = subject.inputs;
+  return sha256(
+    JSON.stringify([RESULT_CACHE_FORMAT, subject.caseKey, subject.file, snippet, manifest, requestHttp, dependencies, harness, toolchain]),
+  );
+}
+
+/** Whether a finished case may be reused by a later run with the same inputs (see the header). */
+export function isCacheable(result: CaseResult): boolean {
+  if (result.status !== 'passed' && result.status !== 'failed') return false;
+  const evidence = result.detail.evidence;
+  return evidence !== undefined && !evidence.timedOut && !result.checks.some((check) => check.id === 'harness');
+}
+
+/** What one run did with the cache, for the terminal. */
+export interface CacheStats {
+  reused: number;
+  stored: number;
+  /** Entries found broken or about something else, and deleted. */
+  discarded: number;
+}
+
+/** The result cache in one folder. */
+export interface ResultCache {
+  readonly dir: string;
+  /** The stored result of this case with exactly these inputs (marked `cached: true`), or undefined. */
+  reuse(subject: CacheSubject): Promise<CaseResult | undefined>;
+  /** Stores a freshly run case when it is cacheable; never throws (a cache that cannot be written only costs time). */
+  remember(result: CaseResult, signal?: AbortSignal): Promise<void>;
+  readonly stats: CacheStats;
+}
+
+/** Where the entry for `key` lives. */
+function entryPath(dir: string, key: string): string {
+  return path.join(dir, key.slice(0, 2), `${key}.json`);
+}
+
+/** Reads one entry; undefined on a miss, and a broken or mismatched entry is deleted and counted. */
+async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats): Promise<CaseResult | undefined> {
+  const key = resultCacheKey(subject);
+  const file = entryPath(dir, key);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let entry: z.output<typeof CacheEntrySchema> | undefined;
+  try {
+    const parsed = CacheEntrySchema.safeParse(JSON.parse(text));
+    if (parsed.success) entry = parsed.data;
+  } catch {
+    entry = undefined;
+  }
+  const trusted =
+    entry !== undefined &&
+    entry.key === key &&
+    entry.result.key === subject.caseKey &&
+    entry.result.file === subject.file &&
+    isDeepStrictEqual(entry.result.inputs, subject.inputs) &&
+    isCacheable(entry.result as CaseResult);
+  if (!trusted) {
+    stats.discarded += 1;
+    await rm(file, { force: true });
+    return undefined;
+  }
+  stats.reused += 1;
+  return { ...(entry!.result as CaseResult), cached: true };
+}
+
+/** Writes one entry atomically (see write-file-atomic.ts). */
+async function writeEntry(dir: string, result: CaseResult): Promise<void> {
+  const key = resultCacheKey({ caseKey: result.key, file: result.file, inputs: result.inputs });
+  const entry = { format: RESULT_CACHE_FORMAT, key, result: { ...result, cached: false } };
+  await writeFileAtomic(entryPath(dir, key), `${JSON.stringify(entry)}\n`);
+}
+
+/** The result cache kept in `dir` (created on first write). */
+export function openResultCache(dir: string): ResultCache {
+  const stats: CacheStats = { reused: 0, stored: 0, discarded: 0 };
+  return {
+    dir,
+    stats,
+    reuse: (subject) => readEntry(dir, subject, stats),
+    async remember(result, signal) {
+      if (signal?.aborted || result.cached || !isCacheable(result)) return;
+      try {
+        await writeEntry(dir, result);
+        stats.stored += 1;
+      } catch {
+        // A read-only or full disk: the next run simply runs the case again.
+      }
+    },
+  };
+}
+
+/** One line for the terminal: how many results were reused and stored, and any entry thrown away. */
+export function describeCacheStats(stats: CacheStats, total: number, dir: string): string {
+  const discarded = stats.discarded ? `; ${stats.discarded} broken or mismatched entr${stats.discarded === 1 ? 'y' : 'ies'} discarded` : '';
+  return `result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}`;
+}

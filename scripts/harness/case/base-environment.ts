@@ -1,0 +1,23 @@
+// The environment a snippet runs with: a small, explicit base, never the caller's secrets.
+import { TOKEN_ENV_VAR } from '../../api/contract.ts';
+
+/** Variables passed through from the harness's own environment: what programs need to start. */
+const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'JAVA_HOME', 'SYSTEMROOT'];
+
+/** A minimal base environment: the pass-through variables only (so a real token in the caller's shell never reaches a snippet). */
+export function baseEnvironment(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const base: Record<string, string> = {};
+  for (const name of PASS_THROUGH) {
+    const value = source[name];
+    if (value !== undefined) base[name] = value;
+  }
+  return base;
+}
+
+/** `env` with the token variable set to `token`, or removed when `token` is undefined. */
+export function withToken(env: Record<string, string>, token: string | undefined): Record<string, string> {
+  const result = { ...env };
+  if (token === undefined) delete result[TOKEN_ENV_VAR];
+  else result[TOKEN_ENV_VAR] = token;
+  return result;
+}

@@ -1,0 +1,145 @@
+// Runs one case: fresh tokens, its own mock listener, the program in its own sandbox and scratch
+// space, then every check.
+import { readFile } from 'node:fs/promises';
+import { interceptedEnvironment } from '../../mock/intercepted-environment.ts';
+import { startInterceptor } from '../../mock/interceptor.ts';
+import { randomToken } from '../../mock/tokens.ts';
+import { describeEgress, describeTlsFailure } from '../../mock/describe.ts';
+import type { MockTokens, RecordedRequest, ThrowawayCa } from '../../mock/types.ts';
+import { EVIDENCE_LIMIT } from '../../report/report-schema.ts';
+import type { PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
+import type { Isolation } from '../../sandbox/isolation.ts';
+import { describeSideDoors, openCaseSandbox, type CaseSandbox } from '../../sandbox/sandbox.ts';
+import { CHECKS } from '../checks/all-checks.ts';
+import { baseEnvironment, withToken } from './base-environment.ts';
+import { firstLines } from './detail-lines.ts';
+import { leaksOf } from '../checks/leaks.ts';
+import { MAX_MESSAGE_LENGTH, showSafely } from '../../secrets/safe-text.ts';
+import { programOutput, type CaseObservation } from './observation.ts';
+import { outputTail } from './output-tail.ts';
+import type { PlannedCase } from '../run/plan.ts';
+import type { RawRequest } from './request-http.ts';
+import { evidenceOf, finishedCase, harnessFailure, type CaseOutcome } from './case-result.ts';
+import { SCENARIOS, caseTimeLimitMs, expectationFor, type ScenarioSetup } from './scenarios.ts';
+
+/** What a case needs from the run it belongs to. */
+export interface CaseContext {
+  ca: ThrowawayCa;
+  /** A second CA, trusted by nothing the program is given: the untrusted-certificate scenario shows its leaf. */
+  untrustedCa?: ThrowawayCa;
+  /** The snippet's path as reports show it. */
+  file: string;
+  signal?: AbortSignal;
+  /** Told about every finished program run. */
+  onRun?: (run: RunResult) => void;
+  /** The example's `request.http`, when it has one. */
+  rawRequest?: RawRequest | { error: string };
+  /** Told what the checks saw, before they run (checks across cases use it). */
+  onObservation?: (observation: CaseObservation) => void;
+  /** How programs are sandboxed; without it they run unsandboxed, each still in its own scratch space. */
+  isolation?: Isolation;
+  /** Paths programs must be able to read inside the sandbox (the runners' cache, the project). */
+  readablePaths?: readonly string[];
+}
+
+/** What a case without `isolation` gets: its scratch space and the fallback's shell, no sandbox. */
+const NOT_SANDBOXED: Isolation = { available: false, reason: 'no isolation was requested' };
+
+/** Fresh tokens for one case: the program's (if any) and the mock's lists. */
+function tokensFor(setup: ScenarioSetup): { token: string | undefined; mock: MockTokens; secrets: string[] } {
+  const lists = { valid: [randomToken()], revoked: [randomToken()], forbidden: [randomToken()] };
+  const token = setup.tokenInEnvironment ? randomToken() : undefined;
+  if (token && setup.tokenRole !== 'none') lists[setup.tokenRole] = [token];
+  const mock: MockTokens = { valid: new Set(lists.valid), revoked: new Set(lists.revoked), forbidden: new Set(lists.forbidden) };
+  const secrets = [...lists.valid, ...lists.revoked, ...lists.forbidden, ...(token ? [token] : [])];
+  return { token, mock, secrets };
+}
+
+/** One line describing a recorded request (mask it before showing it). */
+function describeRequest(request: RecordedRequest): string {
+  const target = request.query ? `${request.path}?${request.query}` : request.path;
+  const headers = request.rawHeaders
+    .filter(([name]) => ['authorization', 'content-type'].includes(name.toLowerCase()))
+    .map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
+  const via = request.tunneled && request.tlsVersion ? request.tlsVersion : 'plain HTTP';
+  const answer = request.status === 0 ? 'no answer' : request.status;
+  return `${request.method} ${target} [${via}] ${headers.join('; ') || '(no Authorization, no Content-Type)'} -> ${answer}`;
+}
+
+/** Runs one planned case with its prepared program; never throws. */
+export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, context: CaseContext): Promise<CaseOutcome> {
+  const setup = SCENARIOS[planned.scenario];
+  const { token, mock, secrets } = tokensFor(setup);
+  const mask = (text: string) => showSafely(text, secrets);
+  const manifest = planned.example.manifest;
+  let interceptor;
+  let sandbox: CaseSandbox | undefined;
+  try {
+    interceptor = await startInterceptor({ ca: context.ca, tokens: mock, behaviour: setup.behaviour, untrustedCa: context.untrustedCa });
+    sandbox = await openCaseSandbox({
+      isolation: context.isolation ?? NOT_SANDBOXED,
+      ca: context.ca,
+      interceptor,
+      readablePaths: context.readablePaths,
+    });
+  } catch (error) {
+    await interceptor?.close();
+    return harnessFailure(planned, context.file, error);
+  }
+  let run: RunResult;
+  let exitedAtMs: number;
+  try {
+    const env = sandbox.environment(withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token));
+    run = await planned.runner.run(snippet, {
+      env,
+      timeoutMs: caseTimeLimitMs(planned.scenario, manifest),
+      signal: context.signal,
+      secrets: token ? [token] : [],
+      wrapper: sandbox.wrapper,
+    });
+    exitedAtMs = performance.now();
+  } catch (error) {
+    await Promise.all([interceptor.close(), sandbox.close()]);
+    return harnessFailure(planned, context.file, error);
+  }
+  const sideDoors = sandbox.sideDoors(run);
+  await Promise.all([interceptor.close(), sandbox.close()]);
+  context.onRun?.(run);
+  const output = programOutput(run);
+  const observation: CaseObservation = {
+    scenario: setup,
+    expectation: expectationFor(planned.scenario, manifest),
+    manifest,
+    token,
+    requests: interceptor.requests,
+    egress: interceptor.egress,
+    tlsFailures: interceptor.tlsFailures,
+    snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => '') },
+    sideDoors,
+    run,
+    exitedAtMs,
+    output,
+    rawRequest: context.rawRequest,
+  };
+  context.onObservation?.(observation);
+  const checks = CHECKS.map((check) => {
+    const outcome = check.evaluate(observation);
+    return { id: check.id, status: outcome.status, message: showSafely(outcome.message, secrets, MAX_MESSAGE_LENGTH) };
+  });
+  // A token printed in an encoded or split form survives masking: no output of this case is shown then.
+  const leakedEncoded = token !== undefined && leaksOf(run, token).some((leak) => leak.encoding !== 'plain');
+  return finishedCase(planned, context.file, run.durationMs, checks, {
+    exitCode: run.exitCode,
+    signal: run.signal,
+    timedOut: run.timedOut,
+    requests: firstLines(interceptor.requests, (request) => mask(describeRequest(request))),
+    // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
+    egress: [
+      ...firstLines(interceptor.egress, describeEgress),
+      ...firstLines(interceptor.tlsFailures, describeTlsFailure),
+      ...describeSideDoors(sideDoors),
+    ].map(mask),
+    outputTail: outputTail(output, mask, leakedEncoded),
+    evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded),
+  });
+}

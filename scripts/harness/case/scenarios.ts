@@ -1,0 +1,158 @@
+// The scenarios every snippet runs under (auth answers, an untrusted certificate, a server that
+// hangs or fails, a broken network), and what each expects by default.
+import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED, type ErrorBody } from '../../api/contract.ts';
+import type { Manifest, ScenarioExpectation, ScenarioName } from '../../manifest/manifest-schema.ts';
+import type { MockBehaviour } from '../../mock/types.ts';
+
+export { SCENARIO_NAMES, type ScenarioName } from '../../manifest/manifest-schema.ts';
+
+/** What the one line a program prints on a failure must say, beyond naming no crash. */
+export interface FailureReport {
+  /** In a message: "the output does not say <what>". */
+  what: string;
+  pattern: RegExp;
+}
+
+/** How a scenario sets up the token and the mock. */
+export interface ScenarioSetup {
+  name: ScenarioName;
+  /** What a reader of the site would call it ("untrusted certificate"); the tabs' tooltip shows it. */
+  label: string;
+  /** What the program got, for check messages ("a valid token (the mock answers 200)"). */
+  summary: string;
+  /** Whether REQUESTROCKET_USER_TOKEN is set for the program. */
+  tokenInEnvironment: boolean;
+  /** Which of the mock's token lists the program's token goes into (none: unknown to the mock). */
+  tokenRole: 'valid' | 'revoked' | 'forbidden' | 'none';
+  /** The error the API answers with in this scenario, if any. */
+  apiError?: ErrorBody;
+  /** How the interception proxy and the mock behave (`api`: like the real API). */
+  behaviour: MockBehaviour;
+  /** True when a correct program spends the case waiting on its own timer: it runs in the waiting lane. */
+  waits: boolean;
+  /** Set when the program must fail in exactly one line of output, saying this (if anything) too. */
+  oneLineFailure?: { says?: FailureReport };
+}
+
+const auth = { behaviour: 'api', waits: false } as const;
+const fault = { tokenInEnvironment: true, tokenRole: 'valid', waits: false } as const;
+
+/** Every scenario, in run order. */
+export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioSetup>> = Object.freeze({
+  ok: { ...auth, name: 'ok', label: 'valid token', summary: 'a valid token', tokenInEnvironment: true, tokenRole: 'valid' },
+  missing: {
+    ...auth,
+    name: 'missing',
+    label: 'no token',
+    summary: 'REQUESTROCKET_USER_TOKEN unset',
+    tokenInEnvironment: false,
+    tokenRole: 'none',
+    apiError: UNAUTHORIZED.body,
+  },
+  invalid: {
+    ...auth,
+    name: 'invalid',
+    label: 'invalid token',
+    summary: 'a well-formed token the API does not know (401)',
+    tokenInEnvironment: true,
+    tokenRole: 'none',
+    apiError: UNAUTHORIZED.body,
+  },
+  revoked: {
+    ...auth,
+    name: 'revoked',
+    label: 'revoked token',
+    summary: 'a revoked token (401)',
+    tokenInEnvironment: true,
+    tokenRole: 'revoked',
+    apiError: UNAUTHORIZED.body,
+  },
+  forbidden: {
+    ...auth,
+    name: 'forbidden',
+    label: 'token without permission',
+    summary: 'a valid token without the permission (403)',
+    tokenInEnvironment: true,
+    tokenRole: 'forbidden',
+    apiError: FORBIDDEN.body,
+  },
+  'untrusted-cert': {
+    ...fault,
+    name: 'untrusted-cert',
+    label: 'untrusted certificate',
+    summary: 'a server certificate signed by a CA the program does not trust',
+    behaviour: 'untrusted',
+    oneLineFailure: {},
+  },
+  'hung-server': {
+    ...fault,
+    name: 'hung-server',
+    label: 'server that never answers',
+    summary: 'a server that takes the request and never answers',
+    behaviour: 'hang',
+    waits: true,
+    oneLineFailure: { says: { what: 'that the request timed out', pattern: /\btimed? ?out\b|\btime-?out\b|\bdeadline exceeded\b/i } },
+  },
+  'bad-gateway': {
+    ...fault,
+    name: 'bad-gateway',
+    label: 'gateway error (502)',
+    summary: 'a 502 Bad Gateway with an HTML body, as a load balancer sends',
+    behaviour: 'bad-gateway',
+    oneLineFailure: { says: { what: 'the status 502', pattern: /\b502\b/ } },
+  },
+  'network-error': {
+    ...fault,
+    name: 'network-error',
+    label: 'network failure',
+    summary: 'a connection reset right after the TLS handshake',
+    behaviour: 'reset',
+    oneLineFailure: {},
+  },
+});
+
+/** What one case must show, the manifest's overrides applied to the scenario's defaults. */
+export interface Expectation {
+  exit: 'zero' | 'non-zero';
+  /** Exact number of requests, or a range for `missing` (stop before sending, or send without a token). */
+  requests: { min: number; max: number };
+  /** Text that must appear in the output (empty: nothing required). */
+  output: string[];
+}
+
+/** How many requests reach the mock by default: none when the connection never carries one. */
+function defaultRequests(scenario: ScenarioName): { min: number; max: number } {
+  if (scenario === 'missing') return { min: 0, max: 1 };
+  if (scenario === 'untrusted-cert' || scenario === 'network-error') return { min: 0, max: 0 };
+  return { min: 1, max: 1 };
+}
+
+/** Resolves what a case expects from the scenario's defaults and the manifest's overrides. */
+export function expectationFor(scenario: ScenarioName, manifest: Manifest): Expectation {
+  const override: ScenarioExpectation = manifest.scenarios[scenario] ?? {};
+  const defaults: Expectation = {
+    exit: scenario === 'ok' ? 'zero' : 'non-zero',
+    requests: defaultRequests(scenario),
+    output: scenario === 'ok' ? SAMPLE_CLIENTS.map((client) => client.clientName) : [],
+  };
+  return {
+    exit: override.exit ?? defaults.exit,
+    requests: override.requests === undefined ? defaults.requests : { min: override.requests, max: override.requests },
+    output: override.output ?? defaults.output,
+  };
+}
+
+/** Allowed beyond the declared request timeout for a program to notice, print and exit. */
+export const REQUEST_TIMEOUT_MARGIN_MS = 2_000;
+
+/** Allowed for start-up (a JVM, a Go binary) before the request reaches the mock, in a waiting case. */
+const WAITING_STARTUP_MS = 6_000;
+
+/**
+ * The harness's time limit for a case: the manifest's `timeoutMs`, except in a waiting scenario,
+ * where it must be long enough to see the program give up after its own request timeout.
+ */
+export function caseTimeLimitMs(scenario: ScenarioName, manifest: Manifest): number {
+  if (!SCENARIOS[scenario].waits) return manifest.timeoutMs;
+  return manifest.requestTimeoutMs + REQUEST_TIMEOUT_MARGIN_MS + WAITING_STARTUP_MS;
+}

@@ -1,0 +1,88 @@
+// `npm run snippets`: runs every example in every language under every scenario and says exactly what broke.
+import { fileURLToPath } from 'node:url';
+import { runLiveCommand } from '../../live/live-command.ts';
+import { ManifestError } from '../../manifest/errors.ts';
+import { displayPath } from '../../paths.ts';
+import { MergeError } from '../../report/merge.ts';
+import { toGithubAnnotations } from '../../report/reporters/github.ts';
+import { formatSummary, formatToolchains, progressReporter } from '../../report/reporters/terminal.ts';
+import { IsolationError, describeIsolation } from '../../sandbox/isolation.ts';
+import { UsageError } from '../../usage.ts';
+import { describeCacheStats } from '../cache/result-cache.ts';
+import type { CaseResult } from '../case/case-result.ts';
+import { planHarness, runHarness } from '../harness.ts';
+import { USAGE, parseCommandLine } from './command-line.ts';
+import { watchInterrupts } from './interrupt.ts';
+import { mergeCommand } from './merge-command.ts';
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
+  const interrupts = watchInterrupts('snippets', (text) => void process.stderr.write(text));
+  try {
+    const command = parseCommandLine(argv);
+    if (command.help) {
+      out.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command.live) return await runLiveCommand(command, { out, env: process.env });
+    if (command.merge) return await mergeCommand(command.merge, command, out);
+    if (command.list) {
+      const { cases, notes } = await planHarness(command.options);
+      for (const note of notes) out.write(`${note}\n`);
+      out.write(`${cases.map((planned) => `${planned.key}\n`).join('')}${cases.length} case(s)\n`);
+      return 0;
+    }
+    let progress: ((result: CaseResult) => void) | undefined;
+    const run = await runHarness(
+      { ...command.options, signal: interrupts.signal, jsonReport: command.json, junitReport: command.junit },
+      {
+        onStart: ({ plan, isolation }) => {
+          for (const note of plan.notes) out.write(`${note}\n`);
+          out.write(`isolation: ${describeIsolation(isolation)}\n`);
+          out.write(`Running ${plan.cases.length} case(s)${command.options.requireAll ? ' (every language required)' : ''}\n`);
+          progress = progressReporter(out, plan.cases.length);
+        },
+        onCaseDone: (result) => progress?.(result),
+      },
+    );
+    interrupts.signal.throwIfAborted();
+    out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
+    out.write(formatSummary(run.results, run.durationMs));
+    const cacheDir = command.options.resultCacheDir;
+    if (run.cache && cacheDir) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(cacheDir))}\n`);
+    if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
+    return run.results.some((result) => result.status === 'failed') ? 1 : 0;
+  } catch (error) {
+    const interrupted = interrupts.exitCode();
+    if (interrupted !== undefined) {
+      process.stderr.write(
+        `snippets: run interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report\n`,
+      );
+      // Nothing is left to wait for; exit even if a handle still holds the event loop.
+      setTimeout(() => process.exit(interrupted), 100).unref();
+      return interrupted;
+    }
+    if (error instanceof IsolationError) {
+      process.stderr.write(`snippets: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`snippets: ${error.message}\nRun \`npm run snippets -- --help\` for the options.\n`);
+      return 2;
+    }
+    if (error instanceof MergeError) {
+      process.stderr.write(`snippets: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ManifestError) {
+      process.stderr.write(`snippets: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    interrupts.stop();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

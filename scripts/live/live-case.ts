@@ -1,0 +1,115 @@
+// Runs one live case: the harness's probe of the real API, then the program with the real token
+// and no interception, then the live checks. Every text it returns is masked.
+import { readFile } from 'node:fs/promises';
+import type { RequestListener } from 'node:http';
+import { runCase, type CaseContext } from '../harness/case/run-case.ts';
+import { outputTail } from '../harness/case/output-tail.ts';
+import { baseEnvironment, withToken } from '../harness/case/base-environment.ts';
+import { programOutput } from '../harness/case/observation.ts';
+import { evidenceOf, finishedCase, harnessFailure, skippedCase } from '../harness/case/case-result.ts';
+import { SCENARIOS } from '../harness/case/scenarios.ts';
+import { maskToken } from '../secrets/mask.ts';
+import { EVIDENCE_LIMIT } from '../report/report-schema.ts';
+import type { RunResult } from '../runners/runner-contract.ts';
+import type { RequestBudget } from './budget.ts';
+import { LIVE_CHECKS, type LiveObservation } from './live-checks.ts';
+import { documentedAnswer } from './documented.ts';
+import { liveExpectation, realFacts } from './expectation.ts';
+import { probeApi, type ProbeAnswer, type ProbeRequest } from './probe.ts';
+import { maskSecrets } from '../secrets/safe-text.ts';
+import { directRoute, standInRoute, type Route } from './route.ts';
+import { liveTokenFor } from './live-scenarios.ts';
+import { liveSecrets, type LiveTokens } from './live-tokens.ts';
+
+/** How the live cases of one run are made. */
+export interface LiveSettings {
+  tokens: LiveTokens;
+  /** Time allowed for one probe. */
+  probeTimeoutMs: number;
+  /** Counts the probes; none is sent once it is spent. */
+  budget: RequestBudget;
+  /**
+   * Tests only: a stand-in of the real API on 127.0.0.1. The programs and the probe reach it through
+   * an interception proxy instead of the internet. No command-line flag sets it.
+   */
+  upstream?: RequestListener;
+}
+
+/** One line for the report: what the probe sent and what it received (the token masked). */
+function describeProbe(request: ProbeRequest, answer: ProbeAnswer): string {
+  const sent = `${request.method} ${request.path} Authorization: ${request.token === undefined ? '(none)' : JSON.stringify(maskToken(request.token))}`;
+  if (answer.kind === 'error') return `${sent} -> no answer: ${answer.message}`;
+  return `${sent} -> ${answer.status} ${answer.contentType ?? '(no Content-Type)'}${answer.location ? ` Location: ${answer.location}` : ''}`;
+}
+
+/** A live case runner for the engine (in place of the mock's `runCase`). */
+export function liveCaseRunner(settings: LiveSettings): typeof runCase {
+  return async (planned, snippet, context: CaseContext) => {
+    const chosen = liveTokenFor(planned.scenario, settings.tokens);
+    if ('skip' in chosen) {
+      return {
+        ...skippedCase(planned, context.file, chosen.skip),
+        checks: [{ id: 'contract-drift', status: 'skipped', message: chosen.skip }],
+      };
+    }
+    const { token } = chosen;
+    const secrets = [...liveSecrets(settings.tokens), ...(token ? [token] : [])];
+    const mask = (text: string) => maskSecrets(text, secrets);
+    const setup = SCENARIOS[planned.scenario];
+    const manifest = planned.example.manifest;
+    const request: ProbeRequest = {
+      method: manifest.request.method,
+      path: manifest.request.path,
+      headers: manifest.request.headers,
+      token,
+    };
+    let route: Route | undefined;
+    let probe: ProbeAnswer;
+    let run: RunResult;
+    let exitedAtMs: number;
+    try {
+      route = settings.upstream ? await standInRoute(settings.upstream, context.ca) : directRoute();
+      probe = settings.budget.take()
+        ? await probeApi(request, { timeoutMs: settings.probeTimeoutMs, agent: route.agent, signal: context.signal })
+        : { kind: 'error', message: "the run's request limit is spent; no probe was sent" };
+      const env = withToken(route.environment(baseEnvironment()), token);
+      run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
+      exitedAtMs = performance.now();
+    } catch (error) {
+      return harnessFailure(planned, context.file, new Error(mask(error instanceof Error ? error.message : String(error))));
+    } finally {
+      await route?.close();
+    }
+    context.onRun?.(run);
+    const output = programOutput(run);
+    const observation: LiveObservation = {
+      scenario: setup,
+      expectation: liveExpectation(setup, manifest, realFacts(probe)),
+      manifest,
+      token,
+      requests: [],
+      egress: [],
+      tlsFailures: [],
+      snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => '') },
+      exitedAtMs,
+      run,
+      output,
+      probe,
+      documented: documentedAnswer(setup, manifest.request),
+    };
+    const checks = LIVE_CHECKS.map((check) => {
+      const outcome = check.evaluate(observation);
+      return { id: check.id, status: outcome.status, message: mask(outcome.message) };
+    });
+    return finishedCase(planned, context.file, run.durationMs, checks, {
+      exitCode: run.exitCode,
+      signal: run.signal,
+      timedOut: run.timedOut,
+      requests: [mask(describeProbe(request, probe))],
+      recordedBy: "the harness's probe",
+      egress: [],
+      outputTail: outputTail(output, mask, false),
+      evidence: evidenceOf(run, (text) => mask(text).slice(0, EVIDENCE_LIMIT)),
+    });
+  };
+}

@@ -1,0 +1,59 @@
+// The checks of a live case: `contract-drift` (the real answer against the documented one), and
+// those of the mock's checks that look only at the program's run and output. The rest look at what
+// the mock recorded, which a live run cannot see: the mock runs guard them.
+import { CHECKS } from '../harness/checks/all-checks.ts';
+import type { ReportCheckId } from '../harness/checks/check-ids.ts';
+import { fail, pass, type Check, type CheckOutcome } from '../harness/checks/check.ts';
+import type { CaseObservation } from '../harness/case/observation.ts';
+import type { DocumentedAnswer } from './documented.ts';
+import { compareAnswer, headline } from './drift.ts';
+import type { ProbeAnswer } from './probe.ts';
+
+/** Everything a live case's checks look at: the program's run, and the probe's answer. */
+export interface LiveObservation extends CaseObservation {
+  /** What the probe received for the example's request under this scenario. */
+  probe: ProbeAnswer;
+  /** What the contract documents for it. */
+  documented: DocumentedAnswer | { undocumented: string };
+}
+
+/** A check of a live case. */
+export interface LiveCheck {
+  id: ReportCheckId;
+  describe: string;
+  evaluate(observation: LiveObservation): CheckOutcome;
+}
+
+/** The mock's checks that a live run applies as they are: they need only the program's run and output. */
+export const REUSED_CHECK_IDS = ['token-leak', 'exit-code', 'handles-error', 'output', 'timeout'] as const;
+
+/** The real API answers the example's request as the contract (and so the mock) documents. */
+export const contractDriftCheck: LiveCheck = {
+  id: 'contract-drift',
+  describe: 'the real API answers as the documented contract (the mock) says: status, error bodies, response shape',
+  evaluate({ manifest, scenario, probe, documented }) {
+    const what = `${manifest.request.method} ${manifest.request.path} (${scenario.name})`;
+    if ('undocumented' in documented) return fail(`${what}: ${documented.undocumented}`);
+    if (probe.kind === 'error') return fail(`${what}: no answer from the real API to compare: ${probe.message}`);
+    const drift = compareAnswer(documented, probe);
+    if (drift.differences.length === 0) return pass(`the real API answered as documented: ${drift.real}`);
+    return fail(
+      [
+        `${what}: ${headline(documented, drift, probe.status)}`,
+        `    with ${scenario.summary}`,
+        `    documented: ${drift.documented}`,
+        `    real:       ${drift.real}`,
+        ...drift.differences.map((difference) => `    ${difference.where}: documented ${difference.documented}, real ${difference.real}`),
+      ].join('\n'),
+    );
+  },
+};
+
+/** Every check of a live case, in report order. */
+export const LIVE_CHECKS: readonly LiveCheck[] = [
+  contractDriftCheck,
+  ...CHECKS.filter((check: Check) => (REUSED_CHECK_IDS as readonly string[]).includes(check.id)),
+];
+
+/** The ids of the live checks, in report order. */
+export const LIVE_CHECK_IDS: readonly ReportCheckId[] = LIVE_CHECKS.map((check) => check.id);

@@ -1,0 +1,107 @@
+// `npm run mock`: the mock API behind its interception proxy, for trying examples by hand. Prints
+// the environment to paste into another shell and three throwaway tokens, then logs each request.
+// Ctrl-C stops it and deletes the key material. `--behaviour` makes it fail the way a real network
+// can (untrusted certificate, hung server, gateway error, refused tunnel, reset connection).
+import { parseArgs } from 'node:util';
+import { API_BASE_URL, TOKEN_ENV_VAR } from '../api/contract.ts';
+import { createThrowawayCa } from './ca.ts';
+import { describeEgress, describeTlsFailure, describeRequest, maskLogLine } from './describe.ts';
+import { MANAGED_VARIABLES, interceptedEnvironment } from './intercepted-environment.ts';
+import { startInterceptor } from './interceptor.ts';
+import { shellExports, shellQuote } from '../shell.ts';
+import { randomTokenTrio, toMockTokens } from './tokens.ts';
+import { MOCK_BEHAVIOURS, type MockBehaviour, type ThrowawayCa } from './types.ts';
+
+// Printed once everything is listening; what comes after it is the request log.
+const READY_LINE = 'Requests (Ctrl-C stops the mock and deletes its keys):';
+
+/** What each behaviour does, as the CLI says it. */
+const BEHAVIOUR_TEXT: Readonly<Record<MockBehaviour, string>> = Object.freeze({
+  api: 'answers like the Core API',
+  untrusted: 'shows a certificate from a CA your environment does not trust (a program must refuse it)',
+  hang: 'takes each request and never answers (a program must give up after its own timeout)',
+  'bad-gateway': 'answers every request with 502 Bad Gateway and an HTML page, as a load balancer does',
+  refuse: 'refuses every tunnel to the API with 502, as a proxy that cannot reach it does',
+  reset: 'resets every connection right after the TLS handshake, as a broken network does',
+});
+
+/** Bad command-line input: printed with the usage and exit code 2. */
+class UsageError extends Error {}
+
+/** Reads `--behaviour NAME` (default `api`). */
+function parseBehaviour(argv: readonly string[]): MockBehaviour {
+  const { values } = parseArgs({ args: [...argv], options: { behaviour: { type: 'string', default: 'api' } }, strict: true });
+  const behaviour = values.behaviour as MockBehaviour;
+  if (!MOCK_BEHAVIOURS.includes(behaviour)) {
+    throw new UsageError(`unknown --behaviour "${values.behaviour}"; expected one of: ${MOCK_BEHAVIOURS.join(', ')}`);
+  }
+  return behaviour;
+}
+
+async function main(): Promise<void> {
+  let behaviour: MockBehaviour;
+  try {
+    behaviour = parseBehaviour(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`npm run mock: ${(error as Error).message}\nUsage: npm run mock [-- --behaviour ${MOCK_BEHAVIOURS.join('|')}]\n`);
+    process.exit(2);
+  }
+  const ca = await createThrowawayCa();
+  // The certificate the programs must refuse: from a second CA that no exported variable names.
+  let untrustedCa: ThrowawayCa | undefined;
+  if (behaviour === 'untrusted') {
+    try {
+      untrustedCa = await createThrowawayCa({ javaTrustStore: false });
+    } catch (error) {
+      await ca.dispose();
+      throw error;
+    }
+  }
+  const tokens = randomTokenTrio();
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  // What clients send is logged with every token masked: in a path, a host name or encoded.
+  const logSeen = (line: string): void => log(maskLogLine(line, Object.values(tokens)));
+  const interceptor = await startInterceptor({
+    ca,
+    tokens: toMockTokens(tokens),
+    behaviour,
+    untrustedCa,
+    onRequest: (request) => logSeen(describeRequest(request)),
+    onEgress: (attempt) => logSeen(describeEgress(attempt)),
+    onTlsFailure: (failure) => logSeen(describeTlsFailure(failure)),
+  });
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) process.exit(130); // a second Ctrl-C does not wait
+    stopping = true;
+    await interceptor.close();
+    await ca.dispose();
+    await untrustedCa?.dispose();
+    log('Stopped; the throwaway CA and its keys are deleted.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  const env = interceptedEnvironment(process.env, interceptor, ca);
+  log(`RequestRocket mock API: ${API_BASE_URL} answered through ${interceptor.proxyUrl}`);
+  log(`Behaviour: ${behaviour}: ${BEHAVIOUR_TEXT[behaviour]}`);
+  log('Paste these lines into another shell (POSIX sh, bash, zsh):');
+  log('');
+  for (const line of shellExports(MANAGED_VARIABLES, env, process.env)) log(line);
+  log(`export ${TOKEN_ENV_VAR}=${shellQuote(tokens.valid)}`);
+  log('');
+  log('Throwaway tokens, valid for this run only:');
+  log(`  valid      ${tokens.valid}  -> 200`);
+  log(`  revoked    ${tokens.revoked}  -> 401`);
+  log(`  forbidden  ${tokens.forbidden}  -> 403`);
+  log('');
+  log(`Try: curl ${API_BASE_URL}/clients -H "Authorization: $${TOKEN_ENV_VAR}"`);
+  log('');
+  log(READY_LINE);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`npm run mock: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

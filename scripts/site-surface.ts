@@ -1,0 +1,47 @@
+// What the site may use of the scripts, and nothing else: the API's facts, the language list, the
+// example manifests and their files, the harness's report with the freshness of its results, and a
+// few shared helpers. The docs import only this module (a lint rule holds them to it), so the
+// harness's engine can be rearranged without touching the site.
+
+// The API's facts and documented answers.
+export * as contract from './api/contract.ts';
+export {
+  API_BASE_URL,
+  CLIENTS_OK,
+  FORBIDDEN,
+  TOKEN_ENV_VAR,
+  TOKEN_PREFIX,
+  UNAUTHORIZED,
+  formatBody,
+  type ApiResponse,
+} from './api/contract.ts';
+
+// The languages, in tab order.
+export { LANGUAGES, LANGUAGE_IDS, languageOfFile, type LanguageId } from './languages.ts';
+export { runnerById } from './runners/registry.ts';
+
+// The examples: manifests, their files, and the errors that name what is wrong.
+export { EXAMPLE_ID_PATTERN, discoverExamples, loadExample, type Example, type SnippetFile } from './manifest/examples.ts';
+export { assertNoSymlinks, readExampleFile } from './manifest/example-files.ts';
+export { ManifestError } from './manifest/errors.ts';
+export { MANIFEST_FILE } from './manifest/manifest-schema.ts';
+
+// The scenarios every example runs under, with their labels.
+export { SCENARIOS, type ScenarioName } from './harness/case/scenarios.ts';
+
+// The harness's report: its schema, its reader, and whether each result is about the files as they are.
+export { DEFAULT_REPORT_PATH, type CaseReport, type HarnessReport, type RunInfo, type Status } from './report/report-schema.ts';
+export { readReport } from './report/report-io.ts';
+export { fileFreshness, staleFiles, type FileFreshness, type StaleFile } from './report/freshness.ts';
+export { dependencyRoot } from './report/case-inputs.ts';
+export { withoutHarnessNoise } from './harness/case/observation.ts';
+
+// Keeping tokens out of what the site publishes.
+export { maskToken } from './secrets/mask.ts';
+export { TOKEN_SHAPE } from './secrets/scan.ts';
+
+// Project folders and shared helpers.
+export { SNIPPETS_FOLDER, reportPathFrom, snippetsRootFrom } from './project.ts';
+export { displayPath } from './paths.ts';
+export { describeIssues } from './zod-issues.ts';
+export { writeFileAtomic } from './write-file-atomic.ts';
