@@ -16,10 +16,10 @@ export const REDOCLY_OFFLINE_ENV: Readonly<Record<string, string>> = Object.free
   REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
 });
 
-/** The node arguments that run `redocly lint` on the description (`extra` appended, e.g. `--format=json`). */
-export function redoclyLintArgs(extra: readonly string[] = []): string[] {
+/** The node arguments that run `redocly lint` on a description (default: the project's, with its ruleset), `extra` appended. */
+export function redoclyLintArgs(extra: readonly string[] = [], target: { file: string; config: string } = LINTED_DESCRIPTION): string[] {
   const cli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
-  return [cli, 'lint', LINTED_DESCRIPTION.file, '--config', LINTED_DESCRIPTION.config, ...extra];
+  return [cli, 'lint', target.file, '--config', target.config, ...extra];
 }
 
 /** Runs the lint in the project root, its output on this terminal; returns its exit code. */
