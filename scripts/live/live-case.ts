@@ -74,7 +74,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       probe = settings.budget.take()
         ? await probeApi(request, { timeoutMs: settings.probeTimeoutMs, agent: route.agent, signal: context.signal })
         : { kind: 'error', message: "the run's request limit is spent; no probe was sent" };
-      const env = withToken(route.environment(baseEnvironment()), token);
+      const env = withToken(route.environment(baseEnvironment(process.env, runners)), token);
       run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
       exitedAtMs = performance.now();
     } catch (error) {

@@ -155,6 +155,8 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       },
       // Read after JAVA_TOOL_OPTIONS, so they could override it.
       removedVariables: ['JDK_JAVA_OPTIONS', '_JAVA_OPTIONS'],
+      // The JDK the tools find.
+      passThroughVariables: ['JAVA_HOME'],
     },
     // The JVM says it picked JAVA_TOOL_OPTIONS up, which names the trust store.
     harnessNoise: [

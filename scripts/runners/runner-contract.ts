@@ -111,6 +111,8 @@ export interface ClientEnvironment {
   removedVariables?: readonly string[];
   /** Variables naming the folder a client reads its user settings from (`CURL_HOME`): set to one that holds none. */
   homeVariables?: readonly string[];
+  /** Variables of the harness's own environment that the language's programs need to start (`JAVA_HOME`), passed through. */
+  passThroughVariables?: readonly string[];
 }
 
 /** How `npm run new-example` makes this language's starting file. */

@@ -8,6 +8,7 @@ import {
   managedVariables,
   trustVariables,
 } from '../../scripts/mock/intercepted-environment.ts';
+import { baseEnvironment } from '../../scripts/harness/case/base-environment.ts';
 import { javaToolOptions } from '../../scripts/runners/java.ts';
 import type { LanguageRunner } from '../../scripts/runners/runner-contract.ts';
 import { shellExports, shellQuote } from '../../scripts/shell.ts';
@@ -165,6 +166,22 @@ describe("a registered runner's variables", () => {
     expect(managedVariables([rocket])).not.toContain('NODE_EXTRA_CA_CERTS');
     expect(homeVariables([rocket])).toEqual(['ROCKET_HOME']);
     expect(homeVariables()).toEqual(['CURL_HOME']);
+  });
+});
+
+describe('baseEnvironment', () => {
+  const caller = {
+    PATH: '/usr/bin',
+    JAVA_HOME: '/opt/jdk',
+    ROCKET_HOME: '/opt/rocket',
+    REQUESTROCKET_USER_TOKEN: 'u-RealOne0123456789',
+    AWS_SECRET: 'x',
+  };
+
+  test("passes through what programs need to start, the registered runners' variables among them, and nothing else", () => {
+    expect(baseEnvironment(caller)).toEqual({ PATH: '/usr/bin', JAVA_HOME: '/opt/jdk' });
+    const rocket: Pick<LanguageRunner, 'environment'> = { environment: { passThroughVariables: ['ROCKET_HOME'] } };
+    expect(baseEnvironment(caller, [rocket])).toEqual({ PATH: '/usr/bin', ROCKET_HOME: '/opt/rocket' });
   });
 });
 

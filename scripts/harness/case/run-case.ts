@@ -94,7 +94,9 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   let run: RunResult;
   let exitedAtMs: number;
   try {
-    const env = sandbox.environment(withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca, { runners }), token));
+    const env = sandbox.environment(
+      withToken(interceptedEnvironment(baseEnvironment(process.env, runners), interceptor, context.ca, { runners }), token),
+    );
     run = await planned.runner.run(snippet, {
       env,
       timeoutMs: caseTimeLimitMs(planned.scenario, manifest),
