@@ -11,12 +11,14 @@ import path from 'node:path';
 export interface ImportGraphOptions {
   /** Follow `import type` / `export type` too (default true); false gives what runs when the entry is loaded. */
   typeImports?: boolean;
+  /** Follow `import('…')` too (default true); false leaves out what loads only when the code that imports it is called. */
+  dynamicImports?: boolean;
 }
 
 // `… from './x.ts'` closes every static import and re-export, however its clause is spread over lines.
 const FROM = /\b(import|export)(\s+type)?\b[^;'"`]*?\bfrom\s*(['"])(\.{1,2}\/[^'"]+)\3/g;
-// `import './x.ts'` (for its effects) and `import('./x.ts')`.
-const BARE_OR_DYNAMIC = /\bimport\s*\(?\s*(['"])(\.{1,2}\/[^'"]+)\1/g;
+// `import './x.ts'` (for its effects) and `import('./x.ts')` (group 1 holds the parenthesis).
+const BARE_OR_DYNAMIC = /\bimport\s*(\(?)\s*(['"])(\.{1,2}\/[^'"]+)\2/g;
 // `new URL('./file', import.meta.url)`: a file or folder loaded from beside the module.
 const BESIDE = /\bnew\s+URL\(\s*(['"])(\.{1,2}\/[^'"]*)\1\s*,\s*import\.meta\.url\s*\)/g;
 // Comments, so that an import written in one is not followed (line comments only when the line is one).
@@ -39,7 +41,10 @@ export function importedSpecifiers(source: string, options: ImportGraphOptions =
     if (match[2] && options.typeImports === false) continue;
     modules.add(match[4]!);
   }
-  for (const match of code.matchAll(BARE_OR_DYNAMIC)) modules.add(match[2]!);
+  for (const match of code.matchAll(BARE_OR_DYNAMIC)) {
+    if (match[1] && options.dynamicImports === false) continue;
+    modules.add(match[3]!);
+  }
   const beside = [...code.matchAll(BESIDE)].map((match) => match[2]!);
   return { modules: [...modules], beside };
 }

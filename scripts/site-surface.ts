@@ -16,9 +16,8 @@ export {
   type ApiResponse,
 } from './api/contract.ts';
 
-// The languages, in tab order.
-export { LANGUAGES, LANGUAGE_IDS, languageOfFile, type LanguageId } from './languages.ts';
-export { runnerById } from './runners/registry.ts';
+// The languages, in tab order, as their runners declare them (label, extensions, grammar, dependency files).
+export { LANGUAGES, LANGUAGE_IDS, dependencyFilesOf, languageById, languageOfFile, type Language, type LanguageId } from './languages.ts';
 
 // The examples: manifests, their files, and the errors that name what is wrong.
 export { EXAMPLE_ID_PATTERN, discoverExamples, loadExample, type Example, type SnippetFile } from './manifest/examples.ts';

@@ -4,11 +4,11 @@
 import type { AstroIntegration } from 'astro';
 import {
   DEFAULT_REPORT_PATH,
+  dependencyFilesOf,
   dependencyRoot,
   discoverExamples,
   displayPath,
   readReport,
-  runnerById,
   type StaleFile,
   staleFiles,
 } from '../../scripts/site-surface.ts';
@@ -20,7 +20,9 @@ export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Prom
   const snippets = snippetsRoot(env);
   const report = reportPath(env);
   const examples = await discoverExamples(snippets);
-  const subjects = examples.flatMap((example) => example.files.map((file) => ({ example, file, runner: runnerById(file.language) ?? {} })));
+  const subjects = examples.flatMap((example) =>
+    example.files.map((file) => ({ example, file, runner: { dependencyFiles: dependencyFilesOf(file.language) } })),
+  );
   const context = { projectRoot: root, dependencyRoot: dependencyRoot(snippets, defaultSnippetsRoot()) };
   return { report, stale: staleFiles(await readReport(report), subjects, context) };
 }

@@ -5,6 +5,7 @@
 import { defaultSnippetsRoot } from './site-paths.ts';
 import {
   type CaseReport,
+  dependencyFilesOf,
   dependencyRoot,
   type Example,
   fileFreshness,
@@ -12,7 +13,6 @@ import {
   type HarnessReport,
   maskToken,
   type RunInfo,
-  runnerById,
   type SnippetFile,
   type Status,
   TOKEN_SHAPE,
@@ -40,7 +40,7 @@ export function fileResults(
   snippetsRoot: string,
   projectRoot: string,
 ): FileResults {
-  const runner = runnerById(file.language) ?? { dependencyFiles: [] };
+  const runner = { dependencyFiles: dependencyFilesOf(file.language) };
   const context = { projectRoot, dependencyRoot: dependencyRoot(snippetsRoot, defaultSnippetsRoot()) };
   const freshness = fileFreshness(report, { example, file, runner }, context);
   return { freshness, status: summarizeStatus(freshness, report !== undefined), run: report?.run };

@@ -3,8 +3,9 @@
 // with one comment naming the copy, so every copy has bytes of its own and is built on its own.
 import { chmod, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TEMPLATE_FILES } from '../scaffold/templates.ts';
-import { pascalCase } from '../scaffold/names.ts';
+import { pascalCase } from '../runners/file-names.ts';
+import { DEFAULT_RUNNERS } from '../runners/registry.ts';
+import type { LanguageRunner } from '../runners/runner-contract.ts';
 
 /** The example the copies are made of. */
 export const REFERENCE_EXAMPLE = 'list-clients';
@@ -16,9 +17,9 @@ export function syntheticId(index: number): string {
   return `bench-copy-${letters}`;
 }
 
-/** The comment line that makes a copy's bytes its own, in the file's language. */
-function copyComment(file: string, id: string): string {
-  return /\.(py|sh)$/.test(file) ? `# synthetic copy ${id}\n` : `// synthetic copy ${id}\n`;
+/** The comment line that makes a copy's bytes its own, in the language of the runner that names it. */
+function copyComment(runner: LanguageRunner, id: string): string {
+  return `${runner.scaffold.lineComment} synthetic copy ${id}\n`;
 }
 
 /** Writes `count` copies of `<snippetsRoot>/<reference>/` into `targetRoot` (which must exist); returns their ids. */
@@ -35,11 +36,11 @@ export async function writeSyntheticExamples(
     const dir = path.join(targetRoot, id);
     await mkdir(dir);
     for (const name of names) {
-      const template = TEMPLATE_FILES.find((candidate) => candidate.fileName(reference) === name);
+      const runner = DEFAULT_RUNNERS.find((candidate) => candidate.scaffold.fileName(reference) === name);
       const bytes = await readFile(path.join(source, name), 'utf8');
-      const target = path.join(dir, template ? template.fileName(id) : name);
-      const text = template
-        ? `${bytes.replaceAll(pascalCase(reference), pascalCase(id))}${bytes.endsWith('\n') ? '' : '\n'}${copyComment(name, id)}`
+      const target = path.join(dir, runner ? runner.scaffold.fileName(id) : name);
+      const text = runner
+        ? `${bytes.replaceAll(pascalCase(reference), pascalCase(id))}${bytes.endsWith('\n') ? '' : '\n'}${copyComment(runner, id)}`
         : bytes;
       await writeFile(target, text);
       await chmod(target, (await stat(path.join(source, name))).mode & 0o777);

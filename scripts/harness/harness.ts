@@ -70,7 +70,7 @@ export async function planHarness(options: HarnessOptions = {}): Promise<Harness
 export function engineOptions(options: HarnessOptions = {}): EngineOptions {
   return {
     ...options,
-    snippetsRoot: dependencyRoot(path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT), DEFAULT_SNIPPETS_ROOT),
+    snippetsRoot: dependencyRoot(path.resolve(options.root ?? DEFAULT_SNIPPETS_ROOT), DEFAULT_SNIPPETS_ROOT, options.runners),
     projectRoot: options.projectRoot ?? PROJECT_ROOT,
     cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
   };

@@ -10,6 +10,7 @@ import { evidenceOf, finishedCase, harnessFailure, skippedCase } from '../harnes
 import { SCENARIOS } from '../harness/case/scenarios.ts';
 import { maskToken } from '../secrets/mask.ts';
 import { EVIDENCE_LIMIT } from '../report/report-schema.ts';
+import { DEFAULT_RUNNERS } from '../runners/registry.ts';
 import type { RunResult } from '../runners/runner-contract.ts';
 import type { RequestBudget } from './budget.ts';
 import { LIVE_CHECKS, type LiveObservation } from './live-checks.ts';
@@ -57,6 +58,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     const mask = (text: string) => maskSecrets(text, secrets);
     const setup = SCENARIOS[planned.scenario];
     const manifest = planned.example.manifest;
+    const runners = context.runners ?? DEFAULT_RUNNERS;
     const request: ProbeRequest = {
       method: manifest.request.method,
       path: manifest.request.path,
@@ -72,7 +74,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       probe = settings.budget.take()
         ? await probeApi(request, { timeoutMs: settings.probeTimeoutMs, agent: route.agent, signal: context.signal })
         : { kind: 'error', message: "the run's request limit is spent; no probe was sent" };
-      const env = withToken(route.environment(baseEnvironment()), token);
+      const env = withToken(route.environment(baseEnvironment(process.env, runners)), token);
       run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
       exitedAtMs = performance.now();
     } catch (error) {
@@ -81,7 +83,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       await route?.close();
     }
     context.onRun?.(run);
-    const output = programOutput(run);
+    const output = programOutput(run, runners);
     const observation: LiveObservation = {
       scenario: setup,
       expectation: liveExpectation(setup, manifest, realFacts(probe)),
@@ -90,7 +92,12 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       requests: [],
       egress: [],
       tlsFailures: [],
-      snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => '') },
+      snippet: {
+        language: planned.file.language,
+        source: await readFile(planned.file.path, 'utf8').catch(() => ''),
+        runner: planned.runner,
+      },
+      runners,
       exitedAtMs,
       run,
       output,
@@ -109,7 +116,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       recordedBy: "the harness's probe",
       egress: [],
       outputTail: outputTail(output, mask, false),
-      evidence: evidenceOf(run, (text) => mask(text).slice(0, EVIDENCE_LIMIT)),
+      evidence: evidenceOf(run, (text) => mask(text).slice(0, EVIDENCE_LIMIT), false, runners),
     });
   };
 }

@@ -12,7 +12,7 @@ export const EXAMPLE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** One snippet file of an example. */
 export interface SnippetFile {
-  /** Language id (`javascript`, `python`, `go`, `java`, `curl`, or a registered runner's). */
+  /** Language id: its runner's (`python`). */
   language: string;
   /** Absolute path. */
   path: string;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MANIFEST_FILE } from '../manifest/manifest-schema.ts';
 import { hashFileOrNull, hashFiles } from './fingerprint.ts';
 import type { CaseInputs } from './report-schema.ts';
+import { DEFAULT_RUNNERS } from '../runners/registry.ts';
 import type { LanguageRunner, Toolchain } from '../runners/runner-contract.ts';
 import type { PlannedCase } from '../harness/run/plan.ts';
 import { RAW_REQUEST_FILE } from '../harness/case/request-http.ts';
@@ -11,13 +12,17 @@ import { RAW_REQUEST_FILE } from '../harness/case/request-http.ts';
 /** What every case of a run shares: the harness fingerprint and the folder holding the dependency files. */
 export interface InputContext {
   harness: string;
-  /** Folder holding `requirements.txt` and `pom.xml`. */
+  /** Folder holding the runners' dependency files (`requirements.txt`). */
   dependencyRoot: string;
 }
 
-/** Where the Python and Java dependencies are declared: `root`'s own files when it has any, else `fallback`'s (the project's snippets/). */
-export function dependencyRoot(root: string, fallback: string): string {
-  const declares = ['requirements.txt', 'pom.xml'].some((file) => existsSync(path.join(root, file)));
+/** Where the runners' dependency files are: `root`'s own when it has any, else `fallback`'s (the project's snippets/). */
+export function dependencyRoot(
+  root: string,
+  fallback: string,
+  runners: readonly Pick<LanguageRunner, 'dependencyFiles'>[] = DEFAULT_RUNNERS,
+): string {
+  const declares = runners.some((runner) => (runner.dependencyFiles ?? []).some((file) => existsSync(path.join(root, file))));
   return declares ? root : fallback;
 }
 

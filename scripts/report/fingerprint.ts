@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 
 /** Files and folders (relative to the project root) whose change can alter every result: the harness, its schema and its dependencies. */
 export const HARNESS_PATHS: readonly string[] = Object.freeze([
@@ -78,6 +77,8 @@ export function hashFiles(files: readonly string[]): string | null {
 
 /** The commit checked out at `projectRoot`, with `+changes` when tracked files differ from it; null outside git. */
 export async function currentCommit(projectRoot: string): Promise<string | null> {
+  // Loaded here, not at the top: the site reads this module's hashes and starts no process.
+  const { execa } = await import('execa');
   const head = await execa('git', ['rev-parse', 'HEAD'], { cwd: projectRoot, reject: false });
   if (head.exitCode !== 0) return null;
   const status = await execa('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: projectRoot, reject: false });

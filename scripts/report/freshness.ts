@@ -8,7 +8,7 @@ import { changedInputs, fileInputs, type CaseSubject } from './case-inputs.ts';
 /** Where the current inputs are read from. */
 export interface FreshnessContext {
   projectRoot: string;
-  /** Folder holding `requirements.txt` and `pom.xml`. */
+  /** Folder holding the runners' dependency files. */
   dependencyRoot: string;
 }
 

@@ -11,7 +11,7 @@ import type { PlannedCase } from '../harness/run/plan.ts';
 /** Where the current inputs are read from. */
 export interface GivenReportContext {
   projectRoot: string;
-  /** Folder holding `requirements.txt` and `pom.xml`. */
+  /** Folder holding the runners' dependency files. */
   dependencyRoot: string;
 }
 

@@ -1,14 +1,44 @@
-// curl: the snippet is a bash script that calls curl; nothing to build.
+// curl: the snippet is a bash script that calls curl; nothing to build. curl reaches the proxy
+// through HTTPS_PROXY, trusts the CA through CURL_CA_BUNDLE, and reads no ~/.curlrc of the user's.
 import { dirname, resolve } from 'node:path';
 import { defineRunner } from './runner-contract.ts';
 import { displayPath, findExecutable } from '../paths.ts';
-import { runProcess } from './process.ts';
-import { languageFields, probeVersion, readInput } from './toolchain.ts';
+import { probeVersion, readInput, runSnippet } from './toolchain.ts';
 
 /** Runs .sh snippets as `bash file.sh`; curl itself is found on the run's own PATH. */
 export const curlRunner = defineRunner({
-  ...languageFields('curl'),
+  id: 'curl',
+  label: 'curl',
+  extensions: ['.sh'],
+  grammar: 'bash',
   toolchainCommands: ['curl', 'bash'],
+  scaffold: {
+    file: new URL('../scaffold/templates/template.sh', import.meta.url),
+    fileName: (id) => `${id}.sh`,
+    executable: true,
+    lineComment: '#',
+  },
+  environment: {
+    caFileVariables: ['CURL_CA_BUNDLE'],
+    // A ~/.curlrc may say `insecure`, `proxy` or `noproxy`: curl looks for it here instead.
+    homeVariables: ['CURL_HOME'],
+    // A folder of other roots for OpenSSL.
+    removedVariables: ['SSL_CERT_DIR'],
+  },
+  insecureTls: [
+    {
+      pattern: /(?:^|\s)(?:--insecure|--proxy-insecure|-(?!-)[A-Za-z]*k[A-Za-z]*)(?=\s|$|\\)/,
+      what: 'curl -k (--insecure) accepts any certificate',
+      fix: 'remove -k/--insecure; curl checks certificates by default',
+    },
+    {
+      // A script may set them for a program it starts.
+      pattern: /NODE_TLS_REJECT_UNAUTHORIZED|PYTHONHTTPSVERIFY/,
+      what: 'an environment variable turns certificate checks off',
+      fix: 'remove it',
+    },
+  ],
+  requestTimeoutAdvice: (seconds) => `add --max-time ${seconds}`,
   async detect() {
     const curl = await probeVersion('curl', ['--version'], /^curl (\S+)/);
     if (!curl.found) return { available: false, reason: curl.reason };
@@ -23,5 +53,5 @@ export const curlRunner = defineRunner({
     if (!bash) throw new Error(`cannot run ${displayPath(path)}: bash not found on PATH`);
     return { command: bash, args: [path], cwd: dirname(path) };
   },
-  run: runProcess,
+  run: runSnippet,
 });

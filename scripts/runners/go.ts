@@ -1,17 +1,18 @@
 // Go: each snippet is one main-package file using only the standard library, built once per
-// content (and Go version) into the cache, then run as a plain binary.
+// content (and Go version) into the cache, then run as a plain binary. net/http reaches the proxy
+// through HTTPS_PROXY and trusts the CA through SSL_CERT_FILE.
 import { dirname, join, resolve } from 'node:path';
+import { snakeCase } from './file-names.ts';
 import { defineRunner } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
-import { runProcess, runTool } from './process.ts';
-import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';
+import { memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
 
 const goVersions = new Map<string, Promise<string>>();
 
 /** The full `go version` line (version and platform), which is part of every build's key. */
 function goVersionLine(): Promise<string> {
   return memoByPath(goVersions, 'go', async () => {
-    const result = await runTool('go', ['version']);
+    const result = await runToolchain('go', ['version']);
     if (!result.ok) throw new Error(result.output);
     return result.output.trim();
   });
@@ -19,8 +20,37 @@ function goVersionLine(): Promise<string> {
 
 /** Builds .go snippets with `go build` into `<cacheDir>/go/<hash>/snippet` and runs the binary. */
 export const goRunner = defineRunner({
-  ...languageFields('go'),
+  id: 'go',
+  label: 'Go',
+  extensions: ['.go'],
+  grammar: 'go',
   toolchainCommands: ['go'],
+  scaffold: {
+    file: new URL('../scaffold/templates/template.go', import.meta.url),
+    fileName: (id) => `${snakeCase(id)}.go`,
+    idProblem: (id) =>
+      id.endsWith('-test')
+        ? `"${id}" cannot be used: Go treats ${snakeCase(id)}.go as a test file and will not build it; choose an id that does not end in "-test"`
+        : undefined,
+    lineComment: '//',
+  },
+  environment: {
+    // Read instead of the system's file; a folder of other roots would be read too.
+    caFileVariables: ['SSL_CERT_FILE'],
+    removedVariables: ['SSL_CERT_DIR'],
+  },
+  insecureTls: [
+    {
+      pattern: /InsecureSkipVerify\s*[:=]\s*true/,
+      what: 'InsecureSkipVerify: true accepts any certificate',
+      fix: 'remove the custom tls.Config; http.Client checks certificates by default',
+    },
+  ],
+  requestTimeoutAdvice: (seconds) => `use &http.Client{Timeout: ${seconds} * time.Second}`,
+  crashMarks: [
+    { pattern: /^panic: /, anchor: 'panic: ', what: 'a Go panic' },
+    { pattern: /^goroutine \d+ \[/, anchor: 'goroutine ', what: 'a Go goroutine dump' },
+  ],
   async detect() {
     const go = await probeVersion('go', ['version'], /go version go(\S+)/);
     return go.found ? { available: true, version: `Go ${go.version}` } : { available: false, reason: go.reason };
@@ -38,7 +68,7 @@ export const goRunner = defineRunner({
     await buildOnce(
       target,
       async (temp) => {
-        const result = await runTool('go', ['build', '-o', join(temp, 'snippet'), path], {
+        const result = await runToolchain('go', ['build', '-o', join(temp, 'snippet'), path], {
           cwd: dirname(path),
           // Never fetch another Go toolchain in the middle of a build.
           env: { ...process.env, GOTOOLCHAIN: 'local' },
@@ -50,5 +80,5 @@ export const goRunner = defineRunner({
     );
     return { command: join(target, 'snippet'), args: [], cwd: dirname(path) };
   },
-  run: runProcess,
+  run: runSnippet,
 });

@@ -1,14 +1,15 @@
 // Java: Gson (the one library, declared in snippets/pom.xml) is resolved with Maven once per pom;
 // each snippet is compiled with javac once per content, then run on a JVM tuned for short runs that
-// maps a class-data-sharing archive of the JDK's HTTP and TLS classes and Gson (java-cds.ts).
+// maps a class-data-sharing archive of the JDK's HTTP and TLS classes and Gson (java-cds.ts). The
+// JVM reads neither proxy nor CA variables: JAVA_TOOL_OPTIONS gives it both as system properties.
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
-import { defineRunner, type LanguageRunner } from './runner-contract.ts';
-import { CDS_QUIET_FLAGS, classDataArchive } from './java-cds.ts';
+import type { ThrowawayCa } from '../mock/types.ts';
+import { pascalCase } from './file-names.ts';
+import { defineRunner, type LanguageRunner, type ScaffoldTemplate } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
 import { findExecutable } from '../paths.ts';
-import { runProcess, runTool, stripAnsi } from './process.ts';
-import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';
+import { isStackFrameLine, memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed, stripAnsi } from './toolchain.ts';
 
 /** Oldest Java release the snippets are written for. */
 export const MIN_JAVA_MAJOR = 17;
@@ -42,7 +43,7 @@ function findJdk(): Promise<Jdk> {
     const onPath = findExecutable('javac');
     if (!onPath) throw new Error('javac not found on PATH');
     const javac = await realpath(onPath);
-    const result = await runTool(javac, ['-version']);
+    const result = await runToolchain(javac, ['-version']);
     if (!result.ok) throw new Error(result.output);
     // Run with the java of the same JDK as javac, whatever `java` PATH names first.
     const java = findExecutable(join(dirname(javac), 'java')) ?? findExecutable('java');
@@ -62,6 +63,75 @@ function libraryVersions(jars: readonly string[], pom: string): string {
   return shown.length ? ` with ${shown.join(', ')}` : '';
 }
 
+/** The Java system properties for the proxy and the trust store, as JAVA_TOOL_OPTIONS carries them. */
+export function javaToolOptions(port: number, ca: Pick<ThrowawayCa, 'trustStorePath' | 'trustStorePassword'>): string {
+  const options = [
+    `-Dhttps.proxyHost=127.0.0.1`,
+    `-Dhttps.proxyPort=${port}`,
+    `-Dhttp.proxyHost=127.0.0.1`,
+    `-Dhttp.proxyPort=${port}`,
+    // The default exempts localhost only; empty makes every host go through the proxy.
+    '-Dhttp.nonProxyHosts=',
+  ];
+  if (ca.trustStorePath !== null) {
+    options.push(
+      `-Djavax.net.ssl.trustStore=${javaOptionValue(ca.trustStorePath)}`,
+      `-Djavax.net.ssl.trustStorePassword=${javaOptionValue(ca.trustStorePassword)}`,
+      '-Djavax.net.ssl.trustStoreType=PKCS12',
+    );
+  }
+  return options.join(' ');
+}
+
+// JAVA_TOOL_OPTIONS is split on white space unless a value is in double quotes (Java 9+).
+function javaOptionValue(value: string): string {
+  if (!/\s/.test(value)) return value;
+  if (value.includes('"')) {
+    throw new Error(`Expected a Java option value without both white space and double quotes, got ${JSON.stringify(value)}`);
+  }
+  return `"${value}"`;
+}
+
+/** Type names the Java template uses; a class of the same name would shadow or clash with them. */
+export const JAVA_TEMPLATE_TYPES: readonly string[] = Object.freeze([
+  'ApiResponse',
+  'Client',
+  'Duration',
+  'Gson',
+  'HttpClient',
+  'HttpRequest',
+  'HttpResponse',
+  'HttpTimeoutException',
+  'IOException',
+  'InterruptedException',
+  'JsonParseException',
+  'List',
+  'String',
+  'System',
+  'URI',
+]);
+
+/** Why `id` cannot name a Java class the template can use, or undefined. */
+function javaIdProblem(id: string): string | undefined {
+  const className = pascalCase(id);
+  if (/^[0-9]/.test(id)) return `"${id}" cannot be used: the Java class ${className} would start with a digit; start the id with a letter`;
+  if (JAVA_TEMPLATE_TYPES.includes(className)) {
+    return `"${id}" cannot be used: the Java class ${className} would clash with the type ${className} the Java example uses; add a word, like "get-${id}"`;
+  }
+  return undefined;
+}
+
+/** The starting file: `ListClients.java`, its class named after it. */
+const JAVA_SCAFFOLD: ScaffoldTemplate = {
+  file: new URL('../scaffold/templates/Template.java', import.meta.url),
+  fileName: (id) => `${pascalCase(id)}.java`,
+  // Inside /** … */: "*/" would end the comment, and javac reads \u escapes even in comments.
+  escape: (text) => text.replaceAll('\\', '\\\\').replaceAll('*/', '*&#47;'),
+  placeholders: (id) => ({ className: pascalCase(id) }),
+  idProblem: javaIdProblem,
+  lineComment: '//',
+};
+
 /** How the JVM of a snippet run starts: tuned for one-shot runs (the harness), or with the JVM's defaults (for comparison in `npm run bench`). */
 export type JavaStartup = 'tuned' | 'jvm-defaults';
 
@@ -72,9 +142,50 @@ export type JavaStartup = 'tuned' | 'jvm-defaults';
  */
 export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner {
   return defineRunner({
-    ...languageFields('java'),
+    id: 'java',
+    label: 'Java',
+    extensions: ['.java'],
+    grammar: 'java',
     toolchainCommands: ['javac', 'java', 'mvn'],
     dependencyFiles: ['pom.xml'],
+    scaffold: JAVA_SCAFFOLD,
+    environment: {
+      setVariables: {
+        JAVA_TOOL_OPTIONS: ({ port, ca, trustCa }) => javaToolOptions(port, trustCa ? ca : { ...ca, trustStorePath: null }),
+      },
+      // Read after JAVA_TOOL_OPTIONS, so they could override it.
+      removedVariables: ['JDK_JAVA_OPTIONS', '_JAVA_OPTIONS'],
+      // The JDK the tools find.
+      passThroughVariables: ['JAVA_HOME'],
+    },
+    // The JVM says it picked JAVA_TOOL_OPTIONS up, which names the trust store.
+    harnessNoise: [
+      /^Picked up (?:JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS): .*(?:\r?\n|$)/gm,
+      /^NOTE: Picked up JDK_JAVA_OPTIONS: .*(?:\r?\n|$)/gm,
+    ],
+    insecureTls: [
+      {
+        pattern: /\bX509(?:Extended)?TrustManager\b|\bTrustManager\s*\[\]/,
+        what: "a hand-made TrustManager replaces the JVM's certificate checks",
+        fix: 'remove it and the SSLContext built with it; HttpClient.newHttpClient() checks certificates by default',
+      },
+      { pattern: /disableHostnameVerification|HostnameVerifier/, what: 'hostname verification is switched off', fix: 'remove it' },
+      {
+        pattern: /TrustAllStrategy|InsecureTrustManagerFactory|TrustSelfSignedStrategy/,
+        what: 'a trust-all strategy accepts any certificate',
+        fix: 'remove it',
+      },
+    ],
+    requestTimeoutAdvice: (seconds) => `set .timeout(Duration.ofSeconds(${seconds})) on the HttpRequest`,
+    crashMarks: [
+      { pattern: /Exception in thread "/, anchor: 'Exception in thread "', what: 'an uncaught Java exception' },
+      {
+        pattern: (line) =>
+          isStackFrameLine(line) && /^[ \t]+at [\w$.<>]+\((?:[\w$.]+\.java:\d+|Native Method|Unknown Source)\)$/.test(line),
+        anchor: 'at ',
+        what: 'a Java stack trace',
+      },
+    ],
     async detect() {
       const javac = await probeVersion('javac', ['-version'], /javac (\S+)/);
       if (!javac.found) return { available: false, reason: javac.reason };
@@ -104,7 +215,7 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       const lib = await buildOnce(
         join(resolve(context.cacheDir), 'java', `lib-${libKey}`),
         async (temp) => {
-          const result = await runTool(
+          const result = await runToolchain(
             'mvn',
             [
               '-q',
@@ -131,10 +242,14 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       const classes = await buildOnce(
         join(resolve(context.cacheDir), 'java', 'classes', classesKey),
         async (temp) => {
-          const result = await runTool(jdk.javac, ['-encoding', 'UTF-8', '-proc:none', '-cp', jars.join(delimiter), '-d', temp, path], {
-            cwd: dirname(path),
-            ...signal,
-          });
+          const result = await runToolchain(
+            jdk.javac,
+            ['-encoding', 'UTF-8', '-proc:none', '-cp', jars.join(delimiter), '-d', temp, path],
+            {
+              cwd: dirname(path),
+              ...signal,
+            },
+          );
           if (!result.ok) throw stepFailed('javac', path, result.output);
         },
         context,
@@ -142,6 +257,7 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       const runtime = `Java ${/javac (\S+)/.exec(jdk.versionLine)?.[1] ?? '?'}${libraryVersions(jars, pom.toString('utf8'))}`;
       if (startup === 'jvm-defaults')
         return { command: jdk.java, args: ['-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path), runtime };
+      const { CDS_QUIET_FLAGS, classDataArchive } = await import('./java-cds.ts');
       const cds = await classDataArchive({ ...jdk, jars, jvmFlags: JVM_FLAGS, cacheDir: context.cacheDir, ...signal });
       const archive = cds ? [`-XX:SharedArchiveFile=${cds.archive}`, ...CDS_QUIET_FLAGS] : [];
       const classPath = [...(cds?.classPath ?? jars), classes];
@@ -152,7 +268,7 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
         runtime,
       };
     },
-    run: runProcess,
+    run: runSnippet,
   });
 }
 

@@ -1,8 +1,8 @@
-// JavaScript: the snippet runs on the Node.js that runs the harness; nothing to build.
+// JavaScript: the snippet runs on the Node.js that runs the harness; nothing to build. Node's fetch
+// reaches the proxy through NODE_USE_ENV_PROXY and trusts the CA through NODE_EXTRA_CA_CERTS.
 import { dirname, resolve } from 'node:path';
 import { defineRunner, type Toolchain } from './runner-contract.ts';
-import { runProcess } from './process.ts';
-import { languageFields, readInput } from './toolchain.ts';
+import { isStackFrameLine, readInput, runSnippet } from './toolchain.ts';
 
 /** Whether a Node.js version can run the snippets: fetch honours NODE_USE_ENV_PROXY from 22.21 and 24. */
 export function nodeToolchain(version: string): Toolchain {
@@ -14,9 +14,51 @@ export function nodeToolchain(version: string): Toolchain {
   return { available: false, reason: `Node.js 22.21+ is needed for NODE_USE_ENV_PROXY (found ${found})` };
 }
 
+/** `    at fn (file:///x.mjs:3:9)`, `    at node:internal/x:1:2`, `    at /abs/x.js:3:9`. */
+function isJavaScriptFrame(line: string): boolean {
+  if (!isStackFrameLine(line)) return false;
+  const rest = line.trimStart().slice('at '.length);
+  const location = rest.endsWith(')') && rest.includes(' (') ? rest.slice(rest.lastIndexOf(' (') + 2, -1) : rest;
+  return /^(?:file:\/\/|node:|\/)/.test(location) && !/\s/.test(location) && /:\d+:\d+$/.test(location);
+}
+
 /** Runs .js and .mjs snippets with `process.execPath`. */
 export const javascriptRunner = defineRunner({
-  ...languageFields('javascript'),
+  id: 'javascript',
+  label: 'JavaScript',
+  extensions: ['.js', '.mjs'],
+  grammar: 'javascript',
+  scaffold: {
+    file: new URL('../scaffold/templates/template.mjs', import.meta.url),
+    fileName: (id) => `${id}.mjs`,
+    lineComment: '//',
+  },
+  environment: {
+    // Added to Node's bundled roots when the process starts.
+    caFileVariables: ['NODE_EXTRA_CA_CERTS'],
+    // Node's fetch and http(s) ignore the proxy variables unless asked to honour them.
+    setVariables: { NODE_USE_ENV_PROXY: () => '1' },
+    // The system store would add other roots; `0` turns verification off.
+    removedVariables: ['NODE_USE_SYSTEM_CA', 'NODE_TLS_REJECT_UNAUTHORIZED'],
+  },
+  insecureTls: [
+    {
+      pattern: /NODE_TLS_REJECT_UNAUTHORIZED/,
+      what: 'NODE_TLS_REJECT_UNAUTHORIZED turns certificate checks off for the whole process',
+      fix: 'remove it; fetch checks certificates by default',
+    },
+    {
+      pattern: /rejectUnauthorized\s*:\s*(?:false|0)\b/,
+      what: 'rejectUnauthorized: false accepts any certificate',
+      fix: 'remove the option',
+    },
+  ],
+  requestTimeoutAdvice: (seconds) => `pass signal: AbortSignal.timeout(${seconds}_000) to fetch`,
+  crashMarks: [
+    { pattern: isJavaScriptFrame, anchor: 'at ', what: 'a JavaScript stack trace' },
+    { pattern: /\bUncaught\b/, anchor: 'Uncaught', what: 'an uncaught JavaScript error' },
+    { pattern: /\[UnhandledPromiseRejection/, anchor: '[UnhandledPromiseRejection', what: 'an uncaught JavaScript error' },
+  ],
   async detect() {
     return nodeToolchain(process.version);
   },
@@ -25,5 +67,5 @@ export const javascriptRunner = defineRunner({
     await readInput(path);
     return { command: process.execPath, args: [path], cwd: dirname(path) };
   },
-  run: runProcess,
+  run: runSnippet,
 });

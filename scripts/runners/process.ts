@@ -134,9 +134,3 @@ export async function runTool(command: string, args: readonly string[], options:
       : output || (result.exitCode === undefined ? (result.shortMessage ?? '') : ''),
   };
 }
-
-/** Drops ANSI colour codes some tools (Maven) print even when not on a terminal. */
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
-}

@@ -1,10 +1,11 @@
 // Python: one virtual environment per requirements.txt (and interpreter), made on first use in the
-// cache with `python3 -m venv` and `pip install -r`, then `<venv>/bin/python file.py`.
+// cache with `python3 -m venv` and `pip install -r`, then `<venv>/bin/python file.py`. requests
+// reaches the proxy through HTTPS_PROXY and trusts the CA through REQUESTS_CA_BUNDLE.
 import { dirname, join, resolve } from 'node:path';
+import { snakeCase } from './file-names.ts';
 import { defineRunner } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
-import { runProcess, runTool } from './process.ts';
-import { languageFields, memoByPath, probeVersion, readInput, stepFailed } from './toolchain.ts';
+import { memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
 
 /** The interpreter `python3` names on PATH: its version and real executable. */
 interface Interpreter {
@@ -16,7 +17,7 @@ const interpreters = new Map<string, Promise<Interpreter>>();
 
 function findInterpreter(): Promise<Interpreter> {
   return memoByPath(interpreters, 'python3', async () => {
-    const result = await runTool('python3', ['-c', 'import platform, sys; print(platform.python_version()); print(sys.executable)']);
+    const result = await runToolchain('python3', ['-c', 'import platform, sys; print(platform.python_version()); print(sys.executable)']);
     const [version, executable] = result.output.trim().split('\n');
     if (!result.ok || !version || !executable) throw new Error(result.output || 'python3 printed no version');
     return { version, executable };
@@ -29,7 +30,7 @@ const runtimes = new Map<string, Promise<string>>();
 function venvRuntime(python: string, version: string): Promise<string> {
   let runtime = runtimes.get(python);
   if (!runtime) {
-    runtime = runTool(python, ['-c', 'import requests; print(requests.__version__)']).then((result) =>
+    runtime = runToolchain(python, ['-c', 'import requests; print(requests.__version__)']).then((result) =>
       result.ok ? `Python ${version} with requests ${result.output.trim()}` : `Python ${version}`,
     );
     runtimes.set(python, runtime);
@@ -37,15 +38,49 @@ function venvRuntime(python: string, version: string): Promise<string> {
   return runtime;
 }
 
+// Inside a """docstring""": a backslash or quote would end or change the string.
+const docstringText = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+
 /** Runs .py snippets in a cached virtual environment holding snippets/requirements.txt. */
 export const pythonRunner = defineRunner({
-  ...languageFields('python'),
+  id: 'python',
+  label: 'Python',
+  extensions: ['.py'],
+  grammar: 'python',
   toolchainCommands: ['python3'],
   dependencyFiles: ['requirements.txt'],
+  scaffold: {
+    file: new URL('../scaffold/templates/template.py', import.meta.url),
+    fileName: (id) => `${snakeCase(id)}.py`,
+    escape: docstringText,
+    lineComment: '#',
+  },
+  environment: {
+    // OpenSSL's default file (Python's ssl), and requests' own bundle (which takes precedence).
+    caFileVariables: ['SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE'],
+    // A folder of other roots for OpenSSL; `0` turns verification off in some builds; other libraries' bundles.
+    removedVariables: ['SSL_CERT_DIR', 'PYTHONHTTPSVERIFY', 'PIP_CERT', 'HTTPLIB2_CA_CERTS', 'WEBSOCKET_CLIENT_CA_BUNDLE'],
+  },
+  insecureTls: [
+    {
+      pattern: /\bverify\s*=\s*(?:False|0)\b/,
+      what: 'verify=False accepts any certificate',
+      fix: 'remove it; requests checks certificates by default',
+    },
+    {
+      pattern: /_create_unverified_context|\bCERT_NONE\b/,
+      what: 'an unverified SSL context accepts any certificate',
+      fix: 'use the default context',
+    },
+    { pattern: /check_hostname\s*=\s*False/, what: 'check_hostname = False accepts a certificate for any host', fix: 'remove it' },
+    { pattern: /PYTHONHTTPSVERIFY/, what: 'PYTHONHTTPSVERIFY turns certificate checks off', fix: 'remove it' },
+  ],
+  requestTimeoutAdvice: (seconds) => `pass timeout=${seconds} to requests.get()`,
+  crashMarks: [{ pattern: /Traceback \(most recent call last\)/, anchor: 'Traceback (most recent call last)', what: 'a Python traceback' }],
   async detect() {
     const python = await probeVersion('python3', ['--version'], /Python (\S+)/);
     if (!python.found) return { available: false, reason: python.reason };
-    const venv = await runTool('python3', ['-c', 'import venv, ensurepip']);
+    const venv = await runToolchain('python3', ['-c', 'import venv, ensurepip']);
     if (!venv.ok) {
       const lastLine = venv.output.trim().split('\n').at(-1) ?? '';
       return {
@@ -73,11 +108,11 @@ export const pythonRunner = defineRunner({
     await buildOnce(
       venv,
       async (temp) => {
-        const made = await runTool(interpreter.executable, ['-m', 'venv', temp], signal);
+        const made = await runToolchain(interpreter.executable, ['-m', 'venv', temp], signal);
         if (!made.ok) throw stepFailed('python3 -m venv', path, made.output);
         // Only `bin/python` is used afterwards: it finds the venv from its own location, so the
         // folder still works once renamed into place (the scripts pip writes keep the temp path).
-        const installed = await runTool(
+        const installed = await runToolchain(
           join(temp, 'bin', 'python'),
           ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-r', requirementsFile],
           signal,
@@ -89,5 +124,5 @@ export const pythonRunner = defineRunner({
     const python = join(venv, 'bin', 'python');
     return { command: python, args: [path], cwd: dirname(path), runtime: await venvRuntime(python, interpreter.version) };
   },
-  run: runProcess,
+  run: runSnippet,
 });

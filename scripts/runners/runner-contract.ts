@@ -1,6 +1,9 @@
-// The one contract every language runner implements: detect the toolchain, prepare a snippet
-// once (install, compile, cache), then run it as many times as there are scenarios.
-import type { LanguageId } from '../languages.ts';
+// The one contract every language runner implements: what the harness, the site and the scaffold
+// know about the language (its tab, its dependency files, its starting file, how its clients reach
+// the proxy, what switching certificate checks off or a crash looks like in it), then how to detect
+// the toolchain, prepare a snippet once (install, compile, cache), and run it under each scenario.
+// A language is one runner file: nothing about it lives anywhere else.
+import type { ThrowawayCa } from '../mock/types.ts';
 import type { LeakEncoding } from '../secrets/encodings.ts';
 
 /** Whether a language's toolchain is usable here, with its version or the reason it is not. */
@@ -67,11 +70,79 @@ export interface RunResult {
   leaks?: LeakFinding[];
 }
 
+/** A way of writing code that switches certificate verification off, and what to do instead. */
+export interface InsecureTlsSpelling {
+  /** Tested on each line of the source (lines that only comment or import are left out). */
+  pattern: RegExp;
+  /** What the line does: `verify=False accepts any certificate`. */
+  what: string;
+  /** How to fix it: `remove it; requests checks certificates by default`. */
+  fix: string;
+}
+
+/** A mark an unhandled error leaves on one line of a program's output. */
+export interface CrashMark {
+  /** Tested on one line without its newline (so `^` and `$` are the line's ends); it must not backtrack across lines. */
+  pattern: RegExp | ((line: string) => boolean);
+  /** Text every line the mark matches contains: only lines holding it are tested, which keeps the work linear. */
+  anchor?: string;
+  /** What the mark is, for the message: `a Python traceback`. */
+  what: string;
+}
+
+/** Where the interception proxy listens and which CA a program must trust: what a runner's variables are made from. */
+export interface InterceptionTarget {
+  /** `http://127.0.0.1:<port>`. */
+  proxyUrl: string;
+  port: number;
+  /** The throwaway CA: its folder, its PEM file and its PKCS12 trust store. */
+  ca: ThrowawayCa;
+  /** False when the environment must not trust the CA (to prove that a client verifies): leave the trust in it out. */
+  trustCa: boolean;
+}
+
+/** How a language's clients are steered through the interception proxy and made to trust the throwaway CA only. */
+export interface ClientEnvironment {
+  /** Variables the clients read a CA bundle from (`REQUESTS_CA_BUNDLE`); each is set to the throwaway CA's PEM file. */
+  caFileVariables?: readonly string[];
+  /** Further variables the clients need, by name, made from the proxy and the CA (`NODE_USE_ENV_PROXY: () => '1'`). */
+  setVariables?: Readonly<Record<string, (target: InterceptionTarget) => string>>;
+  /** Inherited variables removed: each could add other roots, bypass the proxy or turn verification off for these clients. */
+  removedVariables?: readonly string[];
+  /** Variables naming the folder a client reads its user settings from (`CURL_HOME`): set to one that holds none. */
+  homeVariables?: readonly string[];
+  /** Variables of the harness's own environment that the language's programs need to start (`JAVA_HOME`), passed through. */
+  passThroughVariables?: readonly string[];
+}
+
+/** How `npm run new-example` makes this language's starting file. */
+export interface ScaffoldTemplate {
+  /** The template, located from the runner file: `new URL('../scaffold/templates/template.py', import.meta.url)`. */
+  file: URL;
+  /** The name of the file made for example `id`, as the repository names them (`list_clients.py`). */
+  fileName(id: string): string;
+  /** Makes one line of text (the title) safe inside the template's opening comment; default: as it is. */
+  escape?(text: string): string;
+  /** Placeholders the template fills besides `{{sentence}}`, for example `id` (`{ className: 'ListClients' }`). */
+  placeholders?(id: string): Readonly<Record<string, string>>;
+  /** Whether the made file is executable (a shell script). */
+  executable?: boolean;
+  /** Why `id` cannot name an example in this language (a Java class cannot start with a digit), in one sentence; undefined when it can. */
+  idProblem?(id: string): string | undefined;
+  /** What starts a line comment (`#`, `//`): the benchmark's copies of an example add one. */
+  lineComment: string;
+}
+
 /** A language runner: one per language, registered by id. */
 export interface LanguageRunner {
-  id: LanguageId | (string & {});
+  /** Stable id (`python`): in case keys, reports, `--lang`, and the site's tab and storage. */
+  id: string;
+  /** Tab label shown to readers (`Python`). */
   label: string;
+  /** File extensions that mark a snippet as this language (the first one is preferred). */
   extensions: readonly string[];
+  /** Shiki grammar the site highlights the language's files with (`python`, `bash`). */
+  grammar: string;
   /** Files in the snippets folder that prepare() installs from (`requirements.txt`); their hash is part of every case's inputs. */
   dependencyFiles?: readonly string[];
   /**
@@ -80,6 +151,18 @@ export interface LanguageRunner {
    * `scripts/harness/cache/toolchain-cache.ts`); without it, detect() always runs.
    */
   toolchainCommands?: readonly string[];
+  /** How `npm run new-example` makes this language's starting file. */
+  scaffold: ScaffoldTemplate;
+  /** The variables that send this language's clients through the interception proxy, trusting the throwaway CA. */
+  environment?: ClientEnvironment;
+  /** Lines that the variables of `environment` make a program print (the JVM's `Picked up JAVA_TOOL_OPTIONS: …`); removed from every program's output, since a reader's run prints none. Use the `gm` flags and take the line's end with it. */
+  harnessNoise?: readonly RegExp[];
+  /** The ways of switching certificate checks off in this language, which `tls-verify` finds in the source; without it, every registered runner's. */
+  insecureTls?: readonly InsecureTlsSpelling[];
+  /** How to set a request timeout of `seconds` seconds, as `request-timeout` advises it (`pass timeout=10 to requests.get()`). */
+  requestTimeoutAdvice?(seconds: string): string;
+  /** Marks of an unhandled error that this runtime prints; `handles-error` looks for every registered runner's in every output. */
+  crashMarks?: readonly CrashMark[];
   /** Finds the toolchain and its version; never throws. */
   detect(): Promise<Toolchain>;
   /** Builds or installs what `file` needs, once; outside the intercepted environment. Cached. */

@@ -1,15 +1,28 @@
-// Helpers every runner shares: language fields, version probes for detect(), reading the snippet,
-// and the error prepare() throws.
+// Helpers every runner shares: starting programs, version probes for detect(), reading the snippet,
+// the error prepare() throws, and what a stack frame looks like. The process machinery (process.ts,
+// execa) loads on first use, so a runner file's facts (its label, grammar, dependency files) can be
+// read without it: the site does.
 import { readFile } from 'node:fs/promises';
-import { type LanguageId, languageById } from '../languages.ts';
 import { displayPath } from '../paths.ts';
-import { runTool, type ToolOptions } from './process.ts';
+import type { ToolOptions, ToolResult } from './process.ts';
+import type { PreparedSnippet, RunOptions, RunResult } from './runner-contract.ts';
 
-/** The label and extensions a language has in scripts/languages.ts, so runners do not repeat them. */
-export function languageFields(id: LanguageId): { id: LanguageId; label: string; extensions: readonly string[] } {
-  const language = languageById(id);
-  if (!language) throw new Error(`scripts/languages.ts has no language '${id}'`);
-  return { id, label: language.label, extensions: language.extensions };
+/** Runs a prepared snippet with `runProcess` (exact environment, time limit, process tree killed, output watched for the secrets): every runner's `run`. */
+export async function runSnippet(prepared: PreparedSnippet, options: RunOptions): Promise<RunResult> {
+  const { runProcess } = await import('./process.ts');
+  return runProcess(prepared, options);
+}
+
+/** Runs a toolchain command (a version check, an install, a compiler) with `runTool`; never throws for a failure. */
+export async function runToolchain(command: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolResult> {
+  const { runTool } = await import('./process.ts');
+  return runTool(command, args, options);
+}
+
+/** Drops ANSI colour codes some tools (Maven) print even when not on a terminal. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /** A probed tool: its version, or why it cannot be used. */
@@ -18,7 +31,7 @@ export type Probe = { found: true; version: string; output: string } | { found: 
 /** Runs `command args` (PATH read now) and reads the version from the first match group of `pattern`. */
 export async function probeVersion(command: string, args: readonly string[], pattern: RegExp, options: ToolOptions = {}): Promise<Probe> {
   try {
-    const result = await runTool(command, args, options);
+    const result = await runToolchain(command, args, options);
     if (result.notFound) return { found: false, reason: `${command} not found on PATH` };
     const firstLine =
       result.output
@@ -61,4 +74,12 @@ export async function readInput(file: string): Promise<Buffer> {
 export function stepFailed(step: string, file: string, output: string): Error {
   const detail = output.trim();
   return new Error(`${step} failed for ${displayPath(file)}${detail.includes('\n') ? ':\n' : ': '}${detail || 'no output'}`);
+}
+
+/** A stack frame or dump header is never longer than this; longer lines are not read as one. */
+const MAX_FRAME_LINE = 2048;
+
+/** An indented `at …` line short enough to be a stack frame (the JVM's and Node's frames start so). */
+export function isStackFrameLine(line: string): boolean {
+  return line.length <= MAX_FRAME_LINE && /^[ \t]+at /.test(line);
 }

@@ -1,6 +1,6 @@
 // One case's sandbox, as the harness applies it around `runner.run`: its scratch space, the
-// environment that points HOME, CURL_HOME and TMPDIR there, the wrapped command, and afterwards
-// what the program tried that bypassed the proxy.
+// environment that points HOME (and the runners' home variables, such as CURL_HOME) and TMPDIR
+// there, the wrapped command, and afterwards what the program tried that bypassed the proxy.
 import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -22,12 +22,14 @@ export interface CaseSandboxOptions {
   interceptor: Interceptor;
   /** Paths the programs must see (read-only) even when they lie in the hidden temp folder: the runners' cache. */
   readablePaths?: readonly string[];
+  /** Variables naming a folder of a client's user settings (`CURL_HOME`, from the runners): pointed at the scratch home too. */
+  homeVariables?: readonly string[];
 }
 
 /** A case's sandbox, open while its program runs. */
 export interface CaseSandbox {
   scratch: CaseScratch;
-  /** `env` with HOME, CURL_HOME and TMPDIR in the scratch space. */
+  /** `env` with HOME, every one of `homeVariables` and TMPDIR in the scratch space. */
   environment(env: Record<string, string>): Record<string, string>;
   /** Handed to `runner.run` as `RunOptions.wrapper`. */
   wrapper: CommandWrapper;
@@ -78,7 +80,12 @@ export async function openCaseSandbox(options: CaseSandboxOptions): Promise<Case
   let closing: Promise<void> | undefined;
   return {
     scratch,
-    environment: (env) => ({ ...env, HOME: scratch.home, CURL_HOME: scratch.home, TMPDIR: scratch.tmp }),
+    environment: (env) => ({
+      ...env,
+      HOME: scratch.home,
+      ...Object.fromEntries((options.homeVariables ?? []).map((name) => [name, scratch.home])),
+      TMPDIR: scratch.tmp,
+    }),
     wrapper,
     sideDoors(run) {
       if (!bridge) return undefined;

@@ -1,5 +1,6 @@
-// Each case's own scratch space: an empty HOME (also CURL_HOME), TMPDIR and working folder, and a
-// folder for the sockets that lead out of its sandbox; made fresh for the case and removed after it.
+// Each case's own scratch space: an empty HOME (also every client's settings folder), TMPDIR and
+// working folder, and a folder for the sockets that lead out of its sandbox; made fresh for the
+// case and removed after it.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,13 +1,15 @@
-// Creates a new example folder: a valid manifest and one starting file per language, written into
-// a temporary folder beside the target and renamed into place, so a refusal or a failure leaves
-// nothing behind.
-import { chmod, lstat, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+// Creates a new example folder: a valid manifest and one starting file per registered language
+// (from its runner's template), written into a temporary folder beside the target and renamed into
+// place, so a refusal or a failure leaves nothing behind.
+import { chmod, lstat, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseManifest } from '../manifest/load.ts';
 import { MANIFEST_FILE } from '../manifest/manifest-schema.ts';
 import { displayPath } from '../paths.ts';
-import { exampleIdProblem, pascalCase, titleFromId } from './names.ts';
-import { TEMPLATE_FILES, TEMPLATES_DIR, renderTemplate, sentenceOf } from './templates.ts';
+import { DEFAULT_RUNNERS } from '../runners/registry.ts';
+import type { LanguageRunner } from '../runners/runner-contract.ts';
+import { exampleIdProblem, titleFromId } from './names.ts';
+import { startingFile, type StartingFile } from './templates.ts';
 
 /** A request the scaffold refuses (bad id or title, existing folder, missing root); nothing was written. */
 export class ScaffoldError extends Error {
@@ -22,20 +24,15 @@ export interface ScaffoldOptions {
   title?: string;
   /** Folder holding the examples (`snippets/`). */
   root: string;
+  /** The registered runners: one starting file each, in this order (default: the built-in ones). */
+  runners?: readonly Pick<LanguageRunner, 'id' | 'scaffold'>[];
 }
 
 /** What was created. */
 export interface ScaffoldResult {
   dir: string;
-  /** Absolute paths of the created files: the manifest, then one per language in tab order. */
+  /** Absolute paths of the created files: the manifest, then one per runner in tab order. */
   files: string[];
-}
-
-/** One file to write, with its content. */
-interface PlannedFile {
-  name: string;
-  content: string;
-  executable: boolean;
 }
 
 /** The starting request every new example sends, for the contributor to edit. */
@@ -49,20 +46,16 @@ export function titleProblem(title: string): string | undefined {
   return undefined;
 }
 
-/** The manifest and the five starting files of example `id`, in memory. */
-async function planFiles(id: string, title: string): Promise<PlannedFile[]> {
+/** The manifest and each runner's starting file of example `id`, in memory. */
+async function planFiles(id: string, title: string, runners: readonly Pick<LanguageRunner, 'id' | 'scaffold'>[]): Promise<StartingFile[]> {
   const manifest = {
     title,
     description: `Sends ${STARTING_REQUEST.method} ${STARTING_REQUEST.path} with your user token and prints the id and name of each client.`,
     request: STARTING_REQUEST,
   };
   parseManifest(path.join(id, MANIFEST_FILE), manifest); // the same check the harness and the site make
-  const files: PlannedFile[] = [{ name: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n`, executable: false }];
-  for (const template of TEMPLATE_FILES) {
-    const text = await readFile(path.join(TEMPLATES_DIR, template.template), 'utf8');
-    const values = { sentence: template.escape(sentenceOf(title)), className: pascalCase(id) };
-    files.push({ name: template.fileName(id), content: renderTemplate(text, values, template.template), executable: template.executable });
-  }
+  const files: StartingFile[] = [{ name: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n`, executable: false }];
+  for (const runner of runners) files.push(await startingFile(runner, id, title));
   return files;
 }
 
@@ -86,7 +79,8 @@ async function checkPlace(root: string, target: string): Promise<void> {
 
 /** Creates `<root>/<id>/`; throws ScaffoldError (nothing written) when the id, title or place is refused. */
 export async function scaffoldExample(options: ScaffoldOptions): Promise<ScaffoldResult> {
-  const idProblem = exampleIdProblem(options.id);
+  const runners = options.runners ?? DEFAULT_RUNNERS;
+  const idProblem = exampleIdProblem(options.id, runners);
   if (idProblem) throw new ScaffoldError(idProblem);
   const title = options.title ?? titleFromId(options.id);
   const problem = titleProblem(title);
@@ -95,7 +89,7 @@ export async function scaffoldExample(options: ScaffoldOptions): Promise<Scaffol
   const dir = path.join(root, options.id);
   await checkPlace(root, dir);
 
-  const files = await planFiles(options.id, title.trim());
+  const files = await planFiles(options.id, title.trim(), runners);
   const temporary = await mkdtemp(path.join(root, `.${options.id}-`));
   try {
     await chmod(temporary, 0o755); // mkdtemp makes it private; an example folder is not

@@ -1,59 +1,20 @@
-// The starting files of a new example: which template in templates/ makes each language's file,
-// the name the file gets, and how the example's title is made safe inside that language's comment.
+// The starting files of a new example: each registered runner names its template and the file it
+// becomes (`scaffold` in the runner contract); this fills the template's placeholders.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LanguageId } from '../languages.ts';
-import { pascalCase, snakeCase } from './names.ts';
+import type { LanguageRunner } from '../runners/runner-contract.ts';
 
-/** Folder of the templates, one file per language. */
-export const TEMPLATES_DIR = fileURLToPath(new URL('./templates/', import.meta.url));
+/** What fills a template's `{{name}}` placeholders: `sentence` always, and what its runner adds (`className`). */
+export type TemplateValues = Readonly<Record<string, string>>;
 
-/** What fills a template's `{{name}}` placeholders. */
-export interface TemplateValues {
-  /** The title as a sentence, for the opening comment. */
-  sentence: string;
-  /** The Java class name. */
-  className: string;
-}
-
-/** How one language's starting file is made. */
-export interface TemplateFile {
-  language: LanguageId;
-  /** File name under templates/. */
-  template: string;
-  /** Name of the generated file, following the repo's conventions. */
-  fileName(id: string): string;
-  /** Makes one line of text safe inside the template's opening comment. */
-  escape(text: string): string;
-  /** Whether the generated file is executable (the curl script). */
+/** One starting file, in memory. */
+export interface StartingFile {
+  /** Its name in the example folder (`list_clients.py`). */
+  name: string;
+  content: string;
   executable: boolean;
 }
-
-const asIs = (text: string) => text;
-// Inside a """docstring""": a backslash or quote would end or change the string.
-const pythonDocstring = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
-// Inside /** … */: "*/" would end the comment, and javac reads \u escapes even in comments.
-const javaComment = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('*/', '*&#47;');
-
-/** One template per language, in tab order. */
-export const TEMPLATE_FILES: readonly TemplateFile[] = Object.freeze([
-  { language: 'javascript', template: 'template.mjs', fileName: (id: string) => `${id}.mjs`, escape: asIs, executable: false },
-  {
-    language: 'python',
-    template: 'template.py',
-    fileName: (id: string) => `${snakeCase(id)}.py`,
-    escape: pythonDocstring,
-    executable: false,
-  },
-  { language: 'go', template: 'template.go', fileName: (id: string) => `${snakeCase(id)}.go`, escape: asIs, executable: false },
-  {
-    language: 'java',
-    template: 'Template.java',
-    fileName: (id: string) => `${pascalCase(id)}.java`,
-    escape: javaComment,
-    executable: false,
-  },
-  { language: 'curl', template: 'template.sh', fileName: (id: string) => `${id}.sh`, escape: asIs, executable: true },
-]);
 
 /** `List clients.`: the title with a closing full stop unless it already ends a sentence. */
 export function sentenceOf(title: string): string {
@@ -70,6 +31,33 @@ export function renderTemplate(text: string, values: TemplateValues, template: s
           .join(', ')}`,
       );
     }
-    return values[name as keyof TemplateValues];
+    return values[name]!;
   });
+}
+
+/** The values a runner's template is filled with for example `id` and its title. */
+export function templateValues(runner: Pick<LanguageRunner, 'scaffold'>, id: string, title: string): TemplateValues {
+  const escape = runner.scaffold.escape ?? ((text: string) => text);
+  return { sentence: escape(sentenceOf(title)), ...runner.scaffold.placeholders?.(id) };
+}
+
+/** The path of a runner's template file. */
+export function templatePath(runner: Pick<LanguageRunner, 'scaffold'>): string {
+  return fileURLToPath(runner.scaffold.file);
+}
+
+/** `runner`'s starting file for example `id` with `title`: its template read and filled. */
+export async function startingFile(runner: Pick<LanguageRunner, 'id' | 'scaffold'>, id: string, title: string): Promise<StartingFile> {
+  const template = templatePath(runner);
+  let text: string;
+  try {
+    text = await readFile(template, 'utf8');
+  } catch (error) {
+    throw new Error(`the ${runner.id} runner's template ${template} cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  return {
+    name: runner.scaffold.fileName(id),
+    content: renderTemplate(text, templateValues(runner, id, title), path.basename(template)),
+    executable: runner.scaffold.executable ?? false,
+  };
 }

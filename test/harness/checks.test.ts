@@ -1,13 +1,14 @@
 // Each check's verdict on hand-made observations: what passes, what fails and what it says.
 import { describe, expect, test } from 'vitest';
 import { CHECKS, type CheckId } from '../../scripts/harness/checks/all-checks.ts';
-import { findCrash } from '../../scripts/harness/checks/crash.ts';
-import type { CaseObservation } from '../../scripts/harness/case/observation.ts';
+import { crashMarksOf, findCrash } from '../../scripts/harness/checks/crash.ts';
+import type { CaseObservation, LanguageFacts } from '../../scripts/harness/case/observation.ts';
 import { SCENARIOS, expectationFor, type ScenarioName } from '../../scripts/harness/case/scenarios.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';
 import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED } from '../../scripts/api/contract.ts';
 import { parseRawRequest } from '../../scripts/harness/case/request-http.ts';
+import { DEFAULT_RUNNERS, runnerById } from '../../scripts/runners/registry.ts';
 
 const TOKEN = 'u-TestOnly0123456789abcdefghijKLMN';
 const manifest = parseManifest('example.json', {
@@ -37,6 +38,13 @@ function request(overrides: Partial<RecordedRequest> = {}): RecordedRequest {
   };
 }
 
+/** A snippet of a built-in language, with its runner, as the harness hands it to the checks. */
+function snippetIn(language: string, source: string): CaseObservation['snippet'] {
+  const runner = runnerById(language);
+  if (!runner) throw new Error(`no runner ${language}`);
+  return { language, source, runner };
+}
+
 const clientLines = SAMPLE_CLIENTS.map((client) => `${client.clientId}  ${client.clientName}`).join('\n');
 
 function observe(scenario: ScenarioName, overrides: Partial<CaseObservation> = {}): CaseObservation {
@@ -49,7 +57,8 @@ function observe(scenario: ScenarioName, overrides: Partial<CaseObservation> = {
     requests: [request()],
     egress: [],
     tlsFailures: [],
-    snippet: { language: 'python', source: 'requests.get(url, timeout=10)\n' },
+    snippet: snippetIn('python', 'requests.get(url, timeout=10)\n'),
+    runners: DEFAULT_RUNNERS,
     run: { exitCode: 0, signal: null, stdout: clientLines, stderr: '', timedOut: false, durationMs: 10 },
     exitedAtMs: 1_100,
     output: clientLines,
@@ -298,6 +307,72 @@ describe('findCrash', () => {
   test('ignores a one-line error message', () => {
     expect(findCrash('Could not list clients: 401 Invalid or missing authentication token')).toBeUndefined();
   });
+
+  test("looks for the snippet's own runner's marks first, then every other registered runner's", () => {
+    const output = 'Traceback (most recent call last):\npanic: boom';
+    const python = runnerById('python')!;
+    const go = runnerById('go')!;
+    expect(findCrash(output, crashMarksOf(DEFAULT_RUNNERS, python))).toMatch(/^a Python traceback/);
+    expect(findCrash(output, crashMarksOf(DEFAULT_RUNNERS, go))).toMatch(/^a Go panic/);
+  });
+});
+
+/** A language only a test registers, with facts of its own. */
+const rocket: LanguageFacts = {
+  id: 'rocket',
+  insecureTls: [{ pattern: /trust_everything\(\)/, what: 'trust_everything() accepts any certificate', fix: 'remove the call' }],
+  requestTimeoutAdvice: (seconds) => `call deadline(${seconds})`,
+  crashMarks: [{ pattern: /^ROCKET FAULT /, anchor: 'ROCKET FAULT ', what: 'a Rocket fault' }],
+};
+
+describe("the checks read a language's facts from its runner", () => {
+  const inRocket = (source: string): CaseObservation['snippet'] => ({ language: 'rocket', source, runner: rocket });
+
+  test("tls-verify finds the runner's own spelling of verification off, in its words", () => {
+    const result = verdict(
+      'tls-verify',
+      observe('ok', { snippet: inRocket('client = rocket.trust_everything()\n'), runners: [...DEFAULT_RUNNERS, rocket] }),
+    );
+    expect(result).toEqual({
+      status: 'failed',
+      message: expect.stringContaining(
+        'line 1 (client = rocket.trust_everything()): trust_everything() accepts any certificate; remove the call',
+      ),
+    });
+  });
+
+  test("tls-verify names the runner's spellings when the untrusted certificate was accepted", () => {
+    const result = verdict('tls-verify', observe('untrusted-cert', { snippet: inRocket(''), runners: [...DEFAULT_RUNNERS, rocket] }));
+    expect(result.message).toMatch(/Remove whatever switches it off \(trust_everything\(\) accepts any certificate\)$/);
+  });
+
+  test("tls-verify looks for every registered runner's spellings in a language that declares none", () => {
+    const bare: LanguageFacts = { id: 'bare' };
+    const snippet = { language: 'bare', source: 'r = get(url, verify=False)\n', runner: bare };
+    expect(verdict('tls-verify', observe('ok', { snippet, runners: [...DEFAULT_RUNNERS, bare] })).message).toMatch(
+      /verify=False accepts any certificate/,
+    );
+  });
+
+  test("request-timeout advises the runner's own way of setting a timeout, or a plain one", () => {
+    const killed = { exitCode: null, signal: 'SIGKILL', stdout: '', stderr: '', timedOut: true, durationMs: 18_000 };
+    const hung = (runner: LanguageFacts) =>
+      verdict('request-timeout', observe('hung-server', { run: killed, output: '', snippet: { language: runner.id, source: '', runner } }));
+    expect(hung(rocket).message).toMatch(/never gave up.*call deadline\(10\)/);
+    expect(hung({ id: 'bare' }).message).toMatch(/never gave up.*set a request timeout of 10 s/);
+  });
+
+  test('handles-error finds a crash mark that only a registered runner declares', () => {
+    const text = 'ROCKET FAULT at line 3';
+    const crashed = { run: { exitCode: 1, signal: null, stdout: '', stderr: text, timedOut: false, durationMs: 10 }, output: text };
+    const python = snippetIn('python', '');
+    expect(
+      verdict('handles-error', observe('revoked', { ...crashed, snippet: python, runners: [...DEFAULT_RUNNERS, rocket] })).message,
+    ).toMatch(/crashed with a Rocket fault \("ROCKET FAULT at line 3"\)/);
+    expect(verdict('handles-error', observe('revoked', { ...crashed, snippet: python, runners: DEFAULT_RUNNERS })).message).not.toMatch(
+      /crashed/,
+    );
+  });
 });
 
 describe('raw-request', () => {
@@ -373,7 +448,7 @@ describe('tls-verify', () => {
     const result = verdict('tls-verify', observe('untrusted-cert'));
     expect(result.status).toBe('failed');
     expect(result.message).toMatch(
-      /certificate verification is off\. Remove whatever switches it off \(verify=False, InsecureSkipVerify, curl -k/,
+      /certificate verification is off\. Remove whatever switches it off \(verify=False accepts any certificate; an unverified SSL context/,
     );
   });
 
@@ -395,7 +470,7 @@ describe('tls-verify', () => {
     ['javascript', "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';", /NODE_TLS_REJECT_UNAUTHORIZED turns certificate checks off/],
     ['java', '    TrustManager[] trustAll = { new X509TrustManager() {', /hand-made TrustManager/],
   ] as const)('names the line that switches verification off (%s: %s), in every scenario', ([language, line, message]) => {
-    const snippet = { language, source: `// first line\n${line}\n` };
+    const snippet = snippetIn(language, `// first line\n${line}\n`);
     for (const scenario of ['ok', 'revoked'] as const) {
       const result = verdict('tls-verify', observe(scenario, { snippet }));
       expect(result.status).toBe('failed');
@@ -409,7 +484,7 @@ describe('tls-verify', () => {
     ['python', '# never pass verify=False'],
     ['go', '// InsecureSkipVerify: true would be wrong here'],
   ] as const)('passes a line that switches nothing off (%s: %s)', ([language, source]) => {
-    expect(verdict('tls-verify', observe('ok', { snippet: { language, source } })).status).toBe('passed');
+    expect(verdict('tls-verify', observe('ok', { snippet: snippetIn(language, source) })).status).toBe('passed');
   });
 });
 
@@ -430,7 +505,7 @@ describe('request-timeout', () => {
   });
 
   test('fails a program that gave up later than requestTimeoutMs plus the margin', () => {
-    const result = verdict('request-timeout', hung(30_000, { snippet: { language: 'python', source: '' } }));
+    const result = verdict('request-timeout', hung(30_000, { snippet: snippetIn('python', '') }));
     expect(result.status).toBe('failed');
     expect(result.message).toMatch(
       /gave up 30000 ms after the request arrived; the manifest's requestTimeoutMs is 10000: pass timeout=10 to requests\.get\(\)/,
@@ -444,7 +519,7 @@ describe('request-timeout', () => {
     ['curl', /add --max-time 10/],
   ] as const)('tells a %s program killed at the limit how to set a timeout', ([language, message]) => {
     const killed = { exitCode: null, signal: 'SIGKILL', stdout: '', stderr: '', timedOut: true, durationMs: 18_000 };
-    const result = verdict('request-timeout', hung(18_000, { run: killed, output: '', snippet: { language, source: '' } }));
+    const result = verdict('request-timeout', hung(18_000, { run: killed, output: '', snippet: snippetIn(language, '') }));
     expect(result.status).toBe('failed');
     expect(result.message).toMatch(/never gave up/);
     expect(result.message).toMatch(message);

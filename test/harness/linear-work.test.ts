@@ -21,6 +21,9 @@ const PATHOLOGICAL: Array<[string, (size: number) => string]> = [
   ['repeated "Uncaught"', (size) => 'Uncaught'.repeat(size / 8)],
 ];
 
+/** findCrash with every built-in runner's marks, counting its work. */
+const findAnyCrash = (output: string, count: (characters: number) => void) => findCrash(output, undefined, count);
+
 /** Characters counted by `run` on an output of `size` characters. */
 function workOn(output: string, run: (output: string, count: (characters: number) => void) => unknown): number {
   let characters = 0;
@@ -33,10 +36,10 @@ describe.for(PATHOLOGICAL)('%s', ([, make]) => {
   const large = make(8 * MB);
 
   test('findCrash looks at each character a bounded number of times', () => {
-    const ratio = workOn(large, findCrash) / workOn(small, findCrash);
+    const ratio = workOn(large, findAnyCrash) / workOn(small, findAnyCrash);
     expect(ratio).toBeGreaterThan(7);
     expect(ratio).toBeLessThan(9);
-    expect(workOn(large, findCrash)).toBeLessThan(20 * large.length);
+    expect(workOn(large, findAnyCrash)).toBeLessThan(20 * large.length);
   });
 
   test('lastLines reads back from the end no more than the output holds', () => {

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { commandsIdentity, detectWithCache } from '../../scripts/harness/cache/toolchain-cache.ts';
+import { curlRunner } from '../../scripts/runners/curl.ts';
 import { defineRunner, type Toolchain } from '../../scripts/runners/runner-contract.ts';
-import { runProcess } from '../../scripts/runners/process.ts';
+import { runSnippet } from '../../scripts/runners/toolchain.ts';
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'rr-toolchain-cache-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -16,6 +17,7 @@ afterEach(() => vi.unstubAllEnvs());
 function countingRunner(answer: Toolchain, commands: readonly string[] = ['sh']) {
   const calls = { count: 0 };
   const runner = defineRunner({
+    ...curlRunner,
     id: 'counting',
     label: 'Counting',
     extensions: ['.count'],
@@ -25,7 +27,7 @@ function countingRunner(answer: Toolchain, commands: readonly string[] = ['sh'])
       return answer;
     },
     prepare: async () => ({ command: 'sh', args: [], cwd: scratch }),
-    run: runProcess,
+    run: runSnippet,
   });
   return { runner, calls };
 }

@@ -43,6 +43,12 @@ describe('importedSpecifiers', () => {
     expect(importedSpecifiers(source, { typeImports: false }).modules).toEqual([]);
   });
 
+  test('follows dynamic imports unless asked not to', () => {
+    const source = "import './effects.ts';\nconst later = () => import('./later.ts');\n";
+    expect(importedSpecifiers(source).modules).toEqual(['./effects.ts', './later.ts']);
+    expect(importedSpecifiers(source, { dynamicImports: false }).modules).toEqual(['./effects.ts']);
+  });
+
   test('finds the files a module loads from beside itself', () => {
     expect(importedSpecifiers("const f = fileURLToPath(new URL('./java/Training.java', import.meta.url));").beside).toEqual([
       './java/Training.java',

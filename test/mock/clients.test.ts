@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { API_BASE_URL, API_HOST, SAMPLE_CLIENTS } from '../../scripts/api/contract.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
-import { interceptedEnvironment, withoutCaTrust } from '../../scripts/mock/intercepted-environment.ts';
+import { interceptedEnvironment } from '../../scripts/mock/intercepted-environment.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
 import { randomTokenTrio, toMockTokens, type TokenTrio } from '../../scripts/mock/tokens.ts';
 import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';
@@ -83,8 +83,9 @@ describe.concurrent.each(CLIENT_NAMES)('%s', (name) => {
   test('rejects the leaf when the environment does not trust the throwaway CA', async ({ expect, skip, onTestFinished }) => {
     const client = clientNamed(name);
     requireTool({ skip }, client.missing);
-    const { interceptor, trio, env } = await fresh(onTestFinished);
-    const result = await client.run(CLIENTS_URL, trio.valid, withoutCaTrust(env));
+    const { interceptor, trio } = await fresh(onTestFinished);
+    const untrusting = interceptedEnvironment(process.env, interceptor, ca, { trustCa: false });
+    const result = await client.run(CLIENTS_URL, trio.valid, untrusting);
     expect(result.exitCode).not.toBe(0);
     expect(`${result.stdout}\n${result.stderr}`).toMatch(client.untrusted);
     await within(

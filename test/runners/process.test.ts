@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PreparedSnippet } from '../../scripts/runners/runner-contract.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 import { OUTPUT_LIMIT_BYTES, runProcess, runTool } from '../../scripts/runners/process.ts';
+import { runSnippet, runToolchain } from '../../scripts/runners/toolchain.ts';
 import { childPid, fixture, isAlive, processesWithEnv } from './helpers.ts';
 
 const bash = findExecutable('bash') ?? 'bash';
@@ -87,6 +88,18 @@ describe('runProcess', () => {
     ]);
     const unwatched = await runProcess(prepared, { env: { RUNNER_TOKEN: token }, timeoutMs: 30_000 });
     expect(unwatched.leaks).toEqual([]);
+  });
+
+  test("is what runSnippet, every runner's run, starts: the same watch over the output", async () => {
+    const token = 'u-RunnerOnly0123456789abcdefghijKL';
+    const file = fixture('javascript', 'leaks-late.mjs');
+    const prepared = { command: process.execPath, args: [file], cwd: dirname(file) };
+    const result = await runSnippet(prepared, { env: { RUNNER_TOKEN: token }, timeoutMs: 30_000, secrets: [token] });
+    expect(result.leaks).toEqual([
+      { stream: 'stdout', encoding: 'base64' },
+      { stream: 'stderr', encoding: 'hex' },
+    ]);
+    expect(await runToolchain('bash', [fixture('curl', 'exit3.sh')])).toEqual(await runTool('bash', [fixture('curl', 'exit3.sh')]));
   });
 
   test('throws when the program cannot be started', async () => {

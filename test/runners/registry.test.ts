@@ -2,12 +2,14 @@
 import { dirname } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LANGUAGES } from '../../scripts/languages.ts';
+import { javascriptRunner } from '../../scripts/runners/javascript.ts';
 import { defineRunner } from '../../scripts/runners/runner-contract.ts';
-import { runProcess } from '../../scripts/runners/process.ts';
+import { runSnippet } from '../../scripts/runners/toolchain.ts';
 import { DEFAULT_RUNNERS, DEFAULT_RUNNERS_BY_ID, runnerById, runnerForFile } from '../../scripts/runners/registry.ts';
 
-/** A runner for a made-up language, registered through the same contract. */
+/** A runner for a made-up language (with JavaScript's facts but for its name), registered through the same contract. */
 const rocketRunner = defineRunner({
+  ...javascriptRunner,
   id: 'rocket',
   label: 'Rocket',
   extensions: ['.rr'],
@@ -17,7 +19,7 @@ const rocketRunner = defineRunner({
   async prepare(file) {
     return { command: 'bash', args: [file], cwd: dirname(file) };
   },
-  run: runProcess,
+  run: runSnippet,
 });
 
 describe('DEFAULT_RUNNERS', () => {
@@ -27,8 +29,8 @@ describe('DEFAULT_RUNNERS', () => {
     );
   });
 
-  test('runs every language through runProcess, which watches the whole output for the secrets it is given', () => {
-    for (const runner of DEFAULT_RUNNERS) expect(runner.run, runner.id).toBe(runProcess);
+  test('runs every language through runSnippet (runProcess), which watches the whole output for the secrets it is given', () => {
+    for (const runner of DEFAULT_RUNNERS) expect(runner.run, runner.id).toBe(runSnippet);
   });
 
   test('keys the same runners by id', () => {

@@ -1,12 +1,13 @@
-// One case's sandbox around a real program: its own empty HOME, CURL_HOME, TMPDIR and working
-// folder (removed afterwards), a read-only view of everything else with the CA's folder showing only
-// the certificate, a parent that is not the harness, and no network but the proxy.
+// One case's sandbox around a real program: its own empty HOME, CURL_HOME (curl's runner names it),
+// TMPDIR and working folder (removed afterwards), a read-only view of everything else with the CA's
+// folder showing only the certificate, a parent that is not the harness, and no network but the proxy.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
+import { homeVariables } from '../../scripts/mock/intercepted-environment.ts';
 import type { ThrowawayCa } from '../../scripts/mock/types.ts';
 import { runProcess } from '../../scripts/runners/process.ts';
 import { detectIsolation, type Isolation } from '../../scripts/sandbox/isolation.ts';
@@ -36,7 +37,7 @@ afterAll(() => ca?.dispose());
 /** Runs PROBE in a case sandbox with `isolation`; returns its lines as a map and the scratch folder. */
 async function probe(isolation: Isolation, secret?: string) {
   const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
-  const sandbox = await openCaseSandbox({ isolation, ca, interceptor });
+  const sandbox = await openCaseSandbox({ isolation, ca, interceptor, homeVariables: homeVariables() });
   try {
     // Only a sandbox may be asked to write into the project: it must refuse.
     const project = isolation.available ? PROJECT_ROOT : '';

@@ -1,9 +1,12 @@
-// What an example id becomes (title, file names, class name) and which ids the scaffold refuses.
+// What an example id becomes (title, file names, class name) and which ids the scaffold refuses:
+// the repo's pattern, and what each registered runner says its language cannot take.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { JAVA_TEMPLATE_TYPES, exampleIdProblem, pascalCase, snakeCase, suggestId, titleFromId } from '../../scripts/scaffold/names.ts';
-import { TEMPLATES_DIR } from '../../scripts/scaffold/templates.ts';
+import { JAVA_TEMPLATE_TYPES, javaRunner } from '../../scripts/runners/java.ts';
+import { pascalCase, snakeCase } from '../../scripts/runners/file-names.ts';
+import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
+import { javascriptRunner } from '../../scripts/runners/javascript.ts';
+import { exampleIdProblem, suggestId, titleFromId } from '../../scripts/scaffold/names.ts';
 
 describe('exampleIdProblem', () => {
   test.for(['list-clients', 'verify-token', 'rotate-token-v2', 'a'])('accepts %s', (id) => {
@@ -37,6 +40,14 @@ describe('exampleIdProblem', () => {
       '"client" cannot be used: the Java class Client would clash with the type Client the Java example uses; add a word, like "get-client"',
     );
   });
+
+  test('asks only the registered runners, and asks a further one too', () => {
+    expect(exampleIdProblem('client', [javascriptRunner])).toBeUndefined();
+    const picky = {
+      scaffold: { ...javascriptRunner.scaffold, idProblem: (id: string) => (id.includes('x') ? `"${id}" has an x` : undefined) },
+    };
+    expect(exampleIdProblem('fix-it', [...DEFAULT_RUNNERS, picky])).toBe('"fix-it" has an x');
+  });
 });
 
 describe('names made from an id', () => {
@@ -61,7 +72,7 @@ describe('names made from an id', () => {
 
 describe('JAVA_TEMPLATE_TYPES', () => {
   test('names every type the Java template refers to by its simple name', async () => {
-    const source = await readFile(path.join(TEMPLATES_DIR, 'Template.java'), 'utf8');
+    const source = await readFile(javaRunner.scaffold.file, 'utf8');
     const code = source
       .replace(/\/\*[\s\S]*?\*\/|\/\/.*$|"(?:[^"\\]|\\.)*"/gm, '') // comments and strings, in one pass
       .replace(/^import .*$/gm, '')

@@ -1,25 +1,33 @@
-// The templates: one per language, named so the harness and the site recognise each generated
-// file, with only known placeholders, and titles made safe inside each language's comment.
+// The templates: one per registered runner, named so the harness and the site recognise each
+// generated file, with only known placeholders, and titles made safe inside each language's comment.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LANGUAGES, languageOfFile } from '../../scripts/languages.ts';
-import { TEMPLATE_FILES, TEMPLATES_DIR, renderTemplate, sentenceOf } from '../../scripts/scaffold/templates.ts';
+import { DEFAULT_RUNNERS, runnerById } from '../../scripts/runners/registry.ts';
+import { renderTemplate, sentenceOf, startingFile, templatePath, templateValues } from '../../scripts/scaffold/templates.ts';
 
 const VALUES = { sentence: 'List widgets.', className: 'ListWidgets' };
-const template = (language: string) => {
-  const found = TEMPLATE_FILES.find((candidate) => candidate.language === language);
-  if (!found) throw new Error(`no template for ${language}`);
-  return found;
+const scaffoldOf = (language: string) => {
+  const found = runnerById(language);
+  if (!found) throw new Error(`no runner for ${language}`);
+  return found.scaffold;
 };
 
-describe('TEMPLATE_FILES', () => {
-  test('has one template for every language, in tab order', () => {
-    expect(TEMPLATE_FILES.map((file) => file.language)).toEqual(LANGUAGES.map((language) => language.id));
+describe("the built-in runners' templates", () => {
+  test('are one for every language, in tab order', () => {
+    expect(DEFAULT_RUNNERS.map((runner) => runner.id)).toEqual(LANGUAGES.map((language) => language.id));
+    expect(DEFAULT_RUNNERS.map((runner) => path.relative('scripts/scaffold/templates', templatePath(runner)))).toEqual([
+      'template.mjs',
+      'template.py',
+      'template.go',
+      'Template.java',
+      'template.sh',
+    ]);
   });
 
-  test('names the files the way the repo does', () => {
-    expect(TEMPLATE_FILES.map((file) => file.fileName('list-clients'))).toEqual([
+  test('name the files the way the repo does', () => {
+    expect(DEFAULT_RUNNERS.map((runner) => runner.scaffold.fileName('list-clients'))).toEqual([
       'list-clients.mjs',
       'list_clients.py',
       'list_clients.go',
@@ -28,31 +36,41 @@ describe('TEMPLATE_FILES', () => {
     ]);
   });
 
-  test.for(TEMPLATE_FILES.map((file) => [file.language, file] as const))(
-    'gives the %s file a name its language recognises',
-    ([language, file]) => {
-      expect(languageOfFile(file.fileName('list-widgets'))?.id).toBe(language);
+  test.for(DEFAULT_RUNNERS.map((runner) => [runner.id, runner] as const))(
+    'give the %s file a name its language recognises',
+    ([language, runner]) => {
+      expect(languageOfFile(runner.scaffold.fileName('list-widgets'))?.id).toBe(language);
     },
   );
 
-  test.for(TEMPLATE_FILES.map((file) => file.template))(
-    '%s fills every placeholder and reads the token from the environment',
-    async (name) => {
-      const rendered = renderTemplate(await readFile(path.join(TEMPLATES_DIR, name), 'utf8'), VALUES, name);
-      expect(rendered).not.toMatch(/\{\{|\}\}/);
-      expect(rendered).toContain('List widgets.');
-      expect(rendered).toContain('REQUESTROCKET_USER_TOKEN');
-      expect(rendered).toContain('https://api.requestrocket.com/api/clients');
+  test.for(DEFAULT_RUNNERS.map((runner) => [runner.id, runner] as const))(
+    '%s: fills every placeholder and reads the token from the environment',
+    async ([, runner]) => {
+      const file = await startingFile(runner, 'list-widgets', 'List widgets');
+      expect(file.content).not.toMatch(/\{\{|\}\}/);
+      expect(file.content).toContain('List widgets.');
+      expect(file.content).toContain('REQUESTROCKET_USER_TOKEN');
+      expect(file.content).toContain('https://api.requestrocket.com/api/clients');
     },
   );
 
-  test('names the Java class after the file', async () => {
-    const rendered = renderTemplate(await readFile(path.join(TEMPLATES_DIR, 'Template.java'), 'utf8'), VALUES, 'Template.java');
-    expect(rendered).toContain('public class ListWidgets {');
+  test('name the Java class after the file', async () => {
+    const file = await startingFile(runnerById('java')!, 'list-widgets', 'List widgets');
+    expect(file.name).toBe('ListWidgets.java');
+    expect(file.content).toContain('public class ListWidgets {');
   });
 
-  test('makes only the curl script executable', () => {
-    expect(TEMPLATE_FILES.filter((file) => file.executable).map((file) => file.language)).toEqual(['curl']);
+  test('make only the curl script executable', () => {
+    expect(DEFAULT_RUNNERS.filter((runner) => runner.scaffold.executable).map((runner) => runner.id)).toEqual(['curl']);
+  });
+});
+
+describe('startingFile', () => {
+  test("says which runner's template cannot be read", async () => {
+    const lost = { id: 'rocket', scaffold: { ...scaffoldOf('go'), file: new URL('file:///nonexistent/template.rr') } };
+    await expect(startingFile(lost, 'list-widgets', 'List widgets')).rejects.toThrow(
+      /^the rocket runner's template \/nonexistent\/template\.rr cannot be read: ENOENT/,
+    );
   });
 });
 
@@ -66,11 +84,18 @@ describe('renderTemplate', () => {
 
 describe('comment escaping', () => {
   test('keeps a Python docstring closed whatever the title holds', () => {
-    expect(template('python').escape('Say "hi" \\ """')).toBe('Say \\"hi\\" \\\\ \\"\\"\\"');
+    expect(scaffoldOf('python').escape?.('Say "hi" \\ """')).toBe('Say \\"hi\\" \\\\ \\"\\"\\"');
   });
 
   test('keeps a Java comment closed and its backslashes from starting a \\u escape', () => {
-    expect(template('java').escape('a */ b \\u000a')).toBe('a *&#47; b \\\\u000a');
+    expect(scaffoldOf('java').escape?.('a */ b \\u000a')).toBe('a *&#47; b \\\\u000a');
+  });
+});
+
+describe('templateValues', () => {
+  test("fills {{sentence}} with the escaped title, and the runner's own placeholders", () => {
+    expect(templateValues(runnerById('java')!, 'list-widgets', 'a */ b')).toEqual({ sentence: 'a *&#47; b.', className: 'ListWidgets' });
+    expect(templateValues(runnerById('go')!, 'list-widgets', 'List widgets')).toEqual({ sentence: 'List widgets.' });
   });
 });
 
@@ -91,11 +116,11 @@ describe('the templates and snippets/list-clients', () => {
     ['ListClients', '{{className}}'],
   ];
 
-  test.for(TEMPLATE_FILES.map((file) => [file.template, file] as const))(
+  test.for(DEFAULT_RUNNERS.map((runner) => [path.basename(templatePath(runner)), runner] as const))(
     '%s is list-clients but for its names and its opening sentence',
-    async ([name, file]) => {
-      const templateLines = (await readFile(path.join(TEMPLATES_DIR, name), 'utf8')).split('\n');
-      let reference = await readFile(path.resolve('snippets/list-clients', file.fileName('list-clients')), 'utf8');
+    async ([, runner]) => {
+      const templateLines = (await readFile(templatePath(runner), 'utf8')).split('\n');
+      let reference = await readFile(path.resolve('snippets/list-clients', runner.scaffold.fileName('list-clients')), 'utf8');
       for (const [specific, generic] of GENERIC_NAMES) reference = reference.replaceAll(specific, generic);
       const referenceLines = reference.split('\n');
       // The line holding {{sentence}} describes the example: it is the one line free to differ.

@@ -1,6 +1,6 @@
 // The result of one case: the report's fields plus the details a contributor needs to fix a failure.
 import type { CaseEvidence, CaseReport, CheckResult } from '../../report/report-schema.ts';
-import type { RunResult } from '../../runners/runner-contract.ts';
+import type { LanguageRunner, RunResult } from '../../runners/runner-contract.ts';
 import { withoutHarnessNoise } from './observation.ts';
 import type { PlannedCase } from '../run/plan.ts';
 
@@ -41,9 +41,14 @@ export const WITHHELD_OUTPUT = '[withheld: the program printed the token in an e
  * cuts to EVIDENCE_LIMIT characters), or neither stream when `withhold` says the token leaked in a
  * form that masking cannot catch.
  */
-export function evidenceOf(run: RunResult, show: (text: string) => string, withhold = false): CaseEvidence {
-  // Without the lines the harness caused (Java's "Picked up JAVA_TOOL_OPTIONS", which names the trust store): a reader's run prints none.
-  const stream = (text: string) => (withhold ? WITHHELD_OUTPUT : show(withoutHarnessNoise(text)));
+export function evidenceOf(
+  run: RunResult,
+  show: (text: string) => string,
+  withhold = false,
+  runners?: readonly Pick<LanguageRunner, 'harnessNoise'>[],
+): CaseEvidence {
+  // Without the lines the harness caused (the registered runners' `harnessNoise`): a reader's run prints none.
+  const stream = (text: string) => (withhold ? WITHHELD_OUTPUT : show(withoutHarnessNoise(text, runners)));
   return { exitCode: run.exitCode, signal: run.signal, timedOut: run.timedOut, stdout: stream(run.stdout), stderr: stream(run.stderr) };
 }
 

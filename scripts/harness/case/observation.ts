@@ -1,10 +1,14 @@
 // What the harness saw of one case: the program's run and everything the mock recorded.
 import type { Manifest } from '../../manifest/manifest-schema.ts';
 import type { EgressAttempt, RecordedRequest, TlsFailure } from '../../mock/types.ts';
-import type { RunResult } from '../../runners/runner-contract.ts';
+import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
+import type { LanguageRunner, RunResult } from '../../runners/runner-contract.ts';
 import type { SideDoorReport } from '../../sandbox/side-doors.ts';
 import type { RawRequest } from './request-http.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
+
+/** What the checks know of a language: the facts its runner declares. */
+export type LanguageFacts = Pick<LanguageRunner, 'id' | 'insecureTls' | 'requestTimeoutAdvice' | 'crashMarks'>;
 
 /** Everything the checks look at for one case. */
 export interface CaseObservation {
@@ -17,8 +21,10 @@ export interface CaseObservation {
   egress: EgressAttempt[];
   /** TLS connections to the API that failed before carrying a request (a refused certificate). */
   tlsFailures: TlsFailure[];
-  /** The snippet's language and source text (for what can only be seen in the code). */
-  snippet: { language: string; source: string };
+  /** The snippet's language, its runner and its source text (for what can only be seen in the code). */
+  snippet: { language: string; source: string; runner: LanguageFacts };
+  /** Every registered runner: a crash mark of any of them counts in any output (a program may start another runtime). */
+  runners: readonly LanguageFacts[];
   /** What the program's sandbox saw it try past the proxy; undefined when it ran unsandboxed. */
   sideDoors?: SideDoorReport;
   run: RunResult;
@@ -36,20 +42,20 @@ export function headerValues(request: RecordedRequest, name: string): string[] {
   return request.rawHeaders.filter(([key]) => key.toLowerCase() === wanted).map(([, value]) => value);
 }
 
-/** Lines the harness's own environment makes a program print, removed before any check. */
-const HARNESS_NOISE = [
-  /^Picked up (?:JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS): .*(?:\r?\n|$)/gm,
-  /^NOTE: Picked up JDK_JAVA_OPTIONS: .*(?:\r?\n|$)/gm,
-];
-
-/** One stream of a run without the lines the harness's own environment made the program print. */
-export function withoutHarnessNoise(text: string): string {
+/**
+ * One stream of a run without the lines the harness's own environment made the program print: the
+ * `harnessNoise` of every registered runner, since every program gets every runner's variables.
+ */
+export function withoutHarnessNoise(text: string, runners: readonly Pick<LanguageRunner, 'harnessNoise'>[] = DEFAULT_RUNNERS): string {
   let output = text;
-  for (const pattern of HARNESS_NOISE) output = output.replace(pattern, '');
+  for (const runner of runners) for (const pattern of runner.harnessNoise ?? []) output = output.replace(pattern, '');
   return output;
 }
 
 /** stdout + stderr of a run, without the harness's own noise. */
-export function programOutput(run: Pick<RunResult, 'stdout' | 'stderr'>): string {
-  return withoutHarnessNoise(`${run.stdout}\n${run.stderr}`);
+export function programOutput(
+  run: Pick<RunResult, 'stdout' | 'stderr'>,
+  runners: readonly Pick<LanguageRunner, 'harnessNoise'>[] = DEFAULT_RUNNERS,
+): string {
+  return withoutHarnessNoise(`${run.stdout}\n${run.stderr}`, runners);
 }

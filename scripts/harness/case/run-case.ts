@@ -1,13 +1,14 @@
 // Runs one case: fresh tokens, its own mock listener, the program in its own sandbox and scratch
 // space, then every check.
 import { readFile } from 'node:fs/promises';
-import { interceptedEnvironment } from '../../mock/intercepted-environment.ts';
+import { homeVariables, interceptedEnvironment } from '../../mock/intercepted-environment.ts';
 import { startInterceptor } from '../../mock/interceptor.ts';
 import { randomToken } from '../../mock/tokens.ts';
 import { describeEgress, describeTlsFailure } from '../../mock/describe.ts';
 import type { MockTokens, RecordedRequest, ThrowawayCa } from '../../mock/types.ts';
 import { EVIDENCE_LIMIT } from '../../report/report-schema.ts';
-import type { PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
+import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
+import type { LanguageRunner, PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
 import type { Isolation } from '../../sandbox/isolation.ts';
 import { describeSideDoors, openCaseSandbox, type CaseSandbox } from '../../sandbox/sandbox.ts';
 import { CHECKS } from '../checks/all-checks.ts';
@@ -40,6 +41,8 @@ export interface CaseContext {
   isolation?: Isolation;
   /** Paths programs must be able to read inside the sandbox (the runners' cache, the project). */
   readablePaths?: readonly string[];
+  /** Every registered runner: each program gets all their variables, and the checks know all their crash marks (default: the built-in ones). */
+  runners?: readonly LanguageRunner[];
 }
 
 /** What a case without `isolation` gets: its scratch space and the fallback's shell, no sandbox. */
@@ -72,6 +75,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const { token, mock, secrets } = tokensFor(setup);
   const mask = (text: string) => showSafely(text, secrets);
   const manifest = planned.example.manifest;
+  const runners = context.runners ?? DEFAULT_RUNNERS;
   let interceptor;
   let sandbox: CaseSandbox | undefined;
   try {
@@ -81,6 +85,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
       ca: context.ca,
       interceptor,
       readablePaths: context.readablePaths,
+      homeVariables: homeVariables(runners),
     });
   } catch (error) {
     await interceptor?.close();
@@ -89,7 +94,9 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   let run: RunResult;
   let exitedAtMs: number;
   try {
-    const env = sandbox.environment(withToken(interceptedEnvironment(baseEnvironment(), interceptor, context.ca), token));
+    const env = sandbox.environment(
+      withToken(interceptedEnvironment(baseEnvironment(process.env, runners), interceptor, context.ca, { runners }), token),
+    );
     run = await planned.runner.run(snippet, {
       env,
       timeoutMs: caseTimeLimitMs(planned.scenario, manifest),
@@ -105,7 +112,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const sideDoors = sandbox.sideDoors(run);
   await Promise.all([interceptor.close(), sandbox.close()]);
   context.onRun?.(run);
-  const output = programOutput(run);
+  const output = programOutput(run, runners);
   const observation: CaseObservation = {
     scenario: setup,
     expectation: expectationFor(planned.scenario, manifest),
@@ -114,7 +121,8 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     requests: interceptor.requests,
     egress: interceptor.egress,
     tlsFailures: interceptor.tlsFailures,
-    snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => '') },
+    snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => ''), runner: planned.runner },
+    runners,
     sideDoors,
     run,
     exitedAtMs,
@@ -140,6 +148,6 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
       ...describeSideDoors(sideDoors),
     ].map(mask),
     outputTail: outputTail(output, mask, leakedEncoded),
-    evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded),
+    evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded, runners),
   });
 }

@@ -3,7 +3,7 @@ import { TOKEN_ENV_VAR } from '../../api/contract.ts';
 import { headerValues, type CaseObservation } from '../case/observation.ts';
 import { caseTimeLimitMs } from '../case/scenarios.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
-import { findCrash } from './crash.ts';
+import { crashMarksOf, findCrash } from './crash.ts';
 import { describeLeaks, leaksOf } from './leaks.ts';
 import { failureReportProblem } from './failure-report.ts';
 
@@ -52,7 +52,7 @@ export const handlesErrorCheck = defineCheck({
   id: 'handles-error',
   describe: "on 401/403 the output names the status and the API's message; other failures are one line; no stack trace",
   evaluate(observation) {
-    const crash = findCrash(observation.output);
+    const crash = findCrash(observation.output, crashMarksOf(observation.runners, observation.snippet.runner));
     if (crash) return fail(`the program crashed with ${crash}; catch the error and print one line instead`);
     const report = failureReportProblem(observation);
     if (report) return fail(report);

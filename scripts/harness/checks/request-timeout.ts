@@ -1,17 +1,11 @@
 // The program gives up by itself, within its own request timeout, when the server never answers.
+import type { LanguageFacts } from '../case/observation.ts';
 import { REQUEST_TIMEOUT_MARGIN_MS } from '../case/scenarios.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
-/** How to set a request timeout of `seconds` in each language. */
-function howToSet(language: string, seconds: string): string {
-  const ways: Record<string, string> = {
-    javascript: `pass signal: AbortSignal.timeout(${seconds}_000) to fetch`,
-    python: `pass timeout=${seconds} to requests.get()`,
-    go: `use &http.Client{Timeout: ${seconds} * time.Second}`,
-    java: `set .timeout(Duration.ofSeconds(${seconds})) on the HttpRequest`,
-    curl: `add --max-time ${seconds}`,
-  };
-  return ways[language] ?? `set a request timeout of ${seconds} s`;
+/** How to set a request timeout of `seconds`, in the words of the snippet's runner. */
+function howToSet(runner: LanguageFacts, seconds: string): string {
+  return runner.requestTimeoutAdvice?.(seconds) ?? `set a request timeout of ${seconds} s`;
 }
 
 /** Under a server that never answers, the program gives up within `requestTimeoutMs` (plus a margin). */
@@ -25,7 +19,7 @@ export const requestTimeoutCheck = defineCheck({
     if (run.timedOut) {
       return fail(
         `the program never gave up: it still waited for an answer when the harness killed it after ${Math.round(run.durationMs)} ms; ` +
-          `${howToSet(snippet.language, seconds)} (the manifest's requestTimeoutMs is ${limit})`,
+          `${howToSet(snippet.runner, seconds)} (the manifest's requestTimeoutMs is ${limit})`,
       );
     }
     const first = requests[0];
@@ -34,7 +28,7 @@ export const requestTimeoutCheck = defineCheck({
     if (waited > limit + REQUEST_TIMEOUT_MARGIN_MS) {
       return fail(
         `the program gave up ${waited} ms after the request arrived; the manifest's requestTimeoutMs is ${limit}: ` +
-          `${howToSet(snippet.language, seconds)}, or set requestTimeoutMs to the timeout the program really uses`,
+          `${howToSet(snippet.runner, seconds)}, or set requestTimeoutMs to the timeout the program really uses`,
       );
     }
     return pass(`gave up ${waited} ms after the request arrived (requestTimeoutMs ${limit})`);

@@ -8,13 +8,14 @@ import { DEFAULT_RESULT_CACHE_DIR, type HarnessOptions } from '../harness.ts';
 import { WAITING_LANE_WIDTH } from '../run/engine.ts';
 import { parseShard } from '../run/plan.ts';
 import { SCENARIO_NAMES } from '../case/scenarios.ts';
+import { LANGUAGE_IDS } from '../../languages.ts';
 
 /** What `npm run snippets -- --help` prints. */
 export const USAGE = `Usage: npm run snippets -- [options]
 
   --root DIR          folder of examples (default: snippets/)
   --example ID        only this example (repeatable)
-  --lang LANG         only this language: javascript, python, go, java, curl (repeatable)
+  --lang LANG         only this language: ${LANGUAGE_IDS.join(', ')} (repeatable)
   --scenario NAME     only this scenario: ${SCENARIO_NAMES.join(', ')} (repeatable)
   --json FILE         write the JSON report to FILE
   --junit FILE        write a JUnit XML report to FILE

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { execa } from 'execa';
 import type { Example } from '../../manifest/examples.ts';
+import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import { UsageError } from '../../usage.ts';
 
 /** Files whose change can alter every example's result: the harness, its schema and its dependencies. */
@@ -12,8 +13,8 @@ export const SHARED_PATHS: readonly string[] = [
   'scripts/manifest/',
   'scripts/api/',
   'scripts/languages.ts',
-  'snippets/requirements.txt',
-  'snippets/pom.xml',
+  // The runners' dependency files, which every example of their language installs from.
+  ...DEFAULT_RUNNERS.flatMap((runner) => (runner.dependencyFiles ?? []).map((file) => `snippets/${file}`)),
   'package.json',
   'package-lock.json',
   '.node-version',

@@ -8,6 +8,7 @@ import type { ThrowawayCa } from '../../mock/types.ts';
 import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../../runners/runner-contract.ts';
 import { IsolationError, describeIsolation, detectIsolation, type Isolation } from '../../sandbox/isolation.ts';
 import { runCase } from '../case/run-case.ts';
+import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import { currentCommit, harnessFingerprint } from '../../report/fingerprint.ts';
 import type { CaseInputs, RunInfo } from '../../report/report-schema.ts';
 import { caseInputs } from '../../report/case-inputs.ts';
@@ -23,7 +24,7 @@ import type { PlannedCase } from './plan.ts';
 
 /** How to run a set of cases. */
 export interface EngineOptions {
-  /** Folder holding `requirements.txt` and `pom.xml`, the Python and Java dependencies. */
+  /** Folder holding the runners' dependency files (`dependencyFiles`). */
   snippetsRoot: string;
   /** Project root: report paths are relative to it. */
   projectRoot: string;
@@ -45,6 +46,8 @@ export interface EngineOptions {
   isolation?: Isolation;
   /** Refuse to run (IsolationError) when programs cannot be sandboxed. */
   requireIsolation?: boolean;
+  /** The registered runners, whose variables every program gets (default: the built-in ones; the planned cases' runners are added). */
+  runners?: readonly LanguageRunner[];
 }
 
 /** Cases at once in the lane of scenarios that only wait on a timer (a hung server), beyond the CPU-bound lane. */
@@ -100,6 +103,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   const isolation = options.isolation ?? (await detectIsolation());
   if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
   const runners = [...new Set(cases.map((planned) => planned.runner))];
+  const registered = [...new Set([...(options.runners ?? DEFAULT_RUNNERS), ...runners])];
   const [toolchains, rawRequests] = await Promise.all([detectAll(runners, options.resultCacheDir), readRawRequests(cases)]);
   options.signal?.throwIfAborted();
   const prepared = new Map<string, Promise<PreparedSnippet>>();
@@ -197,6 +201,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
               rawRequest: rawRequests.get(planned.example.id),
               isolation,
               readablePaths: [options.cacheDir, options.projectRoot],
+              runners: registered,
               onRun: (run: RunResult) => {
                 if (laneOf(planned) === 'working') childWallMs += run.durationMs;
               },

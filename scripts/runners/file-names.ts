@@ -1,0 +1,15 @@
+// An example id (`list-clients`) in the cases the languages' file and type names use: each runner
+// names its starting file with them, and the benchmark renames its copies of an example with them.
+
+/** `list_clients`: the id with underscores (Python and Go file names). */
+export function snakeCase(id: string): string {
+  return id.replaceAll('-', '_');
+}
+
+/** `ListClients`: each word of the id capitalised (a Java class name). */
+export function pascalCase(id: string): string {
+  return id
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
