@@ -35,6 +35,12 @@ export const USAGE = `Usage: npm run snippets -- [options]
   --merge FILE...     merge the JSON reports of the shards of one run instead of running anything;
                       with --json/--junit, write the merged reports; fails when a case failed, or a
                       planned case (see --list) is in no report
+  --harness-files     print the files the harness is made of (the modules scripts/harness/harness.ts
+                      imports and the files they load, the runners' dependency files, package.json,
+                      package-lock.json, .node-version), one per line, and stop: a change to any of
+                      them makes every cached result stale and --changed run every example
+  --harness-fingerprint
+                      print the SHA-256 over those files (CI names its result cache with it), and stop
   -h, --help          this text
 
 Exit codes: 0 all passed, 1 a case failed, 2 bad usage, a bad manifest or missing isolation,
@@ -76,6 +82,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'no-cache': { type: 'boolean' },
         'result-cache': { type: 'string' },
         merge: { type: 'boolean' },
+        'harness-files': { type: 'boolean' },
+        'harness-fingerprint': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,6 +123,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     merge,
     help: values.help === true,
     live: values.live === true,
+    harnessFiles: values['harness-files'] === true,
+    harnessFingerprint: values['harness-fingerprint'] === true,
   };
 }
 
