@@ -3,8 +3,8 @@
 //
 // What is cached: the passed and failed results of programs that ran to the end. Never cached:
 // skipped cases, toolchain, prepare and harness failures (a missing tool or a failed install may be
-// fixed without any input changing), runs killed at the time limit (a loaded machine may cause
-// them), and runs cut short by an abort.
+// fixed without any input changing), cases in which a check of the harness threw, runs killed at
+// the time limit (a loaded machine may cause them), and runs cut short by an abort.
 //
 // Each entry is one JSON file, `<dir>/<key[0..2]>/<key>.json`, written through a uniquely named
 // temporary file and renamed into place, so two runs at once never tear or mix an entry. An entry
@@ -63,6 +63,7 @@ export function resultCacheKey(subject: CacheSubject): string {
 export function isCacheable(result: CaseResult): boolean {
   if (result.status !== 'passed' && result.status !== 'failed') return false;
   const evidence = result.detail.evidence;
+  if (result.errors?.length) return false; // a check or runner of the harness threw: its fix must not meet this result
   return evidence !== undefined && !evidence.timedOut && !result.checks.some((check) => check.id === 'harness');
 }
 
