@@ -8,6 +8,10 @@ import { DEFAULT_RESULT_CACHE_DIR, type HarnessOptions } from '../harness.ts';
 import { WAITING_LANE_WIDTH } from '../run/engine.ts';
 import { parseShard } from '../run/plan.ts';
 import { SCENARIO_NAMES } from '../case/scenarios.ts';
+import { DEFAULT_RETENTION } from '../cache/result-cache.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MIB = 1024 * 1024;
 
 /** What `npm run snippets -- --help` prints. */
 export const USAGE = `Usage: npm run snippets -- [options]
@@ -30,7 +34,8 @@ export const USAGE = `Usage: npm run snippets -- [options]
                       mock (ok, missing, invalid; revoked and forbidden with REQUESTROCKET_REVOKED_TOKEN
                       and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see CONTRIBUTING.md)
   --no-cache          run every case, even those whose inputs are unchanged since a cached result
-                      (default: reuse results from .cache/results/)
+                      (default: reuse results from .cache/results/; after each run, entries no run
+                      used for ${DEFAULT_RETENTION.maxAgeMs / DAY_MS} days go, then the least recently used beyond ${DEFAULT_RETENTION.maxBytes / MIB} MiB)
   --result-cache DIR  keep and reuse results in DIR instead of .cache/results/
   --merge FILE...     merge the JSON reports of the shards of one run instead of running anything;
                       with --json/--junit, write the merged reports; fails when a case failed, or a

@@ -18,7 +18,7 @@ import { errorSummary } from '../case/caught-error.ts';
 import type { Check } from '../checks/check.ts';
 import { showSafely } from '../../secrets/safe-text.ts';
 import { mapInLanes } from './pool.ts';
-import { openResultCache, type CacheStats } from '../cache/result-cache.ts';
+import { openResultCache, type CacheRetention, type CacheStats } from '../cache/result-cache.ts';
 import { SameRequestGate, requestFingerprint } from '../checks/same-request.ts';
 import { SCENARIOS } from '../case/scenarios.ts';
 import { detectWithCache } from '../cache/toolchain-cache.ts';
@@ -39,6 +39,8 @@ export interface EngineOptions {
   requireAll?: boolean;
   /** Folder of the result cache: when set, a case whose inputs are unchanged reuses its last result (see result-cache.ts). */
   resultCacheDir?: string;
+  /** How long and how much the result cache keeps (default: DEFAULT_RETENTION); pruned after each finished run. */
+  resultCacheRetention?: Partial<CacheRetention>;
   /** Called as each case finishes (progress output). */
   onCaseDone?: (result: CaseResult) => void;
   /** Runs one prepared case in place of the mock's flow (`runCase`): the live sentinel's hook. */
@@ -167,7 +169,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     return inputs;
   };
   // Result cache: reuse what can be reused before building or starting anything for it.
-  const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir) : undefined;
+  const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir, options.resultCacheRetention) : undefined;
   const reused = new Map<string, CaseResult>();
   if (resultCache) {
     for (const planned of cases) {
@@ -252,6 +254,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       return finished;
     });
     options.signal?.throwIfAborted();
+    // Keeps the cache bounded; never removes an entry this run reused or stored.
+    await resultCache?.prune();
     const durationMs = performance.now() - started;
     const info: RunInfo = {
       startedAt,
