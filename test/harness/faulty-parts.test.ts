@@ -11,6 +11,7 @@ import { CHECKS, type Check } from '../../scripts/harness/checks/all-checks.ts';
 import { evaluateChecks } from '../../scripts/harness/checks/evaluate-checks.ts';
 import { caughtError, errorSummary } from '../../scripts/harness/case/caught-error.ts';
 import { harnessFailure, unpreparedCase } from '../../scripts/harness/case/case-result.ts';
+import { runCase } from '../../scripts/harness/case/run-case.ts';
 import { CAUGHT_ERROR_LIMITS, HarnessReportSchema } from '../../scripts/report/report-schema.ts';
 import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 import { toJunit } from '../../scripts/report/reporters/junit.ts';
@@ -155,6 +156,37 @@ describe('a runner whose detect() throws', () => {
       expect(HarnessReportSchema.parse(run.report).cases[1]?.errors?.[0]?.where).toBe('runner "curl" detect()');
     },
   );
+});
+
+describe('any other fault of the harness while a case runs', () => {
+  test('fails that case as a harness failure naming the engine, and the run goes on', { timeout: 120_000 }, async () => {
+    const run = await runHarness({
+      root: snippets,
+      examples: ['list-clients', 'verify-token'],
+      languages: ['curl'],
+      scenarios: ['ok'],
+      // The real case runner, but for one example, where the harness breaks before the program starts.
+      async runCase(planned, snippet, context) {
+        if (planned.example.id === 'verify-token') throw new SyntaxError('unexpected token in a recorded request');
+        return runCase(planned, snippet, context);
+      },
+    });
+    expect(run.results.map((result) => [result.key, result.status])).toEqual([
+      ['list-clients/curl/ok', 'passed'],
+      ['verify-token/curl/ok', 'failed'],
+    ]);
+    expect(run.results[1]?.checks).toEqual([
+      {
+        id: 'harness',
+        status: 'failed',
+        message: 'the harness could not run this case: the engine threw: unexpected token in a recorded request',
+      },
+    ]);
+    expect(run.results[1]?.errors?.[0]).toMatchObject({
+      where: 'the engine',
+      message: 'SyntaxError: unexpected token in a recorded request',
+    });
+  });
 });
 
 const [planned] = planCases(await discoverExamples(snippets), DEFAULT_RUNNERS, {

@@ -194,8 +194,9 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     /** Runs one case that could not be reused: skipped, failed before running, or run and checked. */
     const outcomeOf = async (planned: PlannedCase, onFingerprint: (fingerprint: string) => void): Promise<CaseOutcome> => {
       const file = relative(planned.file.path);
-      const detectError = detectFailures.get(planned.runner.id);
-      if (detectError !== undefined) return harnessFailure(planned, file, detectError, { where: detectWhere(planned.runner) });
+      if (detectFailures.has(planned.runner.id)) {
+        return harnessFailure(planned, file, detectFailures.get(planned.runner.id), { where: detectWhere(planned.runner) });
+      }
       const toolchain = toolchains.get(planned.runner.id);
       if (!toolchain?.available || !ca) {
         const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
