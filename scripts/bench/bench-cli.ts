@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import type { EngineRun } from '../harness/run/engine.ts';
 import { DEFAULT_SNIPPETS_ROOT, runHarness, type HarnessOptions } from '../harness/harness.ts';
 import { summaryLine } from '../report/reporters/summary.ts';
+import { formatFailure } from '../report/reporters/terminal.ts';
+import type { CaseResult } from '../harness/case/case-result.ts';
 import { SCENARIOS, SCENARIO_NAMES } from '../harness/case/scenarios.ts';
 import { describeIsolation } from '../sandbox/isolation.ts';
 import { createJavaRunner } from '../runners/java.ts';
@@ -61,11 +63,29 @@ export function languageMedians(results: EngineRun['results']): Map<string, numb
   return medians;
 }
 
-/** A block of text describing one run. */
-export function describeRun(label: string, run: EngineRun): string {
+/**
+ * Every failed case of a run, each named by its key and then told as the terminal tells a failure
+ * (file, scenario, each failing check and its message, what was recorded, the output's tail); empty
+ * when none failed. A timing that includes failures is suspect: this says which and why.
+ */
+export function describeFailures(results: readonly CaseResult[]): string {
+  const failed = results.filter((result) => result.status === 'failed');
+  if (failed.length === 0) return '';
+  const told = failed.flatMap((result) => [
+    `    ${result.key}:`,
+    ...formatFailure(result)
+      .split('\n')
+      .map((line) => `      ${line}`),
+  ]);
+  return [`  ${failed.length} failed case(s):`, ...told].join('\n');
+}
+
+/** A block of text describing one run, with its failed cases named. */
+export function describeRun(label: string, run: Pick<EngineRun, 'results' | 'durationMs' | 'childWallMs' | 'concurrency'>): string {
   const perLanguage = [...languageMedians(run.results)].map(
     ([language, ms]) => `    ${language.padEnd(11)} ${ms.toFixed(0).padStart(6)} ms`,
   );
+  const failures = describeFailures(run.results);
   return [
     `${label}: ${summaryLine(run.results)}`,
     `  wall time                 ${(run.durationMs / 1000).toFixed(2)} s`,
@@ -73,7 +93,14 @@ export function describeRun(label: string, run: EngineRun): string {
     `  harness/ideal ratio       ${overheadRatio(run).toFixed(2)} (wall / (children's wall / concurrency))`,
     '  median case time per language:',
     ...perLanguage,
+    ...(failures ? [failures] : []),
   ].join('\n');
+}
+
+/** Prints the failed cases of a run whose block is not printed (the builds, the Java rounds), under `label`. */
+function printFailures(label: string, run: Pick<EngineRun, 'results'>): void {
+  const failures = describeFailures(run.results);
+  if (failures) console.log(`${label}: ${summaryLine(run.results)}\n${failures}`);
 }
 
 /** One line of the growth table: the timings of one example count. */
@@ -132,11 +159,12 @@ async function benchJavaStartup(scratch: string): Promise<void> {
     cacheDir,
     runners: withJava(startup),
   });
-  await runHarness(options('tuned')); // builds the classes and the archive
+  printFailures('Java start-up, first run (builds the classes and the archive)', await runHarness(options('tuned')));
   const times = { 'jvm-defaults': [] as number[], tuned: [] as number[] };
   for (let round = 0; round < 3; round += 1) {
     for (const startup of ['jvm-defaults', 'tuned'] as const) {
       const run = await runHarness(options(startup));
+      printFailures(`Java start-up, round ${round + 1}, ${startup}`, run);
       times[startup].push(...run.results.filter((result) => result.status !== 'skipped').map((result) => result.durationMs));
     }
   }
@@ -169,6 +197,7 @@ async function benchExamples(scratch: string, count: number): Promise<GrowthRow>
   console.log(
     `\n${count} example(s), cached: ${cached.run.cache?.reused ?? 0} of ${cached.run.results.length} result(s) reused, ${(cached.wallMs / 1000).toFixed(2)} s`,
   );
+  printFailures(`${count} example(s), cached`, cached.run);
   return {
     examples: count,
     cases: warm.run.results.length,
@@ -186,7 +215,7 @@ async function benchExamples(scratch: string, count: number): Promise<GrowthRow>
 async function benchWaitingAndSandbox(scratch: string): Promise<void> {
   const cacheDir = path.join(scratch, 'snippets-cache');
   const options: HarnessOptions = { root: DEFAULT_SNIPPETS_ROOT, cacheDir }; // no result cache: every case runs
-  await runHarness(options); // builds everything
+  printFailures('snippets/, first run (builds everything)', await runHarness(options));
   const warm = await runHarness(options);
   console.log(`
 ${describeRun('snippets/, warm, every scenario', warm)}`);

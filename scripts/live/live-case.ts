@@ -14,6 +14,7 @@ import { DEFAULT_RUNNERS } from '../runners/registry.ts';
 import type { RunResult } from '../runners/runner-contract.ts';
 import type { RequestBudget } from './budget.ts';
 import { LIVE_CHECKS, type LiveObservation } from './live-checks.ts';
+import { evaluateChecks } from '../harness/checks/evaluate-checks.ts';
 import { documentedAnswer } from './documented.ts';
 import { liveExpectation, realFacts } from './expectation.ts';
 import { probeApi, type ProbeAnswer, type ProbeRequest } from './probe.ts';
@@ -78,7 +79,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
       exitedAtMs = performance.now();
     } catch (error) {
-      return harnessFailure(planned, context.file, new Error(mask(error instanceof Error ? error.message : String(error))));
+      return harnessFailure(planned, context.file, error, { where: 'the live case (probe or program)', secrets });
     } finally {
       await route?.close();
     }
@@ -104,19 +105,24 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       probe,
       documented: documentedAnswer(setup, manifest.request),
     };
-    const checks = LIVE_CHECKS.map((check) => {
-      const outcome = check.evaluate(observation);
-      return { id: check.id, status: outcome.status, message: mask(outcome.message) };
-    });
-    return finishedCase(planned, context.file, run.durationMs, checks, {
-      exitCode: run.exitCode,
-      signal: run.signal,
-      timedOut: run.timedOut,
-      requests: [mask(describeProbe(request, probe))],
-      recordedBy: "the harness's probe",
-      egress: [],
-      outputTail: outputTail(output, mask, false),
-      evidence: evidenceOf(run, (text) => mask(text).slice(0, EVIDENCE_LIMIT), false, runners),
-    });
+    // Each check on its own: one that throws fails, named, and the others still judge the case.
+    const { checks, errors } = evaluateChecks(LIVE_CHECKS, observation, secrets, mask);
+    return finishedCase(
+      planned,
+      context.file,
+      run.durationMs,
+      checks,
+      {
+        exitCode: run.exitCode,
+        signal: run.signal,
+        timedOut: run.timedOut,
+        requests: [mask(describeProbe(request, probe))],
+        recordedBy: "the harness's probe",
+        egress: [],
+        outputTail: outputTail(output, mask, false),
+        evidence: evidenceOf(run, (text) => mask(text).slice(0, EVIDENCE_LIMIT), false, runners),
+      },
+      errors,
+    );
   };
 }

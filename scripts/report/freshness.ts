@@ -1,7 +1,7 @@
 // Whether a report speaks about the files as they are now: every case it holds is matched with the
 // current hashes of its inputs, so an edited snippet is never shown with the old file's result.
 import { displayPath } from '../paths.ts';
-import { harnessFingerprint } from './fingerprint.ts';
+import { harnessFingerprint } from './harness-files.ts';
 import type { CaseReport, HarnessReport } from './report-schema.ts';
 import { changedInputs, fileInputs, type CaseSubject } from './case-inputs.ts';
 

@@ -2,7 +2,8 @@
 // here: it must be of this commit and this harness, about the files as they are now, and hold a
 // result for every case this checkout plans, and none it does not.
 import { displayPath } from '../paths.ts';
-import { currentCommit, harnessFingerprint } from './fingerprint.ts';
+import { currentCommit } from './fingerprint.ts';
+import { harnessFingerprint } from './harness-files.ts';
 import type { HarnessReport } from './report-schema.ts';
 import { staleFiles } from './freshness.ts';
 import { coverageOf } from './merge.ts';

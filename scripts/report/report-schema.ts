@@ -62,6 +62,28 @@ export type CaseEvidence = z.output<typeof CaseEvidenceSchema>;
 /** Most characters of each stream a report keeps as evidence. */
 export const EVIDENCE_LIMIT = 8 * 1024;
 
+/** Most errors one case keeps, and most characters of an error's stack or cause chain. */
+export const CAUGHT_ERROR_LIMITS = Object.freeze({ errors: 16, stack: 4000, cause: 4000 });
+
+/**
+ * An error the harness caught while running one case (a check or a runner that threw, a build that
+ * failed, a mock that did not start) instead of letting it stop the run: where, what, and how it
+ * came about. Tokens masked, control characters shown, each part bounded (CAUGHT_ERROR_LIMITS).
+ */
+export const CaughtErrorSchema = z.object({
+  /** What threw, as a reader names it: `check "output"`, `runner "go" detect()`, `prepare`. */
+  where: z.string(),
+  /** The error's name and message (`TypeError: x is undefined`). */
+  message: z.string(),
+  /** Its stack trace, when it had one. */
+  stack: z.string().optional(),
+  /** Its `cause`, and the cause's own, each with its stack: `Error: y` then its frames. */
+  cause: z.string().optional(),
+});
+
+/** An error the harness caught while running one case. */
+export type CaughtError = z.output<typeof CaughtErrorSchema>;
+
 /** One run of one snippet file under one scenario. */
 export const CaseReportSchema = z.object({
   /** `example/language/scenario`: unique within a report. */
@@ -83,6 +105,8 @@ export const CaseReportSchema = z.object({
   checks: z.array(CheckResultSchema),
   /** What the program printed and how it exited; absent when it did not run. */
   evidence: CaseEvidenceSchema.optional(),
+  /** Errors the harness caught while running this case, with their stacks and causes; absent when none. */
+  errors: z.array(CaughtErrorSchema).max(CAUGHT_ERROR_LIMITS.errors).optional(),
 });
 
 /** One run of one snippet file under one scenario. */

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   casesPerSecond,
+  describeFailures,
+  describeRun,
   describeWaitingCost,
   growthTable,
   languageMedians,
@@ -17,6 +19,7 @@ import { syntheticId, writeSyntheticExamples } from '../../scripts/bench/synthet
 import { DEFAULT_SNIPPETS_ROOT, planHarness } from '../../scripts/harness/harness.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
+import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 import { caseReport } from '../support/report.ts';
 
 describe('median', () => {
@@ -78,6 +81,60 @@ describe('languageMedians', () => {
       ['go', 20],
       ['java', 900],
     ]);
+  });
+});
+
+describe('describeRun', () => {
+  const passed: CaseResult = {
+    ...caseReport({ example: 'bench-copy-a', language: 'go', scenario: 'ok', status: 'passed', durationMs: 40 }),
+    detail: { requests: [], egress: [], outputTail: [] },
+  };
+  const failed: CaseResult = {
+    ...caseReport({
+      example: 'bench-copy-b',
+      language: 'python',
+      scenario: 'revoked',
+      status: 'failed',
+      file: 'bench/examples-2/bench-copy-b/bench_copy_b.py',
+      durationMs: 150,
+    }),
+    checks: [
+      { id: 'auth-header', status: 'passed', message: 'sent the raw token' },
+      { id: 'exit-code', status: 'failed', message: 'expected a non-zero exit code with a revoked token; the program exited 0' },
+      { id: 'output', status: 'failed', message: "expected the output to name 401 and the API's message" },
+    ],
+    detail: {
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+      requests: ['GET /api/clients [TLSv1.3] -> 401'],
+      egress: [],
+      outputTail: ['done'],
+    },
+  };
+  const run = { results: [passed, failed], durationMs: 2000, childWallMs: 3000, concurrency: 2 };
+
+  test('names each failed case by its key, then tells it as the terminal does: file, failing checks and their messages', () => {
+    const text = describeRun('2 example(s), warm', run);
+    expect(text.split('\n')[0]).toBe('2 example(s), warm: 1 passed, 1 failed, 0 skipped');
+    const failures = describeFailures(run.results);
+    expect(text.endsWith(failures)).toBe(true);
+    expect(failures.split('\n')).toEqual([
+      '  1 failed case(s):',
+      '    bench-copy-b/python/revoked:',
+      ...formatFailure(failed)
+        .split('\n')
+        .map((line) => `      ${line}`),
+    ]);
+    expect(failures).toContain('      ✗ bench/examples-2/bench-copy-b/bench_copy_b.py (scenario: revoked)');
+    expect(failures).toContain('        [exit-code] expected a non-zero exit code with a revoked token; the program exited 0');
+    expect(failures).toContain("        [output] expected the output to name 401 and the API's message");
+    expect(failures).not.toContain('auth-header');
+  });
+
+  test('adds nothing when every case passed', () => {
+    expect(describeFailures([passed])).toBe('');
+    expect(describeRun('cached', { ...run, results: [passed] })).not.toContain('failed case');
   });
 });
 

@@ -7,6 +7,7 @@ import { CHECK_IDS } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
 import { MOCK_BEHAVIOURS } from '../../scripts/mock/types.ts';
+import { DEFAULT_RETENTION } from '../../scripts/harness/cache/result-cache.ts';
 
 const readme = await readFile(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
 const contributing = await readFile(path.join(PROJECT_ROOT, 'CONTRIBUTING.md'), 'utf8');
@@ -59,5 +60,19 @@ describe('CONTRIBUTING.md', () => {
     const block = between(contributing, 'To see how a program copes when things go wrong', '```\n\n');
     const shown = [...block.matchAll(/--behaviour ([\w-]+)/g)].map((match) => match[1]);
     expect(shown).toEqual(MOCK_BEHAVIOURS.filter((behaviour) => behaviour !== 'api'));
+  });
+});
+
+describe('the result cache', () => {
+  const days = DEFAULT_RETENTION.maxAgeMs / (24 * 60 * 60 * 1000);
+  const mebibytes = DEFAULT_RETENTION.maxBytes / (1024 * 1024);
+
+  test.for([
+    ['README.md', readme],
+    ['CONTRIBUTING.md', contributing],
+  ] as const)('%s states how long and how much it keeps, as DEFAULT_RETENTION does', ([, text]) => {
+    const prose = text.replace(/\s+/g, ' ');
+    expect(prose).toContain(`no run has used for ${days} days`);
+    expect(prose).toContain(`more than ${mebibytes} MiB`);
   });
 });

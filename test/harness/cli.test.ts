@@ -1,6 +1,6 @@
 // `npm run snippets` end to end: exit codes, the terminal report, and the JSON and JUnit files.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -157,8 +157,14 @@ describe('snippets CLI', () => {
     const first = await cli([...args, '--json', path.join(out, 'first.json')]);
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
     expect(first.stdout).toContain(`reused 0 of 5 case(s), stored 5`);
+    // An entry no run has used since 2000: the next run prunes it, and says so.
+    const stale = path.join(cache, 'ab', `ab${'0'.repeat(62)}.json`);
+    await mkdir(path.dirname(stale), { recursive: true });
+    await writeFile(stale, '{}\n');
+    await utimes(stale, new Date('2000-01-01'), new Date('2000-01-01'));
     const second = await cli([...args, '--json', path.join(out, 'second.json')]);
-    expect(second.stdout).toContain(`reused 5 of 5 case(s), stored 0`);
+    expect(second.stdout).toContain(`reused 5 of 5 case(s), stored 0; pruned 1 entry no recent run used (3 B)`);
+    await expect(readFile(stale)).rejects.toThrow();
     const report = HarnessReportSchema.parse(JSON.parse(await readFile(path.join(out, 'second.json'), 'utf8')));
     expect(report.summary).toMatchObject({ passed: 5, cached: 5 });
     expect(report.cases.every((entry) => entry.cached && entry.evidence !== undefined)).toBe(true);

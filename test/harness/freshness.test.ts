@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fileFreshness, staleFiles } from '../../scripts/report/freshness.ts';
 import { caseInputs, type CaseSubject } from '../../scripts/report/case-inputs.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
-import { harnessFingerprint } from '../../scripts/report/fingerprint.ts';
+import { harnessFingerprint } from '../../scripts/report/harness-files.ts';
 import { pythonRunner } from '../../scripts/runners/python.ts';
 import { caseReport, reportOf } from '../support/report.ts';
 

@@ -1,8 +1,6 @@
 // Planning: filters, shards and --changed decide exactly which cases run.
-import { mkdtemp, mkdir, rm, writeFile, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { affectedExamples } from '../../scripts/harness/run/changes.ts';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
@@ -12,6 +10,7 @@ import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 const examples = await discoverExamples(path.join(PROJECT_ROOT, 'snippets'));
 const allCases = planCases(examples, DEFAULT_RUNNERS);
@@ -62,28 +61,29 @@ describe('affectedExamples', () => {
     expect(affected).toMatchObject({ all: false, ids: ['verify-token'] });
   });
 
-  test.for(['scripts/harness/checks/network.ts', 'scripts/manifest/manifest-schema.ts', 'snippets/requirements.txt', 'package-lock.json'])(
-    'runs every example when %s changed',
-    (file) => {
-      expect(affectedExamples([file], examples, PROJECT_ROOT)).toMatchObject({ all: true, ids: ['list-clients', 'verify-token'] });
-    },
-  );
+  test.for([
+    'scripts/harness/checks/network.ts',
+    'scripts/manifest/manifest-schema.ts',
+    'scripts/secrets/stream-scan.ts',
+    'scripts/sandbox/sandbox.ts',
+    'scripts/report/report-schema.ts',
+    'scripts/runners/java/Training.java',
+    'snippets/requirements.txt',
+    'package-lock.json',
+  ])('runs every example when %s changed', (file) => {
+    expect(affectedExamples([file], examples, PROJECT_ROOT)).toMatchObject({ all: true, ids: ['list-clients', 'verify-token'] });
+  });
 
-  test('runs nothing when only prose changed', () => {
-    expect(affectedExamples(['README.md', 'docs/pages/index.astro'], examples, PROJECT_ROOT).ids).toEqual([]);
+  test('runs nothing when only prose or code the harness does not import changed', () => {
+    expect(affectedExamples(['README.md', 'docs/pages/index.astro', 'scripts/bench/synthetic.ts'], examples, PROJECT_ROOT).ids).toEqual([]);
   });
 });
 
 describe('planHarness with --changed', () => {
   let repo: string;
-  const git = (...args: string[]) => execa('git', args, { cwd: repo });
 
   beforeAll(async () => {
-    repo = await mkdtemp(path.join(tmpdir(), 'rr-changed-'));
-    await cp(path.join(PROJECT_ROOT, 'snippets'), path.join(repo, 'snippets'), { recursive: true });
-    await git('init', '-q', '-b', 'main');
-    await git('-c', 'user.email=docs@example.invalid', '-c', 'user.name=docs', 'add', '.');
-    await git('-c', 'user.email=docs@example.invalid', '-c', 'user.name=docs', 'commit', '-q', '-m', 'examples');
+    repo = await copyProject({ git: true });
   });
   afterAll(() => rm(repo, { recursive: true, force: true }));
 

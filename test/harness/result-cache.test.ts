@@ -1,12 +1,13 @@
 // The result cache: reuse only what ran with exactly these inputs, never trust a broken entry,
 // and let an unchanged case skip its run while a changed file's cases run again.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, runHarness } from '../../scripts/harness/harness.ts';
 import {
   RESULT_CACHE_FORMAT,
+  describeCacheStats,
   isCacheable,
   openResultCache,
   resultCacheKey,
@@ -56,7 +57,7 @@ describe('openResultCache', () => {
     await cache.remember(result);
     const reused = await cache.reuse(subjectOf(result));
     expect(reused).toEqual({ ...result, cached: true });
-    expect(cache.stats).toEqual({ reused: 1, stored: 1, discarded: 0 });
+    expect(cache.stats).toEqual({ reused: 1, stored: 1, discarded: 0, pruned: 0, prunedBytes: 0 });
   });
 
   test.for([
@@ -137,6 +138,109 @@ describe('openResultCache', () => {
   });
 });
 
+describe('pruning the result cache', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  /** A run's view of the cache in `dir`, its clock reading day `day`: entries unused for 10 days go. */
+  const runOn = (dir: string, day: number, retention: { maxBytes?: number } = {}) =>
+    openResultCache(dir, { now: () => day * DAY, maxAgeMs: 10 * DAY, ...retention });
+  /** One cached case per scenario, each its own entry. */
+  const entry = (scenario: string) => ranCase({ key: `list-clients/go/${scenario}`, scenario });
+  const [a, b, c, d, e] = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'].map(entry) as [
+    CaseResult,
+    CaseResult,
+    CaseResult,
+    CaseResult,
+    CaseResult,
+  ];
+  /** The file of a case's entry. */
+  const fileOf = (dir: string, result: CaseResult) => {
+    const key = resultCacheKey(subjectOf(result));
+    return path.join(dir, key.slice(0, 2), `${key}.json`);
+  };
+  /** Which of the cases still have an entry. */
+  const kept = async (dir: string) => {
+    const present = await Promise.all(
+      [a, b, c, d, e].map((result) =>
+        access(fileOf(dir, result)).then(
+          () => result.scenario,
+          () => undefined,
+        ),
+      ),
+    );
+    return present.filter(Boolean);
+  };
+
+  test('removes entries no run used within the age, then the least recently used beyond the size cap, never one the run used', async () => {
+    const dir = freshDir();
+    const first = runOn(dir, 0);
+    for (const result of [a, b, c]) await first.remember(result);
+    await first.prune();
+    expect(first.stats).toMatchObject({ stored: 3, pruned: 0 });
+
+    // Day 5: a is reused (and so used again), d is stored; nothing is 10 days old yet.
+    const second = runOn(dir, 5);
+    expect(await second.reuse(subjectOf(a))).toBeDefined();
+    await second.remember(d);
+    await second.prune();
+    expect(second.stats.pruned).toBe(0);
+    expect(await kept(dir)).toEqual(['ok', 'missing', 'invalid', 'revoked']);
+
+    // Day 12: b and c were last used on day 0, a on day 5.
+    const third = runOn(dir, 12);
+    expect(await third.reuse(subjectOf(d))).toBeDefined();
+    await third.prune();
+    expect(await kept(dir)).toEqual(['ok', 'revoked']);
+    expect(third.stats.pruned).toBe(2);
+    expect(third.stats.prunedBytes).toBeGreaterThan(0);
+
+    // Day 13, room for two entries: of a (day 5), d (day 12) and e (stored now), a goes.
+    const bytes = (await stat(fileOf(dir, d))).size;
+    const bytesOfA = (await stat(fileOf(dir, a))).size;
+    const fourth = runOn(dir, 13, { maxBytes: 2 * bytes + 10 });
+    await fourth.remember(e);
+    await fourth.prune();
+    expect(await kept(dir)).toEqual(['revoked', 'forbidden']);
+    expect(fourth.stats).toMatchObject({ pruned: 1, prunedBytes: bytesOfA });
+
+    // Day 100, no room at all: d goes, e stays because this run reused it.
+    const fifth = runOn(dir, 100, { maxBytes: 0 });
+    expect(await fifth.reuse(subjectOf(e))).toBeDefined();
+    await fifth.prune();
+    expect(await kept(dir)).toEqual(['forbidden']);
+    expect(await fifth.reuse(subjectOf(e))).toEqual({ ...e, cached: true });
+  });
+
+  test("removes a writer's temporary file left behind for an hour, and nothing outside the entries", async () => {
+    const dir = freshDir();
+    const run = runOn(dir, 30);
+    await run.remember(a);
+    const shard = path.dirname(fileOf(dir, a));
+    const leftBehind = path.join(shard, `${'e'.repeat(64)}.json.1234-abcdef12.tmp`);
+    const beingWritten = path.join(shard, `${'f'.repeat(64)}.json.1234-abcdef12.tmp`);
+    const toolchain = path.join(dir, 'toolchains', 'go-0123.json');
+    const stranger = path.join(shard, 'notes.json');
+    await mkdir(path.dirname(toolchain), { recursive: true });
+    for (const file of [leftBehind, beingWritten, toolchain, stranger]) await writeFile(file, '{}');
+    await utimes(leftBehind, (30 * DAY - 2 * 60 * 60 * 1000) / 1000, (30 * DAY - 2 * 60 * 60 * 1000) / 1000);
+    await utimes(beingWritten, (30 * DAY - 60 * 1000) / 1000, (30 * DAY - 60 * 1000) / 1000);
+    for (const file of [toolchain, stranger]) await utimes(file, 0, 0);
+    await run.prune();
+    await expect(access(leftBehind)).rejects.toThrow();
+    for (const file of [beingWritten, toolchain, stranger, fileOf(dir, a)]) await access(file);
+    expect(run.stats.pruned).toBe(0);
+  });
+
+  test('says in the terminal line what was pruned', () => {
+    const stats = { reused: 88, stored: 2, discarded: 0, pruned: 12, prunedBytes: 40_960 };
+    expect(describeCacheStats(stats, 90, '.cache/results')).toBe(
+      'result cache (.cache/results): reused 88 of 90 case(s), stored 2; pruned 12 entries no recent run used (40.0 KB)',
+    );
+    expect(describeCacheStats({ ...stats, pruned: 0, prunedBytes: 0 }, 90, '.cache/results')).toBe(
+      'result cache (.cache/results): reused 88 of 90 case(s), stored 2',
+    );
+  });
+});
+
 describe('runHarness with a result cache', () => {
   test('reuses every unchanged case without running it, and runs only the cases of a changed file', { timeout: 180_000 }, async () => {
     const root = path.join(scratch, 'snippets');
@@ -165,5 +269,29 @@ describe('runHarness with a result cache', () => {
     expect(ran).toEqual(['ok', 'missing', 'invalid', 'revoked', 'forbidden'].map((scenario) => `verify-token/curl/${scenario}`));
     expect(third.results.every((result) => result.status === 'passed')).toBe(true);
     expect(third.cache).toMatchObject({ reused: 15, stored: 5, discarded: 0 });
+  });
+
+  test('prunes what no run used for too long once it has finished, keeping what it used', { timeout: 120_000 }, async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const resultCacheDir = freshDir();
+    const options = {
+      root: path.join(PROJECT_ROOT, 'snippets'),
+      examples: ['list-clients'],
+      languages: ['curl'],
+      scenarios: ['ok'],
+      resultCacheDir,
+    };
+    const first = await runHarness({ ...options, resultCacheRetention: { now: () => 100 * DAY } });
+    expect(first.cache).toMatchObject({ stored: 1, pruned: 0 });
+    const [stored] = (await readdir(resultCacheDir, { recursive: true })).filter((name) => /^[0-9a-f]{2}\/[0-9a-f]{64}\.json$/.test(name));
+    // An entry of another harness, last used on day 80.
+    const stale = path.join(resultCacheDir, 'ab', `ab${'0'.repeat(62)}.json`);
+    await mkdir(path.dirname(stale), { recursive: true });
+    await writeFile(stale, '{}\n');
+    await utimes(stale, (80 * DAY) / 1000, (80 * DAY) / 1000);
+    const second = await runHarness({ ...options, resultCacheRetention: { now: () => 101 * DAY, maxAgeMs: 10 * DAY } });
+    expect(second.cache).toMatchObject({ reused: 1, stored: 0, pruned: 1, prunedBytes: 3 });
+    await expect(access(stale)).rejects.toThrow();
+    await access(path.join(resultCacheDir, stored!));
   });
 });

@@ -62,7 +62,17 @@ describe('snippets --live refuses before sending anything', () => {
 
   test('and has no flag that steers it anywhere but the real API', () => {
     expect(() => parseCommandLine(['--live', '--upstream', 'http://127.0.0.1:1'])).toThrow(UsageError);
-    expect(Object.keys(parseCommandLine(['--live']))).toEqual(['options', 'json', 'junit', 'list', 'merge', 'help', 'live']);
+    expect(Object.keys(parseCommandLine(['--live']))).toEqual([
+      'options',
+      'json',
+      'junit',
+      'list',
+      'merge',
+      'help',
+      'live',
+      'harnessFiles',
+      'harnessFingerprint',
+    ]);
   });
 
   test('lists the live cases without a token', async () => {

@@ -6,7 +6,8 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { splitBuildArgs } from '../../scripts/build-site.ts';
 import { planHarness } from '../../scripts/harness/harness.ts';
-import { currentCommit, harnessFingerprint } from '../../scripts/report/fingerprint.ts';
+import { currentCommit } from '../../scripts/report/fingerprint.ts';
+import { harnessFingerprint } from '../../scripts/report/harness-files.ts';
 import { caseReport, reportOf } from '../support/report.ts';
 import { buildEnvironment, makeBuildDir } from './build-site.ts';
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { dependencyRoot, fileInputs } from '../../scripts/report/case-inputs.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
-import { harnessFingerprint } from '../../scripts/report/fingerprint.ts';
+import { harnessFingerprint } from '../../scripts/report/harness-files.ts';
 import { readReport, writeReport } from '../../scripts/report/report-io.ts';
 import { runnerById } from '../../scripts/runners/registry.ts';
 

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { execa } from 'execa';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { parseCommandLine } from '../../scripts/harness/cli/command-line.ts';
-import { HARNESS_PATHS } from '../../scripts/report/fingerprint.ts';
+import { harnessFingerprint } from '../../scripts/report/harness-files.ts';
 import { loadWorkflow, npmScripts, packageScripts, stepUsing, type Job, type Workflow } from './workflow.ts';
 
 // docs.yml's jobs and pushes carry more than workflow.ts reads for every workflow.
@@ -40,9 +40,9 @@ describe('docs.yml', () => {
     for (const script of used) expect(packageJson.scripts, `npm run ${script}`).toHaveProperty([script]);
   });
 
-  /** The harness arguments of the one `npm run snippets` line in `jobs`, with `${{ matrix.shard }}` set to `shard`. */
+  /** The harness arguments of the one `npm run snippets` line in `jobs` that runs cases, with `${{ matrix.shard }}` set to `shard`. */
   function snippetsArgs(jobs: Job[], shard?: number): string[] {
-    const lines = commands(jobs).filter((line) => npmScripts(line).includes('snippets'));
+    const lines = commands(jobs).filter((line) => npmScripts(line).includes('snippets') && !line.includes('--harness-fingerprint'));
     expect(lines).toHaveLength(1);
     const line = shard === undefined ? lines[0]! : lines[0]!.replaceAll('${{ matrix.shard }}', String(shard));
     return line.split(' -- ')[1]?.split(/\s+/) ?? [];
@@ -100,19 +100,43 @@ describe('docs.yml', () => {
     expect(stepUsing(merge, 'actions/upload-artifact')?.with?.name).toBe('snippets-report');
   });
 
-  test('restores and saves the result cache under a key naming the toolchains and every harness path', () => {
+  /** The step that names the result cache, and the command its key takes the harness's hash from. */
+  const cacheNaming = () => {
+    const run = job('snippets').steps.find((step) => step.id === 'results')?.run ?? '';
+    const command = /\$\((npm run snippets [^)]*)\)/.exec(run)?.[1] ?? '';
+    return { run, command };
+  };
+
+  test('restores and saves the result cache under a key naming the toolchains and the harness fingerprint', () => {
     const steps = job('snippets').steps;
     const cache = stepUsing(job('snippets'), 'actions/cache');
     expect(cache?.with?.path).toBe('.cache/results');
     expect(String(cache?.with?.key)).toMatch(
       /^\$\{\{ steps\.results\.outputs\.prefix \}\}-shard\$\{\{ matrix\.shard \}\}-\$\{\{ github\.run_id \}\}/,
     );
-    const naming = steps.find((step) => step.id === 'results')?.run ?? '';
-    for (const id of ['python', 'go', 'java']) expect(naming).toContain(`steps.${id}.outputs.`);
-    const hashed = [...naming.matchAll(/'([^']+)'/g)].map((match) => match[1]);
-    expect(hashed).toEqual(HARNESS_PATHS.map((entry) => (entry.endsWith('/') ? `${entry}**` : entry)));
-    expect(steps.findIndex((step) => step === cache)).toBeLessThan(steps.findIndex((step) => step.run?.includes('npm run snippets')));
+    const { run, command } = cacheNaming();
+    for (const id of ['python', 'go', 'java']) expect(run).toContain(`steps.${id}.outputs.`);
+    expect(command).toBe('npm run snippets --silent -- --harness-fingerprint');
+    expect(parseCommandLine(command.split(' -- ')[1]!.split(/\s+/), {}).harnessFingerprint).toBe(true);
+    expect(run).toMatch(/^harness=\$\(npm run snippets [^)]*\)$/m);
+    expect(run).toMatch(/^echo "prefix=[^"]*-\$\{harness\}" >> "\$GITHUB_OUTPUT"$/m);
+    expect(steps.findIndex((step) => step.id === 'results')).toBeGreaterThan(steps.findIndex((step) => step.run === 'npm ci'));
+    expect(steps.findIndex((step) => step === cache)).toBeLessThan(
+      steps.findIndex((step) => step.run?.includes('npm run snippets -- --shard')),
+    );
   });
+
+  test('lists no harness path by hand: no hashFiles, no path under scripts/ in any command', () => {
+    expect(loaded.text).not.toContain('hashFiles(');
+    for (const line of commands()) expect(line).not.toMatch(/\bscripts\//);
+  });
+
+  test('the command the cache key calls exists and prints the harness fingerprint of this checkout', { timeout: 60_000 }, async () => {
+    const [program, ...args] = cacheNaming().command.split(/\s+/);
+    const printed = await execa(program!, args, { cwd: PROJECT_ROOT });
+    expect(printed.stdout).toBe(harnessFingerprint(PROJECT_ROOT));
+  });
+
   test('runs on pull requests and on pushes to main', () => {
     expect(workflow.on).toHaveProperty('pull_request');
     expect(workflow.on.push?.branches).toEqual(['main']);

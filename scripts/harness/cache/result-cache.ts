@@ -3,13 +3,16 @@
 //
 // What is cached: the passed and failed results of programs that ran to the end. Never cached:
 // skipped cases, toolchain, prepare and harness failures (a missing tool or a failed install may be
-// fixed without any input changing), runs killed at the time limit (a loaded machine may cause
-// them), and runs cut short by an abort.
+// fixed without any input changing), cases in which a check of the harness threw, runs killed at
+// the time limit (a loaded machine may cause them), and runs cut short by an abort.
 //
 // Each entry is one JSON file, `<dir>/<key[0..2]>/<key>.json`, written through a uniquely named
 // temporary file and renamed into place, so two runs at once never tear or mix an entry. An entry
 // is trusted only when it parses, matches the schema, names the key it is stored under, and holds
 // the very case and inputs asked for; anything else is deleted and the case runs.
+//
+// The folder stays bounded: every run marks the entries it reuses or stores as used, and prunes
+// the others that are too old or beyond the size cap once it has finished (cache-retention.ts).
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../write-file-atomic.ts';
@@ -18,6 +21,9 @@ import { z } from 'zod';
 import { sha256 } from '../../report/fingerprint.ts';
 import { CaseEvidenceSchema, CaseReportSchema, Sha256Schema, type CaseInputs } from '../../report/report-schema.ts';
 import type { CaseResult } from '../case/case-result.ts';
+import { DEFAULT_RETENTION, formatBytes, markUsed, pruneEntries, type CacheRetention } from './cache-retention.ts';
+
+export { DEFAULT_RETENTION, type CacheRetention } from './cache-retention.ts';
 
 /** Version of the entry layout; a change makes every older entry a miss. */
 export const RESULT_CACHE_FORMAT = 2;
@@ -63,6 +69,7 @@ export function resultCacheKey(subject: CacheSubject): string {
 export function isCacheable(result: CaseResult): boolean {
   if (result.status !== 'passed' && result.status !== 'failed') return false;
   const evidence = result.detail.evidence;
+  if (result.errors?.length) return false; // a check or runner of the harness threw: its fix must not meet this result
   return evidence !== undefined && !evidence.timedOut && !result.checks.some((check) => check.id === 'harness');
 }
 
@@ -72,15 +79,20 @@ export interface CacheStats {
   stored: number;
   /** Entries found broken or about something else, and deleted. */
   discarded: number;
+  /** Entries pruned after the run (unused too long, or beyond the size cap), and their bytes. */
+  pruned: number;
+  prunedBytes: number;
 }
 
 /** The result cache in one folder. */
 export interface ResultCache {
   readonly dir: string;
-  /** The stored result of this case with exactly these inputs (marked `cached: true`), or undefined. */
+  /** The stored result of this case with exactly these inputs (marked `cached: true`, and its entry marked used), or undefined. */
   reuse(subject: CacheSubject): Promise<CaseResult | undefined>;
-  /** Stores a freshly run case when it is cacheable; never throws (a cache that cannot be written only costs time). */
+  /** Stores a freshly run case when it is cacheable (its entry marked used); never throws (a cache that cannot be written only costs time). */
   remember(result: CaseResult, signal?: AbortSignal): Promise<void>;
+  /** Removes what the retention says to, never an entry this cache reused or stored; counts it in `stats`. Never throws. */
+  prune(): Promise<void>;
   readonly stats: CacheStats;
 }
 
@@ -122,34 +134,58 @@ async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats):
   return { ...(entry!.result as CaseResult), cached: true };
 }
 
-/** Writes one entry atomically (see write-file-atomic.ts). */
-async function writeEntry(dir: string, result: CaseResult): Promise<void> {
+/** Writes one entry atomically (see write-file-atomic.ts); returns its file. */
+async function writeEntry(dir: string, result: CaseResult): Promise<string> {
   const key = resultCacheKey({ caseKey: result.key, file: result.file, inputs: result.inputs });
   const entry = { format: RESULT_CACHE_FORMAT, key, result: { ...result, cached: false } };
-  await writeFileAtomic(entryPath(dir, key), `${JSON.stringify(entry)}\n`);
+  const file = entryPath(dir, key);
+  await writeFileAtomic(file, `${JSON.stringify(entry)}\n`);
+  return file;
 }
 
-/** The result cache kept in `dir` (created on first write). */
-export function openResultCache(dir: string): ResultCache {
-  const stats: CacheStats = { reused: 0, stored: 0, discarded: 0 };
+/** The result cache kept in `dir` (created on first write), keeping what `retention` says (default: DEFAULT_RETENTION). */
+export function openResultCache(dir: string, retention: Partial<CacheRetention> = {}): ResultCache {
+  const policy: CacheRetention = { ...DEFAULT_RETENTION, ...retention };
+  const stats: CacheStats = { reused: 0, stored: 0, discarded: 0, pruned: 0, prunedBytes: 0 };
+  // The entries this cache reused or stored: pruning never removes them.
+  const used = new Set<string>();
   return {
     dir,
     stats,
-    reuse: (subject) => readEntry(dir, subject, stats),
+    async reuse(subject) {
+      const hit = await readEntry(dir, subject, stats);
+      if (hit) {
+        const file = entryPath(dir, resultCacheKey(subject));
+        used.add(file);
+        await markUsed(file, policy);
+      }
+      return hit;
+    },
     async remember(result, signal) {
       if (signal?.aborted || result.cached || !isCacheable(result)) return;
       try {
-        await writeEntry(dir, result);
+        const file = await writeEntry(dir, result);
+        used.add(file);
+        await markUsed(file, policy);
         stats.stored += 1;
       } catch {
         // A read-only or full disk: the next run simply runs the case again.
       }
     },
+    async prune() {
+      const pruned = await pruneEntries(dir, used, policy);
+      stats.pruned += pruned.entries;
+      stats.prunedBytes += pruned.bytes;
+    },
   };
 }
 
-/** One line for the terminal: how many results were reused and stored, and any entry thrown away. */
+/** One line for the terminal: how many results were reused and stored, any entry thrown away, and what was pruned. */
 export function describeCacheStats(stats: CacheStats, total: number, dir: string): string {
-  const discarded = stats.discarded ? `; ${stats.discarded} broken or mismatched entr${stats.discarded === 1 ? 'y' : 'ies'} discarded` : '';
-  return `result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}`;
+  const plural = (count: number) => `entr${count === 1 ? 'y' : 'ies'}`;
+  const discarded = stats.discarded ? `; ${stats.discarded} broken or mismatched ${plural(stats.discarded)} discarded` : '';
+  const pruned = stats.pruned
+    ? `; pruned ${stats.pruned} ${plural(stats.pruned)} no recent run used (${formatBytes(stats.prunedBytes)})`
+    : '';
+  return `result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}${pruned}`;
 }

@@ -1,6 +1,8 @@
 // The result of one case: the report's fields plus the details a contributor needs to fix a failure.
-import type { CaseEvidence, CaseReport, CheckResult } from '../../report/report-schema.ts';
+import type { CaseEvidence, CaseReport, CaughtError, CheckResult } from '../../report/report-schema.ts';
 import type { LanguageRunner, RunResult } from '../../runners/runner-contract.ts';
+import { MAX_MESSAGE_LENGTH, showSafely } from '../../secrets/safe-text.ts';
+import { boundedErrors, caughtError, errorSummary } from './caught-error.ts';
 import { withoutHarnessNoise } from './observation.ts';
 import type { PlannedCase } from '../run/plan.ts';
 
@@ -57,8 +59,14 @@ function identity(planned: PlannedCase, file: string) {
   return { key: planned.key, example: planned.example.id, language: planned.file.language, file, scenario: planned.scenario };
 }
 
-/** A case that did not run: skipped, or failed before its program started. */
-function notRun(planned: PlannedCase, file: string, reason: string, failedCheck?: Omit<CheckResult, 'status'>): CaseOutcome {
+/** A case that did not run: skipped, or failed before its program started (with the error caught, if any). */
+function notRun(
+  planned: PlannedCase,
+  file: string,
+  reason: string,
+  failedCheck?: Omit<CheckResult, 'status'>,
+  error?: CaughtError,
+): CaseOutcome {
   return {
     ...identity(planned, file),
     status: failedCheck ? 'failed' : 'skipped',
@@ -66,10 +74,17 @@ function notRun(planned: PlannedCase, file: string, reason: string, failedCheck?
     reason,
     checks: failedCheck ? [{ ...failedCheck, status: 'failed' }] : [],
     detail: { reason, requests: [], egress: [], outputTail: [] },
+    ...(error ? { errors: [error] } : {}),
   };
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** An error's message, with its causes' (`x; caused by Error: y`), masked and bounded. */
+function errorText(error: unknown, secrets: readonly string[] = []): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const summary = errorSummary(error);
+  const causes = summary.indexOf('; caused by ');
+  return showSafely(causes === -1 ? message : `${message}${summary.slice(causes)}`, secrets, MAX_MESSAGE_LENGTH);
+}
 
 /** A case not run because its toolchain is missing. */
 export function skippedCase(planned: PlannedCase, file: string, reason: string): CaseOutcome {
@@ -84,24 +99,44 @@ export function toolchainFailure(planned: PlannedCase, file: string, reason: str
   });
 }
 
-/** A case failed because its file could not be built or installed. */
+/** A case failed because its file could not be built or installed; the error, its stack and cause are kept. */
 export function unpreparedCase(planned: PlannedCase, file: string, error: unknown): CaseOutcome {
-  return notRun(planned, file, errorText(error), { id: 'prepare', message: errorText(error) });
+  const text = errorText(error);
+  return notRun(planned, file, text, { id: 'prepare', message: text }, caughtError(`runner "${planned.runner.id}" prepare()`, error));
 }
 
-/** A case the harness itself could not run (its mock failed to start). */
-export function harnessFailure(planned: PlannedCase, file: string, error: unknown): CaseOutcome {
-  return notRun(planned, file, errorText(error), { id: 'harness', message: `the harness could not run this case: ${errorText(error)}` });
+/** What threw when the harness could not run a case, and the secrets its text must not show. */
+export interface HarnessFailureSource {
+  /** What threw, as a reader names it (`runner "go" detect()`); default: the harness. */
+  where?: string;
+  secrets?: readonly string[];
 }
 
-/** Builds a finished case from its check results. */
+/** A case the harness itself could not run (its mock failed to start, a runner threw); the error, its stack and cause are kept. */
+export function harnessFailure(planned: PlannedCase, file: string, error: unknown, source: HarnessFailureSource = {}): CaseOutcome {
+  const text = errorText(error, source.secrets);
+  const where = source.where ?? 'the harness';
+  const message = `the harness could not run this case: ${source.where ? `${source.where} threw: ` : ''}${text}`;
+  return notRun(planned, file, text, { id: 'harness', message }, caughtError(where, error, source.secrets));
+}
+
+/** Builds a finished case from its check results (and the errors of checks that threw). */
 export function finishedCase(
   planned: PlannedCase,
   file: string,
   durationMs: number,
   checks: CheckResult[],
   detail: CaseDetail,
+  errors: readonly CaughtError[] = [],
 ): CaseOutcome {
   const status = checks.some((check) => check.status === 'failed') ? 'failed' : 'passed';
-  return { ...identity(planned, file), status, durationMs, checks, detail, ...(detail.evidence ? { evidence: detail.evidence } : {}) };
+  return {
+    ...identity(planned, file),
+    status,
+    durationMs,
+    checks,
+    detail,
+    ...(detail.evidence ? { evidence: detail.evidence } : {}),
+    ...(errors.length ? { errors: boundedErrors(errors) } : {}),
+  };
 }

@@ -11,11 +11,12 @@ import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import type { LanguageRunner, PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
 import type { Isolation } from '../../sandbox/isolation.ts';
 import { describeSideDoors, openCaseSandbox, type CaseSandbox } from '../../sandbox/sandbox.ts';
-import { CHECKS } from '../checks/all-checks.ts';
+import { CHECKS, type Check } from '../checks/all-checks.ts';
+import { evaluateChecks } from '../checks/evaluate-checks.ts';
 import { baseEnvironment, withToken } from './base-environment.ts';
 import { firstLines } from './detail-lines.ts';
 import { leaksOf } from '../checks/leaks.ts';
-import { MAX_MESSAGE_LENGTH, showSafely } from '../../secrets/safe-text.ts';
+import { showSafely } from '../../secrets/safe-text.ts';
 import { programOutput, type CaseObservation } from './observation.ts';
 import { outputTail } from './output-tail.ts';
 import type { PlannedCase } from '../run/plan.ts';
@@ -43,6 +44,8 @@ export interface CaseContext {
   readablePaths?: readonly string[];
   /** Every registered runner: each program gets all their variables, and the checks know all their crash marks (default: the built-in ones). */
   runners?: readonly LanguageRunner[];
+  /** The checks applied to the case (default: CHECKS). */
+  checks?: readonly Check[];
 }
 
 /** What a case without `isolation` gets: its scratch space and the fallback's shell, no sandbox. */
@@ -89,7 +92,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     });
   } catch (error) {
     await interceptor?.close();
-    return harnessFailure(planned, context.file, error);
+    return harnessFailure(planned, context.file, error, { where: 'starting the mock and the sandbox', secrets });
   }
   let run: RunResult;
   let exitedAtMs: number;
@@ -107,7 +110,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     exitedAtMs = performance.now();
   } catch (error) {
     await Promise.all([interceptor.close(), sandbox.close()]);
-    return harnessFailure(planned, context.file, error);
+    return harnessFailure(planned, context.file, error, { where: `runner "${planned.runner.id}" run()`, secrets });
   }
   const sideDoors = sandbox.sideDoors(run);
   await Promise.all([interceptor.close(), sandbox.close()]);
@@ -130,24 +133,29 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     rawRequest: context.rawRequest,
   };
   context.onObservation?.(observation);
-  const checks = CHECKS.map((check) => {
-    const outcome = check.evaluate(observation);
-    return { id: check.id, status: outcome.status, message: showSafely(outcome.message, secrets, MAX_MESSAGE_LENGTH) };
-  });
+  // Each check on its own: one that throws fails, named, and the others still judge the case.
+  const { checks, errors } = evaluateChecks(context.checks ?? CHECKS, observation, secrets);
   // A token printed in an encoded or split form survives masking: no output of this case is shown then.
   const leakedEncoded = token !== undefined && leaksOf(run, token).some((leak) => leak.encoding !== 'plain');
-  return finishedCase(planned, context.file, run.durationMs, checks, {
-    exitCode: run.exitCode,
-    signal: run.signal,
-    timedOut: run.timedOut,
-    requests: firstLines(interceptor.requests, (request) => mask(describeRequest(request))),
-    // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
-    egress: [
-      ...firstLines(interceptor.egress, describeEgress),
-      ...firstLines(interceptor.tlsFailures, describeTlsFailure),
-      ...describeSideDoors(sideDoors),
-    ].map(mask),
-    outputTail: outputTail(output, mask, leakedEncoded),
-    evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded, runners),
-  });
+  return finishedCase(
+    planned,
+    context.file,
+    run.durationMs,
+    checks,
+    {
+      exitCode: run.exitCode,
+      signal: run.signal,
+      timedOut: run.timedOut,
+      requests: firstLines(interceptor.requests, (request) => mask(describeRequest(request))),
+      // Refused connections, and TLS handshakes the program broke off (it did not trust the certificate).
+      egress: [
+        ...firstLines(interceptor.egress, describeEgress),
+        ...firstLines(interceptor.tlsFailures, describeTlsFailure),
+        ...describeSideDoors(sideDoors),
+      ].map(mask),
+      outputTail: outputTail(output, mask, leakedEncoded),
+      evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded, runners),
+    },
+    errors,
+  );
 }

@@ -9,6 +9,10 @@ import { WAITING_LANE_WIDTH } from '../run/engine.ts';
 import { parseShard } from '../run/plan.ts';
 import { SCENARIO_NAMES } from '../case/scenarios.ts';
 import { LANGUAGE_IDS } from '../../languages.ts';
+import { DEFAULT_RETENTION } from '../cache/result-cache.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MIB = 1024 * 1024;
 
 /** What `npm run snippets -- --help` prints. */
 export const USAGE = `Usage: npm run snippets -- [options]
@@ -31,11 +35,18 @@ export const USAGE = `Usage: npm run snippets -- [options]
                       mock (ok, missing, invalid; revoked and forbidden with REQUESTROCKET_REVOKED_TOKEN
                       and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see CONTRIBUTING.md)
   --no-cache          run every case, even those whose inputs are unchanged since a cached result
-                      (default: reuse results from .cache/results/)
+                      (default: reuse results from .cache/results/; after each run, entries no run
+                      used for ${DEFAULT_RETENTION.maxAgeMs / DAY_MS} days go, then the least recently used beyond ${DEFAULT_RETENTION.maxBytes / MIB} MiB)
   --result-cache DIR  keep and reuse results in DIR instead of .cache/results/
   --merge FILE...     merge the JSON reports of the shards of one run instead of running anything;
                       with --json/--junit, write the merged reports; fails when a case failed, or a
                       planned case (see --list) is in no report
+  --harness-files     print the files the harness is made of (the modules scripts/harness/harness.ts
+                      imports and the files they load, the runners' dependency files, package.json,
+                      package-lock.json, .node-version), one per line, and stop: a change to any of
+                      them makes every cached result stale and --changed run every example
+  --harness-fingerprint
+                      print the SHA-256 over those files (CI names its result cache with it), and stop
   -h, --help          this text
 
 Exit codes: 0 all passed, 1 a case failed, 2 bad usage, a bad manifest or missing isolation,
@@ -77,6 +88,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         'no-cache': { type: 'boolean' },
         'result-cache': { type: 'string' },
         merge: { type: 'boolean' },
+        'harness-files': { type: 'boolean' },
+        'harness-fingerprint': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -116,6 +129,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     merge,
     help: values.help === true,
     live: values.live === true,
+    harnessFiles: values['harness-files'] === true,
+    harnessFingerprint: values['harness-fingerprint'] === true,
   };
 }
 

@@ -10,7 +10,8 @@ import { IsolationError, describeIsolation } from '../../sandbox/isolation.ts';
 import { UsageError } from '../../usage.ts';
 import { describeCacheStats } from '../cache/result-cache.ts';
 import type { CaseResult } from '../case/case-result.ts';
-import { planHarness, runHarness } from '../harness.ts';
+import { PROJECT_ROOT, planHarness, runHarness } from '../harness.ts';
+import { harnessFiles, harnessFingerprint } from '../../report/harness-files.ts';
 import { USAGE, parseCommandLine } from './command-line.ts';
 import { watchInterrupts } from './interrupt.ts';
 import { mergeCommand } from './merge-command.ts';
@@ -23,6 +24,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     const command = parseCommandLine(argv);
     if (command.help) {
       out.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command.harnessFiles) {
+      out.write(harnessFiles(PROJECT_ROOT).join('\n') + '\n');
+      return 0;
+    }
+    if (command.harnessFingerprint) {
+      out.write(`${harnessFingerprint(PROJECT_ROOT)}\n`);
       return 0;
     }
     if (command.live) return await runLiveCommand(command, { out, env: process.env });

@@ -2,35 +2,24 @@
 import path from 'node:path';
 import { execa } from 'execa';
 import type { Example } from '../../manifest/examples.ts';
-import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
+import { harnessFiles } from '../../report/harness-files.ts';
 import { UsageError } from '../../usage.ts';
-
-/** Files whose change can alter every example's result: the harness, its schema and its dependencies. */
-export const SHARED_PATHS: readonly string[] = [
-  'scripts/harness/',
-  'scripts/runners/',
-  'scripts/mock/',
-  'scripts/manifest/',
-  'scripts/api/',
-  'scripts/languages.ts',
-  // The runners' dependency files, which every example of their language installs from.
-  ...DEFAULT_RUNNERS.flatMap((runner) => (runner.dependencyFiles ?? []).map((file) => `snippets/${file}`)),
-  'package.json',
-  'package-lock.json',
-  '.node-version',
-];
 
 /** Which examples to run after a change: all, or those whose folder holds a changed file. */
 export interface AffectedExamples {
   all: boolean;
   ids: string[];
-  /** Why: the first shared file that changed, or the changed example files. */
+  /** Why: the first harness file that changed, or the changed example files. */
   reason: string;
 }
 
-/** Decides which examples `changed` (paths relative to the project root) affects. */
+/**
+ * Decides which examples `changed` (paths relative to the project root) affects: every one when a
+ * file the harness is made of changed (see harnessFiles), else those whose folder holds a change.
+ */
 export function affectedExamples(changed: readonly string[], examples: readonly Example[], projectRoot: string): AffectedExamples {
-  const shared = changed.find((file) => SHARED_PATHS.some((prefix) => (prefix.endsWith('/') ? file.startsWith(prefix) : file === prefix)));
+  const harness = new Set(harnessFiles(projectRoot));
+  const shared = changed.find((file) => harness.has(file));
   if (shared) return { all: true, ids: examples.map((example) => example.id), reason: `${shared} changed, so every example runs` };
   const ids = examples
     .filter((example) => {

@@ -9,13 +9,17 @@ import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../.
 import { IsolationError, describeIsolation, detectIsolation, type Isolation } from '../../sandbox/isolation.ts';
 import { runCase } from '../case/run-case.ts';
 import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
-import { currentCommit, harnessFingerprint } from '../../report/fingerprint.ts';
+import { currentCommit } from '../../report/fingerprint.ts';
+import { harnessFingerprint } from '../../report/harness-files.ts';
 import type { CaseInputs, RunInfo } from '../../report/report-schema.ts';
 import { caseInputs } from '../../report/case-inputs.ts';
 import type { CaseOutcome, CaseResult } from '../case/case-result.ts';
-import { skippedCase, toolchainFailure, unpreparedCase } from '../case/case-result.ts';
+import { harnessFailure, skippedCase, toolchainFailure, unpreparedCase } from '../case/case-result.ts';
+import { errorSummary } from '../case/caught-error.ts';
+import type { Check } from '../checks/check.ts';
+import { showSafely } from '../../secrets/safe-text.ts';
 import { mapInLanes } from './pool.ts';
-import { openResultCache, type CacheStats } from '../cache/result-cache.ts';
+import { openResultCache, type CacheRetention, type CacheStats } from '../cache/result-cache.ts';
 import { SameRequestGate, requestFingerprint } from '../checks/same-request.ts';
 import { SCENARIOS } from '../case/scenarios.ts';
 import { detectWithCache } from '../cache/toolchain-cache.ts';
@@ -36,6 +40,8 @@ export interface EngineOptions {
   requireAll?: boolean;
   /** Folder of the result cache: when set, a case whose inputs are unchanged reuses its last result (see result-cache.ts). */
   resultCacheDir?: string;
+  /** How long and how much the result cache keeps (default: DEFAULT_RETENTION); pruned after each finished run. */
+  resultCacheRetention?: Partial<CacheRetention>;
   /** Called as each case finishes (progress output). */
   onCaseDone?: (result: CaseResult) => void;
   /** Runs one prepared case in place of the mock's flow (`runCase`): the live sentinel's hook. */
@@ -48,6 +54,8 @@ export interface EngineOptions {
   requireIsolation?: boolean;
   /** The registered runners, whose variables every program gets (default: the built-in ones; the planned cases' runners are added). */
   runners?: readonly LanguageRunner[];
+  /** The checks applied to every case (default: CHECKS); a test passes a faulty one to see it isolated. */
+  checks?: readonly Check[];
 }
 
 /** Cases at once in the lane of scenarios that only wait on a timer (a hung server), beyond the CPU-bound lane. */
@@ -69,12 +77,31 @@ export interface EngineRun {
   cache?: CacheStats;
 }
 
-/** Detects every runner's toolchain once (reusing remembered answers when there is a cache folder). */
-async function detectAll(runners: readonly LanguageRunner[], cacheDir?: string): Promise<Map<string, Toolchain>> {
-  const detect = (runner: LanguageRunner) => (cacheDir ? detectWithCache(runner, path.join(cacheDir, 'toolchains')) : runner.detect());
-  const entries = await Promise.all(runners.map(async (runner) => [runner.id, await detect(runner)] as const));
-  return new Map(entries);
+/** Every runner's toolchain, and the error of each runner whose detect() threw (its cases fail; the others run). */
+interface Detected {
+  toolchains: Map<string, Toolchain>;
+  failures: Map<string, unknown>;
 }
+
+/** Detects every runner's toolchain once (reusing remembered answers when there is a cache folder). */
+async function detectAll(runners: readonly LanguageRunner[], cacheDir?: string): Promise<Detected> {
+  const detect = (runner: LanguageRunner) => (cacheDir ? detectWithCache(runner, path.join(cacheDir, 'toolchains')) : runner.detect());
+  const failures = new Map<string, unknown>();
+  const entries = await Promise.all(
+    runners.map(async (runner): Promise<[string, Toolchain]> => {
+      try {
+        return [runner.id, await detect(runner)];
+      } catch (error) {
+        failures.set(runner.id, error);
+        return [runner.id, { available: false, reason: `${detectWhere(runner)} threw: ${showSafely(errorSummary(error), [], 500)}` }];
+      }
+    }),
+  );
+  return { toolchains: new Map(entries), failures };
+}
+
+/** How a runner's detect() is named where it failed. */
+const detectWhere = (runner: LanguageRunner) => `runner "${runner.id}" detect()`;
 
 /** What the checks get for an example's `request.http`: the parsed request, or why it could not be read. */
 type RawRequestResult = RawRequest | { error: string };
@@ -104,7 +131,10 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
   const runners = [...new Set(cases.map((planned) => planned.runner))];
   const registered = [...new Set([...(options.runners ?? DEFAULT_RUNNERS), ...runners])];
-  const [toolchains, rawRequests] = await Promise.all([detectAll(runners, options.resultCacheDir), readRawRequests(cases)]);
+  const [{ toolchains, failures: detectFailures }, rawRequests] = await Promise.all([
+    detectAll(runners, options.resultCacheDir),
+    readRawRequests(cases),
+  ]);
   options.signal?.throwIfAborted();
   const prepared = new Map<string, Promise<PreparedSnippet>>();
   const snippetRuntime = new Map<string, string>();
@@ -143,7 +173,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     return inputs;
   };
   // Result cache: reuse what can be reused before building or starting anything for it.
-  const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir) : undefined;
+  const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir, options.resultCacheRetention) : undefined;
   const reused = new Map<string, CaseResult>();
   if (resultCache) {
     for (const planned of cases) {
@@ -165,6 +195,40 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     for (const planned of toRun) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
     const lanes = { working: concurrency, waiting: WAITING_LANE_WIDTH };
     const laneOf = (planned: PlannedCase) => (SCENARIOS[planned.scenario].waits ? 'waiting' : 'working');
+    /** Runs one case that could not be reused: skipped, failed before running, or run and checked. */
+    const outcomeOf = async (planned: PlannedCase, onFingerprint: (fingerprint: string) => void): Promise<CaseOutcome> => {
+      const file = relative(planned.file.path);
+      if (detectFailures.has(planned.runner.id)) {
+        return harnessFailure(planned, file, detectFailures.get(planned.runner.id), { where: detectWhere(planned.runner) });
+      }
+      const toolchain = toolchains.get(planned.runner.id);
+      if (!toolchain?.available || !ca) {
+        const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
+        return options.requireAll ? toolchainFailure(planned, file, reason) : skippedCase(planned, file, reason);
+      }
+      let snippet: PreparedSnippet;
+      try {
+        snippet = await prepareForCase(planned);
+      } catch (error) {
+        return unpreparedCase(planned, file, error);
+      }
+      snippetRuntime.set(planned.file.path, snippet.runtime ?? toolchain.version);
+      return (options.runCase ?? runCase)(planned, snippet, {
+        ca,
+        untrustedCa,
+        file,
+        signal: options.signal,
+        rawRequest: rawRequests.get(planned.example.id),
+        isolation,
+        readablePaths: [options.cacheDir, options.projectRoot],
+        checks: options.checks,
+        runners: registered,
+        onRun: (run: RunResult) => {
+          if (laneOf(planned) === 'working') childWallMs += run.durationMs;
+        },
+        onObservation: (observation) => onFingerprint(requestFingerprint(observation)),
+      });
+    };
     const results = await mapInLanes(cases, laneOf, lanes, async (planned) => {
       // Once stopped, no case starts; the run rejects below, after the running ones were killed.
       if (options.signal?.aborted) return undefined;
@@ -175,41 +239,14 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         return hit;
       }
       let fingerprint: string | undefined;
-      const toolchain = toolchains.get(planned.runner.id);
       const inputs = inputsOf(planned);
       let result: CaseOutcome;
-      if (!toolchain?.available || !ca) {
-        const reason = toolchain && !toolchain.available ? toolchain.reason : `${planned.runner.label} toolchain unavailable`;
-        result = options.requireAll
-          ? toolchainFailure(planned, relative(planned.file.path), reason)
-          : skippedCase(planned, relative(planned.file.path), reason);
-      } else {
-        let snippet: PreparedSnippet | undefined;
-        let prepareError: unknown;
-        try {
-          snippet = await prepareForCase(planned);
-          snippetRuntime.set(planned.file.path, snippet.runtime ?? (toolchain.available ? toolchain.version : ''));
-        } catch (error) {
-          prepareError = error;
-        }
-        result = snippet
-          ? await (options.runCase ?? runCase)(planned, snippet, {
-              ca,
-              untrustedCa,
-              file: relative(planned.file.path),
-              signal: options.signal,
-              rawRequest: rawRequests.get(planned.example.id),
-              isolation,
-              readablePaths: [options.cacheDir, options.projectRoot],
-              runners: registered,
-              onRun: (run: RunResult) => {
-                if (laneOf(planned) === 'working') childWallMs += run.durationMs;
-              },
-              onObservation: (observation) => {
-                fingerprint = requestFingerprint(observation);
-              },
-            })
-          : unpreparedCase(planned, relative(planned.file.path), prepareError);
+      try {
+        result = await outcomeOf(planned, (sent) => (fingerprint = sent));
+      } catch (error) {
+        // A fault of the harness's own (not the program's) costs this case, never the run.
+        if (options.signal?.aborted) return undefined;
+        result = harnessFailure(planned, relative(planned.file.path), error, { where: 'the engine' });
       }
       if (options.signal?.aborted) return undefined;
       const runtime = snippetRuntime.get(planned.file.path);
@@ -223,6 +260,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       return finished;
     });
     options.signal?.throwIfAborted();
+    // Keeps the cache bounded; never removes an entry this run reused or stored.
+    await resultCache?.prune();
     const durationMs = performance.now() - started;
     const info: RunInfo = {
       startedAt,

@@ -28,9 +28,18 @@ export function toJunit(results: readonly CaseResult[]): string {
         lines.push(`${open}><skipped message="${escapeXml(result.detail.reason ?? 'skipped')}"/></testcase>`);
       } else {
         const failed = result.checks.filter((check) => check.status === 'failed');
-        const body = [...failed.map((c) => `[${c.id}] ${c.message}`), '', ...result.detail.requests, ...result.detail.outputTail].join(
-          '\n',
-        );
+        const errors = (result.errors ?? []).flatMap((error) => [
+          `${error.where} threw:`,
+          error.stack ?? error.message,
+          ...(error.cause ? [`caused by ${error.cause}`] : []),
+        ]);
+        const body = [
+          ...failed.map((c) => `[${c.id}] ${c.message}`),
+          ...errors,
+          '',
+          ...result.detail.requests,
+          ...result.detail.outputTail,
+        ].join('\n');
         lines.push(`${open}><failure message="${escapeXml(failed.map((c) => c.id).join(', '))}">${escapeXml(body)}</failure></testcase>`);
       }
     }

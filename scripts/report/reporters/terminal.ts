@@ -1,6 +1,7 @@
 // What a contributor reads: progress while the cases run, then each failure with what to fix.
 import type { Toolchain } from '../../runners/runner-contract.ts';
 import type { CaseResult } from '../../harness/case/case-result.ts';
+import type { CaughtError } from '../report-schema.ts';
 import { countStatuses, summaryLine } from './summary.ts';
 
 /** Where the terminal reporter writes, and whether it may redraw a live counter. */
@@ -41,10 +42,25 @@ export function formatToolchains(toolchains: ReadonlyMap<string, Toolchain>): st
     .join('\n');
 }
 
+// Lines of a caught error's stack and of its cause the terminal shows (the JSON report keeps more).
+const STACK_LINES = 8;
+const CAUSE_LINES = 4;
+
+/** Where an error the harness caught came from: the first lines of its stack and of its cause. */
+function describeCaughtError(error: CaughtError): string[] {
+  const first = (text: string, count: number) => text.split('\n').slice(0, count);
+  return [
+    `  ${error.where} threw:`,
+    ...first(error.stack ?? error.message, STACK_LINES).map((line) => `    ${line}`),
+    ...(error.cause ? first(`caused by ${error.cause}`, CAUSE_LINES).map((line) => `    ${line}`) : []),
+  ];
+}
+
 /** One failure, in full: file, scenario, check, expectation, what the mock recorded, the output's tail. */
 export function formatFailure(result: CaseResult): string {
   const lines = [`${mark.failed} ${result.file} (scenario: ${result.scenario})`];
   for (const check of result.checks.filter((c) => c.status === 'failed')) lines.push(`  [${check.id}] ${check.message}`);
+  for (const error of result.errors ?? []) lines.push(...describeCaughtError(error));
   const { detail } = result;
   if (detail.requests.length || detail.egress.length || detail.exitCode !== undefined) {
     lines.push(`  ${detail.recordedBy ?? 'the mock'} recorded:`);
