@@ -2,9 +2,9 @@
 // unchanged), write the report the site shows, then build the site. `--report FILE` builds from a
 // report made elsewhere (CI's merged shard reports) instead of running anything, after checking
 // that it is of this commit, about these bytes, and complete. Under CI=true a failed snippet stops
-// the build, so a broken example is never published.
+// the build, so a broken example is never published. A bad example manifest stops it as it stops
+// `npm run snippets`: the manifest's message, naming the file and the field, and exit code 2.
 import path from 'node:path';
-import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { givenReportMessage, givenReportProblems } from './report/given-report.ts';
 import { engineOptions, planHarness, runHarness } from './harness/harness.ts';
@@ -13,7 +13,9 @@ import { formatSummary, progressReporter } from './report/reporters/terminal.ts'
 import { describeCacheStats } from './harness/cache/result-cache.ts';
 import { displayPath } from './paths.ts';
 import { readReport } from './report/report-io.ts';
-import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, REPORT_VARIABLE, reportPathFrom, snippetsRootFrom } from './project.ts';
+import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, reportPathFrom, snippetsRootFrom } from './project.ts';
+import { astroBuild } from './astro-build.ts';
+import { ManifestError } from './manifest/errors.ts';
 import type { HarnessReport } from './report/report-schema.ts';
 import { IsolationError, describeIsolation } from './sandbox/isolation.ts';
 
@@ -46,7 +48,15 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
   const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
   // The site and the harness read the same examples: snippets/, or RR_DOCS_SNIPPETS when set.
   const root = snippetsRootFrom(env);
-  const { cases } = await planHarness({ root });
+  let cases;
+  try {
+    ({ cases } = await planHarness({ root }));
+  } catch (error) {
+    // A bad manifest stops the build as it stops `npm run snippets`: its message and exit code 2.
+    if (!(error instanceof ManifestError)) throw error;
+    process.stderr.write(`build: ${error.message}\n`);
+    return 2;
+  }
   let reportPath: string;
   let report: HarnessReport;
   if (parsed.report !== undefined) {
@@ -107,14 +117,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     return 1;
   }
   if (failed) out.write(`build: ${failed} snippet case(s) failed; building anyway, the tabs say so (CI=true would stop here)\n`);
-  const astro = await execa('astro', ['build', ...parsed.astroArgs], {
-    cwd: PROJECT_ROOT,
-    preferLocal: true,
-    stdio: 'inherit',
-    reject: false,
-    env: { [REPORT_VARIABLE]: reportPath, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  return astro.exitCode ?? 1;
+  return astroBuild({ astroArgs: parsed.astroArgs, reportPath, env });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await buildSite(process.argv.slice(2));

@@ -1,14 +1,18 @@
-// The harness report a build shows, read and validated once per build however many tabs ask.
+// The harness report a build shows, read and validated once per build however many tabs ask, and
+// read again when the file changes: `npm run snippets` updates it while `npm run dev` serves, and a
+// reload then shows the new results.
+import { stat } from 'node:fs/promises';
 import { type HarnessReport, readReport } from '../../scripts/site-surface.ts';
 
-const reads = new Map<string, Promise<HarnessReport | undefined>>();
+const reads = new Map<string, { version: string; read: Promise<HarnessReport | undefined> }>();
 
 /** The report at `file` (undefined when there is none); a broken report fails the build with ReportError. */
-export function siteReport(file: string): Promise<HarnessReport | undefined> {
-  let read = reads.get(file);
-  if (!read) {
-    read = readReport(file);
-    reads.set(file, read);
-  }
+export async function siteReport(file: string): Promise<HarnessReport | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  const version = info ? `${info.mtimeMs} ${info.size} ${info.ino}` : 'none';
+  const known = reads.get(file);
+  if (known?.version === version) return known.read;
+  const read = readReport(file);
+  reads.set(file, { version, read });
   return read;
 }

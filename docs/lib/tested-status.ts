@@ -12,6 +12,8 @@ export interface TestedStatus {
   label: string;
   /** Longer text for a tooltip: the scenarios and their outcomes. */
   detail: string;
+  /** For a file changed since its run: the command that tests it (then a reload shows the result). */
+  howToTest?: string;
 }
 
 /** A scenario in a reader's words (its label in the harness's scenario setup); an unknown scenario keeps its name. */
@@ -39,10 +41,12 @@ export function summarizeStatus(freshness: FileFreshness, hasReport: boolean): T
     };
   }
   if (freshness.state === 'stale') {
+    const { example, language } = freshness.cases[0]!; // a file is stale by its cases' recorded inputs, so it has cases
     return {
       state: 'stale',
       label: 'Not tested in this version',
       detail: `Changed since the last test run: ${freshness.changed.join(', ')}.`,
+      howToTest: `npm run snippets -- --example ${example} --lang ${language}`,
     };
   }
   const { cases } = freshness;

@@ -1,7 +1,10 @@
 // `npm run mock`: the mock API behind its interception proxy, for trying examples by hand. Prints
-// the environment to paste into another shell and three throwaway tokens, then logs each request.
+// the environment to paste into another shell, three throwaway tokens and commands to try (a
+// JavaScript example on the project's Node.js, with a warning when the shell's `node` is too old
+// for the examples), then logs each request.
 // Ctrl-C stops it and deletes the key material. `--behaviour` makes it fail the way a real network
 // can (untrusted certificate, hung server, gateway error, refused tunnel, reset connection).
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_BASE_URL, TOKEN_ENV_VAR } from '../api/contract.ts';
 import { createThrowawayCa } from './ca.ts';
@@ -10,10 +13,15 @@ import { MANAGED_VARIABLES, interceptedEnvironment } from './intercepted-environ
 import { startInterceptor } from './interceptor.ts';
 import { shellExports, shellQuote } from '../shell.ts';
 import { randomTokenTrio, toMockTokens } from './tokens.ts';
+import { oldNodeWarning, shellNode } from './shell-node.ts';
+import { SNIPPETS_FOLDER } from '../project.ts';
 import { MOCK_BEHAVIOURS, type MockBehaviour, type ThrowawayCa } from './types.ts';
 
 // Printed once everything is listening; what comes after it is the request log.
 const READY_LINE = 'Requests (Ctrl-C stops the mock and deletes its keys):';
+
+/** A JavaScript example run with the project's Node.js, the one its fetch honours the proxy in (see shell-node.ts). */
+const TRY_JAVASCRIPT = `npx node ${path.posix.join(SNIPPETS_FOLDER, 'list-clients', 'list-clients.mjs')}`;
 
 /** What each behaviour does, as the CLI says it. */
 const BEHAVIOUR_TEXT: Readonly<Record<MockBehaviour, string>> = Object.freeze({
@@ -46,6 +54,8 @@ async function main(): Promise<void> {
     process.stderr.write(`npm run mock: ${(error as Error).message}\nUsage: npm run mock [-- --behaviour ${MOCK_BEHAVIOURS.join('|')}]\n`);
     process.exit(2);
   }
+  // Which `node` the contributor's shell runs is asked meanwhile, for the advice printed below.
+  const nodeOnPath = shellNode();
   const ca = await createThrowawayCa();
   // The certificate the programs must refuse: from a second CA that no exported variable names.
   let untrustedCa: ThrowawayCa | undefined;
@@ -97,6 +107,9 @@ async function main(): Promise<void> {
   log(`  forbidden  ${tokens.forbidden}  -> 403`);
   log('');
   log(`Try: curl ${API_BASE_URL}/clients -H "Authorization: $${TOKEN_ENV_VAR}"`);
+  log(`Or:  ${TRY_JAVASCRIPT}   (from the project's folder: npx node is the project's Node.js)`);
+  const warning = oldNodeWarning(await nodeOnPath, TRY_JAVASCRIPT);
+  if (warning) log(`\n${warning}`);
   log('');
   log(READY_LINE);
 }

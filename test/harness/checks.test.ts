@@ -288,6 +288,27 @@ describe('behaviour checks', () => {
     expect(verdict('output', observe('ok', { output: '[]' })).message).toContain(SAMPLE_CLIENTS[0]!.clientName);
   });
 
+  test("output says the client names are a default from the API's sample clients, and which manifest field replaces it", () => {
+    expect(verdict('output', observe('ok', { output: 'Token is valid' })).message).toBe(
+      `expected the output to contain ${SAMPLE_CLIENTS.map((client) => JSON.stringify(client.clientName)).join(', ')}: ` +
+        "the default, the names of the API's sample clients that the mock returns; " +
+        'if your example prints something else, list what it prints in scenarios.ok.output in example.json',
+    );
+  });
+
+  test("output names the manifest's field when the missing text comes from it", () => {
+    const listing = parseManifest('example.json', { ...manifest, scenarios: { ok: { output: ['Token is valid'] } } });
+    const observation = observe('ok', { manifest: listing, expectation: expectationFor('ok', listing), output: 'done' });
+    expect(verdict('output', observation).message).toBe(
+      'expected the output to contain "Token is valid" (listed in scenarios.ok.output in example.json)',
+    );
+  });
+
+  test('output gives no source for text that is neither the default nor listed (a live run’s real client names)', () => {
+    const observation = observe('ok', { expectation: { ...expectationFor('ok', manifest), output: ['Fabrikam'] }, output: 'done' });
+    expect(verdict('output', observation).message).toBe('expected the output to contain "Fabrikam"');
+  });
+
   test('timeout fails a run killed at the limit', () => {
     const run = { exitCode: null, signal: 'SIGKILL', stdout: '', stderr: '', timedOut: true, durationMs: 20_000 };
     expect(verdict('timeout', observe('ok', { run })).status).toBe('failed');

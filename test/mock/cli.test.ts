@@ -5,12 +5,25 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { describe, expect, test } from 'vitest';
-import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { CLIENTS_OK, FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { shellPath } from '../../scripts/mock/shell-node.ts';
+import { PROJECT_ROOT } from '../../scripts/project.ts';
+import { SNIPPET_NODE_VERSIONS, runsSnippets } from '../../scripts/runners/javascript.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 import { scanText } from '../../scripts/secrets/stream-scan.ts';
 import { requireTool, until, within } from './helpers.ts';
 
 const READY = 'Requests (Ctrl-C stops the mock and deletes its keys):';
+
+/** A `node` on this machine, outside the project, too old for the JavaScript examples (the system's, often 20). */
+async function olderNode(): Promise<{ path: string; version: string } | undefined> {
+  for (const candidate of ['/usr/bin/node', '/usr/local/bin/node']) {
+    if (!findExecutable(candidate)) continue;
+    const { stdout, exitCode } = await execa(candidate, ['--version'], { reject: false });
+    if (exitCode === 0 && !runsSnippets(stdout.trim())) return { path: candidate, version: stdout.trim() };
+  }
+  return undefined;
+}
 
 interface RunningCli {
   child: ResultPromise<{ reject: false }>;
@@ -21,8 +34,9 @@ interface RunningCli {
   tokens: { valid: string; revoked: string; forbidden: string };
 }
 
-async function startCli(args: readonly string[] = []): Promise<RunningCli> {
-  const child = execa(process.execPath, [path.resolve('scripts/mock/mock-cli.ts'), ...args], { reject: false });
+/** Starts the CLI (with `extraEnv` in its environment) and waits for its exports. */
+async function startCli(args: readonly string[] = [], extraEnv: Record<string, string> = {}): Promise<RunningCli> {
+  const child = execa(process.execPath, [path.resolve('scripts/mock/mock-cli.ts'), ...args], { reject: false, env: extraEnv });
   let printed = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => (printed += chunk));
@@ -157,6 +171,54 @@ describe('npm run mock', () => {
       cli.child.kill('SIGINT');
     }
     expect((await within(cli.child, 'the mock to stop')).exitCode).toBe(0);
+  });
+
+  test("prints a command that runs a JavaScript example against it on the project's Node.js, whatever node the shell has", async ({
+    skip,
+  }) => {
+    const shell = shellPath(process.env.PATH ?? '');
+    requireTool({ skip }, findExecutable('npx', { env: { PATH: shell } }) === undefined ? 'npx not found on PATH' : null);
+    const cli = await startCli();
+    try {
+      const command = /^Or: {2}(npx node \S+) {3}\(from the project's folder: npx node is the project's Node\.js\)$/m.exec(
+        cli.output(),
+      )?.[1];
+      expect(command).toBe('npx node snippets/list-clients/list-clients.mjs');
+      // In the contributor's shell: the pasted lines, and PATH without what npm and vitest put first.
+      const result = await execa('sh', ['-c', command!], {
+        cwd: PROJECT_ROOT,
+        env: { ...cli.env, PATH: shell },
+        extendEnv: false,
+        reject: false,
+      });
+      expect(result.exitCode, result.stderr).toBe(0);
+      for (const client of SAMPLE_CLIENTS) expect(result.stdout).toContain(client.clientName);
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    expect((await within(cli.child, 'the mock to stop')).exitCode).toBe(0);
+  });
+
+  test('warns when the node on PATH is older than the JavaScript examples need, naming it and the command to use', async ({ skip }) => {
+    const old = await olderNode();
+    if (!old) return skip(`no Node.js older than ${SNIPPET_NODE_VERSIONS} on this machine`);
+    const cli = await startCli([], { PATH: [path.dirname(old.path), shellPath(process.env.PATH ?? '')].join(path.delimiter) });
+    cli.child.kill('SIGINT');
+    await within(cli.child, 'the mock to stop');
+    expect(cli.output()).toContain(
+      `Warning: the node on your PATH (${old.path}) is ${old.version}; the JavaScript examples need Node.js ${SNIPPET_NODE_VERSIONS},\n`,
+    );
+    expect(cli.output()).toContain(
+      "and fails with getaddrinfo ENOTFOUND. Run them with the project's Node.js instead: npx node snippets/list-clients/list-clients.mjs\n",
+    );
+  });
+
+  test("gives no warning when the node on PATH can run the JavaScript examples (the project's own)", async () => {
+    const cli = await startCli([], { PATH: [path.dirname(process.execPath), shellPath(process.env.PATH ?? '')].join(path.delimiter) });
+    cli.child.kill('SIGINT');
+    await within(cli.child, 'the mock to stop');
+    expect(cli.output()).toContain('Or:  npx node snippets/list-clients/list-clients.mjs');
+    expect(cli.output()).not.toContain('Warning:');
   });
 
   test('refuses an unknown --behaviour with exit code 2, naming the ones it knows', async () => {

@@ -11,12 +11,16 @@ import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';
 export const SAFETY_MS = 10_000;
 
 /** Rejects when `promise` has not settled within `ms` (a safety net, so a hang fails instead of stalling). */
-export function within<T>(promise: Promise<T>, what: string, ms = SAFETY_MS): Promise<T> {
+export async function within<T>(promise: Promise<T>, what: string, ms = SAFETY_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Expected ${what} within ${ms} ms`)), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Resolves once `condition` holds, checking after each turn of the event loop (wrap it in `within`). */

@@ -53,12 +53,13 @@ describe('summarizeStatus', () => {
     });
   });
 
-  test('says "Not tested in this version", naming what changed, when the file changed since its run', () => {
+  test('says "Not tested in this version", naming what changed and the command that tests it, when the file changed since its run', () => {
     const status = summarizeStatus({ state: 'stale', cases: freshOf(['passed']).cases, changed: ['list_clients.go', 'the harness'] }, true);
     expect(status).toEqual({
       state: 'stale',
       label: 'Not tested in this version',
       detail: 'Changed since the last test run: list_clients.go, the harness.',
+      howToTest: 'npm run snippets -- --example list-clients --lang go',
     });
   });
 

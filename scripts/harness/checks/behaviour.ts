@@ -1,5 +1,6 @@
 // Checks on how the program behaved: exit code, error handling, output, secrecy, time.
-import { TOKEN_ENV_VAR } from '../../api/contract.ts';
+import { SAMPLE_CLIENTS, TOKEN_ENV_VAR } from '../../api/contract.ts';
+import { MANIFEST_FILE } from '../../manifest/manifest-schema.ts';
 import { headerValues, type CaseObservation } from '../case/observation.ts';
 import { caseTimeLimitMs } from '../case/scenarios.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
@@ -88,14 +89,34 @@ export const missingTokenCheck = defineCheck({
   },
 });
 
+const SAMPLE_CLIENT_NAMES: ReadonlySet<string> = new Set(SAMPLE_CLIENTS.map((client) => client.clientName));
+
+/**
+ * Where the missing texts were asked for, for the output check's message: the manifest's field, or
+ * the default (the API's sample clients) and the field that replaces it. Empty when neither holds
+ * (a live run's real client names).
+ */
+function outputSource({ scenario, manifest }: CaseObservation, absent: readonly string[]): string {
+  const field = `scenarios.${scenario.name}.output`;
+  const listed = manifest.scenarios[scenario.name]?.output;
+  if (listed !== undefined) return absent.every((text) => listed.includes(text)) ? ` (listed in ${field} in ${MANIFEST_FILE})` : '';
+  if (!absent.every((text) => SAMPLE_CLIENT_NAMES.has(text))) return '';
+  return (
+    `: the default, the names of the API's sample clients that the mock returns; ` +
+    `if your example prints something else, list what it prints in ${field} in ${MANIFEST_FILE}`
+  );
+}
+
 /** On ok, the client names from the mock (or the manifest's text) appear in the output. */
 export const outputCheck = defineCheck({
   id: 'output',
   describe: 'the output shows the result (by default the client names the mock returned)',
-  evaluate({ expectation, output }) {
+  evaluate(observation) {
+    const { expectation, output } = observation;
     if (expectation.output.length === 0) return notApplicable('nothing to look for in this scenario');
     const absent = expectation.output.filter((text) => !output.includes(text));
-    if (absent.length) return fail(`expected the output to contain ${absent.map((t) => JSON.stringify(t)).join(', ')}`);
+    if (absent.length)
+      return fail(`expected the output to contain ${absent.map((t) => JSON.stringify(t)).join(', ')}${outputSource(observation, absent)}`);
     return pass(`the output contains ${expectation.output.map((t) => JSON.stringify(t)).join(', ')}`);
   },
 });

@@ -5,12 +5,13 @@ import { ManifestError } from '../../manifest/errors.ts';
 import { displayPath } from '../../paths.ts';
 import { MergeError } from '../../report/merge.ts';
 import { toGithubAnnotations } from '../../report/reporters/github.ts';
+import { siteReportFor, updateSiteReport } from '../../report/site-report-update.ts';
 import { formatSummary, formatToolchains, progressReporter } from '../../report/reporters/terminal.ts';
 import { IsolationError, describeIsolation } from '../../sandbox/isolation.ts';
 import { UsageError } from '../../usage.ts';
 import { describeCacheStats } from '../cache/result-cache.ts';
 import type { CaseResult } from '../case/case-result.ts';
-import { PROJECT_ROOT, planHarness, runHarness } from '../harness.ts';
+import { DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT, planHarness, runHarness } from '../harness.ts';
 import { harnessFiles, harnessFingerprint } from '../../report/harness-files.ts';
 import { USAGE, parseCommandLine } from './command-line.ts';
 import { watchInterrupts } from './interrupt.ts';
@@ -61,6 +62,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const cacheDir = command.options.resultCacheDir;
     if (run.cache && cacheDir) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(cacheDir))}\n`);
     if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
+    const siteReport = siteReportFor(command.options.root ?? DEFAULT_SNIPPETS_ROOT, command.json);
+    const updated = siteReport && (await updateSiteReport(siteReport, run.report));
+    if (updated) out.write(`${updated}\n`);
     return run.results.some((result) => result.status === 'failed') ? 1 : 0;
   } catch (error) {
     const interrupted = interrupts.exitCode();
