@@ -34,6 +34,9 @@ interface RunningCli {
   tokens: { valid: string; revoked: string; forbidden: string };
 }
 
+/** How long the mock may take to print its exports: a guard against a hang, well inside the test's own limit. */
+const MOCK_START_MS = 45_000;
+
 /** Starts the CLI (with `extraEnv` in its environment) and waits for its exports. */
 async function startCli(args: readonly string[] = [], extraEnv: Record<string, string> = {}): Promise<RunningCli> {
   const child = execa(process.execPath, [path.resolve('scripts/mock/mock-cli.ts'), ...args], { reject: false, env: extraEnv });
@@ -46,6 +49,8 @@ async function startCli(args: readonly string[] = [], extraEnv: Record<string, s
       void child.then((result) => reject(new Error(`Expected the mock to start, it exited: ${printed}${String(result.stderr)}`)));
     }),
     'the mock to print its exports',
+    // Making the throwaway CA starts keytool's JVM: on a busy machine that alone takes seconds.
+    MOCK_START_MS,
   );
   const lines = printed.split('\n').filter((line) => /^(export|unset) /.test(line));
   const shell = await execa('sh', ['-c', `${lines.join('\n')}\nexec env -0`], { reject: false });
