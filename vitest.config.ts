@@ -9,7 +9,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     // The default report, then one plain closing line (`tests: N passed, N failed, N skipped`).
     reporters: ['default', './test/support/summary-line-reporter.ts'],
-    // Builds the docs site once for test/site and test/browser (see test/README.md).
-    globalSetup: ['test/site/global-setup.ts'],
+    // Builds the docs site once for test/site and test/browser, and prepares every language's
+    // toolchain once before the tests that run programs (see test/README.md).
+    globalSetup: ['test/site/global-setup.ts', 'test/support/toolchains-global-setup.ts'],
   },
 });

@@ -1,7 +1,11 @@
-// Starts a harness run in the background and hands each test the result of its own case as soon
-// as that case finishes, so one vitest test per case costs no extra runs.
+// Starts a harness run in the background and hands each test the result of its own case, so one
+// vitest test per case costs no extra runs. The tests wait for the whole run in a `beforeAll` hook
+// with a time limit of its own, sized to the run's cases: no test's limit pays for other cases, and
+// the toolchains were prepared before any test started (test/support/toolchains-global-setup.ts).
+import { beforeAll } from 'vitest';
 import { runHarness, type HarnessRun } from '../../scripts/harness/harness.ts';
 import type { PlannedCase } from '../../scripts/harness/run/plan.ts';
+import { caseTimeLimitMs } from '../../scripts/harness/case/scenarios.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 
@@ -11,7 +15,34 @@ export interface BackgroundRun {
   done: Promise<HarnessRun>;
 }
 
-/** Starts running `cases` of the examples under `root`; every language is required when CI=true. */
+/** Allowed per case beyond its program's own time limit: the mock, the sandbox and the checks (a live probe too). */
+const CASE_OVERHEAD_MS = 10_000;
+
+/** Allowed per snippet file for its build (javac, go build), which no time limit of the harness bounds. */
+const BUILD_ALLOWANCE_MS = 60_000;
+
+/** Allowed once per run: the throwaway certificate authorities and the sandbox's detection. */
+const RUN_OVERHEAD_MS = 60_000;
+
+/**
+ * The longest a run of `cases` can take when nothing is wrong, even one case at a time on a busy
+ * machine: every case's own time limit (the harness's, from its manifest) and overhead, and a
+ * build per file. Derived from the cases, so a longer matrix gets a longer limit by itself.
+ */
+export function runTimeLimitMs(cases: readonly PlannedCase[]): number {
+  const files = new Set(cases.map((planned) => planned.file.path)).size;
+  const casesMs = cases.reduce((sum, planned) => sum + caseTimeLimitMs(planned.scenario, planned.example.manifest) + CASE_OVERHEAD_MS, 0);
+  return RUN_OVERHEAD_MS + files * BUILD_ALLOWANCE_MS + casesMs;
+}
+
+/** Registers a `beforeAll` of the calling file that waits for `done`, within the run's own time limit (`runTimeLimitMs`). */
+export function awaitRunBeforeTests(done: Promise<unknown>, cases: readonly PlannedCase[]): void {
+  beforeAll(async () => {
+    await done;
+  }, runTimeLimitMs(cases));
+}
+
+/** Starts running `cases` of the examples under `root`, awaited before the file's tests; every language is required when CI=true. */
 export function startBackgroundRun(cases: readonly PlannedCase[], root?: string): BackgroundRun {
   const waiting = new Map<string, PromiseWithResolvers<CaseResult>>();
   for (const planned of cases) waiting.set(planned.key, Promise.withResolvers<CaseResult>());
@@ -22,6 +53,7 @@ export function startBackgroundRun(cases: readonly PlannedCase[], root?: string)
   done.catch((error: unknown) => {
     for (const deferred of waiting.values()) deferred.reject(error);
   });
+  awaitRunBeforeTests(done, cases);
   return {
     done,
     result(key) {

@@ -8,6 +8,7 @@ import { LIVE_CHECK_IDS } from '../../scripts/live/live-checks.ts';
 import { LIVE_SCENARIO_NAMES } from '../../scripts/live/live-scenarios.ts';
 import { planLive, runLive, runLiveCases } from '../../scripts/live/live-run.ts';
 import { ACCOUNT_CLIENTS, DRIFTS, standInApi, testAccountTokens } from './stand-in.ts';
+import { awaitRunBeforeTests } from '../harness/case-runner.ts';
 
 const requireAll = process.env.CI === 'true';
 
@@ -41,6 +42,7 @@ const faithful = await (async () => {
   done.catch((error: unknown) => {
     for (const deferred of waiting.values()) deferred.reject(error);
   });
+  awaitRunBeforeTests(done, cases);
   return { tokens, standIn, keys: cases.map((planned) => planned.key), done, result: (key: string) => waiting.get(key)!.promise };
 })();
 
