@@ -5,34 +5,14 @@
 import { beforeAll } from 'vitest';
 import { runHarness, type HarnessRun } from '../../scripts/harness/harness.ts';
 import type { PlannedCase } from '../../scripts/harness/run/plan.ts';
-import { caseTimeLimitMs } from '../../scripts/harness/case/scenarios.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
+import { runTimeLimitMs } from '../support/time-limits.ts';
 
 /** Results by case key, available while the run is still going. */
 export interface BackgroundRun {
   result(key: string): Promise<CaseResult>;
   done: Promise<HarnessRun>;
-}
-
-/** Allowed per case beyond its program's own time limit: the mock, the sandbox and the checks (a live probe too). */
-const CASE_OVERHEAD_MS = 10_000;
-
-/** Allowed per snippet file for its build (javac, go build), which no time limit of the harness bounds. */
-const BUILD_ALLOWANCE_MS = 60_000;
-
-/** Allowed once per run: the throwaway certificate authorities and the sandbox's detection. */
-const RUN_OVERHEAD_MS = 60_000;
-
-/**
- * The longest a run of `cases` can take when nothing is wrong, even one case at a time on a busy
- * machine: every case's own time limit (the harness's, from its manifest) and overhead, and a
- * build per file. Derived from the cases, so a longer matrix gets a longer limit by itself.
- */
-export function runTimeLimitMs(cases: readonly PlannedCase[]): number {
-  const files = new Set(cases.map((planned) => planned.file.path)).size;
-  const casesMs = cases.reduce((sum, planned) => sum + caseTimeLimitMs(planned.scenario, planned.example.manifest) + CASE_OVERHEAD_MS, 0);
-  return RUN_OVERHEAD_MS + files * BUILD_ALLOWANCE_MS + casesMs;
 }
 
 /** Registers a `beforeAll` of the calling file that waits for `done`, within the run's own time limit (`runTimeLimitMs`). */
