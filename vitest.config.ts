@@ -1,15 +1,50 @@
-// Test configuration: every test lives under test/, see test/README.md for what goes where.
+// Test configuration: every test lives under test/ and belongs to one of three projects, by what it
+// does (test/support/projects.ts; see test/README.md). `npx vitest run --project unit` runs the
+// fast ones alone; `npm test` runs all three.
 import { defineConfig } from 'vitest/config';
+import { PROGRAMS, SITE, UNIT } from './test/support/projects.ts';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/fixtures/**', 'node_modules/**'],
-    testTimeout: 60_000,
-    hookTimeout: 300_000,
     // The default report, then one plain closing line (`tests: N passed, N failed, N skipped`).
     reporters: ['default', './test/support/summary-line-reporter.ts'],
-    // Builds the docs site once for test/site and test/browser (see test/README.md).
-    globalSetup: ['test/site/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: UNIT.name,
+          include: [...UNIT.files],
+          // Nothing to prepare: a unit test taking long is one that belongs elsewhere.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // The files share their worker's modules instead of importing everything again each (half
+          // the time): a unit test runs in its own process and leaves no shared state changed.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: PROGRAMS.name,
+          include: [...PROGRAMS.files],
+          // Each test's own work; what tests share is prepared before them (global setup) or in hooks.
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // Prepares every language's toolchain once, before the first test.
+          globalSetup: ['test/support/toolchains-global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: SITE.name,
+          include: [...SITE.files],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // Builds the docs site once for test/site and test/browser (see test/README.md).
+          globalSetup: ['test/site/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

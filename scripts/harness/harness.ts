@@ -1,5 +1,6 @@
 // The harness as a function, and the one way into it: find the examples, plan the cases, run them,
-// write the reports. Used by the CLI, the site build, the live sentinel, the benchmark and the tests.
+// write the reports (and, ahead of runs, prepare each language's toolchain once). Used by the CLI,
+// the site build, the live sentinel, the benchmark and the tests.
 import path from 'node:path';
 import { DEFAULT_CACHE_DIR, DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT } from '../project.ts';
 import { discoverExamples, type Example } from '../manifest/examples.ts';
@@ -16,9 +17,12 @@ import type { CaseResult } from './case/case-result.ts';
 import { dependencyRoot } from '../report/case-inputs.ts';
 import { affectedExamples, changedFilesSince } from './run/changes.ts';
 import { planCases, shardCases, type CaseFilter, type PlannedCase, type Shard } from './run/plan.ts';
+import { prepareEachToolchain, type ToolchainPreparation } from './run/prepare-toolchains.ts';
 
 // The project's folders live in scripts/project.ts; they are exported here too for the harness's callers.
 export { DEFAULT_CACHE_DIR, DEFAULT_RESULT_CACHE_DIR, DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT } from '../project.ts';
+// What prepareToolchains() reports about each language, and its one-line form.
+export { formatPreparation, type ToolchainPreparation } from './run/prepare-toolchains.ts';
 
 /** What to run and how. */
 export interface HarnessOptions extends CaseFilter, Partial<Omit<EngineOptions, 'snippetsRoot'>> {
@@ -108,4 +112,18 @@ export async function runHarness(options: HarnessOptions = {}, hooks: HarnessHoo
   if (options.jsonReport) await writeReport(options.jsonReport, report);
   if (options.junitReport) await writeFileAtomic(options.junitReport, toJunit(run.results));
   return { ...run, plan, report };
+}
+
+/**
+ * Prepares every language's toolchain once, in the cache a run with the same options uses: one
+ * program of each language under `root` (default snippets/) is prepared by its runner, so the
+ * virtual environment, the resolved libraries, the class-data-sharing archive and Go's build cache
+ * exist before any case starts. Reports each language as ready, missing or failed; throws only
+ * ManifestError (a bad example under `root`).
+ */
+export async function prepareToolchains(options: HarnessOptions = {}): Promise<ToolchainPreparation[]> {
+  const runners = options.runners ?? DEFAULT_RUNNERS;
+  const { examples } = await planHarness({ root: options.root, runners });
+  const engine = engineOptions(options);
+  return prepareEachToolchain(examples, runners, { cacheDir: engine.cacheDir, snippetsRoot: engine.snippetsRoot, signal: options.signal });
 }

@@ -1,6 +1,7 @@
 // The facts read from the description equal what scripts/api/contract.ts holds today (host, base
 // URL, token variable, prefix, placeholder, the error bodies, the clients the examples print), so
 // moving the code from contract.ts to the description changes nothing the examples or pages show.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import {
   API_BASE_URL,

@@ -1,5 +1,6 @@
 // scripts/api/core-api-types.ts is what `npm run generate:api-types` makes of the description
 // today: regenerated in memory and compared byte for byte, so the types cannot fall out of step.
+// vitest project: unit (test/support/projects.ts)
 import { readFileSync } from 'node:fs';
 import { expect, expectTypeOf, test } from 'vitest';
 import { API_TYPES_FILE, API_TYPES_HEADER, renderApiTypes } from '../../scripts/api/api-types-generator.ts';

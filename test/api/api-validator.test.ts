@@ -1,5 +1,6 @@
 // The validator on hand-made requests and answers: each problem names the field as a dotted path
 // and says what the description expects; the documented examples pass as whole requests.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { apiFacts } from '../../scripts/api/api-facts.ts';
 import { createApiValidator, type ApiRequest } from '../../scripts/api/api-validator.ts';

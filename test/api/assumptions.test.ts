@@ -1,5 +1,6 @@
 // Assumptions are marked one way (`x-assumed: <one sentence>`), on the node they qualify, and
 // wherever the public docs are silent; what the docs or the authentication contract say is not.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { findAssumptions } from '../../scripts/api/assumptions.ts';
 import { loadDescription } from '../../scripts/api/description.ts';

@@ -1,6 +1,7 @@
 // What every operation of the description must have: the twenty operations with their ids and
 // tags, 401 and 403 everywhere, 404 wherever an id is in the path, 400 wherever there is a body,
 // an example on every body, and a credential's secret sent but never returned.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { loadDescription } from '../../scripts/api/description.ts';
 import { isRecord } from '../../scripts/api/json-pointer.ts';

@@ -1,5 +1,6 @@
 // Every example in the description (request bodies, responses, parameters, schemas) is valid
 // against its own schema, one test per example; and the check does fail on a mutated copy.
+// vitest project: unit (test/support/projects.ts)
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { createApiValidator } from '../../scripts/api/api-validator.ts';

@@ -1,5 +1,6 @@
 // `npm run lint:api` on the real description reports no problem at all (no error, no warning,
 // nothing ignored), offline; and the ruleset does catch a broken example in a copy of it.
+// vitest project: programs (test/support/projects.ts)
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // The loader on broken copies of the description: every error names the file, the field (dotted
 // and as a JSON pointer) and what was expected, before any code can trip over the gap.
+// vitest project: unit (test/support/projects.ts)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';

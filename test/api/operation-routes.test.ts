@@ -1,5 +1,6 @@
 // matchRoute and matchTemplate: which operation a method and path are for, with the path
 // parameters taken out, and 405 (with the methods the path has) told apart from 404.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { loadDescription } from '../../scripts/api/description.ts';
 import { matchRoute, matchTemplate } from '../../scripts/api/operation-routes.ts';

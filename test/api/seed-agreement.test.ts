@@ -1,6 +1,7 @@
 // The seeded account and the examples agree: every seed record is valid, the list and get examples
 // are the seed's records, create and update examples follow their requests, and the proxy's links
 // resolve. A copy that breaks one of these is caught, naming what disagrees.
+// vitest project: unit (test/support/projects.ts)
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { CORE_API_DESCRIPTION, loadDescription, parseDescription } from '../../scripts/api/description.ts';

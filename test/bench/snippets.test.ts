@@ -1,5 +1,6 @@
 // The benchmark's arithmetic and its synthetic examples: medians, the overhead ratio, cases per
 // second, the growth table, and copies of the reference example the harness accepts.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

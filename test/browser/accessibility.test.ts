@@ -1,5 +1,6 @@
 // Every page passes axe-core without serious or critical violations, in light and dark, and asks
 // for nothing from another origin.
+// vitest project: site (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,6 +1,7 @@
 // Code colours as palette classes look exactly like the colours Shiki writes inline: every file of
 // every example, and the JSON and HTTP blocks, rendered both ways in light and in dark, and the
 // screenshots compared pixel by pixel.
+// vitest project: site (test/support/projects.ts)
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';

@@ -1,4 +1,5 @@
 // The copy buttons: they put the file's exact text on the clipboard and say "Copied" to screen readers.
+// vitest project: site (test/support/projects.ts)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';

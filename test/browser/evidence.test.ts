@@ -1,6 +1,7 @@
 // The evidence in a real browser: the tested status opens its panel from the keyboard and without
 // JavaScript, "What you will see" follows the chosen language, print shows every language without
 // buttons, and the status page fits a phone with its table scrolling on its own.
+// vitest project: site (test/support/projects.ts)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LANGUAGES } from '../../scripts/languages.ts';

@@ -1,5 +1,6 @@
 // Finding one's way: the table of contents follows the reader, headings link to themselves, and the
 // phone menu and the skip link work.
+// vitest project: site (test/support/projects.ts)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { builtSite } from '../site/site.ts';

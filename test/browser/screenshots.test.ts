@@ -1,5 +1,6 @@
 // Screenshots of the guide and the home page in light and dark, at desktop and phone widths, written
 // to test-results/screenshots/ for review; the pages never scroll sideways.
+// vitest project: site (test/support/projects.ts)
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,5 +1,6 @@
 // The code tabs in a real browser: mouse and keyboard, every group following one choice, the
 // choice remembered and shown from the first frame, deep links, and pages without JavaScript.
+// vitest project: site (test/support/projects.ts)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LANGUAGES } from '../../scripts/languages.ts';

@@ -3,6 +3,7 @@
 // every npm script runs on, the JavaScript examples need the version their runner states, and one
 // is run by hand with `npx node`. They also say what a contributor's first pass needs to know:
 // where the expected output of an example comes from.
+// vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';

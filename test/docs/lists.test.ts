@@ -1,5 +1,6 @@
 // The lists of scenarios, check ids and mock behaviours in README.md and CONTRIBUTING.md are the
 // code's: each is compared with SCENARIO_NAMES, CHECK_IDS and MOCK_BEHAVIOURS.
+// vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';

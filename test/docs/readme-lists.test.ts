@@ -1,5 +1,6 @@
 // The lists in README.md, CONTRIBUTING.md and test/README.md that name commands, folders and
 // languages are compared with the code, so the docs cannot go stale unnoticed.
+// vitest project: unit (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // check named for its mistake, with a message that says how to fix it, and by nothing unrelated.
 // Each fixture runs under the scenarios its expectation lists (the auth ones for the auth mistakes,
 // the failure ones for the failure mistakes), so the suite stays fast.
+// vitest project: programs (test/support/projects.ts)
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CheckId } from '../../scripts/harness/checks/all-checks.ts';

@@ -1,4 +1,5 @@
 // Each check's verdict on hand-made observations: what passes, what fails and what it says.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { CHECKS, type CheckId } from '../../scripts/harness/checks/all-checks.ts';
 import { crashMarksOf, findCrash } from '../../scripts/harness/checks/crash.ts';

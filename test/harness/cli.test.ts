@@ -1,4 +1,5 @@
 // `npm run snippets` end to end: exit codes, the terminal report, and the JSON and JUnit files.
+// vitest project: programs (test/support/projects.ts)
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

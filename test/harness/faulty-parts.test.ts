@@ -2,6 +2,7 @@
 // fails that check in the cases it threw in, naming it, and a runner whose detect() throws fails
 // that language's cases; the other checks and cases go on, and the report keeps the error's
 // message, stack and cause, masked and bounded.
+// vitest project: programs (test/support/projects.ts)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // A report speaks about exact bytes: each case's recorded input hashes are matched with the files
 // as they are now, and anything changed (snippet, manifest, request.http, dependencies, harness) is named.
+// vitest project: unit (test/support/projects.ts)
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // A report made elsewhere stands for a run here only when it is of this commit and harness, about
 // the files as they are now, and holds exactly the planned cases.
+// vitest project: programs (test/support/projects.ts)
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

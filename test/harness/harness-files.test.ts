@@ -1,6 +1,7 @@
 // The harness files are derived from the harness's imports: touching any module it imports, in any
 // folder, changes the fingerprint, makes every cached result stale and `--changed` run every
 // example; a file it does not import changes nothing. Each test edits a copy of the project.
+// vitest project: programs (test/support/projects.ts)
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

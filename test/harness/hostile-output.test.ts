@@ -2,6 +2,7 @@
 // and the token printed in every usual encoding, past the kept output, in the URL or as a host
 // name. Each case fails exactly the expected checks, with a message that names the encoding, and
 // no report (terminal, JSON, JUnit, GitHub annotations) shows the token in any form.
+// vitest project: programs (test/support/projects.ts)
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { TOKEN_ENV_VAR } from '../../scripts/api/contract.ts';

@@ -4,6 +4,7 @@
 // without a sandbox, files planted for later cases (`.curlrc`, `sitecustomize.py`) change nothing,
 // the CA's private keys cannot be read, and signalling the parent does not reach the harness. The
 // honest `unaffected` example runs last and must pass.
+// vitest project: programs (test/support/projects.ts)
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

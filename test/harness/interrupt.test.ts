@@ -2,6 +2,7 @@
 // test/fixtures/interrupt/ (one case that finishes at once, one that runs until stopped), and the
 // signal is sent once the first case has reported. The run must stop with 130 / 143, say so, write
 // no report, and leave no program and no throwaway CA or scratch folder behind.
+// vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

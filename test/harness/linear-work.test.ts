@@ -1,5 +1,6 @@
 // Whatever a program prints, what the harness does after it exits (crash marks, the output's tail,
 // masking) takes work in proportion to the output: 8 MB costs 8 times 1 MB, counted, not timed.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { findCrash } from '../../scripts/harness/checks/crash.ts';
 import { TAIL_LINES, TAIL_WIDTH, lastLines, outputTail } from '../../scripts/harness/case/output-tail.ts';

@@ -1,4 +1,5 @@
 // Merging shard reports: one report of one run, or a refusal naming the files.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { coverageOf, MergeError, mergeReports, resultFromReport } from '../../scripts/report/merge.ts';
 import type { HarnessReport } from '../../scripts/report/report-schema.ts';

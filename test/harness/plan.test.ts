@@ -1,4 +1,5 @@
 // Planning: filters, shards and --changed decide exactly which cases run.
+// vitest project: unit (test/support/projects.ts)
 import { mkdir, rm, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

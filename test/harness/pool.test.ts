@@ -1,4 +1,5 @@
 // The pool's lanes: each lane has its own limit, so waiting jobs do not take the working slots.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { mapInLanes } from '../../scripts/harness/run/pool.ts';
 

@@ -1,5 +1,6 @@
 // What a report shows of a program stays safe to print: no token in any form, no control
 // characters that would redraw a terminal, and a bounded list however much the program did.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { firstLines } from '../../scripts/harness/case/detail-lines.ts';
 import { maskSecrets, printable, showSafely } from '../../scripts/secrets/safe-text.ts';

@@ -1,5 +1,6 @@
 // The result cache: reuse only what ran with exactly these inputs, never trust a broken entry,
 // and let an unchanged case skip its run while a changed file's cases run again.
+// vitest project: programs (test/support/projects.ts)
 import { access, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // The same-request check: the ok requests of one example's languages are compared, the token
 // compared as "is exactly the token", and the language that differs is the one that fails.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { SameRequestGate, compareFingerprints, requestFingerprint } from '../../scripts/harness/checks/same-request.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';

@@ -3,6 +3,7 @@
 // runner list, is scaffolded, planned, run under every scenario and checked like the built-in five,
 // with the facts its runner declares (its variables, its ways of switching verification off, its
 // timeout advice, its crash marks). Nothing else in the project knows about it.
+// vitest project: programs (test/support/projects.ts)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -2,6 +2,7 @@
 // `npm test` fails on a broken example and says which check broke. When RR_DOCS_SNIPPETS_REPORT
 // names a report (CI's merged shard reports of this commit), the cases are read from it instead of
 // run again: it must be of this commit and harness, about these bytes, and hold every case.
+// vitest project: programs (test/support/projects.ts)
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { givenReportProblems } from '../../scripts/report/given-report.ts';

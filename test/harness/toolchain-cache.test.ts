@@ -1,5 +1,6 @@
 // Toolchain detection with a memory: an available toolchain is detected once while its programs
 // and PATH stay the same; a missing one is always looked for again.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

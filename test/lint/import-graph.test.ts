@@ -1,5 +1,6 @@
 // The import graph follows every way a module names another (and the files it loads from beside
 // itself), skips comments and packages, and names the importer of a file that is not there.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 // The rules that keep the code easy to enter hold on the real tree: a file name means one thing
 // wherever it appears, no module imports itself back through others, and the site sees the
 // scripts through their public face only.
+// vitest project: unit (test/support/projects.ts)
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ESLint } from 'eslint';

@@ -2,6 +2,7 @@
 // process: no module it reaches when loaded imports execa, node:child_process or the sandbox. The
 // runners' facts (label, grammar, dependency files) are read from the runner files themselves, whose
 // process work loads only when a runner is called.
+// vitest project: unit (test/support/projects.ts)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';

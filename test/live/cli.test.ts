@@ -1,5 +1,6 @@
 // `npm run snippets -- --live`: what it refuses before sending anything (as a real command), and
 // what it prints and writes (in-process, steered to a stand-in): never a token, never the site's report.
+// vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

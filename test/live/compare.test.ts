@@ -1,4 +1,5 @@
 // compareJson, showReal and compareAnswer on hand-made answers: what differs, and what is shown.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { compareJson, showDocumented, showReal } from '../../scripts/live/compare.ts';

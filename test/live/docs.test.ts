@@ -1,5 +1,6 @@
 // CONTRIBUTING.md's live section and README's command table say what the code does: the live
 // checks, the checks left to the mock, the token variables and scenarios, and the run's limits.
+// vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';

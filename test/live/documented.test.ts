@@ -1,5 +1,6 @@
 // The documented answers the live run compares with: one for every endpoint the mock serves and
 // the examples call, and the mock's own answers match them.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';

@@ -1,4 +1,5 @@
 // What a live case's program must print, from the probe's real answer.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
 import { liveExpectation, realFacts } from '../../scripts/live/expectation.ts';

@@ -1,4 +1,5 @@
 // The issue a failed live run asks for, and keeping one GitHub issue in step with the runs.
+// vitest project: programs (test/support/projects.ts)
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // The live run end to end with the real examples, steered to a stand-in of the real API on
 // 127.0.0.1: a faithful one it must pass, drifted ones it must report as contract-drift.
+// vitest project: programs (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../scripts/usage.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
@@ -8,6 +9,7 @@ import { LIVE_CHECK_IDS } from '../../scripts/live/live-checks.ts';
 import { LIVE_SCENARIO_NAMES } from '../../scripts/live/live-scenarios.ts';
 import { planLive, runLive, runLiveCases } from '../../scripts/live/live-run.ts';
 import { ACCOUNT_CLIENTS, DRIFTS, standInApi, testAccountTokens } from './stand-in.ts';
+import { awaitRunBeforeTests } from '../harness/case-runner.ts';
 
 const requireAll = process.env.CI === 'true';
 
@@ -41,6 +43,7 @@ const faithful = await (async () => {
   done.catch((error: unknown) => {
     for (const deferred of waiting.values()) deferred.reject(error);
   });
+  awaitRunBeforeTests(done, cases);
   return { tokens, standIn, keys: cases.map((planned) => planned.key), done, result: (key: string) => waiting.get(key)!.promise };
 })();
 

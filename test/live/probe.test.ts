@@ -1,5 +1,6 @@
 // The probe: one request, exactly as the case's program sends it, never retried or redirected,
 // within its time limit; here against stand-ins on 127.0.0.1 through the interception proxy.
+// vitest project: programs (test/support/projects.ts)
 import type { RequestListener } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';

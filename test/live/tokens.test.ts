@@ -1,4 +1,5 @@
 // The live tokens: read from the environment, refused without ever being shown, one per scenario.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../scripts/usage.ts';
 import { LIVE_SCENARIO_NAMES, liveTokenFor } from '../../scripts/live/live-scenarios.ts';

@@ -1,6 +1,7 @@
 // A misspelt field in an example's manifest stops `npm run snippets` and `npm run build` alike:
 // exit code 2 and the manifest's message naming the file and the field, never a stack trace; also
 // when only Astro's build meets the bad manifest (the harness had read it before it was edited).
+// vitest project: programs (test/support/projects.ts)
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';

@@ -1,6 +1,7 @@
 // Manifest escape hatches are closed: overrides that would let a file that never calls the API
 // pass are refused with the file and the field, and so is a symbolic link in an example folder,
 // by the harness's command line too (it used to run 0 cases and exit 0).
+// vitest project: programs (test/support/projects.ts)
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // A bad manifest fails with a message that names the file, the field, what was found and what was expected.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, rm, writeFile, mkdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // The mock API's answers: every status with exactly the contract's bodies.
+// vitest project: unit (test/support/projects.ts)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

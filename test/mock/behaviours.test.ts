@@ -1,5 +1,6 @@
 // The interceptor's failure behaviours: an untrusted certificate, a hung server, a gateway's HTML
 // error page, a refused tunnel and a reset connection, each seen by a real TLS client.
+// vitest project: programs (test/support/projects.ts)
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { API_HOST } from '../../scripts/api/contract.ts';

@@ -1,5 +1,6 @@
 // The throwaway CA: a real EC P-256 CA, a leaf only for the API host, a Java trust store that
 // loads as one, and a folder that disappears however the process ends.
+// vitest project: programs (test/support/projects.ts)
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';

@@ -1,5 +1,6 @@
 // `npm run mock`: the printed exports work in a real shell, curl reaches the mock with them, each
 // request is logged with the token masked, and a signal stops it and deletes the keys.
+// vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

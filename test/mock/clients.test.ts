@@ -1,6 +1,7 @@
 // Real clients (curl, python requests, Go net/http, java.net.http, node fetch) reach the mock
 // through the interceptor with only the environment from `interceptedEnvironment` and the real
 // URL, are refused elsewhere, and really verify the certificate.
+// vitest project: programs (test/support/projects.ts)
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { API_BASE_URL, API_HOST, SAMPLE_CLIENTS } from '../../scripts/api/contract.ts';

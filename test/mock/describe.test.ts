@@ -1,5 +1,6 @@
 // The mock's one-line descriptions: what each TLS failure most likely means, and log lines that
 // never show a token, wherever a client put it.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { describeRequest, describeTlsFailure, maskLogLine } from '../../scripts/mock/describe.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';

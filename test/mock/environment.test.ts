@@ -1,5 +1,6 @@
 // The environment a child gets: the proxy and the throwaway CA, whatever the machine had set, with
 // the variables each registered runner says its clients read.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import {
   MANAGED_VARIABLES,

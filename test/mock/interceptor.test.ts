@@ -1,5 +1,6 @@
 // The interception proxy: HTTPS to the API host reaches the mock and is recorded; everything else
 // is refused and recorded as egress; each interceptor keeps its own record; close() ends it all.
+// vitest project: programs (test/support/projects.ts)
 import net from 'node:net';
 import { execa } from 'execa';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

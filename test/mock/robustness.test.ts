@@ -1,5 +1,6 @@
 // Bad input never takes the interceptor down: each gets a 4xx or a closed connection within a
 // bounded time, and the next good request is still answered.
+// vitest project: programs (test/support/projects.ts)
 import { randomBytes } from 'node:crypto';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';

@@ -1,5 +1,6 @@
 // What `npm run mock` makes of the `node` on a contributor's PATH: npm's own folders left out, and a
 // warning, naming the version the JavaScript examples need and the command to use, when it is older.
+// vitest project: unit (test/support/projects.ts)
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { oldNodeWarning, shellNode, shellPath } from '../../scripts/mock/shell-node.ts';

@@ -1,4 +1,5 @@
 // Throwaway tokens and how they are shown.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { maskToken, randomToken, randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
 

@@ -1,5 +1,6 @@
 // The interceptor's `upstream` option: the API host's requests go to the given listener instead of
 // the mock (which then records nothing), while every other destination is still refused.
+// vitest project: programs (test/support/projects.ts)
 import type { RequestListener } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';

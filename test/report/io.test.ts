@@ -1,4 +1,5 @@
 // The one reader and writer of the harness report: validation, format, and messages naming the file and field.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

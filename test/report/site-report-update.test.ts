@@ -1,5 +1,6 @@
 // `npm run snippets` puts the cases it ran into the report the site shows, in place of their
 // earlier results, and leaves everything else there as it was.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // The build cache: content-hash keys, and folders built once that appear whole.
+// vitest project: unit (test/support/projects.ts)
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';

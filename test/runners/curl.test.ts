@@ -1,4 +1,5 @@
 // The curl runner: `bash file.sh`, nothing to build.
+// vitest project: programs (test/support/projects.ts)
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { curlRunner } from '../../scripts/runners/curl.ts';

@@ -1,4 +1,5 @@
 // The Go runner: `go build` once per content hash, then the binary is run.
+// vitest project: programs (test/support/projects.ts)
 import { randomUUID } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

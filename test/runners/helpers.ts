@@ -4,12 +4,19 @@ import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs
 import { join, resolve } from 'node:path';
 import type { LanguageRunner, PrepareContext, RunResult } from '../../scripts/runners/runner-contract.ts';
 import { findExecutable } from '../../scripts/paths.ts';
+import { DEFAULT_CACHE_DIR } from '../../scripts/project.ts';
 
 /** The project root (tests run from it). */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
-/** Cache for every runner test: content-hash keys make reuse across runs safe. */
-export const CACHE_DIR = join(PROJECT_ROOT, '.cache', 'test-runners');
+/**
+ * The runners' cache: the harness's own (content-hash keys make sharing it safe), where the
+ * programs project's global setup prepared every toolchain before any test started.
+ */
+export const CACHE_DIR = DEFAULT_CACHE_DIR;
+
+/** Where the tests write their own files (removed after each file by removeThrowaways()). */
+const SCRATCH_DIR = join(PROJECT_ROOT, '.cache', 'test-runners', 'scratch');
 
 /** The real examples folder, whose requirements.txt and pom.xml the runners resolve. */
 export const SNIPPETS_ROOT = join(PROJECT_ROOT, 'snippets');
@@ -36,9 +43,9 @@ export async function removeThrowaways(): Promise<void> {
   throwaways.clear();
 }
 
-/** A new, empty folder under the test cache for files a test writes (removed by removeThrowaways()). */
+/** A new, empty folder under SCRATCH_DIR for files a test writes (removed by removeThrowaways()). */
 export async function scratchDir(): Promise<string> {
-  const dir = join(CACHE_DIR, 'scratch', randomUUID());
+  const dir = join(SCRATCH_DIR, randomUUID());
   await mkdir(dir, { recursive: true });
   throwaway(dir);
   return dir;

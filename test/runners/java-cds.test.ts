@@ -1,5 +1,6 @@
 // The Java runner's class-data-sharing archive: when it cannot be made, snippets run without it,
 // and the reason is said once.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

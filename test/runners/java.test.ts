@@ -1,4 +1,5 @@
 // The Java runner: Gson resolved by Maven once per pom, javac once per content hash.
+// vitest project: programs (test/support/projects.ts)
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
@@ -16,9 +17,6 @@ import {
   throwaway,
   uniqueCopy,
 } from './helpers.ts';
-
-/** The first Maven resolution downloads plugins and Gson: allow for a slow network. */
-const RESOLVE_TIMEOUT = 300_000;
 
 afterAll(removeThrowaways);
 
@@ -49,7 +47,7 @@ describe('javaRunner', () => {
     expect(await javaRunner.detect()).toEqual({ available: false, reason: 'mvn not found on PATH' });
   });
 
-  test('compiles against Gson and runs the class with exactly the given environment', { timeout: RESOLVE_TIMEOUT }, async () => {
+  test('compiles against Gson and runs the class with exactly the given environment', async () => {
     const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
     expect(prepared.args.at(-1)).toBe('Hello');
     expect(prepared.args).toContain('-XX:TieredStopAtLevel=1');
@@ -59,7 +57,7 @@ describe('javaRunner', () => {
     expect(result.stdout).toBe('hello from java\n{"greeting":"hi","leak":"(unset)"}\n');
   });
 
-  test('resolves the Gson version that snippets/pom.xml declares into the cache', { timeout: RESOLVE_TIMEOUT }, async () => {
+  test('resolves the Gson version that snippets/pom.xml declares into the cache', async () => {
     const pom = await readFile(join(CONTEXT.snippetsRoot, 'pom.xml'), 'utf8');
     const version = /<artifactId>gson<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(pom)?.[1];
     const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
@@ -68,29 +66,25 @@ describe('javaRunner', () => {
     expect(gson?.startsWith(join(CACHE_DIR, 'java', 'lib-'))).toBe(true);
   });
 
-  test(
-    'maps the class-data-sharing archive for Gson and the JDK, even with JAVA_TOOL_OPTIONS set as the harness sets it',
-    { timeout: RESOLVE_TIMEOUT },
-    async () => {
-      const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
-      const archive = prepared.args.find((arg) => arg.startsWith('-XX:SharedArchiveFile='));
-      expect(archive?.startsWith(`-XX:SharedArchiveFile=${join(CACHE_DIR, 'java', 'cds-')}`)).toBe(true);
-      // -Xshare:on makes the JVM fail instead of silently running without the archive.
-      const cp = prepared.args.indexOf('-cp');
-      const args = [...prepared.args.slice(0, cp), '-Xshare:on', '-Xlog:class+load=info', ...prepared.args.slice(cp)];
-      const env = {
-        PATH: process.env.PATH ?? '',
-        JAVA_TOOL_OPTIONS:
-          '-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=throwaway',
-      };
-      const result = await javaRunner.run({ ...prepared, args }, { env, timeoutMs: 60_000 });
-      expect(result.exitCode, result.stderr).toBe(0);
-      expect(result.stderr).toContain('Picked up JAVA_TOOL_OPTIONS');
-      expect(result.stdout).toMatch(/com\.google\.gson\.Gson source: shared objects file \(top\)/);
-    },
-  );
+  test('maps the class-data-sharing archive for Gson and the JDK, even with JAVA_TOOL_OPTIONS set as the harness sets it', async () => {
+    const prepared = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
+    const archive = prepared.args.find((arg) => arg.startsWith('-XX:SharedArchiveFile='));
+    expect(archive?.startsWith(`-XX:SharedArchiveFile=${join(CACHE_DIR, 'java', 'cds-')}`)).toBe(true);
+    // -Xshare:on makes the JVM fail instead of silently running without the archive.
+    const cp = prepared.args.indexOf('-cp');
+    const args = [...prepared.args.slice(0, cp), '-Xshare:on', '-Xlog:class+load=info', ...prepared.args.slice(cp)];
+    const env = {
+      PATH: process.env.PATH ?? '',
+      JAVA_TOOL_OPTIONS:
+        '-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=9 -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=throwaway',
+    };
+    const result = await javaRunner.run({ ...prepared, args }, { env, timeoutMs: 60_000 });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Picked up JAVA_TOOL_OPTIONS');
+    expect(result.stdout).toMatch(/com\.google\.gson\.Gson source: shared objects file \(top\)/);
+  });
 
-  test('runs with the JVM defaults, without flags or archive, when asked (for the benchmark)', { timeout: RESOLVE_TIMEOUT }, async () => {
+  test('runs with the JVM defaults, without flags or archive, when asked (for the benchmark)', async () => {
     const prepared = await createJavaRunner('jvm-defaults').prepare(fixture('java', 'Hello.java'), CONTEXT);
     expect(prepared.args.filter((arg) => arg.startsWith('-X'))).toEqual([]);
     expect(prepared.args.at(-1)).toBe('Hello');
@@ -98,12 +92,12 @@ describe('javaRunner', () => {
     expect(result.stdout).toBe('hello from java\n{"greeting":"hi","leak":"(unset)"}\n');
   });
 
-  test('reports exit code 3', { timeout: RESOLVE_TIMEOUT }, async () => {
+  test('reports exit code 3', async () => {
     const result = await prepareAndRun(javaRunner, fixture('java', 'Exit3.java'));
     expect(result).toMatchObject({ exitCode: 3, signal: null, stdout: '', stderr: 'failing on purpose\n' });
   });
 
-  test('reuses the classes and the libraries without compiling or resolving again', { timeout: RESOLVE_TIMEOUT }, async () => {
+  test('reuses the classes and the libraries without compiling or resolving again', async () => {
     const first = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
     const compiled = await stat(join(classesDir(first.args), 'Hello.class'));
     const mvn = await loggingWrapper('mvn', findExecutable('mvn') ?? 'mvn');
@@ -114,7 +108,7 @@ describe('javaRunner', () => {
     expect(await mvn.calls()).toEqual([]);
   });
 
-  test('compiles anew when the file changes, once for concurrent prepares', { timeout: RESOLVE_TIMEOUT }, async () => {
+  test('compiles anew when the file changes, once for concurrent prepares', async () => {
     const before = await javaRunner.prepare(fixture('java', 'Hello.java'), CONTEXT);
     const copy = await uniqueCopy('java', 'Hello.java', '//');
     const javac = await loggingWrapper('javac', findExecutable('javac') ?? 'javac');
@@ -132,7 +126,7 @@ describe('javaRunner', () => {
     expect(classesDir(after.args)).not.toBe([...dirs][0]);
   });
 
-  test('throws the compiler output, naming the file, when javac fails', { timeout: RESOLVE_TIMEOUT }, async () => {
+  test('throws the compiler output, naming the file, when javac fails', async () => {
     const error = await javaRunner.prepare(fixture('java', 'Broken.java'), CONTEXT).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/^javac failed for test\/fixtures\/runners\/java\/Broken\.java:\n/);

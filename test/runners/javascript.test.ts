@@ -1,4 +1,5 @@
 // The JavaScript runner: the harness's own Node.js, nothing to build.
+// vitest project: programs (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { javascriptRunner, nodeToolchain } from '../../scripts/runners/javascript.ts';
 import { fixture, prepareAndRun } from './helpers.ts';

@@ -1,4 +1,5 @@
 // runProcess: exact environment, exit codes, capped output, and the whole process tree killed.
+// vitest project: programs (test/support/projects.ts)
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';

@@ -1,12 +1,10 @@
 // The Python runner: one cached virtual environment holding snippets/requirements.txt.
+// vitest project: programs (test/support/projects.ts)
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { pythonRunner } from '../../scripts/runners/python.ts';
 import { CACHE_DIR, childPid, CONTEXT, emptyPathDir, fixture, isAlive, prepareAndRun, removeThrowaways, scratchDir } from './helpers.ts';
-
-/** Making the venv the first time installs packages: allow for a slow network. */
-const INSTALL_TIMEOUT = 300_000;
 
 afterAll(removeThrowaways);
 
@@ -26,32 +24,28 @@ describe('pythonRunner', () => {
     expect(await pythonRunner.detect()).toEqual({ available: false, reason: 'python3 not found on PATH' });
   });
 
-  test(
-    'runs the file in the venv, with requests installed and exactly the given environment',
-    async () => {
-      const prepared = await pythonRunner.prepare(fixture('python', 'hello.py'), CONTEXT);
-      expect(prepared.command).toMatch(new RegExp(`^${join(CACHE_DIR, 'python', 'venv-')}[0-9a-f]+/bin/python$`));
-      const pinned = /^requests==(\S+)$/m.exec(await readFile(join(CONTEXT.snippetsRoot, 'requirements.txt'), 'utf8'))?.[1];
-      const result = await prepareAndRun(pythonRunner, fixture('python', 'hello.py'));
-      expect(result).toMatchObject({ exitCode: 0, timedOut: false, stderr: '' });
-      expect(result.stdout).toBe(`hello from python\ngreeting=hi\nleak=(unset)\nrequests=${pinned}\n`);
-    },
-    INSTALL_TIMEOUT,
-  );
+  test('runs the file in the venv, with requests installed and exactly the given environment', async () => {
+    const prepared = await pythonRunner.prepare(fixture('python', 'hello.py'), CONTEXT);
+    expect(prepared.command).toMatch(new RegExp(`^${join(CACHE_DIR, 'python', 'venv-')}[0-9a-f]+/bin/python$`));
+    const pinned = /^requests==(\S+)$/m.exec(await readFile(join(CONTEXT.snippetsRoot, 'requirements.txt'), 'utf8'))?.[1];
+    const result = await prepareAndRun(pythonRunner, fixture('python', 'hello.py'));
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false, stderr: '' });
+    expect(result.stdout).toBe(`hello from python\ngreeting=hi\nleak=(unset)\nrequests=${pinned}\n`);
+  });
 
-  test('reports exit code 3', { timeout: INSTALL_TIMEOUT }, async () => {
+  test('reports exit code 3', async () => {
     const result = await prepareAndRun(pythonRunner, fixture('python', 'exit3.py'));
     expect(result).toMatchObject({ exitCode: 3, signal: null, stdout: '', stderr: 'failing on purpose\n' });
   });
 
-  test('kills the program and the child it forked when the time limit passes', { timeout: INSTALL_TIMEOUT }, async () => {
+  test('kills the program and the child it forked when the time limit passes', async () => {
     const result = await prepareAndRun(pythonRunner, fixture('python', 'forever.py'), { env: {}, timeoutMs: 1500 });
     expect(result).toMatchObject({ exitCode: null, signal: 'SIGKILL', timedOut: true });
     const child = childPid(result.stdout);
     await vi.waitFor(async () => expect(await isAlive(child)).toBe(false));
   });
 
-  test('reuses the venv for every file and every prepare', { timeout: INSTALL_TIMEOUT }, async () => {
+  test('reuses the venv for every file and every prepare', async () => {
     const first = await pythonRunner.prepare(fixture('python', 'hello.py'), CONTEXT);
     const made = await lstat(first.command);
     const [second, other] = await Promise.all([

@@ -1,4 +1,5 @@
 // The default runners and finding a file's runner, including one registered later.
+// vitest project: unit (test/support/projects.ts)
 import { dirname } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LANGUAGES } from '../../scripts/languages.ts';

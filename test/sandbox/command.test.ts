@@ -1,4 +1,5 @@
 // The bubblewrap command line of a case: which folders the program sees, and how.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // The sandbox's network counters as its supervisor reports them, and how reports describe them.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { COUNTERS_MARKER, parseCounters } from '../../scripts/sandbox/counters.ts';
 import { describeSideDoors } from '../../scripts/sandbox/side-doors.ts';

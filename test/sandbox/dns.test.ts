@@ -1,4 +1,5 @@
 // The stub resolver's view of DNS packets: the name a query asks for, and a REFUSED answer to it.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { queryName, refusal } from '../../scripts/sandbox/dns.ts';
 

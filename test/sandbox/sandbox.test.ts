@@ -1,6 +1,7 @@
 // One case's sandbox around a real program: its own empty HOME, CURL_HOME (curl's runner names it),
 // TMPDIR and working folder (removed afterwards), a read-only view of everything else with the CA's
 // folder showing only the certificate, a parent that is not the harness, and no network but the proxy.
+// vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // `npm run new-example`: creates a complete example folder and says what to do next, or refuses
 // with exit code 2, a message naming what it found and expected, and nothing written.
+// vitest project: programs (test/support/projects.ts)
 import { access, constants, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

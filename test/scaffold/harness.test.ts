@@ -1,6 +1,7 @@
 // A new example passes the harness as soon as it is created: scaffolded into a temporary folder
 // (with a title full of characters that could break a comment), every language under every
 // scenario passes every check. One test per case, run in the background like test/harness/.
+// vitest project: programs (test/support/projects.ts)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // What an example id becomes (title, file names, class name) and which ids the scaffold refuses:
 // the repo's pattern, and what each registered runner says its language cannot take.
+// vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { JAVA_TEMPLATE_TYPES, javaRunner } from '../../scripts/runners/java.ts';

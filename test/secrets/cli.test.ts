@@ -1,5 +1,6 @@
 // `npm run check:secrets`: exit 1 with file:line:column, the token masked and what to do; exit 0
 // with one summary line when nothing is found; exit 2 on bad usage.
+// vitest project: programs (test/support/projects.ts)
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // Which files the scan reads: in a git checkout, what git would commit under snippets/ and docs/
 // (tracked, or untracked and not ignored); elsewhere, every file in those folders.
+// vitest project: unit (test/support/projects.ts)
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // What counts as a token-shaped string, where it is reported, and that it is only shown masked.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { PLACEHOLDER_TOKEN } from '../../scripts/api/contract.ts';
 import { findTokens, findTokensInFile, formatFinding, looksBinary } from '../../scripts/secrets/scan.ts';

@@ -1,5 +1,6 @@
 // The leak scanner: every usual encoding of a secret, at any alignment, across chunk boundaries,
 // in work that grows linearly with the output; and masking of every form it finds.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { maskAllForms } from '../../scripts/secrets/mask.ts';
 import { createLeakScanner, scanText } from '../../scripts/secrets/stream-scan.ts';

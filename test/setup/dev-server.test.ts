@@ -2,6 +2,7 @@
 // it, and after that command a reload shows the result; and SIGTERM sent to the npm process alone
 // (not to its process group, as a supervisor, an editor or `kill <pid>` sends it) leaves no
 // `astro dev` server running behind it. Runs on a copy of the examples with its own report.
+// vitest project: programs (test/support/projects.ts)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';

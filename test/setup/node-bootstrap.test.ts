@@ -2,6 +2,7 @@
 // of many images): on a copy of the tracked files, with that Node first on PATH, `npm ci && npm run
 // build` and then `npm test` (on one test file) run on the Node.js 24 the project carries. On a
 // platform the registry ships no Node for, `npm ci` stops at once with a message saying so.
+// vitest project: programs (test/support/projects.ts)
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // The site can be served under a sub-path (a GitHub project page): every internal link and asset
 // carries the base that SITE_BASE sets.
+// vitest project: site (test/support/projects.ts)
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -1,5 +1,6 @@
 // `npm run build -- --report FILE` builds from a report made elsewhere only when it is of this
 // commit and harness, about these bytes, and complete; otherwise it stops before building.
+// vitest project: site (test/support/projects.ts)
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';

@@ -1,6 +1,7 @@
 // The built site: every snippet shown byte for byte as accessible tabs, responses from the API
 // contract, the tested status from the harness report, lean pages, and a clear failure for a
 // page that names an unknown example.
+// vitest project: site (test/support/projects.ts)
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,4 +1,5 @@
 // <CodeTabs>'s logic: finding an example, ordering its tabs, and the errors an author sees.
+// vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';

@@ -1,6 +1,7 @@
 // The evidence behind a tab and the status page, from a report: outputs only for the file as it is
 // now, what a reader would see (tokens masked, the harness's own JVM note left out), the "tested
 // with" panel, the status table, and the Markdown twin's code fences.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import type { FileFreshness } from '../../scripts/report/freshness.ts';
 import {

@@ -1,4 +1,5 @@
 // The small pure helpers behind the components and layouts.
+// vitest project: unit (test/support/projects.ts)
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

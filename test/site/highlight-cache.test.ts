@@ -1,5 +1,6 @@
 // Highlighted code is cached between builds by content: a second build of the same site runs Shiki
 // on no block and reads every one from the cache, and gives the same pages.
+// vitest project: site (test/support/projects.ts)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

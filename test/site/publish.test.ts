@@ -1,10 +1,16 @@
 // `npm run build` publishes only tested examples: it runs the harness first, a failed snippet stops
 // it under CI=true, and elsewhere the site is built with the failure shown on the file's tab.
+// vitest project: programs (test/support/projects.ts)
 import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnvironment, makeBuildDir } from './build-site.ts';
+import { planHarness } from '../../scripts/harness/harness.ts';
+import { SITE_BUILD_LIMIT_MS, runTimeLimitMs } from '../support/time-limits.ts';
+
+/** Each test's own work: an `npm run build`, which runs every case of the examples, then may build the site. */
+const BUILD_LIMIT_MS = runTimeLimitMs((await planHarness()).cases) + SITE_BUILD_LIMIT_MS;
 
 let snippets: string;
 let outDir: string;
@@ -40,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('npm run build', () => {
-  test('stops before building under CI=true when a snippet fails', async () => {
+  test('stops before building under CI=true when a snippet fails', { timeout: BUILD_LIMIT_MS }, async () => {
     const result = await build({ CI: 'true' });
     expect(result.exitCode).toBe(1);
     expect(result.all).toContain('[auth-header] sent "Bearer <token>"');
@@ -48,7 +54,7 @@ describe('npm run build', () => {
     await expect(access(path.join(outDir, 'index.html'))).rejects.toThrow();
   });
 
-  test("elsewhere builds the site and shows the failure on that file's tab only", async () => {
+  test("elsewhere builds the site and shows the failure on that file's tab only", { timeout: BUILD_LIMIT_MS }, async () => {
     const result = await build({ CI: '' });
     expect(result.exitCode, result.all).toBe(0);
     const html = await readFile(path.join(outDir, 'core-api', 'authentication', 'index.html'), 'utf8');

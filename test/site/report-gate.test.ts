@@ -1,6 +1,7 @@
 // A label on a page is tied to the bytes that were tested: a build from a report about other bytes
 // (or from no report) fails under CI=true naming the files, and elsewhere warns once and labels
 // the changed file "Not tested in this version".
+// vitest project: site (test/support/projects.ts)
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // The site reads examples through the same loader as the harness: a symbolic link in an example
 // folder stops <CodeTabs> and <CodeFile> with the link's name, never the target's contents.
+// vitest project: unit (test/support/projects.ts)
 import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // What each tab says about its file, summed up from the report's cases for the file as it is now.
+// vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import type { FileFreshness } from '../../scripts/report/freshness.ts';
 import type { CaseReport } from '../../scripts/report/report-schema.ts';

@@ -2,6 +2,7 @@
 // harness accepts), its shards run every case exactly once and are merged into one report, which
 // the tests read and the site is built from, and every job that runs npm sets Node up from
 // .node-version first.
+// vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';

@@ -1,6 +1,7 @@
 // .github/workflows/live.yml: nightly and on demand only; the job holding the API token can only
 // read the code and the job writing the issue never sees the token; the token reaches one step, as
 // an environment variable, and is never echoed; it runs npm scripts and harness flags that exist.
+// vitest project: unit (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
