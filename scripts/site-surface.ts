@@ -36,8 +36,8 @@ export { fileFreshness, staleFiles, type FileFreshness, type StaleFile } from '.
 export { dependencyRoot } from './report/case-inputs.ts';
 export { withoutHarnessNoise } from './harness/case/observation.ts';
 
-// Keeping tokens out of what the site publishes.
-export { maskToken } from './secrets/mask.ts';
+// Keeping tokens and credentials out of what the site publishes.
+export { maskCredentials, maskToken } from './secrets/mask.ts';
 export { TOKEN_SHAPE } from './secrets/scan.ts';
 
 // Project folders and shared helpers.

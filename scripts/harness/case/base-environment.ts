@@ -2,7 +2,7 @@
 import { TOKEN_ENV_VAR } from '../../api/contract.ts';
 
 /** Variables passed through from the harness's own environment: what programs need to start. */
-const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'JAVA_HOME', 'SYSTEMROOT'];
+export const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'JAVA_HOME', 'SYSTEMROOT'];
 
 /** A minimal base environment: the pass-through variables only (so a real token in the caller's shell never reaches a snippet). */
 export function baseEnvironment(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
