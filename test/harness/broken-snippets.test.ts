@@ -72,6 +72,18 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
     says: /no Content-Type header; expected "application\/json"/,
     fails: { ok: ['content-type'], missing: [], invalid: ['content-type'], revoked: ['content-type'], forbidden: ['content-type'] },
   },
+  // Python and JavaScript read HTTPS_PROXY; Go asks which proxy the environment names and compares it with 127.0.0.1.
+  'detects-harness': {
+    caughtBy: 'harness-detection',
+    says: /^line \d+ names the (?:variable HTTPS_PROXY|loopback address 127\.0\.0\.1)(?:;.*)?: a program that looks at how it is run/,
+    fails: {
+      ok: ['harness-detection'],
+      missing: ['harness-detection'],
+      invalid: ['harness-detection'],
+      revoked: ['harness-detection'],
+      forbidden: ['harness-detection'],
+    },
+  },
   'prints-token': {
     caughtBy: 'token-leak',
     says: /printed to stdout/,
