@@ -6,14 +6,15 @@
 import path from 'node:path';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
-import { givenReportMessage, givenReportProblems } from './report/given-report.ts';
+import { givenReportMessage, givenReportProblems, readGivenReport } from './report/given-report.ts';
 import { engineOptions, planHarness, runHarness } from './harness/harness.ts';
 import { watchInterrupts } from './harness/cli/interrupt.ts';
 import { formatSummary, progressReporter } from './report/reporters/terminal.ts';
 import { actionsOutput } from './report/reporters/workflow-commands.ts';
 import { describeCacheStats } from './harness/cache/result-cache.ts';
 import { displayPath } from './paths.ts';
-import { readReport } from './report/report-io.ts';
+import { ReportError, describeReportKey } from './report/report-io.ts';
+import { SigningKeyError } from './secrets/signing.ts';
 import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, REPORT_VARIABLE, reportPathFrom, snippetsRootFrom } from './project.ts';
 import type { HarnessReport } from './report/report-schema.ts';
 import { IsolationError, describeIsolation } from './sandbox/isolation.ts';
@@ -54,7 +55,14 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
   let report: HarnessReport;
   if (parsed.report !== undefined) {
     reportPath = path.resolve(parsed.report);
-    const given = await readReport(reportPath);
+    let given;
+    try {
+      given = await readGivenReport(reportPath, env);
+    } catch (error) {
+      if (!(error instanceof ReportError || error instanceof SigningKeyError)) throw error;
+      err.write(`build: ${error.message}\nThe site is not built from it.\n`);
+      return 1;
+    }
     if (!given) {
       err.write(`build: ${displayPath(reportPath)}: no such report (--report)\n`);
       return 1;
@@ -85,7 +93,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
       );
       interrupts.signal.throwIfAborted();
     } catch (error) {
-      if (error instanceof IsolationError) {
+      if (error instanceof IsolationError || error instanceof SigningKeyError) {
         err.write(`build: ${error.message}\n`);
         return 2;
       }
@@ -102,7 +110,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     out.write(formatSummary(run.results, run.durationMs));
     if (run.cache) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(resultCacheDir))}\n`);
     report = run.report;
-    out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);
+    out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}; ${await describeReportKey(env)}\n`);
   }
   const failed = report.summary.failed;
   if (failed && inCi) {

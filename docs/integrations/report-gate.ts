@@ -7,7 +7,7 @@ import {
   dependencyRoot,
   discoverExamples,
   displayPath,
-  readReport,
+  readTrustedReport,
   runnerById,
   type StaleFile,
   staleFiles,
@@ -22,7 +22,7 @@ export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Prom
   const examples = await discoverExamples(snippets);
   const subjects = examples.flatMap((example) => example.files.map((file) => ({ example, file, runner: runnerById(file.language) ?? {} })));
   const context = { projectRoot: root, dependencyRoot: dependencyRoot(snippets, defaultSnippetsRoot()) };
-  return { report, stale: staleFiles(await readReport(report), subjects, context) };
+  return { report, stale: staleFiles(await readTrustedReport(report, 'publish'), subjects, context) };
 }
 
 /** The message naming every stale file and the command that makes the report current. */

@@ -1,13 +1,15 @@
-// The harness report a build shows, read and validated once per build however many tabs ask.
-import { type HarnessReport, readReport } from '../../scripts/site-surface.ts';
+// The harness report a build shows, read, validated and its signature checked once per build
+// however many tabs ask: the site publishes only a report signed with RR_DOCS_REPORT_KEY, or, when
+// that is not set, with the key of the machine that builds it.
+import { type HarnessReport, readTrustedReport } from '../../scripts/site-surface.ts';
 
 const reads = new Map<string, Promise<HarnessReport | undefined>>();
 
-/** The report at `file` (undefined when there is none); a broken report fails the build with ReportError. */
+/** The report at `file` (undefined when there is none); a broken or unsigned report fails the build with ReportError. */
 export function siteReport(file: string): Promise<HarnessReport | undefined> {
   let read = reads.get(file);
   if (!read) {
-    read = readReport(file);
+    read = readTrustedReport(file, 'publish');
     reads.set(file, read);
   }
   return read;

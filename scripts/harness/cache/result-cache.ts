@@ -7,20 +7,24 @@
 // them), and runs cut short by an abort.
 //
 // Each entry is one JSON file, `<dir>/<key[0..2]>/<key>.json`, written through a uniquely named
-// temporary file and renamed into place, so two runs at once never tear or mix an entry. An entry
-// is trusted only when it parses, matches the schema, names the key it is stored under, and holds
-// the very case and inputs asked for; anything else is deleted and the case runs.
+// temporary file and renamed into place, so two runs at once never tear or mix an entry. Each is
+// signed (scripts/secrets/signing.ts) with this machine's key, or RR_DOCS_CACHE_KEY when set (CI,
+// whose machines are new each time). An entry is trusted only when it parses, carries a signature
+// of that key, matches the schema, names the key it is stored under, and holds the very case and
+// inputs asked for; anything else is deleted and the case runs. Without a key (its file cannot be
+// made or read) the cache is not used at all: every case runs, and nothing is stored.
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../write-file-atomic.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { sha256 } from '../../report/fingerprint.ts';
-import { CaseEvidenceSchema, CaseReportSchema, Sha256Schema, type CaseInputs } from '../../report/report-schema.ts';
+import { CaseEvidenceSchema, CaseReportSchema, Sha256Schema, SignatureSchema, type CaseInputs } from '../../report/report-schema.ts';
+import { notSignedBy, signJson, signingKey, verifyJson, type SigningKey } from '../../secrets/signing.ts';
 import type { CaseResult } from '../case/case-result.ts';
 
 /** Version of the entry layout; a change makes every older entry a miss. */
-export const RESULT_CACHE_FORMAT = 2;
+export const RESULT_CACHE_FORMAT = 3;
 
 /** What a cached result keeps beyond the report's fields: everything the terminal and the checks read. */
 const CaseDetailSchema = z.looseObject({
@@ -40,6 +44,7 @@ const CacheEntrySchema = z.object({
   format: z.literal(RESULT_CACHE_FORMAT),
   key: Sha256Schema,
   result: CaseReportSchema.extend({ detail: CaseDetailSchema }).loose(),
+  signature: SignatureSchema,
 });
 
 /** What identifies a cached result: the case, the file as reports show it, and every input hash. */
@@ -72,6 +77,10 @@ export interface CacheStats {
   stored: number;
   /** Entries found broken or about something else, and deleted. */
   discarded: number;
+  /** Entries whose signature did not check out, each said in a line, and deleted. */
+  refused: string[];
+  /** Why the cache was not used at all (no signing key), when it was not. */
+  unavailable?: string;
 }
 
 /** The result cache in one folder. */
@@ -89,8 +98,8 @@ function entryPath(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-/** Reads one entry; undefined on a miss, and a broken or mismatched entry is deleted and counted. */
-async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats): Promise<CaseResult | undefined> {
+/** Reads one entry; undefined on a miss, and a broken, unsigned or mismatched entry is deleted and counted. */
+async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats, signer: SigningKey): Promise<CaseResult | undefined> {
   const key = resultCacheKey(subject);
   const file = entryPath(dir, key);
   let text: string;
@@ -99,13 +108,20 @@ async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats):
   } catch {
     return undefined;
   }
-  let entry: z.output<typeof CacheEntrySchema> | undefined;
+  let data: unknown;
   try {
-    const parsed = CacheEntrySchema.safeParse(JSON.parse(text));
-    if (parsed.success) entry = parsed.data;
+    data = JSON.parse(text);
   } catch {
-    entry = undefined;
+    data = undefined;
   }
+  const verdict = data === undefined ? undefined : verifyJson(data, signer);
+  if (verdict && !verdict.ok) {
+    stats.refused.push(`the cached result for ${subject.caseKey} was ${notSignedBy(signer)} (${verdict.why}): discarded and run again`);
+    await rm(file, { force: true });
+    return undefined;
+  }
+  const parsed = data === undefined ? undefined : CacheEntrySchema.safeParse(data);
+  const entry = parsed?.success ? parsed.data : undefined;
   const trusted =
     entry !== undefined &&
     entry.key === key &&
@@ -122,24 +138,39 @@ async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats):
   return { ...(entry!.result as CaseResult), cached: true };
 }
 
-/** Writes one entry atomically (see write-file-atomic.ts). */
-async function writeEntry(dir: string, result: CaseResult): Promise<void> {
+/** Writes one entry atomically (see write-file-atomic.ts), signed with `signer`. */
+async function writeEntry(dir: string, result: CaseResult, signer: SigningKey): Promise<void> {
   const key = resultCacheKey({ caseKey: result.key, file: result.file, inputs: result.inputs });
-  const entry = { format: RESULT_CACHE_FORMAT, key, result: { ...result, cached: false } };
+  const entry = signJson({ format: RESULT_CACHE_FORMAT, key, result: { ...result, cached: false } }, signer);
   await writeFileAtomic(entryPath(dir, key), `${JSON.stringify(entry)}\n`);
 }
 
-/** The result cache kept in `dir` (created on first write). */
-export function openResultCache(dir: string): ResultCache {
-  const stats: CacheStats = { reused: 0, stored: 0, discarded: 0 };
+/**
+ * The result cache kept in `dir` (created on first write), signed and checked with this machine's
+ * key, or RR_DOCS_CACHE_KEY when `env` sets it.
+ */
+export function openResultCache(dir: string, env: NodeJS.ProcessEnv = process.env): ResultCache {
+  const stats: CacheStats = { reused: 0, stored: 0, discarded: 0, refused: [] };
+  let signer: Promise<SigningKey | undefined> | undefined;
+  // The key is looked for once, when first needed; without one the cache is treated as empty.
+  const key = () =>
+    (signer ??= signingKey('result-cache', env).catch((error: unknown) => {
+      stats.unavailable = `no key to sign or check its entries: ${(error as Error).message}`;
+      return undefined;
+    }));
   return {
     dir,
     stats,
-    reuse: (subject) => readEntry(dir, subject, stats),
+    async reuse(subject) {
+      const found = await key();
+      return found ? readEntry(dir, subject, stats, found) : undefined;
+    },
     async remember(result, signal) {
       if (signal?.aborted || result.cached || !isCacheable(result)) return;
+      const found = await key();
+      if (!found) return;
       try {
-        await writeEntry(dir, result);
+        await writeEntry(dir, result, found);
         stats.stored += 1;
       } catch {
         // A read-only or full disk: the next run simply runs the case again.
@@ -148,8 +179,15 @@ export function openResultCache(dir: string): ResultCache {
   };
 }
 
-/** One line for the terminal: how many results were reused and stored, and any entry thrown away. */
+/** Most refused entries the terminal names one by one. */
+const LISTED_REFUSALS = 10;
+
+/** For the terminal: each entry refused for its signature, then one line of how many results were reused and stored, and any entry thrown away. */
 export function describeCacheStats(stats: CacheStats, total: number, dir: string): string {
+  if (stats.unavailable) return `result cache (${dir}): not used, every case ran: ${stats.unavailable}`;
+  const refusals = stats.refused.slice(0, LISTED_REFUSALS).map((line) => `result cache (${dir}): ${line}\n`);
+  if (stats.refused.length > LISTED_REFUSALS) refusals.push(`result cache (${dir}): and ${stats.refused.length - LISTED_REFUSALS} more entries refused\n`);
   const discarded = stats.discarded ? `; ${stats.discarded} broken or mismatched entr${stats.discarded === 1 ? 'y' : 'ies'} discarded` : '';
-  return `result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}`;
+  const refused = stats.refused.length ? `; ${stats.refused.length} not signed with this run's key, refused` : '';
+  return `${refusals.join('')}result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}${refused}`;
 }

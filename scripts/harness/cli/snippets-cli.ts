@@ -8,6 +8,7 @@ import { toGithubAnnotations } from '../../report/reporters/github.ts';
 import { formatSummary, formatToolchains, progressReporter } from '../../report/reporters/terminal.ts';
 import { actionsOutput } from '../../report/reporters/workflow-commands.ts';
 import { IsolationError, describeIsolation } from '../../sandbox/isolation.ts';
+import { SigningKeyError } from '../../secrets/signing.ts';
 import { UsageError } from '../../usage.ts';
 import { describeCacheStats } from '../cache/result-cache.ts';
 import type { CaseResult } from '../case/case-result.ts';
@@ -67,7 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       setTimeout(() => process.exit(interrupted), 100).unref();
       return interrupted;
     }
-    if (error instanceof IsolationError) {
+    if (error instanceof IsolationError || error instanceof SigningKeyError) {
       err.write(`snippets: ${error.message}\n`);
       return 2;
     }
