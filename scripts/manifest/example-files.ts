@@ -61,7 +61,8 @@ export async function readExampleFile(file: string): Promise<string> {
 }
 
 /** What a contributor reads above a list of hidden or reordering characters. */
-export const HIDDEN_CHARACTERS_HEADLINE = 'refused: it holds characters that make its code read differently from how it runs (Trojan Source)';
+export const HIDDEN_CHARACTERS_HEADLINE =
+  'refused: it holds characters that make its code read differently from how it runs (Trojan Source)';
 
 /**
  * Throws ManifestError naming the file, line, column and character of every bidirectional control

@@ -81,7 +81,11 @@ function trustedKeyNote(key: SigningKey): string {
  * refused with UntrustedReportError: `the report F is not signed with RR_DOCS_REPORT_KEY (why):
  * refusing to <action> it`. Undefined when there is no file.
  */
-export async function readTrustedReport(file: string, action: string, env: NodeJS.ProcessEnv = process.env): Promise<HarnessReport | undefined> {
+export async function readTrustedReport(
+  file: string,
+  action: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<HarnessReport | undefined> {
   const data = await readJson(file);
   if (data === undefined) return undefined;
   const report = parseReport(data, file);

@@ -108,7 +108,12 @@ function credentialSpans(text: string): Span[] {
         start = Math.min(start, part.from[index]!);
         stop = Math.max(stop, part.to[index]!);
       }
-      spans.push({ start, end: stop, replacement: credentialMask(CREDENTIAL_LABELS[match.kind], encoding), rank: encoding === 'plain' ? 0 : 1 });
+      spans.push({
+        start,
+        end: stop,
+        replacement: credentialMask(CREDENTIAL_LABELS[match.kind], encoding),
+        rank: encoding === 'plain' ? 0 : 1,
+      });
     }
   }
   const plain = spans.filter((span) => span.rank === 0);

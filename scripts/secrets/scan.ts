@@ -50,7 +50,11 @@ export interface Finding {
 
 /** Every finding of `find` on each line of `text`, with the line and column of each. */
 function perLine(text: string, file: string, find: (line: string) => Array<{ index: number; kind: FindingKind; text: string }>): Finding[] {
-  return text.split('\n').flatMap((line, index) => find(line).map((found) => ({ file, line: index + 1, column: found.index + 1, kind: found.kind, text: found.text })));
+  return text
+    .split('\n')
+    .flatMap((line, index) =>
+      find(line).map((found) => ({ file, line: index + 1, column: found.index + 1, kind: found.kind, text: found.text })),
+    );
 }
 
 /** Every token-shaped string in `text` other than the allowed placeholders. */

@@ -94,7 +94,9 @@ async function readMachineKey(file: string): Promise<Buffer> {
     return Buffer.from(text, 'hex');
   } catch (error) {
     if (error instanceof SigningKeyError) throw error;
-    throw new SigningKeyError(`${file}: cannot make or read this machine's signing key (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new SigningKeyError(
+      `${file}: cannot make or read this machine's signing key (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
 }
 
@@ -111,7 +113,8 @@ export function machineKey(env: NodeJS.ProcessEnv = process.env): Promise<Buffer
 }
 
 /** `base` narrowed to one purpose. */
-const derive = (base: Buffer | string, purpose: KeyPurpose) => createHmac('sha256', base).update(`requestrocket-docs ${purpose} signing key`).digest();
+const derive = (base: Buffer | string, purpose: KeyPurpose) =>
+  createHmac('sha256', base).update(`requestrocket-docs ${purpose} signing key`).digest();
 
 /** The key that signs (and checks) what `purpose` names: its variable's value when set, else this machine's key. */
 export async function signingKey(purpose: KeyPurpose, env: NodeJS.ProcessEnv = process.env): Promise<SigningKey> {
@@ -119,7 +122,9 @@ export async function signingKey(purpose: KeyPurpose, env: NodeJS.ProcessEnv = p
   const value = env[variable];
   if (value) {
     if (value.length < MIN_KEY_LENGTH) {
-      throw new SigningKeyError(`${variable} is too short (${value.length} characters): expected at least ${MIN_KEY_LENGTH}, e.g. \`openssl rand -hex 32\``);
+      throw new SigningKeyError(
+        `${variable} is too short (${value.length} characters): expected at least ${MIN_KEY_LENGTH}, e.g. \`openssl rand -hex 32\``,
+      );
     }
     return { name: variable, source: 'variable', secret: derive(value, purpose) };
   }
@@ -145,7 +150,11 @@ const macOf = (text: string, key: SigningKey) => createHmac('sha256', key.secret
  * changing any value, or adding or removing a field, breaks it.
  */
 export function signJson<T extends object>(body: T, key: SigningKey): T & { signature: Signature } {
-  const signature: Signature = { algorithm: SIGNATURE_ALGORITHM, key: key.source === 'variable' ? key.name : 'machine', value: macOf(JSON.stringify(body), key) };
+  const signature: Signature = {
+    algorithm: SIGNATURE_ALGORITHM,
+    key: key.source === 'variable' ? key.name : 'machine',
+    value: macOf(JSON.stringify(body), key),
+  };
   return { ...body, signature };
 }
 
@@ -159,7 +168,10 @@ export function verifyJson(data: unknown, key: SigningKey): { ok: true } | { ok:
   const expected = Buffer.from(macOf(JSON.stringify(rest), key), 'hex');
   if (timingSafeEqual(expected, Buffer.from(claimed.value, 'hex'))) return { ok: true };
   const mine = key.source === 'variable' ? key.name : 'machine';
-  const other = typeof claimed.key === 'string' && claimed.key !== mine ? `, and it says it was signed with ${claimed.key === 'machine' ? "a machine's key" : claimed.key}` : '';
+  const other =
+    typeof claimed.key === 'string' && claimed.key !== mine
+      ? `, and it says it was signed with ${claimed.key === 'machine' ? "a machine's key" : claimed.key}`
+      : '';
   return { ok: false, why: `its signature does not match: it was changed after it was signed, or signed with another key${other}` };
 }
 

@@ -63,17 +63,17 @@ function tagName(codePoint: number): string {
   if (codePoint === 0xe007f) return 'CANCEL TAG';
   const ascii = String.fromCharCode(codePoint - 0xe0000);
   if (ascii === ' ') return 'TAG SPACE';
-  if (/[0-9]/.test(ascii)) return `TAG DIGIT ${['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'][Number(ascii)]}`;
+  if (/[0-9]/.test(ascii))
+    return `TAG DIGIT ${['ZERO', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'][Number(ascii)]}`;
   if (/[a-z]/.test(ascii)) return `TAG LATIN SMALL LETTER ${ascii.toUpperCase()}`;
   if (/[A-Z]/.test(ascii)) return `TAG LATIN CAPITAL LETTER ${ascii}`;
-  return codePoint > 0xe0020 && codePoint < 0xe007f ? `TAG CHARACTER (an invisible ${JSON.stringify(ascii)})` : 'TAG CHARACTER (unassigned)';
+  return codePoint > 0xe0020 && codePoint < 0xe007f
+    ? `TAG CHARACTER (an invisible ${JSON.stringify(ascii)})`
+    : 'TAG CHARACTER (unassigned)';
 }
 
 // Every refused character: the named ones and the tag block.
-const HIDDEN = new RegExp(
-  `[${[...NAMED.keys()].map((code) => `\\u{${code.toString(16)}}`).join('')}\\u{e0000}-\\u{e007f}]`,
-  'gu',
-);
+const HIDDEN = new RegExp(`[${[...NAMED.keys()].map((code) => `\\u{${code.toString(16)}}`).join('')}\\u{e0000}-\\u{e007f}]`, 'gu');
 
 /** `U+202E`: a code point as Unicode writes it. */
 export const codePointLabel = (codePoint: number): string => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;

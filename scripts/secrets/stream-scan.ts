@@ -61,14 +61,25 @@ interface ViewState {
 }
 
 /** A scanner for `secrets` (empty: a scanner that finds nothing unless asked for credentials). */
-export function createLeakScanner(secrets: readonly string[], countWork: WorkCounter = () => {}, options: ScannerOptions = {}): LeakScanner {
+export function createLeakScanner(
+  secrets: readonly string[],
+  countWork: WorkCounter = () => {},
+  options: ScannerOptions = {},
+): LeakScanner {
   const needles = secrets.filter((secret) => secret.length >= 8).flatMap(needlesFor);
   const needleKeep = Math.max(longestNeedle(needles) - 1, 0);
   const wantsShapes = options.credentials === true;
   const states: ViewState[] = VIEW_NAMES.map((view) => {
     const shapes = wantsShapes && CREDENTIAL_ENCODING[view] !== undefined;
     const shapeKeep = shapes ? (view === 'hex' ? 2 : 1) * CREDENTIAL_WINDOW : 0;
-    return { view, needles: needles.filter((needle) => needle.view === view), shapes, pending: '', tail: '', keep: Math.max(needleKeep, shapeKeep) };
+    return {
+      view,
+      needles: needles.filter((needle) => needle.view === view),
+      shapes,
+      pending: '',
+      tail: '',
+      keep: Math.max(needleKeep, shapeKeep),
+    };
   }).filter((state) => state.needles.length > 0 || state.shapes);
   const found: LeakEncoding[] = [];
   const credentials: CredentialFinding[] = [];
@@ -79,7 +90,8 @@ export function createLeakScanner(secrets: readonly string[], countWork: WorkCou
   const noteShapes = (text: string, encoding: LeakEncoding) => {
     countWork(text.length);
     for (const match of findCredentialShapes(text)) {
-      if (!credentials.some((seen) => seen.kind === match.kind && seen.encoding === encoding)) credentials.push({ kind: match.kind, encoding });
+      if (!credentials.some((seen) => seen.kind === match.kind && seen.encoding === encoding))
+        credentials.push({ kind: match.kind, encoding });
     }
   };
 

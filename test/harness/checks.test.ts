@@ -503,7 +503,9 @@ describe('handles-error in the failure scenarios', () => {
 });
 
 describe('credential-leak', () => {
-  const printing = (stdout: string, stderr = '') => ({ run: { exitCode: 0, signal: null, stdout, stderr, timedOut: false, durationMs: 10 } });
+  const printing = (stdout: string, stderr = '') => ({
+    run: { exitCode: 0, signal: null, stdout, stderr, timedOut: false, durationMs: 10 },
+  });
 
   test('fails naming the kind, the form and the stream, never the value', () => {
     const stderr = Buffer.from(FAKE_CREDENTIALS['private-key']).toString('base64');
@@ -518,7 +520,10 @@ describe('credential-leak', () => {
   });
 
   test('passes output holding nothing shaped like a credential', () => {
-    expect(verdict('credential-leak', observe('ok'))).toEqual({ status: 'passed', message: 'nothing shaped like a credential was printed, in any form' });
+    expect(verdict('credential-leak', observe('ok'))).toEqual({
+      status: 'passed',
+      message: 'nothing shaped like a credential was printed, in any form',
+    });
   });
 });
 
@@ -527,15 +532,25 @@ describe('harness-detection', () => {
 
   test('derives the variables from the ones the harness manages, without the token and what passes through', () => {
     const names = harnessVariableNames();
-    expect(names).toEqual(expect.arrayContaining(['HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'SSL_CERT_FILE', 'JAVA_TOOL_OPTIONS', 'NODE_USE_ENV_PROXY']));
+    expect(names).toEqual(
+      expect.arrayContaining(['HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'SSL_CERT_FILE', 'JAVA_TOOL_OPTIONS', 'NODE_USE_ENV_PROXY']),
+    );
     for (const name of names) expect(MANAGED_VARIABLES).toContain(name);
     expect(names).not.toContain('REQUESTROCKET_USER_TOKEN');
     expect(names).not.toContain('HOME');
   });
 
   test.for([
-    ['python', 'proxy = os.environ.get("HTTPS_PROXY", "")\nif "127.0.0.1" in proxy:', 'line 1 names the variable HTTPS_PROXY; line 2 names the loopback address 127.0.0.1'],
-    ['javascript', 'if (process.env.https_proxy?.includes("localhost")) {}', 'line 1 names the variable https_proxy; line 1 names the loopback host localhost'],
+    [
+      'python',
+      'proxy = os.environ.get("HTTPS_PROXY", "")\nif "127.0.0.1" in proxy:',
+      'line 1 names the variable HTTPS_PROXY; line 2 names the loopback address 127.0.0.1',
+    ],
+    [
+      'javascript',
+      'if (process.env.https_proxy?.includes("localhost")) {}',
+      'line 1 names the variable https_proxy; line 1 names the loopback host localhost',
+    ],
     ['java', 'String ca = System.getenv("SSL_CERT_FILE");', 'line 1 names the variable SSL_CERT_FILE'],
     ['go', 'if os.Getenv("JAVA_TOOL_OPTIONS") != "" {', 'line 1 names the variable JAVA_TOOL_OPTIONS'],
     ['curl', 'curl --resolve api.requestrocket.com:443:[::1] "$URL"', 'line 1 names the IPv6 loopback address ::1'],
@@ -550,7 +565,10 @@ describe('harness-detection', () => {
   test.for([
     ['a longer name that only ends like one', 'MY_HTTPS_PROXY_URL = 1'],
     ['a version number', 'User-Agent: example/127.0'],
-    ['the token variable and the API host', 'token = os.environ["REQUESTROCKET_USER_TOKEN"]; url = "https://api.requestrocket.com/api/clients"'],
+    [
+      'the token variable and the API host',
+      'token = os.environ["REQUESTROCKET_USER_TOKEN"]; url = "https://api.requestrocket.com/api/clients"',
+    ],
   ])('passes %s', ([, text]) => {
     expect(verdict('harness-detection', observe('ok', source('python', text!))).status).toBe('passed');
   });

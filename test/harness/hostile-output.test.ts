@@ -133,15 +133,19 @@ describe.for(Object.entries(FIXTURES))('%s', ([fixture, expected]) => {
 });
 
 describe('what the site shows of a program that printed a credential ("What you will see")', () => {
-  test.for(['prints-github-token', 'prints-private-key', 'prints-basic-auth-base64'])('%s: masked, never the credential', async (fixture, context) => {
-    const { report } = await run.done;
-    const example = examples.find((candidate) => candidate.id === fixture)!;
-    const file = example.files[0]!;
-    if (report.cases.some((entry) => entry.example === fixture && entry.status === 'skipped') && process.env.CI !== 'true') context.skip('curl missing');
-    const view = outputView(fileResults(report, example, file, ROOT, PROJECT_ROOT));
-    expect(view.available, JSON.stringify(view)).toBe(true);
-    const shown = JSON.stringify(view);
-    expect(shown).toContain('[credential masked: ');
-    expect(scanCredentials(shown)).toEqual([]);
-  });
+  test.for(['prints-github-token', 'prints-private-key', 'prints-basic-auth-base64'])(
+    '%s: masked, never the credential',
+    async (fixture, context) => {
+      const { report } = await run.done;
+      const example = examples.find((candidate) => candidate.id === fixture)!;
+      const file = example.files[0]!;
+      if (report.cases.some((entry) => entry.example === fixture && entry.status === 'skipped') && process.env.CI !== 'true')
+        context.skip('curl missing');
+      const view = outputView(fileResults(report, example, file, ROOT, PROJECT_ROOT));
+      expect(view.available, JSON.stringify(view)).toBe(true);
+      const shown = JSON.stringify(view);
+      expect(shown).toContain('[credential masked: ');
+      expect(scanCredentials(shown)).toEqual([]);
+    },
+  );
 });

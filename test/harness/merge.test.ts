@@ -95,12 +95,18 @@ describe('readShardReports', () => {
       const env = { ...process.env, RR_DOCS_REPORT_KEY: 'c'.repeat(64) };
       const [a, b] = [path.join(dir, 'a.json'), path.join(dir, 'b.json')];
       await writeReport(a, shard(['ok']), env);
-      await writeReport(b, { ...shard(['invalid']), cases: [caseReport({ example: 'list-clients', language: 'go', scenario: 'invalid', status: 'failed' })] }, env);
+      await writeReport(
+        b,
+        { ...shard(['invalid']), cases: [caseReport({ example: 'list-clients', language: 'go', scenario: 'invalid', status: 'failed' })] },
+        env,
+      );
       expect((await readShardReports([a, b], env)).map(({ report }) => report.cases.length)).toEqual([1, 1]);
       await writeFile(b, (await readFile(b, 'utf8')).replace('"status": "failed"', '"status": "passed"'));
       const error = await readShardReports([a, b], env).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(MergeError);
-      expect((error as Error).message).toMatch(new RegExp(`^the report ${b.replaceAll('/', '\\/')} is not signed with RR_DOCS_REPORT_KEY \\(.*\\): refusing to merge it$`));
+      expect((error as Error).message).toMatch(
+        new RegExp(`^the report ${b.replaceAll('/', '\\/')} is not signed with RR_DOCS_REPORT_KEY \\(.*\\): refusing to merge it$`),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

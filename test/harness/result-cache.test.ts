@@ -157,7 +157,7 @@ describe('openResultCache', () => {
     await expect(readFile(file)).rejects.toThrow();
   });
 
-  test("refuses an entry another machine signed, and an unsigned one", async () => {
+  test('refuses an entry another machine signed, and an unsigned one', async () => {
     const dir = freshDir();
     const result = ranCase();
     const other = { ...process.env, [MACHINE_KEY_VARIABLE]: path.join(scratch, 'other-machine', 'machine.key') };
@@ -171,7 +171,9 @@ describe('openResultCache', () => {
     const { signature: _signature, ...unsigned } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     await writeFile(file, JSON.stringify(unsigned));
     expect(await cache.reuse(subjectOf(result))).toBeUndefined();
-    expect(cache.stats.refused.at(-1)).toMatch(/was not signed by this machine's key \(it carries no signature\): discarded and run again$/);
+    expect(cache.stats.refused.at(-1)).toMatch(
+      /was not signed by this machine's key \(it carries no signature\): discarded and run again$/,
+    );
   });
 
   test('signs with RR_DOCS_CACHE_KEY when set, and then trusts only that key', async () => {
@@ -256,7 +258,17 @@ describe('npm run snippets with a result cache', () => {
     const cli = () =>
       execa(
         process.execPath,
-        ['scripts/harness/cli/snippets-cli.ts', '--root', 'test/fixtures/broken', '--example', 'bearer-prefix', '--scenario', 'forbidden', '--result-cache', dir],
+        [
+          'scripts/harness/cli/snippets-cli.ts',
+          '--root',
+          'test/fixtures/broken',
+          '--example',
+          'bearer-prefix',
+          '--scenario',
+          'forbidden',
+          '--result-cache',
+          dir,
+        ],
         { cwd: PROJECT_ROOT, reject: false, env: { CI: '', GITHUB_ACTIONS: '' } },
       );
     const first = await cli();

@@ -41,13 +41,17 @@ describe('npm run snippets under GITHUB_ACTIONS=true, on a program that prints w
   test('prints no workflow command but its own annotations on the fixture', () => {
     const commands = lines.filter(runnerReadsCommand);
     expect(commands.length).toBeGreaterThan(0);
-    for (const line of commands) expect(line).toMatch(new RegExp(`^::error file=${FIXTURE.replaceAll('/', '\\/')},title=[\\w-]+ \\(ok\\)::`));
+    for (const line of commands)
+      expect(line).toMatch(new RegExp(`^::error file=${FIXTURE.replaceAll('/', '\\/')},title=[\\w-]+ \\(ok\\)::`));
     // An annotation's message holds no command of its own.
     for (const line of commands) expect(runnerReadsCommand(line.replace(/^::error [^:]*::/, ''))).toBe(false);
   });
 
   test.for([
-    ['a command at the start of a line', '    | : :error file=snippets/list-clients/list_clients.py,line=1: :forged at the start of a line'],
+    [
+      'a command at the start of a line',
+      '    | : :error file=snippets/list-clients/list_clients.py,line=1: :forged at the start of a line',
+    ],
     ['a command after white space', '    |    : :warning title=forged: :after white space'],
     ['a command behind a zero-width space', '    | <U+200B>: :error: :forged behind a zero-width space'],
     ['a command split by a soft hyphen', '    | :<U+00AD>:error: :forged with a soft hyphen inside'],

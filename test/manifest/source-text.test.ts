@@ -39,7 +39,9 @@ describe('an example holding a hidden or reordering character', () => {
     const error = await loadExample(FIXTURE).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ManifestError);
     const message = (error as Error).message;
-    expect(message).toMatch(/^test\/fixtures\/trojan-source\/hides-code: refused: it holds characters that make its code read differently from how it runs \(Trojan Source\)\n/);
+    expect(message).toMatch(
+      /^test\/fixtures\/trojan-source\/hides-code: refused: it holds characters that make its code read differently from how it runs \(Trojan Source\)\n/,
+    );
     expect(message).toContain(`  - "hides-code.mjs" line 6, column 3: U+202E RIGHT-TO-LEFT OVERRIDE, ${BIDI}`);
     expect(message).toContain(`  - "hides-code.mjs" line 6, column 7: U+2066 LEFT-TO-RIGHT ISOLATE, ${BIDI}`);
     expect(message).toContain(`  - "hides-code.mjs" line 8, column 21: U+202E RIGHT-TO-LEFT OVERRIDE, ${BIDI}`);
@@ -47,8 +49,20 @@ describe('an example holding a hidden or reordering character', () => {
   });
 
   test.for([
-    ['example.json', { 'example.json': JSON.stringify({ title: 'List\u202e', request: { method: 'GET', path: '/api/clients' } }) }, 1, 15, 'U+202E RIGHT-TO-LEFT OVERRIDE'],
-    ['request.http', { 'request.http': 'GET /api/clients HTTP/1.1\nHost: api.requestrocket.com\u200b\n' }, 2, 28, 'U+200B ZERO WIDTH SPACE'],
+    [
+      'example.json',
+      { 'example.json': JSON.stringify({ title: 'List\u202e', request: { method: 'GET', path: '/api/clients' } }) },
+      1,
+      15,
+      'U+202E RIGHT-TO-LEFT OVERRIDE',
+    ],
+    [
+      'request.http',
+      { 'request.http': 'GET /api/clients HTTP/1.1\nHost: api.requestrocket.com\u200b\n' },
+      2,
+      28,
+      'U+200B ZERO WIDTH SPACE',
+    ],
     ['list.sh', { 'list.sh': 'curl https://api.requestrocket.com/api/clients # \u2067\n' }, 1, 50, 'U+2067 RIGHT-TO-LEFT ISOLATE'],
     ['list.sh', { 'list.sh': 'token=x\u00ady\n' }, 1, 8, 'U+00AD SOFT HYPHEN'],
     ['list.sh', { 'list.sh': 'echo ok\u{e0041}\n' }, 1, 8, 'U+E0041 TAG LATIN CAPITAL LETTER A'],

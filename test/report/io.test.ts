@@ -93,7 +93,10 @@ describe('readTrustedReport', () => {
     const file = path.join(dir, 'flipped.json');
     await writeReport(file, failing(), local);
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('"status": "failed"', '"status": "passed"').replace('"failed": 1', '"failed": 0').replace('"passed": 0', '"passed": 1'));
+    await writeFile(
+      file,
+      text.replace('"status": "failed"', '"status": "passed"').replace('"failed": 1', '"failed": 0').replace('"passed": 0', '"passed": 1'),
+    );
     expect((await readReport(file))?.cases[0]?.status).toBe('passed');
     const error = await readTrustedReport(file, 'publish', local).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UntrustedReportError);
@@ -111,7 +114,9 @@ describe('readTrustedReport', () => {
     );
     const foreign = path.join(dir, 'foreign.json');
     await writeReport(foreign, onePassed(), { ...local, [MACHINE_KEY_VARIABLE]: path.join(dir, 'other-machine', 'machine.key') });
-    await expect(readTrustedReport(foreign, 'merge', local)).rejects.toThrow(/is not signed by this machine's key \(its signature does not match.*\): refusing to merge it$/);
+    await expect(readTrustedReport(foreign, 'merge', local)).rejects.toThrow(
+      /is not signed by this machine's key \(its signature does not match.*\): refusing to merge it$/,
+    );
   });
 
   test('with RR_DOCS_REPORT_KEY, trusts only a report signed with it', async () => {

@@ -49,6 +49,8 @@ describe('toGithubAnnotations', () => {
       checks: [{ id: 'output', status: 'failed', message: 'printed "##[error]x"\n::warning::y' }],
       detail: { requests: [], egress: [], outputTail: [] },
     };
-    expect(toGithubAnnotations([result])).toEqual(['::error file=snippets/x/file,title=output (ok)::printed "# #[error]x"%0A: :warning: :y']);
+    expect(toGithubAnnotations([result])).toEqual([
+      '::error file=snippets/x/file,title=output (ok)::printed "# #[error]x"%0A: :warning: :y',
+    ]);
   });
 });

@@ -48,7 +48,9 @@ describe('npm run check:secrets', () => {
     const result = await checkSecrets('--root', root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('snippets/list-clients/list_clients.py:3:10: token-shaped string u-Pl…(33 chars)');
-    expect(result.stderr).toContain('check:secrets: 1 token- or credential-shaped string in 1 file (not a git checkout: every file was read).');
+    expect(result.stderr).toContain(
+      'check:secrets: 1 token- or credential-shaped string in 1 file (not a git checkout: every file was read).',
+    );
     expect(result.stderr).toContain('write the placeholder u-your-token-here');
     expect(result.stderr).toContain('read the token from the REQUESTROCKET_USER_TOKEN environment variable');
     expect(`${result.stdout}${result.stderr}`).not.toContain(TOKEN);

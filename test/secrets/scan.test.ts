@@ -64,7 +64,9 @@ describe('findTokensInFile', () => {
   });
 
   test('reads a text file as UTF-8', () => {
-    expect(findTokensInFile(Buffer.from(`é ${TOKEN}`), 'a.txt')).toEqual([{ file: 'a.txt', line: 1, column: 3, kind: 'user-token', text: TOKEN }]);
+    expect(findTokensInFile(Buffer.from(`é ${TOKEN}`), 'a.txt')).toEqual([
+      { file: 'a.txt', line: 1, column: 3, kind: 'user-token', text: TOKEN },
+    ]);
   });
 });
 

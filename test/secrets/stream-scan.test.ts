@@ -135,19 +135,37 @@ const CREDENTIAL_FORMS: Array<[string, string, CredentialFinding[]]> = [
   ['a GitHub token base64-encoded', github.toString('base64'), [{ kind: 'github-token', encoding: 'base64' }]],
   [
     'a GitHub token base64-encoded two bytes into a longer string, wrapped',
-    Buffer.from(`GH=${FAKE_GITHUB_TOKEN};`).toString('base64').replace(/(.{20})/g, '$1\n'),
+    Buffer.from(`GH=${FAKE_GITHUB_TOKEN};`)
+      .toString('base64')
+      .replace(/(.{20})/g, '$1\n'),
     [{ kind: 'github-token', encoding: 'base64' }],
   ],
-  ['a GitHub token base64url-encoded', Buffer.from(`\u00ff${FAKE_GITHUB_TOKEN}`, 'latin1').toString('base64url'), [{ kind: 'github-token', encoding: 'base64' }]],
+  [
+    'a GitHub token base64url-encoded',
+    Buffer.from(`\u00ff${FAKE_GITHUB_TOKEN}`, 'latin1').toString('base64url'),
+    [{ kind: 'github-token', encoding: 'base64' }],
+  ],
   ['a GitHub token hex-encoded', `0x${github.toString('hex').toUpperCase()}`, [{ kind: 'github-token', encoding: 'hex' }]],
-  ['a GitHub token URL-encoded', [...github].map((byte) => `%${byte.toString(16)}`).join(''), [{ kind: 'github-token', encoding: 'url-encoded' }]],
-  ['a GitHub token as \\u escapes', [...github].map((byte) => `\\u00${byte.toString(16)}`).join(''), [{ kind: 'github-token', encoding: 'escaped' }]],
+  [
+    'a GitHub token URL-encoded',
+    [...github].map((byte) => `%${byte.toString(16)}`).join(''),
+    [{ kind: 'github-token', encoding: 'url-encoded' }],
+  ],
+  [
+    'a GitHub token as \\u escapes',
+    [...github].map((byte) => `\\u00${byte.toString(16)}`).join(''),
+    [{ kind: 'github-token', encoding: 'escaped' }],
+  ],
   ['a GitHub token reversed', [...FAKE_GITHUB_TOKEN].reverse().join(''), [{ kind: 'github-token', encoding: 'reversed' }]],
   ['a PEM private key', `key:\n${pem}\n`, [{ kind: 'private-key', encoding: 'plain' }]],
   ['a PEM private key base64-encoded', Buffer.from(pem).toString('base64'), [{ kind: 'private-key', encoding: 'base64' }]],
   ['a basic-auth header', basic, [{ kind: 'basic-auth', encoding: 'plain' }]],
   ['a basic-auth header base64-encoded', Buffer.from(`${basic}\r\n`).toString('base64'), [{ kind: 'basic-auth', encoding: 'base64' }]],
-  ...CREDENTIAL_KINDS.map((kind): [string, string, CredentialFinding[]] => [`${kind} as is`, FAKE_CREDENTIALS[kind], [{ kind, encoding: 'plain' }]]),
+  ...CREDENTIAL_KINDS.map((kind): [string, string, CredentialFinding[]] => [
+    `${kind} as is`,
+    FAKE_CREDENTIALS[kind],
+    [{ kind, encoding: 'plain' }],
+  ]),
 ];
 
 describe('scanCredentials', () => {
@@ -211,7 +229,9 @@ describe('maskCredentials', () => {
   );
 
   test('names the kind and the form, and keeps the lines around a plain one', () => {
-    expect(maskCredentials(`token ${FAKE_GITHUB_TOKEN}\nNorthwind Logistics`)).toBe('token [credential masked: a GitHub token]\nNorthwind Logistics');
+    expect(maskCredentials(`token ${FAKE_GITHUB_TOKEN}\nNorthwind Logistics`)).toBe(
+      'token [credential masked: a GitHub token]\nNorthwind Logistics',
+    );
     expect(maskCredentials(`a\n${pem}\nb`)).toBe('a\n[credential masked: a PEM private key]\nb');
     expect(maskCredentials(github.toString('hex'))).toBe('[credential masked: a GitHub token, hex-encoded]');
   });

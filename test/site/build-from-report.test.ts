@@ -49,9 +49,13 @@ describe('npm run build -- --report', () => {
     const { cases } = await planHarness();
     const report = reportOf([caseReport({ example: 'list-clients', language: 'go', scenario: 'ok', status: 'passed' })]);
     const file = path.join(scratch, 'other-commit.json');
-    await writeReport(file, { ...report, run: { ...report.run, commit: '0'.repeat(40), harness: harnessFingerprint(path.resolve('.')) } }, {
-      RR_DOCS_REPORT_KEY: KEY,
-    });
+    await writeReport(
+      file,
+      { ...report, run: { ...report.run, commit: '0'.repeat(40), harness: harnessFingerprint(path.resolve('.')) } },
+      {
+        RR_DOCS_REPORT_KEY: KEY,
+      },
+    );
     const result = await build(['--report', file]);
     expect(result.exitCode).toBe(1);
     expect(result.all).toContain(`cannot stand for a run of this checkout`);
@@ -68,7 +72,9 @@ describe('npm run build -- --report', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('"status": "failed"', '"status": "passed"'));
     const result = await build(['--report', file]);
     expect(result.exitCode).toBe(1);
-    expect(result.all).toMatch(/the report .*flipped\.json is not signed with RR_DOCS_REPORT_KEY \(its signature does not match: .*\): refusing to publish it/);
+    expect(result.all).toMatch(
+      /the report .*flipped\.json is not signed with RR_DOCS_REPORT_KEY \(its signature does not match: .*\): refusing to publish it/,
+    );
     expect(result.all).not.toContain('cannot stand for a run of this checkout');
     await expect(access(path.join(outDir, 'index.html'))).rejects.toThrow();
   });
@@ -78,7 +84,9 @@ describe('npm run build -- --report', () => {
     await writeReport(file, reportOf([]), { RR_DOCS_REPORT_KEY: '' });
     const result = await build(['--report', file], { RR_DOCS_REPORT_KEY: '' });
     expect(result.exitCode).toBe(1);
-    expect(result.all).toMatch(/RR_DOCS_REPORT_KEY is not set: under CI=true a report made by another job is published only when signed with the workflow's key; refusing to publish .*no-key\.json/);
+    expect(result.all).toMatch(
+      /RR_DOCS_REPORT_KEY is not set: under CI=true a report made by another job is published only when signed with the workflow's key; refusing to publish .*no-key\.json/,
+    );
   });
 
   test('refuses a report file that does not exist', async () => {

@@ -186,7 +186,8 @@ const LISTED_REFUSALS = 10;
 export function describeCacheStats(stats: CacheStats, total: number, dir: string): string {
   if (stats.unavailable) return `result cache (${dir}): not used, every case ran: ${stats.unavailable}`;
   const refusals = stats.refused.slice(0, LISTED_REFUSALS).map((line) => `result cache (${dir}): ${line}\n`);
-  if (stats.refused.length > LISTED_REFUSALS) refusals.push(`result cache (${dir}): and ${stats.refused.length - LISTED_REFUSALS} more entries refused\n`);
+  if (stats.refused.length > LISTED_REFUSALS)
+    refusals.push(`result cache (${dir}): and ${stats.refused.length - LISTED_REFUSALS} more entries refused\n`);
   const discarded = stats.discarded ? `; ${stats.discarded} broken or mismatched entr${stats.discarded === 1 ? 'y' : 'ies'} discarded` : '';
   const refused = stats.refused.length ? `; ${stats.refused.length} not signed with this run's key, refused` : '';
   return `${refusals.join('')}result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}${refused}`;

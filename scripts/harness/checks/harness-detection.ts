@@ -41,7 +41,10 @@ export interface DetectionFinding {
 
 /** Every line of `source` that names a harness variable or a loopback address, in order. */
 export function findHarnessDetection(source: string, variables: readonly string[] = harnessVariableNames()): DetectionFinding[] {
-  const named = new RegExp(`(?<![A-Za-z0-9_])(?:${variables.map((name) => name.replace(/[^\w]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`, 'g');
+  const named = new RegExp(
+    `(?<![A-Za-z0-9_])(?:${variables.map((name) => name.replace(/[^\w]/g, '\\$&')).join('|')})(?![A-Za-z0-9_])`,
+    'g',
+  );
   const findings: DetectionFinding[] = [];
   source.split('\n').forEach((text, index) => {
     for (const match of new Set([...text.matchAll(named)].map((found) => found[0])))
