@@ -74,6 +74,36 @@ const SHAPES: readonly CredentialShape[] = [
   },
 ];
 
+/** Every spelling of `word` with each letter in either case: `basic`, `Basic`, `bAsic`, … */
+function caseVariants(word: string): string[] {
+  return [...word].reduce<string[]>(
+    (spellings, char) =>
+      spellings.flatMap((start) =>
+        char.toLowerCase() === char.toUpperCase() ? [start + char] : [start + char.toLowerCase(), start + char.toUpperCase()],
+      ),
+    [''],
+  );
+}
+
+/**
+ * Fixed strings one of which every credential a shape finds holds: a quick test of whether a text
+ * can hold one at all (encoded, it can be looked for without decoding; see decoded-views.ts).
+ */
+export const CREDENTIAL_ANCHORS: readonly string[] = Object.freeze([
+  ...['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
+  'npm_',
+  'AKIA',
+  'ASIA',
+  'AIza',
+  ...['xoxb-', 'xoxa-', 'xoxp-', 'xoxr-', 'xoxs-'],
+  'sk_live_',
+  '-----BEGIN',
+  'eyJ',
+  // A basic-auth header's scheme, and an AWS secret key's name, in any case.
+  ...caseVariants('basic'),
+  ...caseVariants('secret'),
+]);
+
 /** Every credential kind, in the order findings name them. */
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = SHAPES.map((shape) => shape.kind);
 
@@ -98,8 +128,12 @@ export interface ShapeMatch {
   end: number;
 }
 
+// Any anchor: a text without one holds no credential, and is read once, quickly, to know it.
+const ANY_ANCHOR = new RegExp(CREDENTIAL_ANCHORS.map((anchor) => anchor.replace(/[-_]/g, '\\$&')).join('|'));
+
 /** Every credential-shaped string in `text`, left to right, without overlaps. */
 export function findCredentialShapes(text: string): ShapeMatch[] {
+  if (!ANY_ANCHOR.test(text)) return [];
   const found: ShapeMatch[] = [];
   for (const match of text.matchAll(ANY_SHAPE)) {
     const index = match.slice(1).findIndex((group) => group !== undefined);

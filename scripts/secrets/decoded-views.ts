@@ -3,6 +3,7 @@
 // hex (at both alignments), and reversed. They are built from the views of views.ts (the compact
 // view for base64 and reversal, the hex view for hex), in a fast form for streams and in a form
 // that maps every decoded character back to its place in the original text, for masking.
+import { CREDENTIAL_ANCHORS } from './credentials.ts';
 import type { MappedView } from './views.ts';
 
 /** The decoded views, named by the encoding a finding in them reveals. */
@@ -13,6 +14,37 @@ const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
 
 /** Bytes read as Latin-1, one character per byte, so every decoded character has one place. */
 const asText = (bytes: Buffer) => bytes.toString('latin1');
+
+/** The base64 characters that stand for `literal`'s bytes alone, at each of the three places it can start in a group (and in base64url). */
+function base64Fragments(literal: string): string[] {
+  const bytes = Buffer.from(literal, 'latin1');
+  const fragments = new Set<string>();
+  for (const offset of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(3)]).toString('base64');
+    const fragment = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+    fragments.add(fragment);
+    fragments.add(fragment.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return [...fragments];
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const anyOf = (texts: Iterable<string>) => new RegExp([...new Set(texts)].map(escaped).join('|'));
+
+// Whether a text can hold a credential in each form: an anchor (see CREDENTIAL_ANCHORS) in base64,
+// in hex, or reversed. Decoding is done only where one is found, so ordinary output costs one search.
+const BASE64_ANCHOR = anyOf(CREDENTIAL_ANCHORS.flatMap(base64Fragments));
+const HEX_ANCHOR = anyOf(CREDENTIAL_ANCHORS.map((anchor) => Buffer.from(anchor, 'latin1').toString('hex')));
+const REVERSED_ANCHOR = anyOf(CREDENTIAL_ANCHORS.map((anchor) => [...anchor].reverse().join('')));
+
+/** Whether the compact text may hold a credential in base64 (an anchor's base64 is in it). */
+export const mayHoldBase64 = (compact: string): boolean => BASE64_ANCHOR.test(compact);
+
+/** Whether the hex view may hold a credential (an anchor's hex is in it). */
+export const mayHoldHex = (hex: string): boolean => HEX_ANCHOR.test(hex);
+
+/** Whether the compact text may hold a credential written backwards (an anchor reversed is in it). */
+export const mayHoldReversed = (compact: string): boolean => REVERSED_ANCHOR.test(compact);
 
 /** The texts `compact` holds in base64: each run decoded from each of its first four characters. */
 export function base64Decoded(compact: string): string[] {

@@ -5,7 +5,7 @@
 // shaped like a common credential (credentials.ts), decoded from base64 or hex or reversed too.
 import { StringDecoder } from 'node:string_decoder';
 import { CREDENTIAL_WINDOW, findCredentialShapes, type CredentialKind } from './credentials.ts';
-import { base64Decoded, hexDecoded, reversedText } from './decoded-views.ts';
+import { base64Decoded, hexDecoded, mayHoldBase64, mayHoldHex, mayHoldReversed, reversedText } from './decoded-views.ts';
 import { longestNeedle, needlesFor, type LeakEncoding, type Needle } from './encodings.ts';
 import { VIEW_NAMES, heldBack, viewOfChunk, viewSource, type ViewName } from './views.ts';
 
@@ -95,16 +95,20 @@ export function createLeakScanner(
     }
   };
 
-  /** Credential shapes in one view's text; the compact view also yields the base64-decoded and reversed texts. */
+  /**
+   * Credential shapes in one view's text; the compact view also yields the base64-decoded and
+   * reversed texts. An encoded text is decoded only when an anchor's encoding is in it.
+   */
   const scanShapes = (view: ViewName, hay: string) => {
+    countWork(hay.length);
     if (view === 'hex') {
-      for (const decoded of hexDecoded(hay)) noteShapes(decoded, 'hex');
+      if (mayHoldHex(hay)) for (const decoded of hexDecoded(hay)) noteShapes(decoded, 'hex');
       return;
     }
     noteShapes(hay, CREDENTIAL_ENCODING[view]!);
     if (view !== 'compact') return;
-    for (const decoded of base64Decoded(hay)) noteShapes(decoded, 'base64');
-    noteShapes(reversedText(hay), 'reversed');
+    if (mayHoldBase64(hay)) for (const decoded of base64Decoded(hay)) noteShapes(decoded, 'base64');
+    if (mayHoldReversed(hay)) noteShapes(reversedText(hay), 'reversed');
   };
 
   // The compact view is also the source of the decoded, unescaped and folded views: built once per chunk.
