@@ -6,13 +6,15 @@
 // `npm run snippets`: the manifest's message, naming the file and the field, and exit code 2.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { givenReportMessage, givenReportProblems } from './report/given-report.ts';
+import { givenReportMessage, givenReportProblems, readGivenReport } from './report/given-report.ts';
 import { engineOptions, planHarness, runHarness } from './harness/harness.ts';
 import { watchInterrupts } from './harness/cli/interrupt.ts';
 import { formatSummary, progressReporter } from './report/reporters/terminal.ts';
+import { actionsOutput } from './report/reporters/workflow-commands.ts';
 import { describeCacheStats } from './harness/cache/result-cache.ts';
 import { displayPath } from './paths.ts';
-import { readReport } from './report/report-io.ts';
+import { ReportError, describeReportKey } from './report/report-io.ts';
+import { SigningKeyError } from './secrets/signing.ts';
 import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT, reportPathFrom, snippetsRootFrom } from './project.ts';
 import { astroBuild } from './astro-build.ts';
 import { ManifestError } from './manifest/errors.ts';
@@ -45,7 +47,9 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     process.stderr.write(`build: ${(error as Error).message}\n`);
     return 2;
   }
-  const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
+  // Under GitHub Actions nothing printed (a failure's output, a file name) can be read as a workflow command.
+  const out = actionsOutput((text) => void process.stdout.write(text), process.stdout.isTTY === true, env).out;
+  const err = actionsOutput((text) => void process.stderr.write(text), false, env).out;
   // The site and the harness read the same examples: snippets/, or RR_DOCS_SNIPPETS when set.
   const root = snippetsRootFrom(env);
   let cases;
@@ -61,15 +65,22 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
   let report: HarnessReport;
   if (parsed.report !== undefined) {
     reportPath = path.resolve(parsed.report);
-    const given = await readReport(reportPath);
+    let given;
+    try {
+      given = await readGivenReport(reportPath, env);
+    } catch (error) {
+      if (!(error instanceof ReportError || error instanceof SigningKeyError)) throw error;
+      err.write(`build: ${error.message}\nThe site is not built from it.\n`);
+      return 1;
+    }
     if (!given) {
-      process.stderr.write(`build: ${displayPath(reportPath)}: no such report (--report)\n`);
+      err.write(`build: ${displayPath(reportPath)}: no such report (--report)\n`);
       return 1;
     }
     const options = engineOptions({ root });
     const problems = await givenReportProblems(given, cases, { projectRoot: options.projectRoot, dependencyRoot: options.snippetsRoot });
     if (problems.length) {
-      process.stderr.write(
+      err.write(
         `build: ${givenReportMessage(reportPath, problems)}\nThe site is not built from it; run \`npm run build\` without --report to test the snippets here.\n`,
       );
       return 1;
@@ -80,7 +91,7 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     reportPath = reportPathFrom(env);
     out.write('Running every snippet before the build...\n');
     const resultCacheDir = DEFAULT_RESULT_CACHE_DIR;
-    const interrupts = watchInterrupts('build', (text) => void process.stderr.write(text));
+    const interrupts = watchInterrupts('build', err.write);
     let run;
     try {
       run = await runHarness(
@@ -92,13 +103,13 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
       );
       interrupts.signal.throwIfAborted();
     } catch (error) {
-      if (error instanceof IsolationError) {
-        process.stderr.write(`build: ${error.message}\n`);
+      if (error instanceof IsolationError || error instanceof SigningKeyError) {
+        err.write(`build: ${error.message}\n`);
         return 2;
       }
       const interrupted = interrupts.exitCode();
       if (interrupted === undefined) throw error;
-      process.stderr.write(
+      err.write(
         `build: interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report and built nothing\n`,
       );
       setTimeout(() => process.exit(interrupted), 100).unref();
@@ -109,11 +120,11 @@ export async function buildSite(args: readonly string[], env: NodeJS.ProcessEnv 
     out.write(formatSummary(run.results, run.durationMs));
     if (run.cache) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(resultCacheDir))}\n`);
     report = run.report;
-    out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}\n`);
+    out.write(`report: ${path.relative(PROJECT_ROOT, reportPath)}; ${await describeReportKey(env)}\n`);
   }
   const failed = report.summary.failed;
   if (failed && inCi) {
-    process.stderr.write(`build: ${failed} snippet case(s) failed; the site is not built under CI=true (fix them, see above)\n`);
+    err.write(`build: ${failed} snippet case(s) failed; the site is not built under CI=true (fix them, see above)\n`);
     return 1;
   }
   if (failed) out.write(`build: ${failed} snippet case(s) failed; building anyway, the tabs say so (CI=true would stop here)\n`);

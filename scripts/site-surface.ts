@@ -30,13 +30,13 @@ export { SCENARIOS, type ScenarioName } from './harness/case/scenarios.ts';
 
 // The harness's report: its schema, its reader, and whether each result is about the files as they are.
 export { DEFAULT_REPORT_PATH, type CaseReport, type HarnessReport, type RunInfo, type Status } from './report/report-schema.ts';
-export { readReport } from './report/report-io.ts';
+export { readReport, readTrustedReport } from './report/report-io.ts';
 export { fileFreshness, staleFiles, type FileFreshness, type StaleFile } from './report/freshness.ts';
 export { dependencyRoot } from './report/case-inputs.ts';
 export { withoutHarnessNoise } from './harness/case/observation.ts';
 
-// Keeping tokens out of what the site publishes.
-export { maskToken } from './secrets/mask.ts';
+// Keeping tokens and credentials out of what the site publishes.
+export { maskCredentials, maskToken } from './secrets/mask.ts';
 export { TOKEN_SHAPE } from './secrets/scan.ts';
 
 // Project folders and shared helpers.

@@ -8,7 +8,7 @@ import {
   dependencyRoot,
   discoverExamples,
   displayPath,
-  readReport,
+  readTrustedReport,
   type StaleFile,
   staleFiles,
 } from '../../scripts/site-surface.ts';
@@ -24,7 +24,7 @@ export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Prom
     example.files.map((file) => ({ example, file, runner: { dependencyFiles: dependencyFilesOf(file.language) } })),
   );
   const context = { projectRoot: root, dependencyRoot: dependencyRoot(snippets, defaultSnippetsRoot()) };
-  return { report, stale: staleFiles(await readReport(report), subjects, context) };
+  return { report, stale: staleFiles(await readTrustedReport(report, 'publish'), subjects, context) };
 }
 
 /** The message naming every stale file and the command that makes the report current. */

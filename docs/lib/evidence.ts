@@ -11,6 +11,7 @@ import {
   fileFreshness,
   type FileFreshness,
   type HarnessReport,
+  maskCredentials,
   maskToken,
   type RunInfo,
   type SnippetFile,
@@ -46,9 +47,13 @@ export function fileResults(
   return { freshness, status: summarizeStatus(freshness, report !== undefined), run: report?.run };
 }
 
-/** `text` with anything shaped like a user token masked (`u-ab…(34 chars)`): the harness masks the tokens it gave, this catches any other. */
+/**
+ * `text` with anything shaped like a user token masked (`u-ab…(34 chars)`), and anything shaped like
+ * another credential (`[credential masked: a GitHub token]`): the harness masks both before it
+ * stores a report, this holds for a report from anywhere.
+ */
 export function maskTokens(text: string): string {
-  return text.replace(TOKEN_SHAPE, (token) => maskToken(token));
+  return maskCredentials(text.replace(TOKEN_SHAPE, (token) => maskToken(token)));
 }
 
 /** One stream as a reader would see it: the harness's capture (tokens masked) without the JVM's note about the harness's options. */

@@ -25,7 +25,7 @@ export interface LiveCheck {
 }
 
 /** The mock's checks that a live run applies as they are: they need only the program's run and output. */
-export const REUSED_CHECK_IDS = ['token-leak', 'exit-code', 'handles-error', 'output', 'timeout'] as const;
+export const REUSED_CHECK_IDS = ['token-leak', 'credential-leak', 'exit-code', 'handles-error', 'output', 'timeout'] as const;
 
 /** The real API answers the example's request as the contract (and so the mock) documents. */
 export const contractDriftCheck: LiveCheck = {

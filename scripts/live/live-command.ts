@@ -21,6 +21,8 @@ import { liveSecrets, liveTokensFrom } from './live-tokens.ts';
 /** Where a live command writes and what it reads. */
 export interface LiveCommandIo {
   out: TerminalOutput;
+  /** Writes a workflow command line (an annotation) as it is, where `out` defuses them (see workflow-commands.ts); default: `out`. */
+  command?: (line: string) => void;
   env: NodeJS.ProcessEnv;
   projectRoot?: string;
   /** Tests only: a stand-in of the real API on 127.0.0.1 (see LiveSettings.upstream). */
@@ -55,7 +57,8 @@ export async function runLiveCommand(command: SnippetsCommand, io: LiveCommandIo
   });
   out.write(`toolchains:\n${formatToolchains(run.toolchains)}\n`);
   out.write(formatSummary(run.results, run.durationMs));
-  if (io.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
+  const annotate = io.command ?? ((line: string) => io.out.write(`${line}\n`));
+  if (io.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) annotate(maskSecrets(line, secrets));
   const report = toLiveReport(run.results, run.info);
   await writeFileAtomic(jsonPath, maskSecrets(`${JSON.stringify(report, null, 2)}\n`, secrets));
   if (command.junit) await writeFileAtomic(command.junit, maskSecrets(toJunit(run.results), secrets));

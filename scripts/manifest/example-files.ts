@@ -1,10 +1,12 @@
 // An example folder holds its own files only: a symbolic link anywhere in it (a snippet, the
 // manifest, `request.http`, a sub-folder) is refused by name, and files are read without following
-// one, so neither the harness nor the site can be pointed at a file outside the folder.
+// one, so neither the harness nor the site can be pointed at a file outside the folder. Its files
+// hold no character that makes code read differently from how it runs (source-text.ts).
 import { constants } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../paths.ts';
+import { describeHiddenCharacter, findHiddenCharacters } from '../secrets/source-text.ts';
 import { ManifestError } from './errors.ts';
 
 /** What a contributor reads about a refused link; it never shows the link's target or contents. */
@@ -56,4 +58,23 @@ export async function readExampleFile(file: string): Promise<string> {
   } finally {
     await handle.close();
   }
+}
+
+/** What a contributor reads above a list of hidden or reordering characters. */
+export const HIDDEN_CHARACTERS_HEADLINE =
+  'refused: it holds characters that make its code read differently from how it runs (Trojan Source)';
+
+/**
+ * Throws ManifestError naming the file, line, column and character of every bidirectional control
+ * or invisible format character in the example's `files` (names in the folder `dir`), so that such
+ * an example is neither run nor published. A binary file (a NUL early on) is not read as text.
+ */
+export async function assertNoHiddenCharacters(dir: string, files: readonly string[]): Promise<void> {
+  const problems: string[] = [];
+  for (const name of files) {
+    const text = await readExampleFile(path.join(dir, name));
+    if (text.slice(0, 8000).includes('\0')) continue;
+    for (const found of findHiddenCharacters(text)) problems.push(`"${name}" ${describeHiddenCharacter(found)}`);
+  }
+  if (problems.length) throw new ManifestError(dir, problems, HIDDEN_CHARACTERS_HEADLINE);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LANGUAGES, languageOfFile, type LanguageLike } from '../languages.ts';
 import { MANIFEST_FILE, type Manifest } from './manifest-schema.ts';
 import { ManifestError } from './errors.ts';
-import { assertNoSymlinks } from './example-files.ts';
+import { assertNoHiddenCharacters, assertNoSymlinks } from './example-files.ts';
 import { loadManifest } from './load.ts';
 
 /** Id of an example: its folder name, lower-case words joined by dashes. */
@@ -30,7 +30,10 @@ export interface Example {
   otherFiles: string[];
 }
 
-/** Loads the example in `dir`; throws ManifestError on a bad manifest, a symbolic link in the folder or two files of one language. */
+/**
+ * Loads the example in `dir`; throws ManifestError on a bad manifest, a symbolic link in the folder,
+ * a hidden or reordering character in one of its files, or two files of one language.
+ */
 export async function loadExample(dir: string, languages: readonly LanguageLike[] = LANGUAGES): Promise<Example> {
   const id = path.basename(dir);
   const manifestPath = path.join(dir, MANIFEST_FILE);
@@ -38,8 +41,12 @@ export async function loadExample(dir: string, languages: readonly LanguageLike[
     throw new ManifestError(dir, [`folder name "${id}" is not a valid example id; expected lower-case words joined by dashes`]);
   }
   await assertNoSymlinks(dir);
-  const manifest = await loadManifest(manifestPath);
   const entries = await readdir(dir, { withFileTypes: true });
+  await assertNoHiddenCharacters(
+    dir,
+    entries.filter((entry) => entry.isFile()).map((entry) => entry.name),
+  );
+  const manifest = await loadManifest(manifestPath);
   const files: SnippetFile[] = [];
   const otherFiles: string[] = [];
   for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -1,9 +1,12 @@
 // Checks a report made elsewhere (the merged report of CI's shards) before it stands in for a run
-// here: it must be of this commit and this harness, about the files as they are now, and hold a
-// result for every case this checkout plans, and none it does not.
+// here: it must be signed with the key this reader trusts, of this commit and this harness, about
+// the files as they are now, and hold a result for every case this checkout plans, and none it
+// does not.
 import { displayPath } from '../paths.ts';
+import { REPORT_KEY_VARIABLE } from '../secrets/signing.ts';
 import { currentCommit } from './fingerprint.ts';
 import { harnessFingerprint } from './harness-files.ts';
+import { UntrustedReportError, readTrustedReport } from './report-io.ts';
 import type { HarnessReport } from './report-schema.ts';
 import { staleFiles } from './freshness.ts';
 import { coverageOf } from './merge.ts';
@@ -59,4 +62,21 @@ export async function givenReportProblems(
 /** The message for a report that cannot be used, naming the file and every problem. */
 export function givenReportMessage(file: string, problems: readonly string[]): string {
   return `${displayPath(file)} cannot stand for a run of this checkout:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`;
+}
+
+/**
+ * Reads a report made elsewhere, to publish it: it must be signed with RR_DOCS_REPORT_KEY, or,
+ * outside CI and without that key, with this machine's key (a report this machine made). Under
+ * CI=true the key is required. Throws ReportError (UntrustedReportError) saying why it is refused;
+ * undefined when there is no such file.
+ */
+export async function readGivenReport(file: string, env: NodeJS.ProcessEnv = process.env): Promise<HarnessReport | undefined> {
+  if (env.CI === 'true' && !env[REPORT_KEY_VARIABLE]) {
+    throw new UntrustedReportError(
+      file,
+      `${REPORT_KEY_VARIABLE} is not set: under CI=true a report made by another job is published only when signed with the ` +
+        `workflow's key; refusing to publish ${displayPath(file)}`,
+    );
+  }
+  return readTrustedReport(file, 'publish', env);
 }

@@ -3,7 +3,8 @@
 // case reported twice. What the merged report still lacks (a planned case no shard ran) is found
 // by `coverageProblems`.
 import { displayPath } from '../paths.ts';
-import { ReportError, readReport } from './report-io.ts';
+import { ReportError, readTrustedReport } from './report-io.ts';
+import { SigningKeyError } from '../secrets/signing.ts';
 import { REPORT_FORMAT, type CaseReport, type HarnessReport } from './report-schema.ts';
 import type { CaseResult } from '../harness/case/case-result.ts';
 
@@ -18,16 +19,16 @@ export interface NamedReport {
   report: HarnessReport;
 }
 
-/** Reads every report, refusing a missing or invalid one by name. */
-export async function readShardReports(files: readonly string[]): Promise<NamedReport[]> {
+/** Reads every report, refusing a missing, invalid or unsigned one by name (see readTrustedReport). */
+export async function readShardReports(files: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<NamedReport[]> {
   if (files.length === 0) throw new MergeError('--merge needs at least one report file');
   const reports: NamedReport[] = [];
   for (const file of files) {
     let report: HarnessReport | undefined;
     try {
-      report = await readReport(file);
+      report = await readTrustedReport(file, 'merge', env);
     } catch (error) {
-      if (error instanceof ReportError) throw new MergeError(error.message);
+      if (error instanceof ReportError || error instanceof SigningKeyError) throw new MergeError(error.message);
       throw error;
     }
     if (!report) throw new MergeError(`${displayPath(file)}: no such report file`);

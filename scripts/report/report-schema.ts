@@ -138,6 +138,14 @@ export const RunInfoSchema = z.object({
 /** When, where and with what a run was made. */
 export type RunInfo = z.output<typeof RunInfoSchema>;
 
+/** The signature a report carries: an HMAC-SHA256 over the rest of it (see scripts/secrets/signing.ts). */
+export const SignatureSchema = z.object({
+  algorithm: z.literal('HMAC-SHA256'),
+  /** Which key signed it: `RR_DOCS_REPORT_KEY`, or `machine` (the key of the machine that ran it). */
+  key: z.string(),
+  value: Sha256Schema,
+});
+
 /** The whole report. */
 export const HarnessReportSchema = z.object({
   format: z.literal(REPORT_FORMAT),
@@ -151,6 +159,8 @@ export const HarnessReportSchema = z.object({
     durationMs: z.number(),
   }),
   cases: z.array(CaseReportSchema),
+  /** Who vouches for it: readers that trust it (a build, a merge) refuse a report without a signature they can check. */
+  signature: SignatureSchema.optional(),
 });
 
 /** The whole report. */

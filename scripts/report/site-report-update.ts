@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { displayPath } from '../paths.ts';
 import { reportPathFrom, snippetsRootFrom } from '../project.ts';
-import { ReportError, readReport, writeReport } from './report-io.ts';
+import { ReportError, UntrustedReportError, readTrustedReport, writeReport } from './report-io.ts';
 import { REPORT_FORMAT, type CaseReport, type HarnessReport } from './report-schema.ts';
 
 /** Whether a case's result is about its file: its program ran, or could not be built (not a skip, a missing toolchain or a harness failure). */
@@ -46,18 +46,26 @@ export function siteReportFor(root: string, jsonReport: string | undefined, env:
 }
 
 /** Puts the cases of `latest` that speak for their file into the report at `file` (replacing one that is not valid); returns the line saying so, or undefined when none does. */
-export async function updateSiteReport(file: string, latest: HarnessReport): Promise<string | undefined> {
+export async function updateSiteReport(
+  file: string,
+  latest: HarnessReport,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
   const cases = latest.cases.filter(speaksForFile);
   if (cases.length === 0) return undefined;
   let previous: HarnessReport | undefined;
   let replaced = '';
   try {
-    previous = await readReport(file);
+    // Only a report this run could have signed is carried over: merging an edited one would sign its edits.
+    previous = await readTrustedReport(file, 'update', env);
   } catch (error) {
     if (!(error instanceof ReportError)) throw error;
-    replaced = ' (it held no valid report: the old file is replaced)';
+    replaced =
+      error instanceof UntrustedReportError
+        ? " (it held a report not signed with this run's key: the old file is replaced)"
+        : ' (it held no valid report: the old file is replaced)';
   }
-  await writeReport(file, withLatestCases(previous, { ...latest, cases }));
+  await writeReport(file, withLatestCases(previous, { ...latest, cases }), env);
   const left = latest.cases.length - cases.length;
   const untouched = left ? `; ${left} that ran no program left as they were` : '';
   return `site report: ${displayPath(file)} now holds this run's ${cases.length} case(s)${untouched}${replaced}; reload a page of npm run dev to see them`;

@@ -1,34 +1,49 @@
-// `npm run check:secrets`: fails when a file under snippets/ or docs/ holds something shaped like a
-// real user token, printing where (file:line:column) with the token masked, and what to do instead.
+// `npm run check:secrets`: the repository's source scan. Fails when a file under snippets/ or docs/
+// holds something shaped like a real user token, or any file holds something shaped like another
+// common credential or a character that makes code read differently from how it runs; prints where
+// (file:line:column) with the secret masked or the character named, and what to do instead.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../project.ts';
 import { UsageError } from '../usage.ts';
-import { SCANNED_FOLDERS, scanTree, type TreeScan } from './scanned-files.ts';
-import { ADVICE, formatFinding } from './scan.ts';
+import { PUBLISHED_FOLDERS, scanTree, type TreeScan } from './scanned-files.ts';
+import { ADVICE, HIDDEN_CHARACTER_ADVICE, formatFinding } from './scan.ts';
+
+const published = PUBLISHED_FOLDERS.map((folder) => `${folder}/`).join(' and ');
 
 const USAGE = `Usage: npm run check:secrets -- [--root DIR]
 
-  --root DIR    project folder whose ${SCANNED_FOLDERS.join('/ and ')}/ are scanned (default: this project)
+  --root DIR    project folder to scan (default: this project): token-shaped strings under ${published},
+                credential-shaped strings and hidden characters in every file git would commit
   -h, --help    this text
 
-Exit codes: 0 nothing found, 1 a token-shaped string was found, 2 bad usage.`;
+Exit codes: 0 nothing found, 1 something was found, 2 bad usage.`;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The report of a scan: one line when clean, else each finding, a count and what to do. */
 export function formatScan(scan: TreeScan): string {
-  const where = `under ${SCANNED_FOLDERS.map((folder) => `${folder}/`).join(' and ')}`;
   const how = scan.source === 'walk' ? ' (not a git checkout: every file was read)' : '';
-  if (scan.findings.length === 0) return `check:secrets: no token-shaped strings in ${plural(scan.files.length, 'file')} ${where}${how}\n`;
+  if (scan.findings.length === 0) {
+    return (
+      `check:secrets: no token-shaped strings under ${published}, and no credential-shaped strings or hidden characters, ` +
+      `in ${plural(scan.files.length, 'file')}${how}\n`
+    );
+  }
   const files = new Set(scan.findings.map((finding) => finding.file)).size;
+  const hidden = scan.findings.filter((finding) => finding.kind === 'hidden-character').length;
+  const secrets = scan.findings.length - hidden;
+  const counts = [secrets ? plural(secrets, 'token- or credential-shaped string') : '', hidden ? plural(hidden, 'hidden character') : '']
+    .filter(Boolean)
+    .join(' and ');
   return [
     ...scan.findings.map(formatFinding),
     '',
-    `check:secrets: ${plural(scan.findings.length, 'token-shaped string')} in ${plural(files, 'file')} ${where}${how}.`,
-    ADVICE,
+    `check:secrets: ${counts} in ${plural(files, 'file')}${how}.`,
+    ...(secrets ? [ADVICE] : []),
+    ...(hidden ? [HIDDEN_CHARACTER_ADVICE] : []),
     '',
   ].join('\n');
 }

@@ -1,13 +1,17 @@
-// Keeps tokens, and characters that would drive a terminal, out of everything the harness prints or writes.
-import { maskAllForms, maskToken } from './mask.ts';
+// Keeps tokens, credentials, and characters that would drive a terminal, out of everything the
+// harness prints or writes.
+import { maskAllForms, maskCredentials, maskToken } from './mask.ts';
 import { ALLOWED_TOKENS, TOKEN_SHAPE } from './scan.ts';
 
 /**
  * Replaces every occurrence of each secret, in any form the leak scanner knows, with a masked form
- * (`u-ab…(34 chars)`), and any other token-shaped string but the documented placeholder.
+ * (`u-ab…(34 chars)`), any other token-shaped string but the documented placeholder, and anything
+ * shaped like a common credential (`[credential masked: a GitHub token]`), in any form too.
  */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
-  return maskAllForms(text, secrets).replace(TOKEN_SHAPE, (token) => (ALLOWED_TOKENS.includes(token) ? token : maskToken(token)));
+  return maskCredentials(
+    maskAllForms(text, secrets).replace(TOKEN_SHAPE, (token) => (ALLOWED_TOKENS.includes(token) ? token : maskToken(token))),
+  );
 }
 
 // C0 and C1 control characters but tab and line feed: ANSI escapes, carriage returns, bells.

@@ -1,12 +1,22 @@
 // Watches a program's output stream for secrets in any usual encoding, chunk by chunk as it
 // arrives, with whatever spans two chunks carried over: it sees all of the output, also what is
-// past the part a run keeps, in time linear in the output's length.
+// past the part a run keeps, in time linear in the output's length. It looks for two things in the
+// same views of the text: the secrets it is given (the token, by value), and, when asked, anything
+// shaped like a common credential (credentials.ts), decoded from base64 or hex or reversed too.
 import { StringDecoder } from 'node:string_decoder';
+import { CREDENTIAL_WINDOW, findCredentialShapes, type CredentialKind } from './credentials.ts';
+import { base64Decoded, hexDecoded, mayHoldBase64, mayHoldHex, mayHoldReversed, reversedText } from './decoded-views.ts';
 import { longestNeedle, needlesFor, type LeakEncoding, type Needle } from './encodings.ts';
 import { VIEW_NAMES, heldBack, viewOfChunk, viewSource, type ViewName } from './views.ts';
 
 /** Told how many characters each step looked at, so a test can prove the work grows linearly. */
 export type WorkCounter = (characters: number) => void;
+
+/** A credential-shaped string in a stream: its kind and how it was written out (never its value). */
+export interface CredentialFinding {
+  kind: CredentialKind;
+  encoding: LeakEncoding;
+}
 
 /** Scans one stream; `findings()` lists each encoding in which a secret appeared, in order of discovery. */
 export interface LeakScanner {
@@ -14,35 +24,92 @@ export interface LeakScanner {
   /** Scans what is still held back, when the stream has ended; later calls do nothing. */
   end(): void;
   findings(): LeakEncoding[];
+  /** Each kind of credential seen and how it was written out (only with `credentials: true`). */
+  credentialFindings(): CredentialFinding[];
+}
+
+/** What a scanner looks for beyond the secrets it is given. */
+export interface ScannerOptions {
+  /** Also look for anything shaped like a common credential (credentials.ts). */
+  credentials?: boolean;
 }
 
 // Chunks are gathered to at least this many characters before a scan, so a stream of tiny
 // writes costs no more per character than one big write.
 const BATCH_CHARACTERS = 16 * 1024;
 
+/** The encoding a credential found in each view reveals (the folded view is not searched: a credential's case matters). */
+const CREDENTIAL_ENCODING: Partial<Record<ViewName, LeakEncoding>> = {
+  raw: 'plain',
+  compact: 'spaced',
+  decoded: 'url-encoded',
+  unescaped: 'escaped',
+  hex: 'hex',
+};
+
 interface ViewState {
   view: ViewName;
   needles: Needle[];
+  /** Whether credential shapes are searched in this view. */
+  shapes: boolean;
   /** Characters of the view's source waiting for the next chunk (an escape cut in two). */
   pending: string;
   /** The end of the view so far, long enough to hold all but one character of any needle. */
   tail: string;
+  /** How many characters `tail` keeps. */
+  keep: number;
 }
 
-/** A scanner for `secrets` (empty: a scanner that finds nothing). */
-export function createLeakScanner(secrets: readonly string[], countWork: WorkCounter = () => {}): LeakScanner {
+/** A scanner for `secrets` (empty: a scanner that finds nothing unless asked for credentials). */
+export function createLeakScanner(
+  secrets: readonly string[],
+  countWork: WorkCounter = () => {},
+  options: ScannerOptions = {},
+): LeakScanner {
   const needles = secrets.filter((secret) => secret.length >= 8).flatMap(needlesFor);
-  const keep = Math.max(longestNeedle(needles) - 1, 0);
-  const states: ViewState[] = VIEW_NAMES.map((view) => ({
-    view,
-    needles: needles.filter((needle) => needle.view === view),
-    pending: '',
-    tail: '',
-  })).filter((state) => state.needles.length > 0);
+  const needleKeep = Math.max(longestNeedle(needles) - 1, 0);
+  const wantsShapes = options.credentials === true;
+  const states: ViewState[] = VIEW_NAMES.map((view) => {
+    const shapes = wantsShapes && CREDENTIAL_ENCODING[view] !== undefined;
+    const shapeKeep = shapes ? (view === 'hex' ? 2 : 1) * CREDENTIAL_WINDOW : 0;
+    return {
+      view,
+      needles: needles.filter((needle) => needle.view === view),
+      shapes,
+      pending: '',
+      tail: '',
+      keep: Math.max(needleKeep, shapeKeep),
+    };
+  }).filter((state) => state.needles.length > 0 || state.shapes);
   const found: LeakEncoding[] = [];
+  const credentials: CredentialFinding[] = [];
   const decoder = new StringDecoder('utf8');
   let batch = '';
   let ended = false;
+
+  const noteShapes = (text: string, encoding: LeakEncoding) => {
+    countWork(text.length);
+    for (const match of findCredentialShapes(text)) {
+      if (!credentials.some((seen) => seen.kind === match.kind && seen.encoding === encoding))
+        credentials.push({ kind: match.kind, encoding });
+    }
+  };
+
+  /**
+   * Credential shapes in one view's text; the compact view also yields the base64-decoded and
+   * reversed texts. An encoded text is decoded only when an anchor's encoding is in it.
+   */
+  const scanShapes = (view: ViewName, hay: string) => {
+    countWork(hay.length);
+    if (view === 'hex') {
+      if (mayHoldHex(hay)) for (const decoded of hexDecoded(hay)) noteShapes(decoded, 'hex');
+      return;
+    }
+    noteShapes(hay, CREDENTIAL_ENCODING[view]!);
+    if (view !== 'compact') return;
+    if (mayHoldBase64(hay)) for (const decoded of base64Decoded(hay)) noteShapes(decoded, 'base64');
+    if (mayHoldReversed(hay)) noteShapes(reversedText(hay), 'reversed');
+  };
 
   // The compact view is also the source of the decoded, unescaped and folded views: built once per chunk.
   const compact = { pending: '' };
@@ -52,7 +119,6 @@ export function createLeakScanner(secrets: readonly string[], countWork: WorkCou
     compact.pending = compactInput.slice(compactInput.length - compactHold);
     const sources = { raw: text, compact: viewOfChunk('compact', compactInput.slice(0, compactInput.length - compactHold)) };
     for (const state of states) {
-      if (state.needles.length === 0) continue;
       let hay: string;
       if (state.view === 'compact') {
         hay = state.tail + sources.compact;
@@ -67,7 +133,8 @@ export function createLeakScanner(secrets: readonly string[], countWork: WorkCou
         if (hay.includes(needle.text) && !found.includes(needle.encoding)) found.push(needle.encoding);
       }
       state.needles = state.needles.filter((needle) => !found.includes(needle.encoding));
-      state.tail = keep === 0 ? '' : hay.slice(-keep);
+      if (state.shapes) scanShapes(state.view, hay);
+      state.tail = state.keep === 0 ? '' : hay.slice(-state.keep);
     }
   };
 
@@ -87,6 +154,13 @@ export function createLeakScanner(secrets: readonly string[], countWork: WorkCou
       batch = '';
     },
     findings: () => withoutImplied(found),
+    credentialFindings: () =>
+      [...new Set(credentials.map((finding) => finding.kind))].flatMap((kind) =>
+        withoutImplied(credentials.filter((finding) => finding.kind === kind).map((finding) => finding.encoding)).map((encoding) => ({
+          kind,
+          encoding,
+        })),
+      ),
   };
 }
 
@@ -113,4 +187,12 @@ export function scanText(text: string, secrets: readonly string[], countWork?: W
   scanner.write(text);
   scanner.end();
   return scanner.findings();
+}
+
+/** Every kind of credential-shaped string in `text`, and how each was written out. */
+export function scanCredentials(text: string, countWork?: WorkCounter): CredentialFinding[] {
+  const scanner = createLeakScanner([], countWork, { credentials: true });
+  scanner.write(text);
+  scanner.end();
+  return scanner.credentialFindings();
 }

@@ -73,6 +73,18 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
     says: /no Content-Type header; expected "application\/json"/,
     fails: { ok: ['content-type'], missing: [], invalid: ['content-type'], revoked: ['content-type'], forbidden: ['content-type'] },
   },
+  // Python and JavaScript read HTTPS_PROXY; Go asks which proxy the environment names and compares it with 127.0.0.1.
+  'detects-harness': {
+    caughtBy: 'harness-detection',
+    says: /^line \d+ names the (?:variable HTTPS_PROXY|loopback address 127\.0\.0\.1)(?:;.*)?: a program that looks at how it is run/,
+    fails: {
+      ok: ['harness-detection'],
+      missing: ['harness-detection'],
+      invalid: ['harness-detection'],
+      revoked: ['harness-detection'],
+      forbidden: ['harness-detection'],
+    },
+  },
   'prints-token': {
     caughtBy: 'token-leak',
     says: /printed to stdout/,
@@ -124,9 +136,17 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
     'verify-off-python': /line 19 \(verify=False,\): verify=False accepts any certificate; remove it/,
     'insecure-skip-verify': /line 38 \(TLSClientConfig: &tls\.Config\{InsecureSkipVerify: true\},\): .*remove the custom tls\.Config/,
     'curl-insecure': /line 8 \(.*--insecure.*\): curl -k \(--insecure\) accepts any certificate; remove -k\/--insecure/,
-    'reject-unauthorized-off': /line 2 \(process\.env\.NODE_TLS_REJECT_UNAUTHORIZED = "0";\): .*remove it/,
     'trust-all-manager': /line 19 \(TrustManager\[\] trustAll = .*\): a hand-made TrustManager .*remove it and the SSLContext/,
   }),
+  // It also names a variable the harness manages (it removes NODE_TLS_REJECT_UNAUTHORIZED from every environment).
+  'reject-unauthorized-off': {
+    caughtBy: 'tls-verify',
+    says: /line 2 \(process\.env\.NODE_TLS_REJECT_UNAUTHORIZED = "0";\): .*remove it/,
+    fails: {
+      ok: ['harness-detection', 'tls-verify'],
+      'untrusted-cert': ['harness-detection', 'tls-verify', 'request', 'exit-code', 'handles-error'],
+    },
+  },
   'verify-off-hidden': {
     caughtBy: 'tls-verify',
     says: /sent its request \(and its token\) over a certificate signed by a CA it does not trust: certificate verification is off\. Remove/,

@@ -10,6 +10,9 @@ import type { RecordedRequest } from '../../scripts/mock/types.ts';
 import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED } from '../../scripts/api/contract.ts';
 import { parseRawRequest } from '../../scripts/harness/case/request-http.ts';
 import { DEFAULT_RUNNERS, runnerById } from '../../scripts/runners/registry.ts';
+import { harnessVariableNames } from '../../scripts/harness/checks/harness-detection.ts';
+import { MANAGED_VARIABLES } from '../../scripts/mock/intercepted-environment.ts';
+import { FAKE_CREDENTIALS, FAKE_GITHUB_TOKEN } from '../support/credentials.ts';
 
 const TOKEN = 'u-TestOnly0123456789abcdefghijKLMN';
 const manifest = parseManifest('example.json', {
@@ -87,6 +90,7 @@ describe('CHECKS', () => {
   test('lists every check id once, in report order', () => {
     expect(CHECKS.map((check) => check.id)).toEqual([
       'egress',
+      'harness-detection',
       'https',
       'tls-verify',
       'request',
@@ -95,6 +99,7 @@ describe('CHECKS', () => {
       'raw-request',
       'token-in-url',
       'token-leak',
+      'credential-leak',
       'exit-code',
       'handles-error',
       'missing-token',
@@ -591,5 +596,77 @@ describe('handles-error in the failure scenarios', () => {
   test('names a Python traceback on a gateway error first', () => {
     const crash = 'Traceback (most recent call last):\n  File "x.py", line 3\nrequests.exceptions.JSONDecodeError: Expecting value';
     expect(verdict('handles-error', observe('bad-gateway', oneLine(crash))).message).toMatch(/crashed with a Python traceback/);
+  });
+});
+
+describe('credential-leak', () => {
+  const printing = (stdout: string, stderr = '') => ({
+    run: { exitCode: 0, signal: null, stdout, stderr, timedOut: false, durationMs: 10 },
+  });
+
+  test('fails naming the kind, the form and the stream, never the value', () => {
+    const stderr = Buffer.from(FAKE_CREDENTIALS['private-key']).toString('base64');
+    const result = verdict('credential-leak', observe('missing', printing(`${clientLines}\n${FAKE_GITHUB_TOKEN}\n`, stderr)));
+    expect(result).toEqual({
+      status: 'failed',
+      message:
+        'the program printed something shaped like a GitHub token to stdout, and a PEM private key base64-encoded to stderr; ' +
+        'never print credentials (every report masks them, and a real one must be revoked)',
+    });
+    expect(result.message).not.toContain(FAKE_GITHUB_TOKEN.slice(4));
+  });
+
+  test('passes output holding nothing shaped like a credential', () => {
+    expect(verdict('credential-leak', observe('ok'))).toEqual({
+      status: 'passed',
+      message: 'nothing shaped like a credential was printed, in any form',
+    });
+  });
+});
+
+describe('harness-detection', () => {
+  const source = (language: string, text: string) => ({ snippet: snippetIn(language, text) });
+
+  test('derives the variables from the ones the harness manages, without the token and what passes through', () => {
+    const names = harnessVariableNames();
+    expect(names).toEqual(
+      expect.arrayContaining(['HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'SSL_CERT_FILE', 'JAVA_TOOL_OPTIONS', 'NODE_USE_ENV_PROXY']),
+    );
+    for (const name of names) expect(MANAGED_VARIABLES).toContain(name);
+    expect(names).not.toContain('REQUESTROCKET_USER_TOKEN');
+    expect(names).not.toContain('HOME');
+  });
+
+  test.for([
+    [
+      'python',
+      'proxy = os.environ.get("HTTPS_PROXY", "")\nif "127.0.0.1" in proxy:',
+      'line 1 names the variable HTTPS_PROXY; line 2 names the loopback address 127.0.0.1',
+    ],
+    [
+      'javascript',
+      'if (process.env.https_proxy?.includes("localhost")) {}',
+      'line 1 names the variable https_proxy; line 1 names the loopback host localhost',
+    ],
+    ['java', 'String ca = System.getenv("SSL_CERT_FILE");', 'line 1 names the variable SSL_CERT_FILE'],
+    ['go', 'if os.Getenv("JAVA_TOOL_OPTIONS") != "" {', 'line 1 names the variable JAVA_TOOL_OPTIONS'],
+    ['curl', 'curl --resolve api.requestrocket.com:443:[::1] "$URL"', 'line 1 names the IPv6 loopback address ::1'],
+    ['curl', 'curl http://0.0.0.0:8080/', 'line 1 names the any-address 0.0.0.0'],
+  ] as const)('fails a %s source that looks at how it is run, naming the line', ([language, text, named]) => {
+    const result = verdict('harness-detection', observe('ok', source(language, text)));
+    expect(result.status).toBe('failed');
+    expect(result.message).toMatch(new RegExp(`^${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: a program that looks at how it is run`));
+    expect(result.message).toContain('Read only REQUESTROCKET_USER_TOKEN');
+  });
+
+  test.for([
+    ['a longer name that only ends like one', 'MY_HTTPS_PROXY_URL = 1'],
+    ['a version number', 'User-Agent: example/127.0'],
+    [
+      'the token variable and the API host',
+      'token = os.environ["REQUESTROCKET_USER_TOKEN"]; url = "https://api.requestrocket.com/api/clients"',
+    ],
+  ])('passes %s', ([, text]) => {
+    expect(verdict('harness-detection', observe('ok', source('python', text!))).status).toBe('passed');
   });
 });

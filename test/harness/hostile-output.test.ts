@@ -1,7 +1,9 @@
 // Snippets that attack the checks through their output: a flood that made the checks quadratic,
-// and the token printed in every usual encoding, past the kept output, in the URL or as a host
-// name. Each case fails exactly the expected checks, with a message that names the encoding, and
-// no report (terminal, JSON, JUnit, GitHub annotations) shows the token in any form.
+// the token printed in every usual encoding, past the kept output, in the URL or as a host name,
+// and other credentials printed (a GitHub token, a PEM private key, a basic-auth header in base64).
+// Each case fails exactly the expected checks, with a message that names the encoding, and no
+// report (terminal, JSON, JUnit, GitHub annotations), nor what the site shows of it, holds the
+// token or anything shaped like a credential, in any form.
 // vitest project: programs (test/support/projects.ts)
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -15,7 +17,8 @@ import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 import type { ScenarioName } from '../../scripts/harness/case/scenarios.ts';
 import type { LanguageRunner } from '../../scripts/runners/runner-contract.ts';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
-import { scanText } from '../../scripts/secrets/stream-scan.ts';
+import { scanCredentials, scanText } from '../../scripts/secrets/stream-scan.ts';
+import { fileResults, outputView } from '../../docs/lib/evidence.ts';
 import { reportOf } from '../support/report.ts';
 import { startBackgroundRun } from './case-runner.ts';
 
@@ -36,6 +39,19 @@ interface Expected {
   fails: Record<(typeof SCENARIOS_RUN)[number], CheckId[]>;
 }
 
+/** A fixture that prints a credential-shaped string: `credential-leak` fails in every scenario, the output being printed first. */
+const printsCredential = (says: RegExp): Expected => ({
+  caughtBy: 'credential-leak',
+  says,
+  fails: {
+    ok: ['credential-leak'],
+    missing: ['credential-leak'],
+    invalid: ['credential-leak'],
+    revoked: ['credential-leak'],
+    forbidden: ['credential-leak'],
+  },
+});
+
 const FIXTURES: Record<string, Expected> = {
   // Passes every check: what matters is that the checks finish at all.
   'floods-output': { fails: { ok: [], missing: [], invalid: [], revoked: [], forbidden: [] } },
@@ -45,6 +61,11 @@ const FIXTURES: Record<string, Expected> = {
   'prints-token-url-encoded': leaks(/^the token was printed URL-encoded to stdout;/),
   'prints-token-spaced': leaks(/^the token was printed split by white space or line breaks to stdout;/),
   'prints-token-late': leaks(/^the token was printed to stderr;/),
+  'prints-github-token': printsCredential(/^the program printed something shaped like a GitHub token to stdout; never print credentials/),
+  'prints-private-key': printsCredential(/^the program printed something shaped like a PEM private key to stderr;/),
+  'prints-basic-auth-base64': printsCredential(
+    /^the program printed something shaped like a basic-auth header's user and password base64-encoded to stdout;/,
+  ),
   'sends-token-in-path': {
     caughtBy: 'token-in-url',
     says: /the mock saw it \(base64-encoded\) in the URL \/api\/clients\/\[token masked: base64-encoded\]/,
@@ -107,6 +128,25 @@ describe.for(Object.entries(FIXTURES))('%s', ([fixture, expected]) => {
       ].join('\n');
       expect(tokens.size).toBeGreaterThan(0);
       expect(scanText(reports, [...tokens])).toEqual([]);
+      expect(scanCredentials(reports)).toEqual([]);
+    },
+  );
+});
+
+describe('what the site shows of a program that printed a credential ("What you will see")', () => {
+  test.for(['prints-github-token', 'prints-private-key', 'prints-basic-auth-base64'])(
+    '%s: masked, never the credential',
+    async (fixture, context) => {
+      const { report } = await run.done;
+      const example = examples.find((candidate) => candidate.id === fixture)!;
+      const file = example.files[0]!;
+      if (report.cases.some((entry) => entry.example === fixture && entry.status === 'skipped') && process.env.CI !== 'true')
+        context.skip('curl missing');
+      const view = outputView(fileResults(report, example, file, ROOT, PROJECT_ROOT));
+      expect(view.available, JSON.stringify(view)).toBe(true);
+      const shown = JSON.stringify(view);
+      expect(shown).toContain('[credential masked: ');
+      expect(scanCredentials(shown)).toEqual([]);
     },
   );
 });

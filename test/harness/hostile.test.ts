@@ -18,16 +18,18 @@ import { detectIsolation, type Isolation } from '../../scripts/sandbox/isolation
 const ROOT = path.join(PROJECT_ROOT, 'test', 'fixtures', 'hostile');
 
 /** Each fixture's case key, the checks it must fail in a sandbox, and what the egress message must say. */
+// Those that name a variable the harness sets (CURL_HOME, CURL_CA_BUNDLE) or a loopback address
+// in their source also fail harness-detection, whatever happens when they run.
 const SANDBOXED: Record<string, { fails: CheckId[]; says?: RegExp }> = {
-  'writes-curlrc/curl/ok': { fails: [] },
+  'writes-curlrc/curl/ok': { fails: ['harness-detection'] },
   'plants-sitecustomize/python/ok': { fails: [] },
-  'reads-ca-key/curl/ok': { fails: [] },
+  'reads-ca-key/curl/ok': { fails: ['harness-detection'] },
   'signals-parent/curl/ok': { fails: [] },
   'direct-loopback/curl/ok': {
-    fails: ['egress'],
+    fails: ['egress', 'harness-detection'],
     says: /its sandbox recorded 1 direct TCP connection to a loopback port, bypassing the proxy$/,
   },
-  'udp-datagram/curl/ok': { fails: ['egress'], says: /its sandbox recorded 1 UDP datagram to a loopback port$/ },
+  'udp-datagram/curl/ok': { fails: ['egress', 'harness-detection'], says: /its sandbox recorded 1 UDP datagram to a loopback port$/ },
   // Named by the stub resolver; where it cannot listen on port 53 (not root), still caught, unnamed.
   'dns-lookup/curl/ok': {
     fails: ['egress'],
@@ -96,7 +98,7 @@ describe('without a sandbox', () => {
     for (const key of UNSANDBOXED) {
       const result = results.get(key);
       if (result?.status === 'skipped' && process.env.CI !== 'true') continue;
-      expect(failedChecks(result), result ? formatFailure(result) : key).toEqual([]);
+      expect(failedChecks(result), result ? formatFailure(result) : key).toEqual(SANDBOXED[key]!.fails.filter((id) => id !== 'egress'));
     }
     // The venv the last Python case ran in holds no planted file.
     const venvs = (await readdir(path.join(cacheDir, 'python'))).filter((name) => name.startsWith('venv-'));

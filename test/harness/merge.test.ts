@@ -1,7 +1,11 @@
 // Merging shard reports: one report of one run, or a refusal naming the files.
 // vitest project: unit (test/support/projects.ts)
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { coverageOf, MergeError, mergeReports, resultFromReport } from '../../scripts/report/merge.ts';
+import { writeReport } from '../../scripts/report/report-io.ts';
+import { coverageOf, MergeError, mergeReports, readShardReports, resultFromReport } from '../../scripts/report/merge.ts';
 import type { HarnessReport } from '../../scripts/report/report-schema.ts';
 import { caseReport, fakeHash, reportOf } from '../support/report.ts';
 
@@ -82,5 +86,30 @@ describe('resultFromReport', () => {
       evidence: { exitCode: 1, signal: null, timedOut: false, stdout: 'one\n\ntwo\n', stderr: 'three' },
     });
     expect(resultFromReport(entry).detail).toMatchObject({ reason: 'why', outputTail: ['one', 'two', 'three'], requests: [] });
+  });
+});
+
+describe('readShardReports', () => {
+  test('refuses a shard report edited after it was signed, naming it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rr-merge-'));
+    try {
+      const env = { ...process.env, RR_DOCS_REPORT_KEY: 'c'.repeat(64) };
+      const [a, b] = [path.join(dir, 'a.json'), path.join(dir, 'b.json')];
+      await writeReport(a, shard(['ok']), env);
+      await writeReport(
+        b,
+        { ...shard(['invalid']), cases: [caseReport({ example: 'list-clients', language: 'go', scenario: 'invalid', status: 'failed' })] },
+        env,
+      );
+      expect((await readShardReports([a, b], env)).map(({ report }) => report.cases.length)).toEqual([1, 1]);
+      await writeFile(b, (await readFile(b, 'utf8')).replace('"status": "failed"', '"status": "passed"'));
+      const error = await readShardReports([a, b], env).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(MergeError);
+      expect((error as Error).message).toMatch(
+        new RegExp(`^the report ${b.replaceAll('/', '\\/')} is not signed with RR_DOCS_REPORT_KEY \\(.*\\): refusing to merge it$`),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

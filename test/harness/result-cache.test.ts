@@ -1,11 +1,13 @@
-// The result cache: reuse only what ran with exactly these inputs, never trust a broken entry,
-// and let an unchanged case skip its run while a changed file's cases run again.
+// The result cache: reuse only what ran with exactly these inputs, never trust a broken entry or
+// one this machine's key (or RR_DOCS_CACHE_KEY) did not sign, and let an unchanged case skip its
+// run while a changed file's cases run again.
 // vitest project: programs (test/support/projects.ts)
 import { access, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, runHarness } from '../../scripts/harness/harness.ts';
+import { execa } from 'execa';
 import {
   RESULT_CACHE_FORMAT,
   describeCacheStats,
@@ -14,6 +16,7 @@ import {
   resultCacheKey,
   type CacheSubject,
 } from '../../scripts/harness/cache/result-cache.ts';
+import { MACHINE_KEY_VARIABLE, signJson, signingKey } from '../../scripts/secrets/signing.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { caseReport, fakeHash } from '../support/report.ts';
 
@@ -58,7 +61,7 @@ describe('openResultCache', () => {
     await cache.remember(result);
     const reused = await cache.reuse(subjectOf(result));
     expect(reused).toEqual({ ...result, cached: true });
-    expect(cache.stats).toEqual({ reused: 1, stored: 1, discarded: 0, pruned: 0, prunedBytes: 0 });
+    expect(cache.stats).toEqual({ reused: 1, stored: 1, discarded: 0, pruned: 0, prunedBytes: 0, refused: [] });
   });
 
   test.for([
@@ -104,22 +107,102 @@ describe('openResultCache', () => {
     expect((await cache.reuse(subjectOf(result)))?.status).toBe('failed');
   });
 
-  test.for([
-    ['half-written JSON', (text: string) => text.slice(0, text.length / 2)],
-    ['an entry that names another key', (text: string) => text.replace(/"key":"[0-9a-f]{64}"/, `"key":"${fakeHash('d')}"`)],
-    ['an entry about another case', (text: string) => text.replace('"list-clients/go/ok"', '"list-clients/go/revoked"')],
-    ['an entry of another shape', (text: string) => text.replace('"checks":[', '"checks":"none","was":[')],
-    ['an entry of another format', (text: string) => text.replace(`"format":${RESULT_CACHE_FORMAT}`, '"format":99')],
-  ] as const)('discards and deletes %s instead of trusting it', async ([, corrupt]) => {
+  test('discards and deletes a half-written entry instead of trusting it', async () => {
     const dir = freshDir();
     const cache = openResultCache(dir);
     const result = ranCase();
     await cache.remember(result);
     const file = await onlyEntry(dir);
-    await writeFile(file, corrupt(await readFile(file, 'utf8')));
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.slice(0, text.length / 2));
     expect(await cache.reuse(subjectOf(result))).toBeUndefined();
-    expect(cache.stats.discarded).toBe(1);
+    expect(cache.stats).toMatchObject({ discarded: 1, refused: [] });
     await expect(readFile(file)).rejects.toThrow();
+  });
+
+  // Entries signed with this machine's key again after the change, as a harness that wrote them wrongly would:
+  // the checks behind the signature must still hold.
+  test.for([
+    ['an entry that names another key', (text: string) => text.replace(/"key":"[0-9a-f]{64}"/, `"key":"${fakeHash('d')}"`)],
+    ['an entry about another case', (text: string) => text.replace('"list-clients/go/ok"', '"list-clients/go/revoked"')],
+    ['an entry of another shape', (text: string) => text.replace('"checks":[', '"checks":"none","was":[')],
+    ['an entry of another format', (text: string) => text.replace(`"format":${RESULT_CACHE_FORMAT}`, '"format":99')],
+  ] as const)('discards and deletes %s, signed, instead of trusting it', async ([, corrupt]) => {
+    const dir = freshDir();
+    const cache = openResultCache(dir);
+    const result = ranCase();
+    await cache.remember(result);
+    const file = await onlyEntry(dir);
+    const { signature: _signature, ...body } = JSON.parse(corrupt(await readFile(file, 'utf8'))) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify(signJson(body, await signingKey('result-cache'))));
+    expect(await cache.reuse(subjectOf(result))).toBeUndefined();
+    expect(cache.stats).toMatchObject({ discarded: 1, refused: [] });
+    await expect(readFile(file)).rejects.toThrow();
+  });
+
+  test('refuses a failed result edited to "passed", saying so, and deletes it', async () => {
+    const dir = freshDir();
+    const failed = ranCase({ status: 'failed', checks: [{ id: 'auth-header', status: 'failed', message: 'sent Bearer' }] });
+    await openResultCache(dir).remember(failed);
+    const file = await onlyEntry(dir);
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('"failed"', '"passed"'));
+    const cache = openResultCache(dir);
+    expect(await cache.reuse(subjectOf(failed))).toBeUndefined();
+    expect(cache.stats.refused).toEqual([
+      "the cached result for list-clients/go/ok was not signed by this machine's key (its signature does not match: " +
+        'it was changed after it was signed, or signed with another key): discarded and run again',
+    ]);
+    expect(describeCacheStats(cache.stats, 1, '.cache/results')).toMatch(
+      /^result cache \(\.cache\/results\): the cached result for list-clients\/go\/ok was not signed by this machine's key .*: discarded and run again\nresult cache \(\.cache\/results\): reused 0 of 1 case\(s\), stored 0; 1 not signed with this run's key, refused$/,
+    );
+    await expect(readFile(file)).rejects.toThrow();
+  });
+
+  test('refuses an entry another machine signed, and an unsigned one', async () => {
+    const dir = freshDir();
+    const result = ranCase();
+    const other = { ...process.env, [MACHINE_KEY_VARIABLE]: path.join(scratch, 'other-machine', 'machine.key') };
+    await openResultCache(dir, { env: other }).remember(result);
+    const cache = openResultCache(dir);
+    expect(await cache.reuse(subjectOf(result))).toBeUndefined();
+    expect(cache.stats.refused).toEqual([expect.stringMatching(/was not signed by this machine's key \(its signature does not match/)]);
+
+    await openResultCache(dir).remember(result);
+    const file = await onlyEntry(dir);
+    const { signature: _signature, ...unsigned } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify(unsigned));
+    expect(await cache.reuse(subjectOf(result))).toBeUndefined();
+    expect(cache.stats.refused.at(-1)).toMatch(
+      /was not signed by this machine's key \(it carries no signature\): discarded and run again$/,
+    );
+  });
+
+  test('signs with RR_DOCS_CACHE_KEY when set, and then trusts only that key', async () => {
+    const dir = freshDir();
+    const result = ranCase();
+    const ci = { ...process.env, RR_DOCS_CACHE_KEY: 'k'.repeat(64) };
+    await openResultCache(dir, { env: ci }).remember(result);
+    expect(await openResultCache(dir, { env: ci }).reuse(subjectOf(result))).toEqual({ ...result, cached: true });
+    const local = openResultCache(dir, { env: { ...process.env, RR_DOCS_CACHE_KEY: '' } });
+    expect(await local.reuse(subjectOf(result))).toBeUndefined();
+    expect(local.stats.refused).toEqual([expect.stringMatching(/was not signed by this machine's key/)]);
+  });
+
+  test('without a key it is treated as empty: nothing reused, nothing stored, and it says why', async () => {
+    const dir = freshDir();
+    const result = ranCase();
+    await openResultCache(dir).remember(result);
+    const blocked = await mkdtemp(path.join(scratch, 'blocked-'));
+    await writeFile(path.join(blocked, 'file'), '');
+    // The key's folder would have to be inside a regular file: it can be neither made nor read.
+    const cache = openResultCache(dir, { env: { ...process.env, [MACHINE_KEY_VARIABLE]: path.join(blocked, 'file', 'machine.key') } });
+    expect(await cache.reuse(subjectOf(result))).toBeUndefined();
+    await cache.remember(ranCase({ key: 'list-clients/go/revoked', scenario: 'revoked' }));
+    expect(cache.stats).toMatchObject({ reused: 0, stored: 0, refused: [] });
+    expect(describeCacheStats(cache.stats, 2, '.cache/results')).toMatch(
+      /^result cache \(\.cache\/results\): not used, every case ran: no key to sign or check its entries: .*machine\.key: cannot make or read this machine's signing key \(ENOTDIR\)$/,
+    );
+    expect(await onlyEntry(dir)).toBeTruthy();
   });
 
   test('keeps a whole entry when many writers store the same case at once', async () => {
@@ -143,7 +226,7 @@ describe('pruning the result cache', () => {
   const DAY = 24 * 60 * 60 * 1000;
   /** A run's view of the cache in `dir`, its clock reading day `day`: entries unused for 10 days go. */
   const runOn = (dir: string, day: number, retention: { maxBytes?: number } = {}) =>
-    openResultCache(dir, { now: () => day * DAY, maxAgeMs: 10 * DAY, ...retention });
+    openResultCache(dir, { retention: { now: () => day * DAY, maxAgeMs: 10 * DAY, ...retention } });
   /** One cached case per scenario, each its own entry. */
   const entry = (scenario: string) => ranCase({ key: `list-clients/go/${scenario}`, scenario });
   const [a, b, c, d, e] = ['ok', 'missing', 'invalid', 'revoked', 'forbidden'].map(entry) as [
@@ -232,7 +315,7 @@ describe('pruning the result cache', () => {
   });
 
   test('says in the terminal line what was pruned', () => {
-    const stats = { reused: 88, stored: 2, discarded: 0, pruned: 12, prunedBytes: 40_960 };
+    const stats = { reused: 88, stored: 2, discarded: 0, pruned: 12, prunedBytes: 40_960, refused: [] };
     expect(describeCacheStats(stats, 90, '.cache/results')).toBe(
       'result cache (.cache/results): reused 88 of 90 case(s), stored 2; pruned 12 entries no recent run used (40.0 KB)',
     );
@@ -294,5 +377,40 @@ describe('runHarness with a result cache', () => {
     expect(second.cache).toMatchObject({ reused: 1, stored: 0, pruned: 1, prunedBytes: 3 });
     await expect(access(stale)).rejects.toThrow();
     await access(path.join(resultCacheDir, stored!));
+  });
+});
+
+describe('npm run snippets with a result cache', () => {
+  test('refuses a failed result edited to "passed": the case runs again and the run still fails', { timeout: 120_000 }, async () => {
+    const dir = freshDir();
+    const cli = () =>
+      execa(
+        process.execPath,
+        [
+          'scripts/harness/cli/snippets-cli.ts',
+          '--root',
+          'test/fixtures/broken',
+          '--example',
+          'bearer-prefix',
+          '--scenario',
+          'forbidden',
+          '--result-cache',
+          dir,
+        ],
+        { cwd: PROJECT_ROOT, reject: false, env: { CI: '', GITHUB_ACTIONS: '' } },
+      );
+    const first = await cli();
+    expect(first.exitCode, first.stdout + first.stderr).toBe(1);
+    // The one result entry (the folder also remembers the toolchains).
+    const entries = (await readdir(dir, { recursive: true })).filter((name) => /^[0-9a-f]{2}\/[0-9a-f]{64}\.json$/.test(name));
+    expect(entries).toHaveLength(1);
+    const file = path.join(dir, entries[0]!);
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('"failed"', '"passed"'));
+    const second = await cli();
+    expect(second.exitCode, second.stdout).toBe(1);
+    expect(second.stdout).toMatch(
+      /^result cache \([^)]+\): the cached result for bearer-prefix\/python\/forbidden was not signed by this machine's key \(.*\): discarded and run again$/m,
+    );
+    expect(second.stdout).toMatch(/reused 0 of 1 case\(s\), stored 1; 1 not signed with this run's key, refused$/m);
   });
 });

@@ -1,7 +1,8 @@
 // Every published example, in every language, under every scenario: one test per case, so
 // `npm test` fails on a broken example and says which check broke. When RR_DOCS_SNIPPETS_REPORT
 // names a report (CI's merged shard reports of this commit), the cases are read from it instead of
-// run again: it must be of this commit and harness, about these bytes, and hold every case.
+// run again: it must be signed with the report key, of this commit and harness, about these bytes,
+// and hold every case.
 // vitest project: programs (test/support/projects.ts)
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -9,12 +10,12 @@ import { givenReportProblems } from '../../scripts/report/given-report.ts';
 import { engineOptions, planHarness } from '../../scripts/harness/harness.ts';
 import { resultFromReport } from '../../scripts/report/merge.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
-import { readReport } from '../../scripts/report/report-io.ts';
+import { readTrustedReport } from '../../scripts/report/report-io.ts';
 import { assertPassed, startBackgroundRun } from './case-runner.ts';
 
 const { examples, cases } = await planHarness();
 const reportFile = process.env.RR_DOCS_SNIPPETS_REPORT ? path.resolve(process.env.RR_DOCS_SNIPPETS_REPORT) : undefined;
-const given = reportFile ? await readReport(reportFile) : undefined;
+const given = reportFile ? await readTrustedReport(reportFile, 'check the examples against') : undefined;
 if (reportFile && !given) throw new Error(`RR_DOCS_SNIPPETS_REPORT names ${reportFile}, which does not exist`);
 
 /** Each case's result: from the given report, or from a run started now. */

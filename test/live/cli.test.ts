@@ -117,7 +117,7 @@ describe('snippets --live against a stand-in', () => {
     expect(HarnessReportSchema.parse(report).summary).toMatchObject({ passed: 5, failed: 0, skipped: 0 });
     expect(report.live).toEqual({
       api: 'https://api.requestrocket.com/api',
-      checks: ['contract-drift', 'token-leak', 'exit-code', 'handles-error', 'output', 'timeout'],
+      checks: ['contract-drift', 'token-leak', 'credential-leak', 'exit-code', 'handles-error', 'output', 'timeout'],
       issue: null,
     });
     expect(existsSync(path.join(dir, '.cache', 'harness-report.json'))).toBe(false);

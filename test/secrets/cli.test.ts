@@ -1,5 +1,6 @@
-// `npm run check:secrets`: exit 1 with file:line:column, the token masked and what to do; exit 0
-// with one summary line when nothing is found; exit 2 on bad usage.
+// `npm run check:secrets`, the repository's source scan: exit 1 with file:line:column, the token or
+// credential masked or the character named, and what to do; exit 0 with one summary line when
+// nothing is found; exit 2 on bad usage.
 // vitest project: programs (test/support/projects.ts)
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { FAKE_CREDENTIALS } from '../support/credentials.ts';
 
 const CLI = path.join(PROJECT_ROOT, 'scripts', 'secrets', 'check-secrets-cli.ts');
 const TOKEN = 'u-Planted0123456789abcdefghijKLMN';
@@ -37,7 +39,8 @@ describe('npm run check:secrets', () => {
     const result = await checkSecrets('--root', root);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(
-      'check:secrets: no token-shaped strings in 1 file under snippets/ and docs/ (not a git checkout: every file was read)',
+      'check:secrets: no token-shaped strings under snippets/ and docs/, and no credential-shaped strings or hidden characters, ' +
+        'in 1 file (not a git checkout: every file was read)',
     );
   });
 
@@ -46,10 +49,27 @@ describe('npm run check:secrets', () => {
     const result = await checkSecrets('--root', root);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('snippets/list-clients/list_clients.py:3:10: token-shaped string u-Pl…(33 chars)');
-    expect(result.stderr).toContain('check:secrets: 1 token-shaped string in 1 file under snippets/ and docs/');
+    expect(result.stderr).toContain(
+      'check:secrets: 1 token- or credential-shaped string in 1 file (not a git checkout: every file was read).',
+    );
     expect(result.stderr).toContain('write the placeholder u-your-token-here');
     expect(result.stderr).toContain('read the token from the REQUESTROCKET_USER_TOKEN environment variable');
     expect(`${result.stdout}${result.stderr}`).not.toContain(TOKEN);
+  });
+
+  test('exits 1 on a credential in any file and on a bidirectional control, naming each, the credential masked', async () => {
+    await mkdir(path.join(root, 'scripts'), { recursive: true });
+    await writeFile(path.join(root, 'scripts', 'keys.ts'), `export const key = '${FAKE_CREDENTIALS['aws-access-key-id']}';\n`);
+    await writeFile(path.join(root, 'snippets', 'list-clients', 'list-clients.mjs'), 'const admin = false; /* \u202e } */\n');
+    const result = await checkSecrets('--root', root);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('scripts/keys.ts:1:21: credential-shaped string (an AWS access key id) AKIA…(20 chars)');
+    expect(result.stderr).toContain(
+      'snippets/list-clients/list-clients.mjs:1:25: U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control character, which can make code read differently from how it runs; remove it',
+    );
+    expect(result.stderr).toContain('check:secrets: 1 token- or credential-shaped string and 1 hidden character in 2 files');
+    expect(result.stderr).toContain('(Trojan Source): delete them');
+    expect(`${result.stdout}${result.stderr}`).not.toContain(FAKE_CREDENTIALS['aws-access-key-id']);
   });
 
   test('exits 2 when --root is not a folder', async () => {

@@ -1,10 +1,13 @@
 // The leak scanner: every usual encoding of a secret, at any alignment, across chunk boundaries,
-// in work that grows linearly with the output; and masking of every form it finds.
+// in work that grows linearly with the output; and masking of every form it finds. The same for
+// credential-shaped strings, found by their shape in the same views.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
-import { maskAllForms } from '../../scripts/secrets/mask.ts';
-import { createLeakScanner, scanText } from '../../scripts/secrets/stream-scan.ts';
+import { CREDENTIAL_KINDS, type CredentialKind } from '../../scripts/secrets/credentials.ts';
+import { WITHHELD_CREDENTIAL, maskAllForms, maskCredentials } from '../../scripts/secrets/mask.ts';
+import { createLeakScanner, scanCredentials, scanText, type CredentialFinding } from '../../scripts/secrets/stream-scan.ts';
 import type { LeakEncoding } from '../../scripts/secrets/encodings.ts';
+import { FAKE_CREDENTIALS, FAKE_GITHUB_TOKEN } from '../support/credentials.ts';
 
 const TOKEN = 'u-ScanOnly0123456789abcdefghijKLMNO';
 const bytes = Buffer.from(TOKEN);
@@ -119,5 +122,133 @@ describe('maskAllForms', () => {
 
   test('names the encoding of a masked form', () => {
     expect(maskAllForms(bytes.toString('hex'), [TOKEN])).toBe('[token masked: hex-encoded]');
+  });
+});
+
+const github = Buffer.from(FAKE_GITHUB_TOKEN);
+const pem = FAKE_CREDENTIALS['private-key'];
+const basic = FAKE_CREDENTIALS['basic-auth'];
+
+/** Each way a program might print a credential, and what the scanner must say it found. */
+const CREDENTIAL_FORMS: Array<[string, string, CredentialFinding[]]> = [
+  ['a GitHub token as is', `token: ${FAKE_GITHUB_TOKEN}\n`, [{ kind: 'github-token', encoding: 'plain' }]],
+  ['a GitHub token one character per line', [...FAKE_GITHUB_TOKEN].join('\n'), [{ kind: 'github-token', encoding: 'spaced' }]],
+  ['a GitHub token base64-encoded', github.toString('base64'), [{ kind: 'github-token', encoding: 'base64' }]],
+  [
+    'a GitHub token base64-encoded two bytes into a longer string, wrapped',
+    Buffer.from(`GH=${FAKE_GITHUB_TOKEN};`)
+      .toString('base64')
+      .replace(/(.{20})/g, '$1\n'),
+    [{ kind: 'github-token', encoding: 'base64' }],
+  ],
+  [
+    'a GitHub token base64url-encoded',
+    Buffer.from(`\u00ff${FAKE_GITHUB_TOKEN}`, 'latin1').toString('base64url'),
+    [{ kind: 'github-token', encoding: 'base64' }],
+  ],
+  ['a GitHub token hex-encoded', `0x${github.toString('hex').toUpperCase()}`, [{ kind: 'github-token', encoding: 'hex' }]],
+  [
+    'a GitHub token URL-encoded',
+    [...github].map((byte) => `%${byte.toString(16)}`).join(''),
+    [{ kind: 'github-token', encoding: 'url-encoded' }],
+  ],
+  [
+    'a GitHub token as \\u escapes',
+    [...github].map((byte) => `\\u00${byte.toString(16)}`).join(''),
+    [{ kind: 'github-token', encoding: 'escaped' }],
+  ],
+  ['a GitHub token reversed', [...FAKE_GITHUB_TOKEN].reverse().join(''), [{ kind: 'github-token', encoding: 'reversed' }]],
+  ['a PEM private key', `key:\n${pem}\n`, [{ kind: 'private-key', encoding: 'plain' }]],
+  ['a PEM private key base64-encoded', Buffer.from(pem).toString('base64'), [{ kind: 'private-key', encoding: 'base64' }]],
+  ['a basic-auth header', basic, [{ kind: 'basic-auth', encoding: 'plain' }]],
+  ['a basic-auth header base64-encoded', Buffer.from(`${basic}\r\n`).toString('base64'), [{ kind: 'basic-auth', encoding: 'base64' }]],
+  ...CREDENTIAL_KINDS.map((kind): [string, string, CredentialFinding[]] => [
+    `${kind} as is`,
+    FAKE_CREDENTIALS[kind],
+    [{ kind, encoding: 'plain' }],
+  ]),
+];
+
+describe('scanCredentials', () => {
+  test.for(CREDENTIAL_FORMS)('finds %s', ([, text, found]) => {
+    expect(scanCredentials(text)).toEqual(found);
+  });
+
+  test.for([
+    ['ordinary output', 'Northwind Logistics\nContoso Analytics\nCould not list clients: 401 Invalid or missing authentication token\n'],
+    ['a RequestRocket token', TOKEN],
+    ['a base64 image', Buffer.from(Array.from({ length: 3000 }, (_, index) => (index * 7919) % 256)).toString('base64')],
+    ['a GitHub token cut short', FAKE_GITHUB_TOKEN.slice(0, -1)],
+  ] as const)('finds nothing in %s', ([, text]) => {
+    expect(scanCredentials(text)).toEqual([]);
+  });
+
+  test('finds a credential across any chunk boundary, after 40 KiB of output', () => {
+    for (const [, text, found] of CREDENTIAL_FORMS.slice(0, 13)) {
+      const filler = 'x'.repeat(40 * 1024 + 3);
+      const output = Buffer.from(`${filler}${text}\n`);
+      for (const cut of [filler.length + 1, filler.length + Math.floor(text.length / 2), filler.length + text.length - 1]) {
+        const scanner = createLeakScanner([], undefined, { credentials: true });
+        scanner.write(output.subarray(0, cut));
+        scanner.write(output.subarray(cut));
+        scanner.end();
+        expect(scanner.credentialFindings(), `${text.slice(0, 20)}, cut at ${cut}`).toEqual(found);
+      }
+    }
+  });
+
+  test('does work in proportion to the output: 8 MB costs 8 times 1 MB', () => {
+    const work = (megabytes: number, chunk: string) => {
+      let characters = 0;
+      const scanner = createLeakScanner([TOKEN], (count) => (characters += count), { credentials: true });
+      const block = chunk.repeat(Math.ceil(65_536 / chunk.length));
+      for (let written = 0; written < megabytes * 1024 * 1024; written += block.length) scanner.write(block);
+      scanner.end();
+      return characters;
+    };
+    for (const chunk of ['\n', 'A', 'ghp_', '-----BEGIN ', 'Basic ', '0x', 'eyJ.']) {
+      const ratio = work(8, chunk) / work(1, chunk);
+      expect(ratio, JSON.stringify(chunk)).toBeGreaterThan(7.5);
+      expect(ratio, JSON.stringify(chunk)).toBeLessThan(8.5);
+    }
+  });
+});
+
+describe('maskCredentials', () => {
+  test.for(CREDENTIAL_FORMS)('masks %s', ([, text]) => {
+    const masked = maskCredentials(`before\n${text}\nafter`);
+    expect(scanCredentials(masked)).toEqual([]);
+    expect(masked).toContain('[credential masked: ');
+  });
+
+  test.for(CREDENTIAL_FORMS.filter(([, , [found]]) => found?.kind === 'github-token'))(
+    'masks %s and keeps the lines around it (a GitHub token has a fixed length)',
+    ([, text]) => {
+      // A base64 group of four characters may take in the first letter of the next line.
+      expect(maskCredentials(`before\n${text}\nafter`)).toMatch(/^before\n[^]*\[credential masked: a GitHub token[^\]]*\][^]*fter$/);
+    },
+  );
+
+  test('names the kind and the form, and keeps the lines around a plain one', () => {
+    expect(maskCredentials(`token ${FAKE_GITHUB_TOKEN}\nNorthwind Logistics`)).toBe(
+      'token [credential masked: a GitHub token]\nNorthwind Logistics',
+    );
+    expect(maskCredentials(`a\n${pem}\nb`)).toBe('a\n[credential masked: a PEM private key]\nb');
+    expect(maskCredentials(github.toString('hex'))).toBe('[credential masked: a GitHub token, hex-encoded]');
+  });
+
+  test('leaves a text without credentials as it was', () => {
+    const text = `Northwind Logistics ${TOKEN} ${'x'.repeat(100)}`;
+    expect(maskCredentials(text)).toBe(text);
+  });
+
+  test('withholds a text whose credential forms overlap past what one mask can cover', () => {
+    const kinds: CredentialKind[] = ['github-token', 'npm-token'];
+    // Two tokens interleaved character by character: each is found spaced out, neither can be cut out alone.
+    const [a, b] = kinds.map((kind) => FAKE_CREDENTIALS[kind]);
+    const interleaved = [...a!].map((char, index) => `${char} ${b![index] ?? ''}`).join(' ');
+    const masked = maskCredentials(`${interleaved}\n${[...a!].join(' ')}`);
+    expect(scanCredentials(masked)).toEqual([]);
+    expect([WITHHELD_CREDENTIAL, expect.stringContaining('[credential masked: ')]).toContainEqual(masked);
   });
 });

@@ -1,7 +1,8 @@
-// `npm run build -- --report FILE` builds from a report made elsewhere only when it is of this
-// commit and harness, about these bytes, and complete; otherwise it stops before building.
+// `npm run build -- --report FILE` builds from a report made elsewhere only when it is signed with
+// RR_DOCS_REPORT_KEY, of this commit and harness, about these bytes, and complete; otherwise it
+// stops before building.
 // vitest project: site (test/support/projects.ts)
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,18 +10,22 @@ import { splitBuildArgs } from '../../scripts/build-site.ts';
 import { planHarness } from '../../scripts/harness/harness.ts';
 import { currentCommit } from '../../scripts/report/fingerprint.ts';
 import { harnessFingerprint } from '../../scripts/report/harness-files.ts';
+import { writeReport } from '../../scripts/report/report-io.ts';
 import { caseReport, reportOf } from '../support/report.ts';
 import { buildEnvironment, makeBuildDir } from './build-site.ts';
 
 let scratch: string;
 let outDir: string;
 
-const build = (args: string[]) =>
+/** The key this test's CI jobs share. */
+const KEY = 'f'.repeat(64);
+
+const build = (args: string[], env: Record<string, string> = {}) =>
   execa(process.execPath, ['scripts/build-site.ts', ...args, '--outDir', outDir], {
     all: true,
     reject: false,
     extendEnv: false,
-    env: { ...buildEnvironment(), CI: 'true', GITHUB_ACTIONS: '' },
+    env: { ...buildEnvironment(), CI: 'true', GITHUB_ACTIONS: '', RR_DOCS_REPORT_KEY: KEY, ...env },
   });
 
 beforeAll(async () => {
@@ -46,9 +51,12 @@ describe('npm run build -- --report', () => {
     const { cases } = await planHarness();
     const report = reportOf([caseReport({ example: 'list-clients', language: 'go', scenario: 'ok', status: 'passed' })]);
     const file = path.join(scratch, 'other-commit.json');
-    await writeFile(
+    await writeReport(
       file,
-      JSON.stringify({ ...report, run: { ...report.run, commit: '0'.repeat(40), harness: harnessFingerprint(path.resolve('.')) } }),
+      { ...report, run: { ...report.run, commit: '0'.repeat(40), harness: harnessFingerprint(path.resolve('.')) } },
+      {
+        RR_DOCS_REPORT_KEY: KEY,
+      },
     );
     const result = await build(['--report', file]);
     expect(result.exitCode).toBe(1);
@@ -57,6 +65,30 @@ describe('npm run build -- --report', () => {
     expect(result.all).toContain(`${cases.length - 1} planned case(s) are in no report`);
     expect(result.all).not.toContain('Running every snippet');
     await expect(access(path.join(outDir, 'index.html'))).rejects.toThrow();
+  });
+
+  test('refuses a failing report edited to "passed", saying it is not signed with RR_DOCS_REPORT_KEY, and builds nothing', async () => {
+    const file = path.join(scratch, 'flipped.json');
+    const failing = reportOf([caseReport({ example: 'list-clients', language: 'go', scenario: 'ok', status: 'failed' })]);
+    await writeReport(file, failing, { RR_DOCS_REPORT_KEY: KEY });
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"status": "failed"', '"status": "passed"'));
+    const result = await build(['--report', file]);
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toMatch(
+      /the report .*flipped\.json is not signed with RR_DOCS_REPORT_KEY \(its signature does not match: .*\): refusing to publish it/,
+    );
+    expect(result.all).not.toContain('cannot stand for a run of this checkout');
+    await expect(access(path.join(outDir, 'index.html'))).rejects.toThrow();
+  });
+
+  test('refuses, under CI=true, a report when RR_DOCS_REPORT_KEY is not set', async () => {
+    const file = path.join(scratch, 'no-key.json');
+    await writeReport(file, reportOf([]), { RR_DOCS_REPORT_KEY: '' });
+    const result = await build(['--report', file], { RR_DOCS_REPORT_KEY: '' });
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toMatch(
+      /RR_DOCS_REPORT_KEY is not set: under CI=true a report made by another job is published only when signed with the workflow's key; refusing to publish .*no-key\.json/,
+    );
   });
 
   test('refuses a report file that does not exist', async () => {

@@ -79,6 +79,22 @@ describe('a build from the harness report', () => {
     }
   });
 
+  test('refuses a report edited after it was signed: the site publishes no result from it', async () => {
+    const failing = path.join(work, 'failing.json');
+    const evidence = { exitCode: 1, signal: null, timedOut: false, stdout: '', stderr: 'broken\n' };
+    const source = path.join(work, 'failing-source.json');
+    await writeReport(
+      source,
+      reportOf(LANGUAGES.map(([language]) => caseReport({ example: 'complete', language, scenario: 'ok', status: 'failed', evidence }))),
+    );
+    await writeFreshReport(failing, { source, snippets });
+    await writeFile(failing, (await readFile(failing, 'utf8')).replaceAll('"status": "failed"', '"status": "passed"'));
+    const result = await build(failing);
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/the report .*failing\.json is not signed .*: refusing to publish it/);
+    expect(result.html).not.toContain('Tested: 1 of 1 scenario passed');
+  });
+
   test('fails under CI=true without a report, naming every file', async () => {
     const result = await build(path.join(work, 'absent.json'), { CI: 'true' });
     expect(result.ok).toBe(false);

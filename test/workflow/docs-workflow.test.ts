@@ -1,7 +1,7 @@
 // .github/workflows/docs.yml: it parses, it runs only npm scripts that exist (with flags the
 // harness accepts), its shards run every case exactly once and are merged into one report, which
-// the tests read and the site is built from, and every job that runs npm sets Node up from
-// .node-version first.
+// the tests read and the site is built from, every job that runs npm sets Node up from
+// .node-version first, and every step that writes or reads a report holds the run's report key.
 // vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -83,7 +83,7 @@ describe('docs.yml', () => {
 
   test('merges every shard report into one JSON and JUnit report, even after a failed shard', () => {
     const merge = job('snippets-report');
-    expect([merge.needs].flat()).toEqual(['snippets']);
+    expect([merge.needs].flat()).toEqual(['report-key', 'snippets']);
     expect(merge.if).toBe('${{ !cancelled() }}');
     expect(stepUsing(merge, 'actions/download-artifact')?.with).toMatchObject({
       pattern: 'snippets-shard-*',
@@ -138,6 +138,59 @@ describe('docs.yml', () => {
     expect(printed.stdout).toBe(harnessFingerprint(PROJECT_ROOT));
   });
 
+  describe('the report key (RR_DOCS_REPORT_KEY)', () => {
+    /** The key on a pull request (made by report-key for this run), and on a push (the repository secret). */
+    const EITHER_KEY = "${{ github.event_name == 'pull_request' && needs.report-key.outputs.key || secrets.RR_DOCS_REPORT_KEY }}";
+
+    /** The step of job `name` that runs npm script `script` (with `flag`, when given: the shard run, not the cache's naming). */
+    const stepRunning = (name: string, script: string, flag = '') =>
+      job(name).steps.find((step) => npmScripts(step.run ?? '').includes(script) && (step.run ?? '').includes(flag));
+
+    test('is made for a pull request by the first job, with openssl, into its outputs only', () => {
+      const keyJob = job('report-key');
+      expect(keyJob.needs).toBeUndefined();
+      expect(keyJob.permissions).toEqual({});
+      expect((keyJob as DocsJob & { outputs?: Record<string, string> }).outputs).toEqual({ key: '${{ steps.key.outputs.key }}' });
+      expect(keyJob.steps).toHaveLength(1);
+      expect(keyJob.steps[0]).toMatchObject({
+        id: 'key',
+        if: "github.event_name == 'pull_request'",
+        run: 'echo "key=$(openssl rand -hex 32)" >> "$GITHUB_OUTPUT"',
+      });
+    });
+
+    test('signs each shard report and the result cache, and is checked and used again by the merge', () => {
+      expect([job('snippets').needs].flat()).toEqual(['report-key']);
+      expect(stepRunning('snippets', 'snippets', '--shard')?.env).toEqual({
+        RR_DOCS_REPORT_KEY: EITHER_KEY,
+        RR_DOCS_CACHE_KEY: '${{ secrets.RR_DOCS_CACHE_KEY }}',
+      });
+      expect(stepRunning('snippets-report', 'snippets')?.env).toEqual({ RR_DOCS_REPORT_KEY: EITHER_KEY });
+    });
+
+    test('is the repository secret, never a pull request key, where the site is built for publishing', () => {
+      expect(job('build').if).toContain("github.event_name == 'push'");
+      expect(stepRunning('build', 'build')?.env).toMatchObject({ RR_DOCS_REPORT_KEY: '${{ secrets.RR_DOCS_REPORT_KEY }}' });
+    });
+
+    test('is given only to the steps that write or read reports, and no step prints it', () => {
+      const holders = Object.entries(workflow.jobs).flatMap(([name, candidate]) =>
+        candidate.steps.filter((step) => step.env?.RR_DOCS_REPORT_KEY !== undefined).map((step) => `${name}: ${step.run}`),
+      );
+      expect(holders).toEqual([
+        expect.stringMatching(/^snippets: npm run snippets -- --shard /),
+        expect.stringMatching(/^snippets-report: npm run snippets -- --merge /),
+        'test: npm test',
+        'build: npm run build -- --report test-results/snippets.json',
+      ]);
+      expect(workflow.env ?? {}).not.toHaveProperty('RR_DOCS_REPORT_KEY');
+      for (const line of commands()) {
+        if (line.includes('$GITHUB_OUTPUT')) continue;
+        expect(line).not.toMatch(/RR_DOCS_REPORT_KEY|RR_DOCS_CACHE_KEY|outputs\.key/);
+      }
+    });
+  });
+
   test('runs on pull requests and on pushes to main', () => {
     expect(workflow.on).toHaveProperty('pull_request');
     expect(workflow.on.push?.branches).toEqual(['main']);
@@ -147,12 +200,13 @@ describe('docs.yml', () => {
   test('tests a pull request: secret scan and npm test, whose full-matrix test reads the merged report instead of running the matrix', () => {
     const pullRequest = job('test');
     expect(pullRequest.if).toBe("${{ !cancelled() && github.event_name == 'pull_request' }}");
-    expect([pullRequest.needs].flat()).toEqual(['snippets-report']);
+    expect([pullRequest.needs].flat()).toEqual(['report-key', 'snippets-report']);
     expect(commands([pullRequest])).toEqual(expect.arrayContaining(['npm ci', 'npm run check:secrets', 'npm test']));
     expect(commands([pullRequest]).filter((line) => npmScripts(line).includes('snippets'))).toEqual([]);
     expect(stepUsing(pullRequest, 'actions/download-artifact')?.with).toMatchObject({ name: 'snippets-report', path: 'test-results/' });
     expect(pullRequest.steps.find((step) => step.run === 'npm test')?.env).toEqual({
       RR_DOCS_SNIPPETS_REPORT: 'test-results/snippets.json',
+      RR_DOCS_REPORT_KEY: '${{ needs.report-key.outputs.key }}',
     });
     const upload = stepUsing(pullRequest, 'actions/upload-artifact');
     expect(upload?.with?.path).toBe('test-results/');

@@ -7,9 +7,12 @@
 // the time limit (a loaded machine may cause them), and runs cut short by an abort.
 //
 // Each entry is one JSON file, `<dir>/<key[0..2]>/<key>.json`, written through a uniquely named
-// temporary file and renamed into place, so two runs at once never tear or mix an entry. An entry
-// is trusted only when it parses, matches the schema, names the key it is stored under, and holds
-// the very case and inputs asked for; anything else is deleted and the case runs.
+// temporary file and renamed into place, so two runs at once never tear or mix an entry. Each is
+// signed (scripts/secrets/signing.ts) with this machine's key, or RR_DOCS_CACHE_KEY when set (CI,
+// whose machines are new each time). An entry is trusted only when it parses, carries a signature
+// of that key, matches the schema, names the key it is stored under, and holds the very case and
+// inputs asked for; anything else is deleted and the case runs. Without a key (its file cannot be
+// made or read) the cache is not used at all: every case runs, and nothing is stored.
 //
 // The folder stays bounded: every run marks the entries it reuses or stores as used, and prunes
 // the others that are too old or beyond the size cap once it has finished (cache-retention.ts).
@@ -19,14 +22,15 @@ import { writeFileAtomic } from '../../write-file-atomic.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { sha256 } from '../../report/fingerprint.ts';
-import { CaseEvidenceSchema, CaseReportSchema, Sha256Schema, type CaseInputs } from '../../report/report-schema.ts';
+import { CaseEvidenceSchema, CaseReportSchema, Sha256Schema, SignatureSchema, type CaseInputs } from '../../report/report-schema.ts';
+import { notSignedBy, signJson, signingKey, verifyJson, type SigningKey } from '../../secrets/signing.ts';
 import type { CaseResult } from '../case/case-result.ts';
 import { DEFAULT_RETENTION, formatBytes, markUsed, pruneEntries, type CacheRetention } from './cache-retention.ts';
 
 export { DEFAULT_RETENTION, type CacheRetention } from './cache-retention.ts';
 
 /** Version of the entry layout; a change makes every older entry a miss. */
-export const RESULT_CACHE_FORMAT = 2;
+export const RESULT_CACHE_FORMAT = 3;
 
 /** What a cached result keeps beyond the report's fields: everything the terminal and the checks read. */
 const CaseDetailSchema = z.looseObject({
@@ -46,6 +50,7 @@ const CacheEntrySchema = z.object({
   format: z.literal(RESULT_CACHE_FORMAT),
   key: Sha256Schema,
   result: CaseReportSchema.extend({ detail: CaseDetailSchema }).loose(),
+  signature: SignatureSchema,
 });
 
 /** What identifies a cached result: the case, the file as reports show it, and every input hash. */
@@ -82,6 +87,10 @@ export interface CacheStats {
   /** Entries pruned after the run (unused too long, or beyond the size cap), and their bytes. */
   pruned: number;
   prunedBytes: number;
+  /** Entries whose signature did not check out, each said in a line, and deleted. */
+  refused: string[];
+  /** Why the cache was not used at all (no signing key), when it was not. */
+  unavailable?: string;
 }
 
 /** The result cache in one folder. */
@@ -101,8 +110,8 @@ function entryPath(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-/** Reads one entry; undefined on a miss, and a broken or mismatched entry is deleted and counted. */
-async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats): Promise<CaseResult | undefined> {
+/** Reads one entry; undefined on a miss, and a broken, unsigned or mismatched entry is deleted and counted. */
+async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats, signer: SigningKey): Promise<CaseResult | undefined> {
   const key = resultCacheKey(subject);
   const file = entryPath(dir, key);
   let text: string;
@@ -111,13 +120,20 @@ async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats):
   } catch {
     return undefined;
   }
-  let entry: z.output<typeof CacheEntrySchema> | undefined;
+  let data: unknown;
   try {
-    const parsed = CacheEntrySchema.safeParse(JSON.parse(text));
-    if (parsed.success) entry = parsed.data;
+    data = JSON.parse(text);
   } catch {
-    entry = undefined;
+    data = undefined;
   }
+  const verdict = data === undefined ? undefined : verifyJson(data, signer);
+  if (verdict && !verdict.ok) {
+    stats.refused.push(`the cached result for ${subject.caseKey} was ${notSignedBy(signer)} (${verdict.why}): discarded and run again`);
+    await rm(file, { force: true });
+    return undefined;
+  }
+  const parsed = data === undefined ? undefined : CacheEntrySchema.safeParse(data);
+  const entry = parsed?.success ? parsed.data : undefined;
   const trusted =
     entry !== undefined &&
     entry.key === key &&
@@ -134,26 +150,46 @@ async function readEntry(dir: string, subject: CacheSubject, stats: CacheStats):
   return { ...(entry!.result as CaseResult), cached: true };
 }
 
-/** Writes one entry atomically (see write-file-atomic.ts); returns its file. */
-async function writeEntry(dir: string, result: CaseResult): Promise<string> {
+/** Writes one entry atomically (see write-file-atomic.ts), signed with `signer`; returns its file. */
+async function writeEntry(dir: string, result: CaseResult, signer: SigningKey): Promise<string> {
   const key = resultCacheKey({ caseKey: result.key, file: result.file, inputs: result.inputs });
-  const entry = { format: RESULT_CACHE_FORMAT, key, result: { ...result, cached: false } };
+  const entry = signJson({ format: RESULT_CACHE_FORMAT, key, result: { ...result, cached: false } }, signer);
   const file = entryPath(dir, key);
   await writeFileAtomic(file, `${JSON.stringify(entry)}\n`);
   return file;
 }
 
-/** The result cache kept in `dir` (created on first write), keeping what `retention` says (default: DEFAULT_RETENTION). */
-export function openResultCache(dir: string, retention: Partial<CacheRetention> = {}): ResultCache {
-  const policy: CacheRetention = { ...DEFAULT_RETENTION, ...retention };
-  const stats: CacheStats = { reused: 0, stored: 0, discarded: 0, pruned: 0, prunedBytes: 0 };
+/** How a result cache keeps and signs its entries. */
+export interface ResultCacheOptions {
+  /** What pruning keeps (default: DEFAULT_RETENTION). */
+  retention?: Partial<CacheRetention>;
+  /** Where RR_DOCS_CACHE_KEY and the machine key's file are read from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The result cache kept in `dir` (created on first write), keeping what `retention` says (default:
+ * DEFAULT_RETENTION), signed and checked with this machine's key, or RR_DOCS_CACHE_KEY when `env` sets it.
+ */
+export function openResultCache(dir: string, options: ResultCacheOptions = {}): ResultCache {
+  const policy: CacheRetention = { ...DEFAULT_RETENTION, ...options.retention };
+  const env = options.env ?? process.env;
+  const stats: CacheStats = { reused: 0, stored: 0, discarded: 0, pruned: 0, prunedBytes: 0, refused: [] };
   // The entries this cache reused or stored: pruning never removes them.
   const used = new Set<string>();
+  let signer: Promise<SigningKey | undefined> | undefined;
+  // The key is looked for once, when first needed; without one the cache is treated as empty.
+  const key = () =>
+    (signer ??= signingKey('result-cache', env).catch((error: unknown) => {
+      stats.unavailable = `no key to sign or check its entries: ${(error as Error).message}`;
+      return undefined;
+    }));
   return {
     dir,
     stats,
     async reuse(subject) {
-      const hit = await readEntry(dir, subject, stats);
+      const found = await key();
+      const hit = found ? await readEntry(dir, subject, stats, found) : undefined;
       if (hit) {
         const file = entryPath(dir, resultCacheKey(subject));
         used.add(file);
@@ -163,8 +199,10 @@ export function openResultCache(dir: string, retention: Partial<CacheRetention> 
     },
     async remember(result, signal) {
       if (signal?.aborted || result.cached || !isCacheable(result)) return;
+      const found = await key();
+      if (!found) return;
       try {
-        const file = await writeEntry(dir, result);
+        const file = await writeEntry(dir, result, found);
         used.add(file);
         await markUsed(file, policy);
         stats.stored += 1;
@@ -180,12 +218,23 @@ export function openResultCache(dir: string, retention: Partial<CacheRetention> 
   };
 }
 
-/** One line for the terminal: how many results were reused and stored, any entry thrown away, and what was pruned. */
+/** Most refused entries the terminal names one by one. */
+const LISTED_REFUSALS = 10;
+
+/**
+ * For the terminal: each entry refused for its signature, then one line of how many results were
+ * reused and stored, any entry thrown away, and what was pruned.
+ */
 export function describeCacheStats(stats: CacheStats, total: number, dir: string): string {
+  if (stats.unavailable) return `result cache (${dir}): not used, every case ran: ${stats.unavailable}`;
   const plural = (count: number) => `entr${count === 1 ? 'y' : 'ies'}`;
+  const refusals = stats.refused.slice(0, LISTED_REFUSALS).map((line) => `result cache (${dir}): ${line}\n`);
+  if (stats.refused.length > LISTED_REFUSALS)
+    refusals.push(`result cache (${dir}): and ${stats.refused.length - LISTED_REFUSALS} more entries refused\n`);
   const discarded = stats.discarded ? `; ${stats.discarded} broken or mismatched ${plural(stats.discarded)} discarded` : '';
+  const refused = stats.refused.length ? `; ${stats.refused.length} not signed with this run's key, refused` : '';
   const pruned = stats.pruned
     ? `; pruned ${stats.pruned} ${plural(stats.pruned)} no recent run used (${formatBytes(stats.prunedBytes)})`
     : '';
-  return `result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}${pruned}`;
+  return `${refusals.join('')}result cache (${dir}): reused ${stats.reused} of ${total} case(s), stored ${stats.stored}${discarded}${refused}${pruned}`;
 }

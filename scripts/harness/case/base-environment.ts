@@ -4,7 +4,7 @@ import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import type { LanguageRunner } from '../../runners/runner-contract.ts';
 
 /** Variables passed through from the harness's own environment: what any program needs to start. */
-const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SYSTEMROOT'];
+export const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SYSTEMROOT'];
 
 /**
  * A minimal base environment: the pass-through variables, and those the registered runners' programs

@@ -8,7 +8,7 @@ import type { RawRequest } from './request-http.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
 
 /** What the checks know of a language: the facts its runner declares. */
-export type LanguageFacts = Pick<LanguageRunner, 'id' | 'insecureTls' | 'requestTimeoutAdvice' | 'crashMarks'>;
+export type LanguageFacts = Pick<LanguageRunner, 'id' | 'insecureTls' | 'requestTimeoutAdvice' | 'crashMarks' | 'environment'>;
 
 /** Everything the checks look at for one case. */
 export interface CaseObservation {

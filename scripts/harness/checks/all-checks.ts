@@ -6,12 +6,15 @@ import { rawRequestCheck } from './raw-request.ts';
 import { requestTimeoutCheck } from './request-timeout.ts';
 import { tlsVerifyCheck } from './tls-verify.ts';
 import { exitCodeCheck, handlesErrorCheck, missingTokenCheck, outputCheck, timeoutCheck, tokenLeakCheck } from './behaviour.ts';
+import { credentialLeakCheck } from './credential-leak.ts';
+import { harnessDetectionCheck } from './harness-detection.ts';
 
 export { CHECK_IDS, type Check, type CheckId, type CheckOutcome } from './check.ts';
 
 /** The checks applied to every case, in the order of CHECK_IDS (`same-request` compares cases, after them). */
 export const CHECKS: readonly Check[] = [
   egressCheck,
+  harnessDetectionCheck,
   httpsCheck,
   tlsVerifyCheck,
   requestCheck,
@@ -20,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   rawRequestCheck,
   tokenInUrlCheck,
   tokenLeakCheck,
+  credentialLeakCheck,
   exitCodeCheck,
   handlesErrorCheck,
   missingTokenCheck,

@@ -4,6 +4,7 @@
 /** Stable ids of the checks applied to every case and of `same-request`, in report order. */
 export const CHECK_IDS = [
   'egress',
+  'harness-detection',
   'https',
   'tls-verify',
   'request',
@@ -12,6 +13,7 @@ export const CHECK_IDS = [
   'raw-request',
   'token-in-url',
   'token-leak',
+  'credential-leak',
   'exit-code',
   'handles-error',
   'missing-token',

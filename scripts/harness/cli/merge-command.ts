@@ -16,8 +16,13 @@ export interface MergeRequest {
   junit?: string | undefined;
 }
 
-/** Merges the shard reports in `files`, writes the requested reports and returns the exit code; throws MergeError. */
-export async function mergeCommand(files: readonly string[], request: MergeRequest, out: TerminalOutput): Promise<number> {
+/** Merges the shard reports in `files`, writes the requested reports and returns the exit code (problems go to `warn`); throws MergeError. */
+export async function mergeCommand(
+  files: readonly string[],
+  request: MergeRequest,
+  out: TerminalOutput,
+  warn: (text: string) => void = (text) => void process.stderr.write(text),
+): Promise<number> {
   const merged = mergeReports(await readShardReports(files));
   const { cases } = await planHarness({ ...request.options, shard: undefined });
   const keys = cases.map((planned) => planned.key);
@@ -32,6 +37,6 @@ export async function mergeCommand(files: readonly string[], request: MergeReque
     projectRoot: options.projectRoot ?? PROJECT_ROOT,
     dependencyRoot: options.snippetsRoot,
   });
-  if (problems.length) process.stderr.write(`snippets: ${givenReportMessage(request.json ?? 'the merged report', problems)}\n`);
+  if (problems.length) warn(`snippets: ${givenReportMessage(request.json ?? 'the merged report', problems)}\n`);
   return problems.length || report.summary.failed ? 1 : 0;
 }

@@ -7,7 +7,9 @@ import { MergeError } from '../../report/merge.ts';
 import { toGithubAnnotations } from '../../report/reporters/github.ts';
 import { siteReportFor, updateSiteReport } from '../../report/site-report-update.ts';
 import { formatSummary, formatToolchains, progressReporter } from '../../report/reporters/terminal.ts';
+import { actionsOutput } from '../../report/reporters/workflow-commands.ts';
 import { IsolationError, describeIsolation } from '../../sandbox/isolation.ts';
+import { SigningKeyError } from '../../secrets/signing.ts';
 import { UsageError } from '../../usage.ts';
 import { describeCacheStats } from '../cache/result-cache.ts';
 import type { CaseResult } from '../case/case-result.ts';
@@ -19,8 +21,11 @@ import { mergeCommand } from './merge-command.ts';
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const out = { write: (text: string) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true };
-  const interrupts = watchInterrupts('snippets', (text) => void process.stderr.write(text));
+  // Under GitHub Actions nothing printed can be read as a workflow command but the annotations below.
+  const actions = actionsOutput((text) => void process.stdout.write(text), process.stdout.isTTY === true);
+  const out = actions.out;
+  const err = actionsOutput((text) => void process.stderr.write(text), false).out;
+  const interrupts = watchInterrupts('snippets', err.write);
   try {
     const command = parseCommandLine(argv);
     if (command.help) {
@@ -35,8 +40,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       out.write(`${harnessFingerprint(PROJECT_ROOT)}\n`);
       return 0;
     }
-    if (command.live) return await runLiveCommand(command, { out, env: process.env });
-    if (command.merge) return await mergeCommand(command.merge, command, out);
+    if (command.live) return await runLiveCommand(command, { out, command: actions.command, env: process.env });
+    if (command.merge) return await mergeCommand(command.merge, command, out, err.write);
     if (command.list) {
       const { cases, notes } = await planHarness(command.options);
       for (const note of notes) out.write(`${note}\n`);
@@ -61,7 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     out.write(formatSummary(run.results, run.durationMs));
     const cacheDir = command.options.resultCacheDir;
     if (run.cache && cacheDir) out.write(`${describeCacheStats(run.cache, run.results.length, displayPath(cacheDir))}\n`);
-    if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) out.write(`${line}\n`);
+    if (process.env.GITHUB_ACTIONS === 'true') for (const line of toGithubAnnotations(run.results)) actions.command(line);
     const siteReport = siteReportFor(command.options.root ?? DEFAULT_SNIPPETS_ROOT, command.json);
     const updated = siteReport && (await updateSiteReport(siteReport, run.report));
     if (updated) out.write(`${updated}\n`);
@@ -69,27 +74,27 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     const interrupted = interrupts.exitCode();
     if (interrupted !== undefined) {
-      process.stderr.write(
+      err.write(
         `snippets: run interrupted by ${interrupts.received()}; stopped every program, removed the throwaway CA, wrote no report\n`,
       );
       // Nothing is left to wait for; exit even if a handle still holds the event loop.
       setTimeout(() => process.exit(interrupted), 100).unref();
       return interrupted;
     }
-    if (error instanceof IsolationError) {
-      process.stderr.write(`snippets: ${error.message}\n`);
+    if (error instanceof IsolationError || error instanceof SigningKeyError) {
+      err.write(`snippets: ${error.message}\n`);
       return 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`snippets: ${error.message}\nRun \`npm run snippets -- --help\` for the options.\n`);
+      err.write(`snippets: ${error.message}\nRun \`npm run snippets -- --help\` for the options.\n`);
       return 2;
     }
     if (error instanceof MergeError) {
-      process.stderr.write(`snippets: ${error.message}\n`);
+      err.write(`snippets: ${error.message}\n`);
       return 2;
     }
     if (error instanceof ManifestError) {
-      process.stderr.write(`snippets: ${error.message}\n`);
+      err.write(`snippets: ${error.message}\n`);
       return 2;
     }
     throw error;

@@ -173,7 +173,9 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     return inputs;
   };
   // Result cache: reuse what can be reused before building or starting anything for it.
-  const resultCache = options.resultCacheDir ? openResultCache(options.resultCacheDir, options.resultCacheRetention) : undefined;
+  const resultCache = options.resultCacheDir
+    ? openResultCache(options.resultCacheDir, { retention: options.resultCacheRetention })
+    : undefined;
   const reused = new Map<string, CaseResult>();
   if (resultCache) {
     for (const planned of cases) {
