@@ -6,8 +6,13 @@ import type { CaseObservation } from '../../scripts/harness/case/observation.ts'
 import { SCENARIOS, expectationFor, type ScenarioName } from '../../scripts/harness/case/scenarios.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';
-import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED } from '../../scripts/api/contract.ts';
+import { CORE_API, documentedError } from '../../scripts/api/core-api.ts';
+import { seedAccount } from '../../scripts/api/seed-account.ts';
 import { parseRawRequest } from '../../scripts/harness/case/request-http.ts';
+
+const FORBIDDEN = documentedError(403);
+const SAMPLE_CLIENTS = seedAccount(CORE_API).clients;
+const UNAUTHORIZED = documentedError(401);
 
 const TOKEN = 'u-TestOnly0123456789abcdefghijKLMN';
 const manifest = parseManifest('example.json', {
@@ -30,6 +35,8 @@ function request(overrides: Partial<RecordedRequest> = {}): RecordedRequest {
     tlsVersion: 'TLSv1.3',
     servername: 'api.requestrocket.com',
     tunneled: true,
+    body: null,
+    operation: { operationId: 'listClients' },
     status: 200,
     reason: 'ok',
     receivedAtMs: 1_000,
