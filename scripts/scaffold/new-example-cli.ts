@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { API_FACTS } from '../api/core-api.ts';
 import { DEFAULT_SNIPPETS_ROOT } from '../project.ts';
 import { UsageError } from '../usage.ts';
 import { shellQuote } from '../shell.ts';
@@ -68,7 +69,7 @@ export function describeCreated(result: ScaffoldResult, id: string, root: string
     '',
     'It already passes the harness: every file lists your clients with GET /api/clients. Next:',
     '  1. Edit the request (method, path, body) and what is printed, in every file, and the title,',
-    '     description and request in example.json. Keep reading the token from REQUESTROCKET_USER_TOKEN.',
+    `     description and request in example.json. Keep reading the token from ${API_FACTS.tokenEnvVar}.`,
     '  2. Run only this example, in every language and scenario:',
     `       npm run snippets --${rootOption} --example ${id}`,
     '  3. Show it in a page under docs/ (like docs/pages/core-api/authentication.mdx):',

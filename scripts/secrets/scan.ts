@@ -1,5 +1,5 @@
 // Finds strings shaped like a real RequestRocket user token in a text, and shows them masked.
-import { PLACEHOLDER_TOKEN, TOKEN_ENV_VAR } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { maskToken } from './mask.ts';
 
 /**
@@ -10,13 +10,13 @@ import { maskToken } from './mask.ts';
 export const TOKEN_SHAPE = /(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[a-z]))[uU]-[A-Za-z0-9_-]{16,}/g;
 
 /** Token-shaped strings that are documented stand-ins, never real tokens. */
-export const ALLOWED_TOKENS: readonly string[] = Object.freeze([PLACEHOLDER_TOKEN]);
+export const ALLOWED_TOKENS: readonly string[] = Object.freeze([API_FACTS.placeholderToken]);
 
 /** What to do about a finding, for the report's closing lines. */
 export const ADVICE = [
   'Real tokens never belong in the repository:',
-  `  - in prose and raw HTTP requests, write the placeholder ${PLACEHOLDER_TOKEN};`,
-  `  - in code, read the token from the ${TOKEN_ENV_VAR} environment variable.`,
+  `  - in prose and raw HTTP requests, write the placeholder ${API_FACTS.placeholderToken};`,
+  `  - in code, read the token from the ${API_FACTS.tokenEnvVar} environment variable.`,
   'If a real token was committed, ask RequestRocket support to revoke it: deleting it from the',
   'file does not remove it from the git history.',
 ].join('\n');

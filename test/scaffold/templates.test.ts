@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { LANGUAGES, languageOfFile } from '../../scripts/languages.ts';
 import { TEMPLATE_FILES, TEMPLATES_DIR, renderTemplate, sentenceOf } from '../../scripts/scaffold/templates.ts';
 
@@ -41,8 +42,8 @@ describe('TEMPLATE_FILES', () => {
       const rendered = renderTemplate(await readFile(path.join(TEMPLATES_DIR, name), 'utf8'), VALUES, name);
       expect(rendered).not.toMatch(/\{\{|\}\}/);
       expect(rendered).toContain('List widgets.');
-      expect(rendered).toContain('REQUESTROCKET_USER_TOKEN');
-      expect(rendered).toContain('https://api.requestrocket.com/api/clients');
+      expect(rendered).toContain(API_FACTS.tokenEnvVar);
+      expect(rendered).toContain(`${API_FACTS.baseUrl}/clients`);
     },
   );
 

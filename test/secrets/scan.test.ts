@@ -1,6 +1,6 @@
 // What counts as a token-shaped string, where it is reported, and that it is only shown masked.
 import { describe, expect, test } from 'vitest';
-import { PLACEHOLDER_TOKEN } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { findTokens, findTokensInFile, formatFinding, looksBinary } from '../../scripts/secrets/scan.ts';
 
 const TOKEN = 'u-Planted0123456789abcdefghijKLMN';
@@ -35,7 +35,7 @@ describe('findTokens', () => {
   });
 
   test.for([
-    ['the placeholder', `Authorization: ${PLACEHOLDER_TOKEN}`],
+    ['the placeholder', `Authorization: ${API_FACTS.placeholderToken}`],
     ['a short u- word', 'make a u-turn, then a u-bend'],
     ['fifteen token characters', 'u-0123456789abcde'],
     ['u- inside a longer word', 'menu-0123456789abcdefghij and 1u-0123456789abcdefghij'],
