@@ -3,18 +3,19 @@
 // few shared helpers. The docs import only this module (a lint rule holds them to it), so the
 // harness's engine can be rearranged without touching the site.
 
-// The API's facts and documented answers.
-export * as contract from './api/contract.ts';
+// The API's facts, operations and documented answers, read from its description.
 export {
-  API_BASE_URL,
-  CLIENTS_OK,
-  FORBIDDEN,
-  TOKEN_ENV_VAR,
-  TOKEN_PREFIX,
-  UNAUTHORIZED,
+  API_ERRORS,
+  API_FACTS,
+  API_OPERATIONS,
+  documentedError,
+  documentedSuccess,
   formatBody,
-  type ApiResponse,
-} from './api/contract.ts';
+  type DocumentedAnswer,
+} from './api/core-api.ts';
+export type { ApiFacts } from './api/api-facts.ts';
+export type { ErrorAnswer, ErrorBody } from './api/error-bodies.ts';
+export type { ApiOperation, ApiResponse } from './api/operations.ts';
 
 // The languages, in tab order, as their runners declare them (label, extensions, grammar, dependency files).
 export { LANGUAGES, LANGUAGE_IDS, dependencyFilesOf, languageById, languageOfFile, type Language, type LanguageId } from './languages.ts';

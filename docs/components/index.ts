@@ -4,7 +4,7 @@
 export { default as CodeTabs } from './CodeTabs.astro';
 /** One more file of an example (the raw HTTP request), highlighted, with a copy button. */
 export { default as CodeFile } from './CodeFile.astro';
-/** The API's exact response for 200, 401 or 403, from the API contract. */
+/** The API's exact response for 200, 401 or 403, from the API description. */
 export { default as ResponseExample } from './ResponseExample.astro';
 /** An ordered list shown as numbered steps. */
 export { default as Steps } from './Steps.astro';

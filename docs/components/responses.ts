@@ -1,13 +1,16 @@
-// The logic behind <ResponseExample>: the API's exact response bodies, taken from the contract that
-// the mock server also answers with, so the guide can never show a body the API does not send.
+// The logic behind <ResponseExample>: the API's exact response bodies, taken from the API description
+// that the mock server also answers from, so the guide can never show a body the API does not send.
 import { STATUS_CODES } from 'node:http';
-import { type ApiResponse, CLIENTS_OK, FORBIDDEN, formatBody, UNAUTHORIZED } from '../../scripts/site-surface.ts';
+import { type DocumentedAnswer, documentedError, documentedSuccess, formatBody } from '../../scripts/site-surface.ts';
 
-/** The statuses the guide can show, with the contract's response for each. */
-export const DOCUMENTED_RESPONSES: Readonly<Record<200 | 401 | 403, ApiResponse<unknown>>> = Object.freeze({
-  200: CLIENTS_OK,
-  401: UNAUTHORIZED,
-  403: FORBIDDEN,
+/** The operation the guide's examples call (`GET /api/clients`), whose success the guide shows. */
+const GUIDE_OPERATION = 'listClients';
+
+/** The statuses the guide can show, with the description's answer for each. */
+export const DOCUMENTED_RESPONSES: Readonly<Record<200 | 401 | 403, DocumentedAnswer>> = Object.freeze({
+  200: documentedSuccess(GUIDE_OPERATION),
+  401: documentedError(401),
+  403: documentedError(403),
 });
 
 /** A status the guide can show. */

@@ -1,7 +1,7 @@
 // The Markdown twin of a guide, for tools and assistants: made from the same sources as the page
-// (the MDX text, the snippet files, the API contract and the harness report), with every code
+// (the MDX text, the snippet files, the API description and the harness report), with every code
 // example inline in full, each labelled with its language, file and tested status.
-import { contract, type HarnessReport } from '../../scripts/site-surface.ts';
+import { API_FACTS, type HarnessReport } from '../../scripts/site-surface.ts';
 import { loadCodeFile } from '../components/code-file.ts';
 import { loadTabs } from '../components/code-tabs.ts';
 import { fileResults } from './evidence.ts';
@@ -79,10 +79,13 @@ async function component(name: string, props: Record<string, string>, file: stri
   );
 }
 
-/** The value of a `{NAME}` expression: a string constant of the API contract. */
+/** The value of a `{API_FACTS.name}` expression: a string fact of the API description. */
 function expression(name: string, file: string): string {
-  const value = (contract as Record<string, unknown>)[name];
-  if (typeof value !== 'string') throw new MarkdownTwinError(file, `{${name}} is not a string constant of scripts/api/contract.ts`);
+  const [scope, key = '', ...rest] = name.split('.');
+  const facts: Readonly<Record<string, unknown>> = API_FACTS;
+  const value = scope === 'API_FACTS' && rest.length === 0 && Object.hasOwn(facts, key) ? facts[key] : undefined;
+  if (typeof value !== 'string')
+    throw new MarkdownTwinError(file, `{${name}} is not a string fact of the API description (expected {API_FACTS.<name>})`);
   return value;
 }
 
@@ -104,8 +107,8 @@ export async function guideMarkdown(source: string, meta: GuideMeta, file: strin
   let body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
   // MDX's own lines: imports and exports are the page's code, not its text.
   body = body.replace(/^(?:import|export) .*\r?\n/gm, '');
-  body = body.replace(/<code>\{(\w+)\}<\/code>/g, (_match, name: string) => `\`${expression(name, file)}\``);
-  body = body.replace(/(?<!=)\{([A-Za-z_]\w*)\}/g, (_match, name: string) => expression(name, file));
+  body = body.replace(/<code>\{(\w+(?:\.\w+)*)\}<\/code>/g, (_match, name: string) => `\`${expression(name, file)}\``);
+  body = body.replace(/(?<!=)\{([A-Za-z_]\w*(?:\.\w+)*)\}/g, (_match, name: string) => expression(name, file));
   body = body.replace(/^<\/?div[^>]*>\r?\n/gm, '');
   body = body.replace(/<Steps>\r?\n([\s\S]*?)<\/Steps>/g, '$1');
   body = body.replace(/<Callout([^>]*)>\r?\n([\s\S]*?)<\/Callout>/g, (_match, attrs: string, inner: string) => {

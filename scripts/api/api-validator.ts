@@ -173,15 +173,17 @@ function checkBody(operation: ApiOperation, body: unknown, validateValue: ApiVal
   return validateValue(operation.requestBody.schema, body);
 }
 
+// The request's names are the sender's (`?__proto__=x`, a header named `constructor`): they go into
+// objects without a prototype, so no name reaches one or reads Object.prototype's members.
 function queryRecord(query: ApiRequest['query']): Record<string, string | readonly string[]> {
-  if (!(query instanceof URLSearchParams)) return { ...query };
-  const record: Record<string, string[]> = {};
+  const record: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  if (!(query instanceof URLSearchParams)) return Object.assign(record, query);
   for (const [name, value] of query) (record[name] ??= []).push(value);
   return record;
 }
 
 function headerRecord(headers: ApiRequest['headers']): Record<string, string | readonly string[]> {
-  const record: Record<string, string | readonly string[]> = {};
+  const record: Record<string, string | readonly string[]> = Object.create(null) as Record<string, string | readonly string[]>;
   for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) record[name.toLowerCase()] = value;
   return record;
 }

@@ -2,16 +2,18 @@
 // on: valid YAML, the top-level shape, and a well-formed reason on every `x-assumed`. Everything
 // else in scripts/api/ takes the ApiDescription this returns; nothing else reads the file.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { PROJECT_ROOT } from '../project.ts';
 import { ASSUMED_KEY, findAssumptions } from './assumptions.ts';
 import { ApiDescriptionError, describeIssuesAt } from './description-error.ts';
 import { DescriptionSchema, ReasonSchema, knownDescriptionFields, type DescriptionDocument } from './description-schema.ts';
 import { stepsOf } from './json-pointer.ts';
 
-/** The description's file: the one contract of the Core API. */
-export const CORE_API_DESCRIPTION = path.join(PROJECT_ROOT, 'api', 'core-api.openapi.yaml');
+/**
+ * The description's file: the one contract of the Core API. Named with `new URL` beside this module,
+ * so it is part of the import graph of everything that reads it (an edit invalidates their results).
+ */
+export const CORE_API_DESCRIPTION = fileURLToPath(new URL('../../api/core-api.openapi.yaml', import.meta.url));
 
 /** A checked description: its file (for messages) and its parsed document. */
 export interface ApiDescription {

@@ -1,12 +1,7 @@
-// What the documented contract (the mock's model of the API) says a live case is answered with.
-import { CLIENTS_OK, type ApiResponse } from '../api/contract.ts';
+// What the API description (the mock's model of the API) says a live case is answered with.
+import { API_OPERATIONS, documentedSuccess } from '../api/core-api.ts';
+import { matchRoute } from '../api/operation-routes.ts';
 import type { ScenarioSetup } from '../harness/case/scenarios.ts';
-
-/** Media type of every documented body. */
-export const DOCUMENTED_CONTENT_TYPE = 'application/json';
-
-/** The success answer of each endpoint the examples call, by `METHOD /path`. */
-export const DOCUMENTED_SUCCESS: ReadonlyMap<string, ApiResponse<unknown>> = new Map([['GET /api/clients', CLIENTS_OK]]);
 
 /** A documented answer: status, media type, and a body whose lists hold sample items (the account's data). */
 export interface DocumentedAnswer {
@@ -15,18 +10,24 @@ export interface DocumentedAnswer {
   body: unknown;
 }
 
-/** The answer the contract documents for a request under a scenario, or why the contract has none. */
+/** The answer the description documents for a request under a scenario, or why it has none. */
 export function documentedAnswer(
   setup: ScenarioSetup,
   request: { method: string; path: string },
 ): DocumentedAnswer | { undocumented: string } {
-  if (setup.apiError) return { status: setup.apiError.status, contentType: DOCUMENTED_CONTENT_TYPE, body: setup.apiError };
   const endpoint = `${request.method} ${request.path}`;
-  const success = DOCUMENTED_SUCCESS.get(endpoint);
-  if (!success) {
+  const route = matchRoute(API_OPERATIONS, request.method, request.path);
+  if (route.kind !== 'operation')
     return {
-      undocumented: `the contract documents no answer for ${endpoint}; add it to DOCUMENTED_SUCCESS in scripts/live/documented.ts (and to the mock)`,
+      undocumented: `the API description documents no operation for ${endpoint}; add it to api/core-api.openapi.yaml (the mock follows)`,
     };
-  }
-  return { status: success.status, contentType: DOCUMENTED_CONTENT_TYPE, body: success.body };
+  const { operation } = route;
+  const status = setup.apiError?.status;
+  const response = operation.responses.find((each) => (status === undefined ? each.status < 300 : each.status === status));
+  if (!response?.body)
+    return {
+      undocumented: `the API description documents no ${status ?? 'success'} answer with a body for ${endpoint} (${operation.operationId})`,
+    };
+  const body = setup.apiError ?? documentedSuccess(operation.operationId).body;
+  return { status: response.status, contentType: response.body.mediaType, body };
 }

@@ -1,6 +1,6 @@
 // What a live case's program must print, from what the real API answered the probe: the real
 // client names instead of the mock's, and the real status and message of an error.
-import { SAMPLE_CLIENTS } from '../api/contract.ts';
+import { SEED_CLIENT_NAMES } from '../api/core-api.ts';
 import type { Manifest } from '../manifest/manifest-schema.ts';
 import { expectationFor, type Expectation, type ScenarioSetup } from '../harness/case/scenarios.ts';
 import type { ProbeAnswer } from './probe.ts';
@@ -36,9 +36,9 @@ export function realFacts(answer: ProbeAnswer): RealFacts {
   return {};
 }
 
-const MOCK_NAMES = new Set(SAMPLE_CLIENTS.map((client) => client.clientName));
+const MOCK_NAMES = new Set(SEED_CLIENT_NAMES);
 // "2 clients" in a manifest's text is the mock's count of clients.
-const MOCK_COUNT = `\\b${SAMPLE_CLIENTS.length}(?= clients?\\b)`;
+const MOCK_COUNT = `\\b${SEED_CLIENT_NAMES.length}(?= clients?\\b)`;
 
 /** The manifest's text for the mock's world, with its facts swapped for the real ones (dropped when unknown). */
 function withRealFacts(texts: readonly string[], facts: RealFacts): string[] {

@@ -1,6 +1,6 @@
 // The GitHub issue a failed live run opens or updates: titled after the drift, with each distinct
 // difference once and the cases it was seen in. Built from results whose texts are already masked.
-import { API_BASE_URL } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import type { CaseResult } from '../harness/case/case-result.ts';
 
 /** An issue's title and Markdown body. */
@@ -75,9 +75,9 @@ export function liveIssue(results: readonly CaseResult[]): LiveIssue | null {
     : `Live examples fail against the real API: ${[...new Set(others.map((finding) => finding.check))].join(', ')}`;
   const failed = results.filter((result) => result.status === 'failed').length;
   const parts = [
-    `The examples, run unmodified against the real API (${API_BASE_URL}) with a real token, found ${failed} failed case(s) of ${results.length}.`,
+    `The examples, run unmodified against the real API (${API_FACTS.baseUrl}) with a real token, found ${failed} failed case(s) of ${results.length}.`,
     drifts.length
-      ? 'The real API no longer answers as the guide and the mock document. If the change is intended, update `scripts/api/contract.ts`, the guide and the mock (and the examples if they break); if not, tell the API team.'
+      ? 'The real API no longer answers as the guide and the mock document. If the change is intended, update `api/core-api.openapi.yaml` (the guide and the mock follow it) and the examples that break; if not, tell the API team.'
       : 'The real API answers as documented, but some examples do not cope with it.',
     'How to reproduce with your own token, and what each check means: CONTRIBUTING.md, "Run the examples against the real API".',
     ...(drifts.length ? ['## Contract drift', ...drifts.map(section)] : []),

@@ -1,6 +1,6 @@
 // The live run's JSON report: the harness's report of the same shape (so the same tools read it),
 // plus what a live run adds: the API it ran against, its checks, and the issue to open on failure.
-import { API_BASE_URL } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { toReport } from '../report/reporters/summary.ts';
 import type { CaseResult } from '../harness/case/case-result.ts';
 import type { HarnessReport, RunInfo } from '../report/report-schema.ts';
@@ -24,5 +24,5 @@ export interface LiveReport extends HarnessReport {
 
 /** The live report of a run's results. */
 export function toLiveReport(results: readonly CaseResult[], info: RunInfo): LiveReport {
-  return { ...toReport(results, info), live: { api: API_BASE_URL, checks: LIVE_CHECK_IDS, issue: liveIssue(results) } };
+  return { ...toReport(results, info), live: { api: API_FACTS.baseUrl, checks: LIVE_CHECK_IDS, issue: liveIssue(results) } };
 }

@@ -1,11 +1,11 @@
 // The tokens of a live run: the reader's own from REQUESTROCKET_USER_TOKEN, and optional revoked
 // and permission-less ones for the scenarios that need them. Never shown, only named.
-import { TOKEN_ENV_VAR, TOKEN_PREFIX } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { UsageError } from '../usage.ts';
 
 /** The environment variable of each live token. */
 export const LIVE_TOKEN_VARIABLES = Object.freeze({
-  user: TOKEN_ENV_VAR,
+  user: API_FACTS.tokenEnvVar,
   revoked: 'REQUESTROCKET_REVOKED_TOKEN',
   forbidden: 'REQUESTROCKET_FORBIDDEN_TOKEN',
 } as const);
@@ -19,7 +19,7 @@ export interface LiveTokens {
 
 // `u-` then token characters that JSON, XML and the terminal show as they are (so masking finds
 // them everywhere), long enough to mask.
-const TOKEN_FORM = new RegExp(`^${TOKEN_PREFIX}[A-Za-z0-9._~+/=-]{8,}$`);
+const TOKEN_FORM = new RegExp(`^${API_FACTS.tokenPrefix}[A-Za-z0-9._~+/=-]{8,}$`);
 
 /** Reads the live tokens from `env`; throws UsageError naming the variable, never showing its value. */
 export function liveTokensFrom(env: NodeJS.ProcessEnv): LiveTokens {
@@ -31,7 +31,7 @@ export function liveTokensFrom(env: NodeJS.ProcessEnv): LiveTokens {
     }
     if (!TOKEN_FORM.test(value)) {
       throw new UsageError(
-        `${name} does not hold a user token: expected "${TOKEN_PREFIX}" followed by at least 8 letters, digits or ._~+/=- (${value.length} characters found; nothing was sent)`,
+        `${name} does not hold a user token: expected "${API_FACTS.tokenPrefix}" followed by at least 8 letters, digits or ._~+/=- (${value.length} characters found; nothing was sent)`,
       );
     }
     return value;

@@ -3,7 +3,7 @@
 // follows a redirect (a redirect is an answer to compare, and following it could carry the token
 // elsewhere).
 import https from 'node:https';
-import { API_HOST } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 
 /** User-Agent of the probe, so the API's logs (and a test's stand-in) can tell it from the programs. */
 export const PROBE_USER_AGENT = 'requestrocket-docs-sentinel';
@@ -64,9 +64,9 @@ export function probeApi(request: ProbeRequest, options: ProbeOptions): Promise<
     };
     const req = https.request(
       {
-        host: API_HOST,
+        host: API_FACTS.host,
         port: 443,
-        servername: API_HOST,
+        servername: API_FACTS.host,
         method: request.method,
         path: request.path,
         headers,

@@ -1,51 +1,16 @@
-// The mock RequestRocket Core API: which answer a request gets (a pure decision), and the
-// node:http request listener that sends it and records the request exactly as it arrived.
+// The mock RequestRocket Core API as a node:http request listener: it reads each request's body
+// within its limits, records the request exactly as it arrived, and sends the answer the API
+// description gives it (see answers.ts), from an account of its own that starts as the seed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TLSSocket } from 'node:tls';
-import { CLIENTS_OK, FORBIDDEN, METHOD_NOT_ALLOWED, NOT_FOUND, UNAUTHORIZED, formatBody, type ApiResponse } from '../api/contract.ts';
+import { formatBody } from '../api/core-api.ts';
+import type { AccountState } from './account-state.ts';
+import { createAccountState, decideAnswer, mockFailure, type Answer } from './answers.ts';
 import { sendBadGateway } from './faults.ts';
-import type { AnswerReason, MockTokens, RecordedRequest } from './types.ts';
+import { DEFAULT_BODY_LIMITS, readRequestBody, type BodyLimits, type BodyRead } from './request-body.ts';
+import type { MockTokens, RecordedBody, RecordedRequest } from './types.ts';
 
-/** The endpoints the mock serves and the methods each accepts. */
-export const ROUTES: ReadonlyMap<string, readonly string[]> = new Map([['/api/clients', ['GET']]]);
-
-/** What the mock answers: the contract response, why, and any extra headers (405's `Allow`). */
-export interface Answer {
-  response: ApiResponse<unknown>;
-  reason: AnswerReason;
-  headers: Record<string, string>;
-}
-
-/** What the decision looks at: the method, the path without query, and every Authorization value. */
-export interface AnswerInput {
-  method: string;
-  path: string;
-  authorizations: readonly string[];
-}
-
-/** Decides the answer: unknown path 404, wrong method 405, then the token (401, 403 or 200). */
-export function decideAnswer(input: AnswerInput, tokens: MockTokens): Answer {
-  const methods = ROUTES.get(input.path);
-  if (methods === undefined) return { response: NOT_FOUND, reason: 'not-found', headers: {} };
-  if (!methods.includes(input.method)) {
-    return { response: METHOD_NOT_ALLOWED, reason: 'method-not-allowed', headers: { Allow: methods.join(', ') } };
-  }
-  const reason = judgeAuthorization(input.authorizations, tokens);
-  const response = reason === 'ok' ? CLIENTS_OK : reason === 'forbidden-token' ? FORBIDDEN : UNAUTHORIZED;
-  return { response, reason, headers: {} };
-}
-
-// The token must be the whole header value: no scheme (`Bearer `, `Token `, ...), no second header.
-function judgeAuthorization(values: readonly string[], tokens: MockTokens): AnswerReason {
-  const present = values.filter((value) => value.trim() !== '');
-  if (present.length === 0) return 'missing-token';
-  const [value] = present;
-  if (present.length > 1 || value === undefined || /\s/.test(value)) return 'malformed-token';
-  if (tokens.revoked.has(value)) return 'revoked-token';
-  if (tokens.forbidden.has(value)) return 'forbidden-token';
-  if (tokens.valid.has(value)) return 'ok';
-  return 'unknown-token';
-}
+export { decideAnswer, judgeAuthorization, type Answer, type AnswerInput } from './answers.ts';
 
 /** Options of the request listener: the tokens, where each request goes, and how it arrived. */
 export interface ApiHandlerOptions {
@@ -55,45 +20,72 @@ export interface ApiHandlerOptions {
   tunneled: boolean;
   /** `hang`: record each request and never answer; `bad-gateway`: answer 502 with HTML. Default: the API. */
   answer?: 'api' | 'hang' | 'bad-gateway';
+  /** How much of a body is read, and for how long (default DEFAULT_BODY_LIMITS). */
+  bodyLimits?: Partial<BodyLimits>;
+  /** The account served; by default a fresh one, as the description seeds it. */
+  state?: AccountState;
 }
 
-/** A node:http request listener implementing the API contract and recording every request. */
+/** A node:http request listener serving the API description and recording every request. */
 export function createApiHandler(options: ApiHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const state = options.state ?? createAccountState();
+  const limits: BodyLimits = { ...DEFAULT_BODY_LIMITS, ...options.bodyLimits };
   return (req, res) => {
     const receivedAtMs = performance.now();
-    req.resume(); // a body is never needed; let it drain so the connection stays usable
     const rawHeaders = pairHeaders(req.rawHeaders);
-    const authorizations = rawHeaders.filter(([name]) => name.toLowerCase() === 'authorization').map(([, value]) => value);
     const { path, query } = splitTarget(req.url ?? '');
     const method = req.method ?? '';
-    const answer = decideAnswer({ method, path, authorizations }, options.tokens);
-    const fault = options.answer === 'hang' || options.answer === 'bad-gateway' ? options.answer : undefined;
-    const socket = req.socket;
-    const tls = socket instanceof TLSSocket ? socket : null;
-    options.record({
-      method,
-      path,
-      query,
-      rawHeaders,
-      authorization: authorizations[0] ?? null,
-      httpVersion: req.httpVersion,
-      tlsVersion: tls?.getProtocol() ?? null,
-      servername: tls && typeof tls.servername === 'string' ? tls.servername : null,
-      tunneled: options.tunneled,
-      status: fault === 'hang' ? 0 : fault === 'bad-gateway' ? 502 : answer.response.status,
-      reason: fault === 'hang' ? 'no-answer' : (fault ?? answer.reason),
-      receivedAtMs,
+    const tls = req.socket instanceof TLSSocket ? req.socket : null;
+    void readRequestBody(req, limits).then((body) => {
+      const input = { method, path, query, rawHeaders, body };
+      let answer: Answer;
+      try {
+        answer = decideAnswer(input, options.tokens, state);
+      } catch (error) {
+        answer = mockFailure(input, error);
+      }
+      const fault = options.answer === 'hang' || options.answer === 'bad-gateway' ? options.answer : undefined;
+      options.record({
+        method,
+        path,
+        query,
+        rawHeaders,
+        authorization: rawHeaders.find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? null,
+        httpVersion: req.httpVersion,
+        tlsVersion: tls?.getProtocol() ?? null,
+        servername: tls && typeof tls.servername === 'string' ? tls.servername : null,
+        tunneled: options.tunneled,
+        body: recordedBody(body),
+        operation: answer.operation,
+        status: fault === 'hang' ? 0 : fault === 'bad-gateway' ? 502 : answer.status,
+        reason: fault === 'hang' ? 'no-answer' : (fault ?? answer.reason),
+        receivedAtMs,
+      });
+      if (fault === 'hang') return; // the connection stays open, silent, until the client gives up
+      if (fault === 'bad-gateway') return sendBadGateway(res);
+      const text = formatBody(answer.body);
+      res.writeHead(answer.status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+        ...answer.headers,
+        // A body that stopped short leaves the connection mid-request: it cannot carry another.
+        ...(body.kind === 'incomplete' && { Connection: 'close' }),
+      });
+      res.end(text);
     });
-    if (fault === 'hang') return; // the connection stays open, silent, until the client gives up
-    if (fault === 'bad-gateway') return sendBadGateway(res);
-    const body = formatBody(answer.response.body);
-    res.writeHead(answer.response.status, {
-      'Content-Type': 'application/json',
-      'Content-Length': Buffer.byteLength(body),
-      ...answer.headers,
-    });
-    res.end(body);
   };
+}
+
+/** A body as the record keeps it: UTF-8 text when it is that, else base64; null when the request framed none. */
+export function recordedBody(body: BodyRead): RecordedBody | null {
+  if (body.kind === 'none') return null;
+  const truncated = body.kind !== 'complete' || body.received > body.bytes.length;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body.bytes);
+    return { text, encoding: 'utf8', bytes: body.received, truncated };
+  } catch {
+    return { text: body.bytes.toString('base64'), encoding: 'base64', bytes: body.received, truncated };
+  }
 }
 
 /** Splits a request target (origin form, or absolute form as some clients send) into path and raw query. */

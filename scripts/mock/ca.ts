@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { API_HOST } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { forgetOnExit, markOwner, removeOnExit, sweepAbandoned } from './cleanup.ts';
 import { openssl } from './openssl.ts';
 import { writeJavaTrustStore } from './truststore.ts';
@@ -29,7 +29,7 @@ subjectKeyIdentifier = hash
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature
 extendedKeyUsage = serverAuth
-subjectAltName = DNS:${API_HOST}
+subjectAltName = DNS:${API_FACTS.host}
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 `;
@@ -81,7 +81,7 @@ async function makeFiles(dir: string, javaTrustStore: boolean): Promise<Omit<Thr
     ],
     dir,
   );
-  await openssl(['req', '-new', ...EC_KEY, '-keyout', 'leaf.key', '-out', 'leaf.csr', ...common, '-subj', `/CN=${API_HOST}`], dir);
+  await openssl(['req', '-new', ...EC_KEY, '-keyout', 'leaf.key', '-out', 'leaf.csr', ...common, '-subj', `/CN=${API_FACTS.host}`], dir);
   await openssl(
     [
       'x509',

@@ -1,5 +1,5 @@
 // One-line descriptions of what the interceptor saw, for the CLI's log; tokens are always masked.
-import { API_HOST } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { maskAllForms } from '../secrets/mask.ts';
 import { TOKEN_SHAPE } from '../secrets/scan.ts';
 import { maskToken } from '../secrets/mask.ts';
@@ -33,7 +33,7 @@ export function describeTlsFailure(failure: TlsFailure): string {
   if (failure.stage === 'not-http')
     return `not HTTP inside TLS: ${failure.message} (${failure.code ?? 'parse error'}); the client must send an HTTP/1.1 request`;
   if (failure.code !== null && NOT_TLS_CODES.has(failure.code)) {
-    return `not TLS: the client sent bytes that are not a TLS handshake into the tunnel (${failure.message}); it must speak TLS to https://${API_HOST}`;
+    return `not TLS: the client sent bytes that are not a TLS handshake into the tunnel (${failure.message}); it must speak TLS to https://${API_FACTS.host}`;
   }
   const distrust = failure.stage === 'after-handshake' || /unknown ca|bad certificate|certificate unknown/i.test(failure.message);
   const hint = distrust ? ' (does the client trust the throwaway CA? are the CA variables exported?)' : '';

@@ -3,8 +3,9 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { API_HOST } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { createApiHandler } from './api.ts';
+import { DEFAULT_BODY_LIMITS } from './request-body.ts';
 import { SocketTracker } from './sockets.ts';
 import { API_PORT, connectRefusal, isApiTarget, parseAuthority } from './target.ts';
 import { terminateTunnel, watchTunnelRequests, type TunnelContext } from './tunnel.ts';
@@ -24,7 +25,11 @@ import type {
 export type { EgressAttempt, Interceptor, MockTokens, RecordedRequest, ThrowawayCa, TlsFailure } from './types.ts';
 
 /** Timeouts used unless the caller chooses its own: a few seconds, so nothing hangs for long. */
-export const DEFAULT_TIMEOUTS: InterceptorTimeouts = Object.freeze({ headersMs: 5_000, idleMs: 10_000 });
+export const DEFAULT_TIMEOUTS: InterceptorTimeouts = Object.freeze({
+  headersMs: 5_000,
+  idleMs: 10_000,
+  bodyMs: DEFAULT_BODY_LIMITS.timeoutMs,
+});
 
 /** How to start an interceptor: the run's CA, this case's tokens, and optional timeouts and listeners. */
 export interface InterceptorOptions {
@@ -73,7 +78,8 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   const serverOptions: http.ServerOptions = {
     maxHeaderSize: MAX_HEADER_BYTES,
     headersTimeout: timeouts.headersMs,
-    requestTimeout: timeouts.headersMs * 2,
+    // Node's own limit on a whole request comes after the mock's on its body, which answers it first.
+    requestTimeout: timeouts.headersMs * 2 + timeouts.bodyMs,
     keepAliveTimeout: timeouts.headersMs,
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
   };
@@ -85,7 +91,11 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   mock.timeout = timeouts.idleMs;
   watchTunnelRequests(mock); // before the handler, so it sees each request before it is answered
   const answer = behaviour === 'hang' || behaviour === 'bad-gateway' ? behaviour : 'api';
-  mock.on('request', options.upstream ?? createApiHandler({ tokens: options.tokens, record, tunneled: true, answer }));
+  mock.on(
+    'request',
+    options.upstream ??
+      createApiHandler({ tokens: options.tokens, record, tunneled: true, answer, bodyLimits: { timeoutMs: timeouts.bodyMs } }),
+  );
   const tunnel: TunnelContext = {
     secureContext: secureContextOf(behaviour === 'untrusted' && options.untrustedCa ? options.untrustedCa : options.ca),
     resetAfterHandshake: behaviour === 'reset',
@@ -123,7 +133,7 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
     refuseSocket(
       socket,
       403,
-      `Refused: only ${API_HOST}:${API_PORT} is reachable through this proxy, not ${target.host}:${target.port}`,
+      `Refused: only ${API_FACTS.host}:${API_PORT} is reachable through this proxy, not ${target.host}:${target.port}`,
       timeouts,
     );
   });

@@ -1,13 +1,14 @@
 // `npm run mock`: the mock API behind its interception proxy, for trying examples by hand. Prints
-// the environment to paste into another shell, three throwaway tokens and commands to try (a
-// JavaScript example on the project's Node.js, with a warning when the shell's `node` is too old
-// for the examples), then logs each request.
-// Ctrl-C stops it and deletes the key material. `--behaviour` makes it fail the way a real network
-// can (untrusted certificate, hung server, gateway error, refused tunnel, reset connection).
+// the environment to paste into another shell, three throwaway tokens, every operation with a curl
+// line, and a JavaScript example to run on the project's Node.js (with a warning when the shell's
+// `node` is too old for the examples), then logs each request. Ctrl-C stops it and deletes the key
+// material. `--behaviour` makes it fail the way a real network can (untrusted certificate, hung
+// server, gateway error, refused tunnel, reset connection).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { API_BASE_URL, TOKEN_ENV_VAR } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { createThrowawayCa } from './ca.ts';
+import { describeOperations, operationLines } from './curl-lines.ts';
 import { describeEgress, describeTlsFailure, describeRequest, maskLogLine } from './describe.ts';
 import { MANAGED_VARIABLES, interceptedEnvironment } from './intercepted-environment.ts';
 import { startInterceptor } from './interceptor.ts';
@@ -44,6 +45,15 @@ function parseBehaviour(argv: readonly string[]): MockBehaviour {
     throw new UsageError(`unknown --behaviour "${values.behaviour}"; expected one of: ${MOCK_BEHAVIOURS.join(', ')}`);
   }
   return behaviour;
+}
+
+/** Every operation the mock serves, each with a curl line (seeded ids, the description's example body), then the first to try. */
+function printOperations(log: (line: string) => void): void {
+  const lines = operationLines();
+  log("Operations it serves (the ids are the seeded account's; paste a line once the variables above are exported):");
+  for (const line of describeOperations(lines)) log(line);
+  log('');
+  log(`Try: ${lines[0]!.curl}`);
 }
 
 async function main(): Promise<void> {
@@ -94,19 +104,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 
   const env = interceptedEnvironment(process.env, interceptor, ca);
-  log(`RequestRocket mock API: ${API_BASE_URL} answered through ${interceptor.proxyUrl}`);
+  log(`RequestRocket mock API: ${API_FACTS.baseUrl} answered through ${interceptor.proxyUrl}`);
   log(`Behaviour: ${behaviour}: ${BEHAVIOUR_TEXT[behaviour]}`);
   log('Paste these lines into another shell (POSIX sh, bash, zsh):');
   log('');
   for (const line of shellExports(MANAGED_VARIABLES, env, process.env)) log(line);
-  log(`export ${TOKEN_ENV_VAR}=${shellQuote(tokens.valid)}`);
+  log(`export ${API_FACTS.tokenEnvVar}=${shellQuote(tokens.valid)}`);
   log('');
   log('Throwaway tokens, valid for this run only:');
   log(`  valid      ${tokens.valid}  -> 200`);
   log(`  revoked    ${tokens.revoked}  -> 401`);
   log(`  forbidden  ${tokens.forbidden}  -> 403`);
   log('');
-  log(`Try: curl ${API_BASE_URL}/clients -H "Authorization: $${TOKEN_ENV_VAR}"`);
+  printOperations(log);
   log(`Or:  ${TRY_JAVASCRIPT}   (from the project's folder: npx node is the project's Node.js)`);
   const warning = oldNodeWarning(await nodeOnPath, TRY_JAVASCRIPT);
   if (warning) log(`\n${warning}`);

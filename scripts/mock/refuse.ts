@@ -1,7 +1,7 @@
 // How the interception proxy says no: a short plain-text answer, then the connection is closed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { API_HOST } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { API_PORT, plainRequestTarget } from './target.ts';
 import type { EgressAttempt, InterceptorTimeouts } from './types.ts';
 
@@ -9,9 +9,9 @@ import type { EgressAttempt, InterceptorTimeouts } from './types.ts';
 export function refusePlainHttp(req: IncomingMessage, res: ServerResponse, recordEgress: (attempt: EgressAttempt) => void): void {
   req.resume();
   const target = plainRequestTarget(req);
-  const reason = target.host === API_HOST ? 'not-https' : 'other-host';
+  const reason = target.host === API_FACTS.host ? 'not-https' : 'other-host';
   recordEgress({ kind: 'http', host: target.host, port: target.port, reason });
-  const body = `Refused: this proxy only tunnels HTTPS to ${API_HOST}:${API_PORT}; got plain HTTP for ${target.host}:${target.port}\n`;
+  const body = `Refused: this proxy only tunnels HTTPS to ${API_FACTS.host}:${API_PORT}; got plain HTTP for ${target.host}:${target.port}\n`;
   res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
   res.end(body);
 }

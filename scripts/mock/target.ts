@@ -1,6 +1,6 @@
 // Where a proxied request wanted to go, and whether that is the one place the proxy lets through.
 import type { IncomingMessage } from 'node:http';
-import { API_HOST } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import type { EgressAttempt } from './types.ts';
 
 /** A host (lower case, IPv6 without brackets) and a port. */
@@ -23,12 +23,12 @@ export function parseAuthority(authority: string): Target | null {
 
 /** Whether a CONNECT target is the API's HTTPS endpoint, the only target the proxy intercepts. */
 export function isApiTarget(target: Target): boolean {
-  return target.host === API_HOST && target.port === API_PORT;
+  return target.host === API_FACTS.host && target.port === API_PORT;
 }
 
 /** Why a CONNECT target other than the API's HTTPS endpoint is refused. */
 export function connectRefusal(target: Target): Extract<EgressAttempt, { kind: 'connect' }>['reason'] {
-  if (target.host !== API_HOST) return 'other-host';
+  if (target.host !== API_FACTS.host) return 'other-host';
   return target.port === 80 ? 'not-https' : 'other-port';
 }
 

@@ -1,6 +1,6 @@
 // Throwaway user tokens for the mock, and the one way to show a token without revealing it.
 import { randomBytes } from 'node:crypto';
-import { TOKEN_PREFIX } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import type { MockTokens } from './types.ts';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -16,7 +16,7 @@ export function randomToken(): string {
       if (byte < UNBIASED_LIMIT && body.length < TOKEN_BODY_LENGTH) body += BASE62[byte % BASE62.length];
     }
   }
-  return TOKEN_PREFIX + body;
+  return API_FACTS.tokenPrefix + body;
 }
 
 /** One token of each kind the mock distinguishes. */

@@ -1,10 +1,10 @@
 // Terminates a CONNECT tunnel to the API host in-process: a TLS server side with the leaf (ALPN
 // http/1.1 only), that accepts only the API host's server name, then hands the decrypted
 // connection to the mock's HTTP server.
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
-import { API_HOST } from '../api/contract.ts';
+import { API_FACTS, documentedError, formatBody } from '../api/core-api.ts';
 import { createDeadline, type Deadline } from './deadline.ts';
 import { resetConnection } from './faults.ts';
 import type { SocketTracker } from './sockets.ts';
@@ -24,11 +24,14 @@ export interface TunnelContext {
   resetAfterHandshake?: boolean;
 }
 
-// Per decrypted connection: its "next request head" deadline, how many requests it carried, and
-// the HTTP parser's error code when the client sent something that is not HTTP.
+// Per decrypted connection: its "next request head" deadline, how many requests it carried, the
+// answer being sent (if any), and the HTTP parser's error code when the client sent something that
+// is not HTTP.
 interface TunnelState {
   deadline: Deadline;
   requests: number;
+  answering?: ServerResponse;
+  clientError?: boolean;
   notHttp?: string;
 }
 
@@ -36,7 +39,8 @@ const states = new WeakMap<object, TunnelState>();
 
 /**
  * Counts each tunnel's requests, holds its deadline off while a request is being answered, and
- * notes bytes that are not HTTP, answering them as Node would (400, or 431/413/408).
+ * notes bytes that are not HTTP, answering them as Node would (400, or 431/413/408), after the
+ * answer to the request before them (a body shorter than its Content-Length leaves such bytes).
  */
 export function watchTunnelRequests(server: Server): void {
   server.on('request', (req, res) => {
@@ -44,16 +48,35 @@ export function watchTunnelRequests(server: Server): void {
     if (state === undefined) return;
     state.requests += 1;
     state.deadline.clear();
-    res.once('finish', () => state.deadline.arm());
+    state.answering = res;
+    res.once('finish', () => {
+      state.answering = undefined;
+      state.deadline.arm();
+    });
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const state = states.get(socket);
+    if (state?.clientError) return;
+    if (state) state.clientError = true;
     const code = error.code ?? 'unknown';
     if (state && code.startsWith('HPE_') && code !== 'HPE_HEADER_OVERFLOW') state.notHttp = code;
     const status = CLIENT_ERROR_STATUS[code] ?? 400;
-    if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
-    socket.destroy();
+    const answer = (): void => {
+      if (socket.writable) socket.write(clientErrorAnswer(status, code));
+      socket.destroy();
+    };
+    if (state?.answering && !state.answering.writableFinished) state.answering.once('close', answer);
+    else answer();
   });
+}
+
+/** The answer to bytes that are no request: the API's error body for 400 and 413, as Node words the others. */
+function clientErrorAnswer(status: number, code: string): string {
+  const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n`;
+  if (status !== 400 && status !== 413) return `${head}\r\n`;
+  const documented = documentedError(status).body;
+  const body = formatBody(status === 400 ? { ...documented, message: `request: must be an HTTP/1.1 request (${code})` } : documented);
+  return `${head}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
 // Node's own answers to a client error (what it sends when no 'clientError' listener is set).
@@ -74,10 +97,10 @@ export function terminateTunnel(socket: Socket, head: Buffer, context: TunnelCon
     secureContext: context.secureContext,
     ALPNProtocols: ['http/1.1'],
     SNICallback: (servername, callback) => {
-      if (servername.toLowerCase() === API_HOST) return callback(null, context.secureContext);
+      if (servername.toLowerCase() === API_FACTS.host) return callback(null, context.secureContext);
       refusedName = true;
       context.recordEgress({ kind: 'tls', host: servername, port: API_PORT, reason: 'wrong-sni' });
-      callback(new Error(`Expected the TLS server name ${API_HOST}, got ${servername}`));
+      callback(new Error(`Expected the TLS server name ${API_FACTS.host}, got ${servername}`));
     },
   });
   context.tracker.add(tlsSocket);

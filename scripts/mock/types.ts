@@ -20,10 +20,33 @@ export type AnswerReason =
   | 'revoked-token'
   | 'unknown-token'
   | 'forbidden-token'
+  /** No operation has this path (404). */
   | 'not-found'
   | 'method-not-allowed'
+  /** No record with that id (or of the wrong shape, or under another client) (404). */
+  | 'unknown-id'
+  /** The request is not valid against its operation: the 400's message names each problem. */
+  | 'invalid-request'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  /** The mock itself failed (a bug of the mock, answered 500). */
+  | 'mock-error'
   | 'bad-gateway'
   | 'no-answer';
+
+/** The operation of the description a request matched, or why none did. */
+export type MatchedOperation = { operationId: string } | { unmatched: 'unknown-path' | 'method-not-allowed' };
+
+/** A request's body as it arrived, cut at the mock's size limit. */
+export interface RecordedBody {
+  /** The bytes as UTF-8 text, or as base64 when they are not UTF-8 (`encoding` says which). */
+  text: string;
+  encoding: 'utf8' | 'base64';
+  /** How many bytes of it had arrived when the mock answered. */
+  bytes: number;
+  /** True when `text` is not the whole body: more arrived or was declared, or it stopped short of its length. */
+  truncated: boolean;
+}
 
 /**
  * How the interception proxy and the mock behave: `api` like the real API; `untrusted` with a
@@ -55,6 +78,10 @@ export interface RecordedRequest {
   servername: string | null;
   /** True when it came through a CONNECT tunnel of the interception proxy. */
   tunneled: boolean;
+  /** The body, exactly as it arrived up to the mock's limit; null when the request framed none. */
+  body: RecordedBody | null;
+  /** The operation it matched (its operationId), or why none did. */
+  operation: MatchedOperation;
   /** The status code it was answered with; 0 when it was never answered (`hang`). */
   status: number;
   reason: AnswerReason;
@@ -110,6 +137,8 @@ export interface InterceptorTimeouts {
   headersMs: number;
   /** Time a connection may stay completely silent. */
   idleMs: number;
+  /** Time from a request's head to the last byte of its body; a body still arriving then is answered 400. */
+  bodyMs: number;
 }
 
 /** A throwaway certificate authority and the API host's leaf, living in a private temp folder. */

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SAMPLE_CLIENTS } from '../api/contract.ts';
+import { API_FACTS, SEED_CLIENT_NAMES } from '../api/core-api.ts';
 import { DEFAULT_SNIPPETS_ROOT } from '../project.ts';
 import { UsageError } from '../usage.ts';
 import { shellQuote } from '../shell.ts';
@@ -69,9 +69,9 @@ export function describeCreated(result: ScaffoldResult, id: string, root: string
     '',
     'It already passes the harness: every file lists your clients with GET /api/clients. Next:',
     '  1. Edit the request (method, path, body) and what is printed, in every file, and the title,',
-    '     description and request in example.json. Keep reading the token from REQUESTROCKET_USER_TOKEN.',
+    `     description and request in example.json. Keep reading the token from ${API_FACTS.tokenEnvVar}.`,
     "     With a valid token the harness expects the output to contain the names of the API's sample",
-    `     clients (${SAMPLE_CLIENTS.map((client) => JSON.stringify(client.clientName)).join(', ')}), which the mock returns: that is a default.`,
+    `     clients (${SEED_CLIENT_NAMES.map((name) => JSON.stringify(name)).join(', ')}), which the mock returns: that is a default.`,
     '     If your example prints something else, list what it prints in scenarios.ok.output in example.json.',
     '  2. Run only this example, in every language and scenario:',
     `       npm run snippets --${rootOption} --example ${id}`,

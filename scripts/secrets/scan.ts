@@ -1,7 +1,7 @@
 // Finds, in a file's text, what must never be committed: strings shaped like a real RequestRocket
 // user token, strings shaped like another common credential (credentials.ts), and characters that
 // make code read differently from how it runs (source-text.ts); and shows each one masked.
-import { PLACEHOLDER_TOKEN, TOKEN_ENV_VAR } from '../api/contract.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { CREDENTIAL_LABELS, findCredentialShapes, type CredentialKind } from './credentials.ts';
 import { maskToken } from './mask.ts';
 import { findHiddenCharacters } from './source-text.ts';
@@ -14,13 +14,13 @@ import { findHiddenCharacters } from './source-text.ts';
 export const TOKEN_SHAPE = /(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{2})|(?<=\\[a-z]))[uU]-[A-Za-z0-9_-]{16,}/g;
 
 /** Token-shaped strings that are documented stand-ins, never real tokens. */
-export const ALLOWED_TOKENS: readonly string[] = Object.freeze([PLACEHOLDER_TOKEN]);
+export const ALLOWED_TOKENS: readonly string[] = Object.freeze([API_FACTS.placeholderToken]);
 
 /** What to do about a token or credential, for the report's closing lines. */
 export const ADVICE = [
   'Real tokens and credentials never belong in the repository:',
-  `  - in prose and raw HTTP requests, write the placeholder ${PLACEHOLDER_TOKEN};`,
-  `  - in code, read the token from the ${TOKEN_ENV_VAR} environment variable;`,
+  `  - in prose and raw HTTP requests, write the placeholder ${API_FACTS.placeholderToken};`,
+  `  - in code, read the token from the ${API_FACTS.tokenEnvVar} environment variable;`,
   '  - a test that needs a credential-shaped string builds it from pieces at run time.',
   'If a real token or credential was committed, revoke it (for a RequestRocket token, ask RequestRocket',
   'support): deleting it from the file does not remove it from the git history.',

@@ -1,20 +1,7 @@
-// The facts read from the description equal what scripts/api/contract.ts holds today (host, base
-// URL, token variable, prefix, placeholder, the error bodies, the clients the examples print), so
-// moving the code from contract.ts to the description changes nothing the examples or pages show.
+// The facts, error bodies and the clients the examples print, as read from the description: the
+// values the examples, the pages and the mock have always used, so nothing they show changes.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
-import {
-  API_BASE_URL,
-  API_HOST,
-  FORBIDDEN,
-  METHOD_NOT_ALLOWED,
-  NOT_FOUND,
-  PLACEHOLDER_TOKEN,
-  SAMPLE_CLIENTS,
-  TOKEN_ENV_VAR,
-  TOKEN_PREFIX,
-  UNAUTHORIZED,
-} from '../../scripts/api/contract.ts';
 import { apiFacts } from '../../scripts/api/api-facts.ts';
 import { loadDescription } from '../../scripts/api/description.ts';
 import { docsContradictions, knownGaps } from '../../scripts/api/docs-notes.ts';
@@ -26,16 +13,6 @@ const facts = apiFacts(description);
 const answers = errorAnswers(description);
 
 describe('apiFacts', () => {
-  test('equals the facts of contract.ts', () => {
-    expect(facts).toMatchObject({
-      host: API_HOST,
-      baseUrl: API_BASE_URL,
-      tokenEnvVar: TOKEN_ENV_VAR,
-      tokenPrefix: TOKEN_PREFIX,
-      placeholderToken: PLACEHOLDER_TOKEN,
-    });
-  });
-
   test('reads the server, the /api prefix and the raw Authorization header', () => {
     expect(facts).toEqual({
       serverUrl: 'https://api.requestrocket.com',
@@ -53,11 +30,12 @@ describe('apiFacts', () => {
 
 describe('errorAnswers', () => {
   test.for([
-    [401, undefined, UNAUTHORIZED.body],
-    [403, undefined, FORBIDDEN.body],
-    [404, 'unknownPath', NOT_FOUND.body],
-    [405, undefined, METHOD_NOT_ALLOWED.body],
-  ] as const)('the %i body (%s) is the one contract.ts holds', ([status, name, body]) => {
+    [401, undefined, { error: 'Unauthorized', message: 'Invalid or missing authentication token', status: 401 }],
+    [403, undefined, { error: 'Forbidden', message: 'Insufficient permissions to access this resource', status: 403 }],
+    [404, 'unknownPath', { error: 'Not Found', message: 'No such endpoint', status: 404 }],
+    [404, 'unknownId', { error: 'Not Found', message: 'No such resource', status: 404 }],
+    [405, undefined, { error: 'Method Not Allowed', message: 'This endpoint does not accept that method', status: 405 }],
+  ] as const)('the %i body (%s) is the one the guide and the mock have always shown', ([status, name, body]) => {
     expect(errorBody(answers, status, name)).toEqual(body);
   });
 
@@ -77,8 +55,8 @@ describe("the clients today's examples print", () => {
     message: string;
   };
 
-  test('are the two clients of contract.ts, by name and in order', () => {
-    expect(example.clients.map((client) => client.clientName)).toEqual(SAMPLE_CLIENTS.map((client) => client.clientName));
+  test('are Northwind Logistics and Contoso Analytics, in that order', () => {
+    expect(example.clients.map((client) => client.clientName)).toEqual(['Northwind Logistics', 'Contoso Analytics']);
     expect(example.message).toBe('Success');
   });
 

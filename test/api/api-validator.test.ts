@@ -189,6 +189,17 @@ describe('validateRequest', () => {
     expect(requestProblems(operationId, request as ApiRequest)).toBe(expected);
   });
 
+  test('takes names such as __proto__ and constructor as names, in the query and the headers, touching no prototype', () => {
+    const query = new URLSearchParams('__proto__=1&constructor=2&__proto__=3');
+    const problems = validator.validateRequest('listClients', { query, headers: { ...headers, __proto__: ['a', 'b'], constructor: 'c' } });
+    expect(formatProblems(problems)).toBe(
+      '__proto__: unknown query parameter (this operation takes none); constructor: unknown query parameter (this operation takes none)',
+    );
+    expect(({} as Record<string, unknown>)['1']).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(Object.keys(Object.prototype)).toEqual([]);
+  });
+
   test('names the operations there are when the id is unknown', () => {
     expect(() => validator.validateRequest('listClient', {})).toThrow(
       /No operation "listClient" in the API description \(expected one of listClients, createClient, /,

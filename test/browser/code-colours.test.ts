@@ -11,11 +11,13 @@ import { PNG } from 'pngjs';
 import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CLIENTS_OK, formatBody } from '../../scripts/api/contract.ts';
+import { documentedSuccess, formatBody } from '../../scripts/api/core-api.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { CODE_THEMES, codePaletteCss, codeThemes, GRAMMARS, highlight } from '../../docs/lib/highlight.ts';
 import { launchChromium } from './support.ts';
+
+const CLIENTS_OK = documentedSuccess('listClients');
 
 // Blocks highlighted here go to a cache of their own, not the site's.
 process.env.RR_DOCS_HIGHLIGHT_CACHE = mkdtempSync(path.join(os.tmpdir(), 'rr-highlight-test-'));

@@ -2,9 +2,11 @@
 // vitest project: site (test/support/projects.ts)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { documentedError, formatBody } from '../../scripts/api/core-api.ts';
 import { builtSite, readSnippet } from '../site/site.ts';
 import { GUIDE, launchChromium, serveSite, type SiteServer } from './support.ts';
+
+const UNAUTHORIZED = documentedError(401);
 
 let server: SiteServer;
 let browser: Browser;

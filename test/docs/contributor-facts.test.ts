@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SAMPLE_CLIENTS } from '../../scripts/api/contract.ts';
+import { SEED_CLIENT_NAMES } from '../../scripts/api/core-api.ts';
 import { SNIPPET_NODE_VERSIONS } from '../../scripts/runners/javascript.ts';
 
 const read = (file: string) => readFile(path.resolve(file), 'utf8');
@@ -48,7 +48,7 @@ describe('CONTRIBUTING.md on what an example must print', () => {
   test("says the expected client names are a default, from the API's sample clients, that scenarios.ok.output in example.json replaces", () => {
     const step = flat(/### 2\. Edit it\n([\s\S]*?)\n### /.exec(contributing)?.[1] ?? '');
     says(step, "the names of the API's sample clients");
-    says(step, SAMPLE_CLIENTS.map((client) => `\`${client.clientName}\``).join(', '));
+    says(step, SEED_CLIENT_NAMES.map((name) => `\`${name}\``).join(', '));
     says(step, 'that is only a default');
     says(step, 'list what it prints in `scenarios.ok.output` in `example.json`');
   });

@@ -7,12 +7,17 @@ import type { CaseObservation, LanguageFacts } from '../../scripts/harness/case/
 import { SCENARIOS, expectationFor, type ScenarioName } from '../../scripts/harness/case/scenarios.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 import type { RecordedRequest } from '../../scripts/mock/types.ts';
-import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED } from '../../scripts/api/contract.ts';
+import { CORE_API, documentedError } from '../../scripts/api/core-api.ts';
+import { seedAccount } from '../../scripts/api/seed-account.ts';
 import { parseRawRequest } from '../../scripts/harness/case/request-http.ts';
 import { DEFAULT_RUNNERS, runnerById } from '../../scripts/runners/registry.ts';
 import { harnessVariableNames } from '../../scripts/harness/checks/harness-detection.ts';
 import { MANAGED_VARIABLES } from '../../scripts/mock/intercepted-environment.ts';
 import { FAKE_CREDENTIALS, FAKE_GITHUB_TOKEN } from '../support/credentials.ts';
+
+const FORBIDDEN = documentedError(403);
+const SAMPLE_CLIENTS = seedAccount(CORE_API).clients;
+const UNAUTHORIZED = documentedError(401);
 
 const TOKEN = 'u-TestOnly0123456789abcdefghijKLMN';
 const manifest = parseManifest('example.json', {
@@ -35,6 +40,8 @@ function request(overrides: Partial<RecordedRequest> = {}): RecordedRequest {
     tlsVersion: 'TLSv1.3',
     servername: 'api.requestrocket.com',
     tunneled: true,
+    body: null,
+    operation: { operationId: 'listClients' },
     status: 200,
     reason: 'ok',
     receivedAtMs: 1_000,

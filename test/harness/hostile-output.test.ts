@@ -7,7 +7,7 @@
 // vitest project: programs (test/support/projects.ts)
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { TOKEN_ENV_VAR } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import type { CheckId } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
 import { toGithubAnnotations } from '../../scripts/report/reporters/github.ts';
@@ -95,7 +95,7 @@ const tokens = new Set<string>();
 const watching: LanguageRunner[] = DEFAULT_RUNNERS.map((runner) => ({
   ...runner,
   run(prepared, options) {
-    const token = options.env[TOKEN_ENV_VAR];
+    const token = options.env[API_FACTS.tokenEnvVar];
     if (token) tokens.add(token);
     return runner.run(prepared, options);
   },

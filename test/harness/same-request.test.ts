@@ -29,6 +29,8 @@ function sent(token: string, overrides: Partial<RecordedRequest> = {}): Recorded
     tlsVersion: 'TLSv1.3',
     servername: 'api.requestrocket.com',
     tunneled: true,
+    body: null,
+    operation: { operationId: 'listClients' },
     status: 200,
     reason: 'ok',
     receivedAtMs: 0,

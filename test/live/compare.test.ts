@@ -1,12 +1,16 @@
 // compareJson, showReal and compareAnswer on hand-made answers: what differs, and what is shown.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
-import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { documentedError, documentedSuccess, formatBody } from '../../scripts/api/core-api.ts';
 import { compareJson, showDocumented, showReal } from '../../scripts/live/compare.ts';
 import { documentedAnswer } from '../../scripts/live/documented.ts';
 import { compareAnswer, headline } from '../../scripts/live/drift.ts';
 import type { ProbeAnswer } from '../../scripts/live/probe.ts';
 import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
+
+const CLIENTS_OK = documentedSuccess('listClients');
+const FORBIDDEN = documentedError(403);
+const UNAUTHORIZED = documentedError(401);
 
 const answer = (
   status: number,
@@ -48,12 +52,17 @@ describe('compareJson', () => {
       [['body.message', '"Invalid or missing authentication token"', '(absent)']],
     ],
     ['not an object', UNAUTHORIZED.body, ['x'], [['body', 'an object', 'a list']]],
-    ['other clients of the same shape', CLIENTS_OK.body, { clients: [{ clientId: 'a', clientName: 'b' }], message: 'Success' }, []],
+    [
+      'other clients of the same shape',
+      CLIENTS_OK.body,
+      { clients: [{ clientId: 'a', clientName: 'b', clientMembers: [{ userId: 'c', roles: ['admin'] }] }], message: 'Success' },
+      [],
+    ],
     ['no clients at all', CLIENTS_OK.body, { clients: [], message: 'Success' }, []],
     [
       'a client with a number id and an extra field',
       CLIENTS_OK.body,
-      { clients: [{ clientId: 7, clientName: 'b', plan: 'gold' }], message: 'Success' },
+      { clients: [{ clientId: 7, clientName: 'b', clientMembers: [], plan: 'gold' }], message: 'Success' },
       [
         ['body.clients[].clientId', 'string', 'number'],
         ['body.clients[].plan', '(absent)', 'string'],
@@ -80,7 +89,9 @@ describe('compareJson', () => {
   });
 
   test('shows the documented body with its list items by type', () => {
-    expect(showDocumented(CLIENTS_OK.body)).toBe('{"clients": [{"clientId": string, "clientName": string}, …], "message": "Success"}');
+    expect(showDocumented(CLIENTS_OK.body)).toBe(
+      '{"clients": [{"clientId": string, "clientName": string, "clientMembers": [{"userId": string, "roles": [string, …]}, …]}, …], "message": "Success"}',
+    );
     expect(showDocumented(FORBIDDEN.body)).toBe(
       '{"error": "Forbidden", "message": "Insufficient permissions to access this resource", "status": 403}',
     );
@@ -91,7 +102,8 @@ describe('compareAnswer', () => {
   test('finds nothing in the documented answers', () => {
     if ('undocumented' in documentedOk || 'undocumented' in documented401) throw new Error('expected documented answers');
     expect(
-      compareAnswer(documentedOk, answer(200, { clients: [{ clientId: 'x', clientName: 'y' }], message: 'Success' })).differences,
+      compareAnswer(documentedOk, answer(200, { clients: [{ clientId: 'x', clientName: 'y', clientMembers: [] }], message: 'Success' }))
+        .differences,
     ).toEqual([]);
     expect(compareAnswer(documented401, answer(401, UNAUTHORIZED.body)).differences).toEqual([]);
   });

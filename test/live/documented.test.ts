@@ -1,28 +1,41 @@
-// The documented answers the live run compares with: one for every endpoint the mock serves and
-// the examples call, and the mock's own answers match them.
+// The documented answers the live run compares with come from the API description: one for every
+// endpoint the examples call, and the mock's own answers match them.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
+import { API_OPERATIONS } from '../../scripts/api/core-api.ts';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { DEFAULT_SNIPPETS_ROOT } from '../../scripts/harness/harness.ts';
 import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
-import { ROUTES, decideAnswer } from '../../scripts/mock/api.ts';
+import { createAccountState } from '../../scripts/mock/answers.ts';
+import { decideAnswer } from '../../scripts/mock/api.ts';
 import { randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
 import { compareJson } from '../../scripts/live/compare.ts';
-import { DOCUMENTED_SUCCESS, documentedAnswer } from '../../scripts/live/documented.ts';
+import { documentedAnswer } from '../../scripts/live/documented.ts';
 import { LIVE_SCENARIO_NAMES } from '../../scripts/live/live-scenarios.ts';
 
-const endpoints = [...ROUTES].flatMap(([path, methods]) => methods.map((method) => ({ method, path })));
+const examples = await discoverExamples(DEFAULT_SNIPPETS_ROOT, DEFAULT_RUNNERS);
+const called = [
+  ...new Map(examples.map(({ manifest }) => [`${manifest.request.method} ${manifest.request.path}`, manifest.request])).values(),
+];
+// Every operation at a path of the seeded account (its parameters' examples), for the error answers.
+const everyOperation = API_OPERATIONS.map((operation) => ({
+  method: operation.method,
+  path: operation.path.replace(/\{([^{}]+)\}/g, (_match, name: string) =>
+    String(operation.pathParameters.find((parameter) => parameter.name === name)?.example),
+  ),
+}));
 
 describe('documentedAnswer', () => {
-  test('documents a success answer for every endpoint the mock serves, and no other', () => {
-    expect([...DOCUMENTED_SUCCESS.keys()].sort()).toEqual(endpoints.map(({ method, path }) => `${method} ${path}`).sort());
+  test('documents every endpoint the examples call, with the media type of the description', () => {
+    for (const request of called)
+      expect(documentedAnswer(SCENARIOS.ok, request)).toMatchObject({ status: 200, contentType: 'application/json' });
   });
 
-  test('documents every endpoint the examples call', async () => {
-    const examples = await discoverExamples(DEFAULT_SNIPPETS_ROOT, DEFAULT_RUNNERS);
-    for (const example of examples) {
-      expect(documentedAnswer(SCENARIOS.ok, example.manifest.request), example.id).not.toHaveProperty('undocumented');
+  test('documents the 401 and 403 of every operation', () => {
+    for (const request of everyOperation) {
+      expect(documentedAnswer(SCENARIOS.invalid, request)).toMatchObject({ status: 401 });
+      expect(documentedAnswer(SCENARIOS.forbidden, request)).toMatchObject({ status: 403 });
     }
   });
 
@@ -36,8 +49,14 @@ describe('documentedAnswer', () => {
       forbidden: trio.forbidden,
     };
     const token = tokens[scenario];
-    for (const endpoint of endpoints) {
-      const mock = decideAnswer({ ...endpoint, authorizations: token === undefined ? [] : [token] }, toMockTokens(trio)).response;
+    for (const endpoint of scenario === 'ok' ? called : everyOperation) {
+      const input = {
+        ...endpoint,
+        query: '',
+        rawHeaders: token === undefined ? [] : [['Authorization', token] as const],
+        body: { kind: 'none' } as const,
+      };
+      const mock = decideAnswer(input, toMockTokens(trio), createAccountState());
       const documented = documentedAnswer(SCENARIOS[scenario], endpoint);
       if ('undocumented' in documented) throw new Error(documented.undocumented);
       expect(mock.status).toBe(documented.status);

@@ -1,11 +1,13 @@
 // What a live case's program must print, from the probe's real answer.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
-import { UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { documentedError, formatBody } from '../../scripts/api/core-api.ts';
 import { liveExpectation, realFacts } from '../../scripts/live/expectation.ts';
 import type { ProbeAnswer } from '../../scripts/live/probe.ts';
 import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
+
+const UNAUTHORIZED = documentedError(401);
 
 const answer = (status: number, body: unknown): ProbeAnswer => ({
   kind: 'answer',

@@ -2,17 +2,35 @@
 // clients, optionally drifted (a changed error body, another status, a redirect, ...). Tests reach
 // it through the interception proxy on 127.0.0.1, never the internet.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { formatBody, type ApiClient } from '../../scripts/api/contract.ts';
+import { formatBody } from '../../scripts/api/core-api.ts';
+import type { components } from '../../scripts/api/core-api-types.ts';
+import { createAccountState } from '../../scripts/mock/answers.ts';
 import { decideAnswer, splitTarget } from '../../scripts/mock/api.ts';
 import { randomToken } from '../../scripts/mock/tokens.ts';
 import { PROBE_USER_AGENT } from '../../scripts/live/probe.ts';
 import type { LiveTokens } from '../../scripts/live/live-tokens.ts';
 
+type ApiClient = components['schemas']['Client'];
+
+const member = (userId: string) => [{ userId, roles: ['owner'] }];
+
 /** The clients of the stand-in's account: not the mock's, so a test sees the real list used. */
 export const ACCOUNT_CLIENTS: readonly ApiClient[] = Object.freeze([
-  { clientId: 'cl_live_01', clientName: 'Fabrikam Freight' },
-  { clientId: 'cl_live_02', clientName: 'Tailspin Toys' },
-  { clientId: 'cl_live_03', clientName: 'Wide World Importers' },
+  {
+    clientId: '0c6f1f0e-6a8e-4c43-9d55-8d2f4b1c0a01',
+    clientName: 'Fabrikam Freight',
+    clientMembers: member('9e1d7c52-3b4a-4f6e-8a2d-5c7b9e0f1a01'),
+  },
+  {
+    clientId: '0c6f1f0e-6a8e-4c43-9d55-8d2f4b1c0a02',
+    clientName: 'Tailspin Toys',
+    clientMembers: member('9e1d7c52-3b4a-4f6e-8a2d-5c7b9e0f1a01'),
+  },
+  {
+    clientId: '0c6f1f0e-6a8e-4c43-9d55-8d2f4b1c0a03',
+    clientName: 'Wide World Importers',
+    clientMembers: member('9e1d7c52-3b4a-4f6e-8a2d-5c7b9e0f1a01'),
+  },
 ]);
 
 /** An answer the stand-in sends. */
@@ -70,13 +88,20 @@ export function standInApi(options: StandInOptions): { handler: RequestListener;
     requests.push(seen);
     // `/v2/...` is where the redirect drift moves the API; it answers there as before.
     const decided = decideAnswer(
-      { method: seen.method, path: seen.path.replace(/^\/v2\//, '/'), authorizations: authorization === null ? [] : [authorization] },
+      {
+        method: seen.method,
+        path: seen.path.replace(/^\/v2\//, '/'),
+        query: '',
+        rawHeaders: authorization === null ? [] : [['Authorization', authorization]],
+        body: { kind: 'none' },
+      },
       tokens,
+      createAccountState(),
     );
     const faithful =
       decided.reason === 'ok'
         ? json(200, { clients: options.clients ?? ACCOUNT_CLIENTS, message: 'Success' })
-        : json(decided.response.status, decided.response.body);
+        : json(decided.status, decided.body);
     const answer = options.drift ? options.drift(faithful, seen) : faithful;
     res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
     res.end(answer.body);

@@ -3,7 +3,7 @@
 // vitest project: programs (test/support/projects.ts)
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { API_HOST } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import { BAD_GATEWAY_HTML } from '../../scripts/mock/faults.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
@@ -53,7 +53,7 @@ describe('startInterceptor behaviours', () => {
   test('untrusted: the leaf is valid for the API host under the other CA', async () => {
     const interceptor = await start('untrusted');
     const secure = await tlsThroughTunnel(interceptor, otherCa);
-    expect(tls.checkServerIdentity(API_HOST, secure.getPeerCertificate())).toBeUndefined();
+    expect(tls.checkServerIdentity(API_FACTS.host, secure.getPeerCertificate())).toBeUndefined();
     secure.destroy();
   });
 

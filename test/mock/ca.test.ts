@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { API_HOST } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import type { ThrowawayCa } from '../../scripts/mock/types.ts';
 import { findExecutable } from '../../scripts/paths.ts';
@@ -44,15 +44,25 @@ describe('createThrowawayCa', () => {
     expect(root.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
     expect(leaf.verify(root.publicKey)).toBe(true);
     expect(leaf.checkIssued(root)).toBe(true);
-    expect(leaf.subjectAltName).toBe(`DNS:${API_HOST}`);
-    expect(leaf.checkHost(API_HOST)).toBe(API_HOST);
+    expect(leaf.subjectAltName).toBe(`DNS:${API_FACTS.host}`);
+    expect(leaf.checkHost(API_FACTS.host)).toBe(API_FACTS.host);
     expect(leaf.checkHost('example.com')).toBeUndefined();
     expect(leaf.checkPrivateKey(createPrivateKey(ca.leafKeyPem))).toBe(true);
   });
 
   test('makes a leaf that openssl verifies strictly as a TLS server certificate', async () => {
     const leafPath = path.join(ca.dir, 'leaf.pem');
-    const args = ['verify', '-x509_strict', '-purpose', 'sslserver', '-verify_hostname', API_HOST, '-CAfile', ca.caCertPath, leafPath];
+    const args = [
+      'verify',
+      '-x509_strict',
+      '-purpose',
+      'sslserver',
+      '-verify_hostname',
+      API_FACTS.host,
+      '-CAfile',
+      ca.caCertPath,
+      leafPath,
+    ];
     const result = await execa('openssl', args, { reject: false });
     expect(result.stdout).toBe(`${leafPath}: OK`);
   });

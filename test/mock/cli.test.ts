@@ -6,13 +6,31 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { describe, expect, test } from 'vitest';
-import { CLIENTS_OK, FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import {
+  API_FACTS,
+  API_OPERATIONS,
+  SEED_CLIENT_NAMES,
+  documentedError,
+  documentedSuccess,
+  formatBody,
+} from '../../scripts/api/core-api.ts';
 import { shellPath } from '../../scripts/mock/shell-node.ts';
 import { PROJECT_ROOT } from '../../scripts/project.ts';
 import { SNIPPET_NODE_VERSIONS, runsSnippets } from '../../scripts/runners/javascript.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 import { scanText } from '../../scripts/secrets/stream-scan.ts';
 import { requireTool, until, within } from './helpers.ts';
+
+const CLIENTS_OK = documentedSuccess('listClients');
+const CLIENT = '550e8400-e29b-41d4-a716-446655440000';
+const NEW_TARGET = {
+  targetName: 'OpenAI API',
+  targetBaseURL: 'https://api.openai.com',
+  targetTestPath: '/v1/models',
+  targetRegion: 'us-east-1',
+};
+const FORBIDDEN = documentedError(403);
+const UNAUTHORIZED = documentedError(401);
 
 const READY = 'Requests (Ctrl-C stops the mock and deletes its keys):';
 
@@ -198,7 +216,36 @@ describe('npm run mock', () => {
         reject: false,
       });
       expect(result.exitCode, result.stderr).toBe(0);
-      for (const client of SAMPLE_CLIENTS) expect(result.stdout).toContain(client.clientName);
+      for (const name of SEED_CLIENT_NAMES) expect(result.stdout).toContain(name);
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    expect((await within(cli.child, 'the mock to stop')).exitCode).toBe(0);
+  });
+
+  test('lists every operation with a curl line that, pasted after the exports, gets its documented success', async ({ skip }) => {
+    requireTool({ skip }, findExecutable('curl') === undefined ? 'curl not found on PATH' : null);
+    const cli = await startCli();
+    try {
+      const printed = cli.output();
+      const block = printed.slice(printed.indexOf('Operations it serves'), printed.indexOf('\nTry: '));
+      const listed = [...block.matchAll(/^ {2}(GET|POST|PUT|DELETE) +(\S+) +(\w+)\n {4}(curl .+)$/gm)];
+      expect(listed.map((match) => `${match[1]} ${match[2]} ${match[3]}`)).toEqual(
+        API_OPERATIONS.map((operation) => `${operation.method} ${operation.path} ${operation.operationId}`),
+      );
+      expect(printed).toContain(`Try: ${listed[0]![4]}`);
+      // Deletes last, the innermost first, so that every line finds the seeded records it names.
+      const order = [...listed.filter((match) => match[1] !== 'DELETE'), ...listed.filter((match) => match[1] === 'DELETE').reverse()];
+      for (const [, , , operationId, line] of order) {
+        const operation = API_OPERATIONS.find((each) => each.operationId === operationId)!;
+        const success = operation.responses.find((response) => response.status < 300)!.status;
+        const result = await execa('sh', ['-c', `${line} -sS -o /dev/null -w '%{http_code}'`], {
+          env: cli.env,
+          extendEnv: false,
+          reject: false,
+        });
+        expect(`${operationId} ${result.stdout}`, result.stderr).toBe(`${operationId} ${success}`);
+      }
     } finally {
       cli.child.kill('SIGINT');
     }
@@ -225,6 +272,55 @@ describe('npm run mock', () => {
     await within(cli.child, 'the mock to stop');
     expect(cli.output()).toContain('Or:  npx node snippets/list-clients/list-clients.mjs');
     expect(cli.output()).not.toContain('Warning:');
+  });
+
+  test('through its proxy, curl creates, reads, updates and deletes a target, and gets the documented errors', async ({ skip }) => {
+    requireTool({ skip }, findExecutable('curl') === undefined ? 'curl not found on PATH' : null);
+    const cli = await startCli();
+    const targets = `${API_FACTS.baseUrl}/clients/${CLIENT}/targets`;
+    const send = async (method: string, url: string, body?: unknown) => {
+      const data = body === undefined ? [] : ['-H', 'Content-Type: application/json', '--data', JSON.stringify(body)];
+      const result = await execa('curl', ['-sS', '-X', method, '-H', '@-', ...data, '-w', '\n%{http_code}', url], {
+        env: cli.env,
+        extendEnv: false,
+        input: `Authorization: ${cli.tokens.valid}\n`,
+      });
+      const status = Number(result.stdout.slice(result.stdout.lastIndexOf('\n') + 1));
+      return {
+        status,
+        body: JSON.parse(result.stdout.slice(0, result.stdout.lastIndexOf('\n'))) as Record<string, Record<string, string>>,
+      };
+    };
+    try {
+      const created = await send('POST', targets, NEW_TARGET);
+      expect(created.status).toBe(201);
+      const id = created.body.target!.sKey!;
+      expect(id).toMatch(/^tgt_[0-9a-f]{8}$/);
+      expect(await send('GET', `${targets}/${id}`)).toEqual({ status: 200, body: created.body });
+      const updated = await send('PUT', `${targets}/${id}`, { targetName: 'OpenAI' });
+      expect(updated.status).toBe(200);
+      expect(updated.body.target).toMatchObject({ ...created.body.target, targetName: 'OpenAI', targetUpdatedAt: expect.any(String) });
+      expect(await send('DELETE', `${targets}/${id}`)).toEqual({ status: 200, body: { message: 'Success' } });
+      expect(await send('GET', `${targets}/${id}`)).toEqual({ status: 404, body: documentedError(404, 'unknownId').body });
+      const { targetName: _name, ...nameless } = NEW_TARGET;
+      expect(await send('POST', targets, nameless)).toEqual({
+        status: 400,
+        body: { error: 'Bad Request', message: 'targetName: is required', status: 400 },
+      });
+      expect(await send('GET', `${API_FACTS.baseUrl}/clients/00000000-0000-4000-8000-000000000000`)).toEqual({
+        status: 404,
+        body: documentedError(404, 'unknownId').body,
+      });
+      expect(await send('PATCH', targets)).toEqual({ status: 405, body: documentedError(405).body });
+      await within(
+        until(() => /^PATCH \S+ 405 method-not-allowed /m.test(cli.output())),
+        'the last request to be logged',
+      );
+      expect(cli.output()).toMatch(new RegExp(`^POST /api/clients/${CLIENT}/targets 201 ok `, 'm'));
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    expect((await within(cli.child, 'the mock to stop')).exitCode).toBe(0);
   });
 
   test('refuses an unknown --behaviour with exit code 2, naming the ones it knows', async () => {

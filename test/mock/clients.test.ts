@@ -4,7 +4,8 @@
 // vitest project: programs (test/support/projects.ts)
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { API_BASE_URL, API_HOST, SAMPLE_CLIENTS } from '../../scripts/api/contract.ts';
+import { API_FACTS, CORE_API } from '../../scripts/api/core-api.ts';
+import { seedAccount } from '../../scripts/api/seed-account.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import { interceptedEnvironment } from '../../scripts/mock/intercepted-environment.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
@@ -13,7 +14,9 @@ import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';
 import { prepareClients, type RealClient } from './clients.ts';
 import { expectSameToken, requireTool, until, within } from './helpers.ts';
 
-const CLIENTS_URL = `${API_BASE_URL}/clients`;
+const SAMPLE_CLIENTS = seedAccount(CORE_API).clients;
+
+const CLIENTS_URL = `${API_FACTS.baseUrl}/clients`;
 const CLIENT_NAMES = ['curl', 'python requests', 'go net/http', 'java.net.http', 'node fetch'];
 
 let ca: ThrowawayCa;
@@ -53,7 +56,14 @@ describe.concurrent.each(CLIENT_NAMES)('%s', (name) => {
     for (const sample of SAMPLE_CLIENTS) expect(result.stdout).toContain(sample.clientName);
     expect(interceptor.requests).toHaveLength(1);
     const [request] = interceptor.requests;
-    expect(request).toMatchObject({ method: 'GET', path: '/api/clients', query: '', tunneled: true, servername: API_HOST, status: 200 });
+    expect(request).toMatchObject({
+      method: 'GET',
+      path: '/api/clients',
+      query: '',
+      tunneled: true,
+      servername: API_FACTS.host,
+      status: 200,
+    });
     const authorization = request?.rawHeaders.filter(([header]) => header.toLowerCase() === 'authorization') ?? [];
     expect(authorization.map(([header]) => header)).toEqual([client.headerName]);
     expectSameToken(authorization[0]?.[1], trio.valid);
@@ -74,10 +84,10 @@ describe.concurrent.each(CLIENT_NAMES)('%s', (name) => {
     const client = clientNamed(name);
     requireTool({ skip }, client.missing);
     const { interceptor, trio, env } = await fresh(onTestFinished);
-    const result = await client.run(`http://${API_HOST}/api/clients`, trio.valid, env);
+    const result = await client.run(`http://${API_FACTS.host}/api/clients`, trio.valid, env);
     for (const sample of SAMPLE_CLIENTS) expect(result.stdout).not.toContain(sample.clientName);
     expect(interceptor.egress).toHaveLength(1);
-    expect(interceptor.egress[0]).toMatchObject({ host: API_HOST, port: 80, reason: 'not-https' });
+    expect(interceptor.egress[0]).toMatchObject({ host: API_FACTS.host, port: 80, reason: 'not-https' });
     expect(interceptor.requests).toEqual([]);
   });
 
@@ -93,7 +103,7 @@ describe.concurrent.each(CLIENT_NAMES)('%s', (name) => {
       until(() => interceptor.tlsFailures.length > 0),
       'the refused TLS connection to be recorded',
     );
-    expect(interceptor.tlsFailures[0]?.servername).toBe(API_HOST);
+    expect(interceptor.tlsFailures[0]?.servername).toBe(API_FACTS.host);
     expect(interceptor.requests).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { TOKEN_ENV_VAR } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { findExecutable } from '../../scripts/paths.ts';
 
 const FIXTURES = path.resolve('test/fixtures/clients');
@@ -39,7 +39,7 @@ async function spawn(command: string, args: string[], env: Record<string, string
   return { exitCode, stdout, stderr };
 }
 
-const withToken = (env: Record<string, string>, token: string) => ({ ...env, [TOKEN_ENV_VAR]: token });
+const withToken = (env: Record<string, string>, token: string) => ({ ...env, [API_FACTS.tokenEnvVar]: token });
 
 /** Finds, checks and builds every client once; the builds go to a temp folder, outside any intercepted environment. */
 export async function prepareClients(): Promise<{ clients: RealClient[]; dispose: () => Promise<void> }> {

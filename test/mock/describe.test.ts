@@ -49,6 +49,8 @@ describe('maskLogLine', () => {
     tlsVersion: 'TLSv1.3',
     servername: 'api.requestrocket.com',
     tunneled: true,
+    body: null,
+    operation: { unmatched: 'unknown-path' },
     status: 404,
     reason: 'not-found',
     receivedAtMs: 0,

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
-import { API_HOST } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { maskToken } from '../../scripts/secrets/mask.ts';
 import type { Interceptor, ThrowawayCa } from '../../scripts/mock/types.ts';
 
@@ -48,7 +48,7 @@ export function readUntilClosed(socket: net.Socket | tls.TLSSocket): Promise<str
 }
 
 /** Sends a CONNECT and reads the proxy's answer head; the socket is left open for the tunnel. */
-export async function openTunnel(port: number, authority = `${API_HOST}:443`): Promise<{ socket: net.Socket; status: number }> {
+export async function openTunnel(port: number, authority = `${API_FACTS.host}:443`): Promise<{ socket: net.Socket; status: number }> {
   const socket = await connect(port);
   socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`);
   const head = await new Promise<string>((resolve, reject) => {
@@ -82,7 +82,7 @@ export async function tlsThroughTunnel(interceptor: Interceptor, ca: ThrowawayCa
   const { socket, status } = await openTunnel(interceptor.port);
   if (status !== 200) throw new Error(`Expected CONNECT to be answered 200, got ${status}`);
   return new Promise((resolve, reject) => {
-    const secure = tls.connect({ socket, servername: API_HOST, ca: ca.caCertPem, ALPNProtocols: ['http/1.1'], ...options }, () =>
+    const secure = tls.connect({ socket, servername: API_FACTS.host, ca: ca.caCertPem, ALPNProtocols: ['http/1.1'], ...options }, () =>
       resolve(secure),
     );
     secure.once('error', reject);
@@ -96,13 +96,13 @@ export interface SeenResponse {
   body: string;
 }
 
-/** Sends one request over an established socket, with header names exactly as given. */
+/** Sends one request (and its body, if any) over an established socket, with header names exactly as given. */
 export function requestOver(
   socket: net.Socket | tls.TLSSocket,
-  options: { method?: string; path?: string; headers?: Array<[string, string]> } = {},
+  options: { method?: string; path?: string; headers?: Array<[string, string]>; body?: string | Buffer } = {},
 ): Promise<SeenResponse> {
   return new Promise((resolve, reject) => {
-    const headers: Array<[string, string]> = [['Host', API_HOST], ...(options.headers ?? [])];
+    const headers: Array<[string, string]> = [['Host', API_FACTS.host], ...(options.headers ?? [])];
     const request = http.request({
       method: options.method ?? 'GET',
       path: options.path ?? '/api/clients',
@@ -117,7 +117,7 @@ export function requestOver(
       response.on('data', (chunk: string) => (body += chunk));
       response.once('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
     });
-    request.end();
+    request.end(options.body);
   });
 }
 

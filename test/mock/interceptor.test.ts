@@ -4,7 +4,7 @@
 import net from 'node:net';
 import { execa } from 'execa';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { API_HOST, CLIENTS_OK, formatBody } from '../../scripts/api/contract.ts';
+import { API_FACTS, documentedSuccess, formatBody } from '../../scripts/api/core-api.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
 import { randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
@@ -21,6 +21,8 @@ import {
   until,
   within,
 } from './helpers.ts';
+
+const CLIENTS_OK = documentedSuccess('listClients');
 
 let ca: ThrowawayCa;
 const started: Interceptor[] = [];
@@ -70,7 +72,7 @@ describe('startInterceptor', () => {
       path: '/api/clients',
       query: 'page=1',
       httpVersion: '1.1',
-      servername: API_HOST,
+      servername: API_FACTS.host,
       tunneled: true,
       status: 200,
       reason: 'ok',
@@ -93,7 +95,7 @@ describe('startInterceptor', () => {
     const interceptor = await start();
     const secure = await tlsThroughTunnel(interceptor, ca);
     const request = (token: string, connection: string) =>
-      `GET /api/clients HTTP/1.1\r\nHost: ${API_HOST}\r\nAuthorization: ${token}\r\nConnection: ${connection}\r\n\r\n`;
+      `GET /api/clients HTTP/1.1\r\nHost: ${API_FACTS.host}\r\nAuthorization: ${token}\r\nConnection: ${connection}\r\n\r\n`;
     secure.write(request(trio.valid, 'keep-alive'));
     await within(readUntil(secure, /"Success"\n}$/), 'the first answer');
     secure.write(request(trio.revoked, 'keep-alive') + request(trio.forbidden, 'close'));
@@ -104,8 +106,8 @@ describe('startInterceptor', () => {
 
   test.each([
     ['example.com:443', { host: 'example.com', port: 443, reason: 'other-host' }],
-    ['api.requestrocket.com:80', { host: API_HOST, port: 80, reason: 'not-https' }],
-    ['api.requestrocket.com:8443', { host: API_HOST, port: 8443, reason: 'other-port' }],
+    ['api.requestrocket.com:80', { host: API_FACTS.host, port: 80, reason: 'not-https' }],
+    ['api.requestrocket.com:8443', { host: API_FACTS.host, port: 8443, reason: 'other-port' }],
     ['127.0.0.1:443', { host: '127.0.0.1', port: 443, reason: 'other-host' }],
     ['[::1]:443', { host: '::1', port: 443, reason: 'other-host' }],
   ])('refuses CONNECT %s with 403 and records it as egress', async (authority, attempt) => {
@@ -119,9 +121,9 @@ describe('startInterceptor', () => {
   });
 
   test.each([
-    ['http://api.requestrocket.com/api/clients', { host: API_HOST, port: 80, reason: 'not-https' }],
+    ['http://api.requestrocket.com/api/clients', { host: API_FACTS.host, port: 80, reason: 'not-https' }],
     ['http://example.com:8080/', { host: 'example.com', port: 8080, reason: 'other-host' }],
-    ['https://api.requestrocket.com/api/clients', { host: API_HOST, port: 443, reason: 'not-https' }],
+    ['https://api.requestrocket.com/api/clients', { host: API_FACTS.host, port: 443, reason: 'not-https' }],
   ])('refuses a plain-HTTP proxy request for %s and records it as egress', async (url, attempt) => {
     const interceptor = await start();
     const socket = await connect(interceptor.port);
@@ -149,7 +151,7 @@ describe('startInterceptor', () => {
       'the failure to be recorded',
     );
     expect(interceptor.tlsFailures).toEqual([
-      { stage: 'handshake', servername: API_HOST, message: 'the client hung up during the TLS handshake', code: null },
+      { stage: 'handshake', servername: API_FACTS.host, message: 'the client hung up during the TLS handshake', code: null },
     ]);
     expect(interceptor.requests).toEqual([]);
   });
@@ -157,9 +159,9 @@ describe('startInterceptor', () => {
   test('records a handshake that the client aborts with an alert', async () => {
     const interceptor = await start();
     // openssl s_client verifies the certificate mid-handshake and answers an unknown CA with an alert.
-    const args = ['s_client', '-proxy', `127.0.0.1:${interceptor.port}`, '-connect', `${API_HOST}:443`];
+    const args = ['s_client', '-proxy', `127.0.0.1:${interceptor.port}`, '-connect', `${API_FACTS.host}:443`];
     const result = await within(
-      execa('openssl', [...args, '-servername', API_HOST, '-verify_return_error', '-no-CAfile', '-no-CApath', '-no-CAstore'], {
+      execa('openssl', [...args, '-servername', API_FACTS.host, '-verify_return_error', '-no-CAfile', '-no-CApath', '-no-CAstore'], {
         input: '',
         reject: false,
       }),
@@ -173,7 +175,7 @@ describe('startInterceptor', () => {
     expect(interceptor.tlsFailures).toEqual([
       {
         stage: 'handshake',
-        servername: API_HOST,
+        servername: API_FACTS.host,
         message: expect.stringMatching(/alert unknown ca/),
         code: expect.stringMatching(/^ERR_SSL_/),
       },
@@ -214,7 +216,7 @@ describe('Interceptor.close', () => {
     const idle = await connect(interceptor.port);
     const { socket: tunnel } = await openTunnel(interceptor.port);
     const secure = await tlsThroughTunnel(interceptor, ca);
-    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_HOST}\r\nAuthorization: ${trio.valid}\r\n\r\n`);
+    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_FACTS.host}\r\nAuthorization: ${trio.valid}\r\n\r\n`);
     await within(readUntil(secure, /"Success"\n}$/), 'the answer on a kept-alive connection');
     const closed = [idle, tunnel, secure].map((socket) => readUntilClosed(socket));
     await within(interceptor.close(), 'close() to resolve');

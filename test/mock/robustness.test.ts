@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { API_HOST } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import { describeTlsFailure } from '../../scripts/mock/describe.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
@@ -57,7 +57,7 @@ describe('the proxy listener', () => {
   });
 
   test('answers headers over 16 KiB with 431 and closes', async () => {
-    expect(await sendToProxy(`CONNECT ${API_HOST}:443 HTTP/1.1\r\n${OVERSIZED_HEADER}\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
+    expect(await sendToProxy(`CONNECT ${API_FACTS.host}:443 HTTP/1.1\r\n${OVERSIZED_HEADER}\r\n`)).toMatch(/^HTTP\/1\.1 431 /);
   });
 
   test('answers garbage bytes with 400 or closes', async () => {
@@ -72,7 +72,7 @@ describe('the proxy listener', () => {
   test('closes a connection that trickles its request head', async () => {
     const socket = await connect(interceptor.port);
     const closed = readUntilClosed(socket);
-    const head = `CONNECT ${API_HOST}:443 HTTP/1.1\r\nX-Slow: ${'s'.repeat(1000)}`;
+    const head = `CONNECT ${API_FACTS.host}:443 HTTP/1.1\r\nX-Slow: ${'s'.repeat(1000)}`;
     let sent = 0;
     const trickle = setInterval(() => socket.writable && socket.write(head[sent++ % head.length] ?? 's'), 20);
     try {
@@ -90,7 +90,7 @@ describe('the proxy listener', () => {
 
   test('survives a client that disconnects in the middle of a request', async () => {
     const socket = await connect(interceptor.port);
-    socket.write(`CONNECT ${API_HOST}:443 HTTP/1.1\r\nHost: ${API_HOST}`);
+    socket.write(`CONNECT ${API_FACTS.host}:443 HTTP/1.1\r\nHost: ${API_FACTS.host}`);
     socket.destroy();
   });
 });
@@ -123,7 +123,7 @@ describe('the tunnel to the mock', () => {
       'the failure to be recorded',
     );
     const failure = interceptor.tlsFailures[before]!;
-    expect(failure).toMatchObject({ stage: 'not-http', servername: API_HOST, code: expect.stringMatching(/^HPE_/) });
+    expect(failure).toMatchObject({ stage: 'not-http', servername: API_FACTS.host, code: expect.stringMatching(/^HPE_/) });
     expect(describeTlsFailure(failure)).toMatch(
       /^not HTTP inside TLS: the client sent bytes that are not an HTTP request inside the TLS connection/,
     );
@@ -134,7 +134,7 @@ describe('the tunnel to the mock', () => {
     const before = interceptor.tlsFailures.length;
     const socket = await connect(interceptor.port);
     const closed = readUntilClosed(socket);
-    socket.write(`CONNECT ${API_HOST}:443 HTTP/1.1\r\nHost: ${API_HOST}\r\n\r\n${NOT_TLS}`);
+    socket.write(`CONNECT ${API_FACTS.host}:443 HTTP/1.1\r\nHost: ${API_FACTS.host}\r\n\r\n${NOT_TLS}`);
     expect(await within(closed, 'the tunnel to be closed')).toMatch(/^HTTP\/1\.1 200 /);
     // Only bytes that reached the TLS side can make its handshake fail; silence would be cut off unrecorded.
     await within(
@@ -157,7 +157,7 @@ describe('the tunnel to the mock', () => {
     const secure = await tlsThroughTunnel(interceptor, ca);
     const closed = readUntilClosed(secure);
     const trickle = setInterval(() => secure.writable && secure.write('X'), 20);
-    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_HOST}\r\nX-Slow: `);
+    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_FACTS.host}\r\nX-Slow: `);
     try {
       await within(closed, 'the trickling TLS connection to be closed');
     } finally {
@@ -183,7 +183,7 @@ describe('the tunnel to the mock', () => {
   });
 
   test('answers headers over 16 KiB with 431 and closes', async () => {
-    const answer = await sendInsideTls(`GET /api/clients HTTP/1.1\r\nHost: ${API_HOST}\r\n${OVERSIZED_HEADER}\r\n`);
+    const answer = await sendInsideTls(`GET /api/clients HTTP/1.1\r\nHost: ${API_FACTS.host}\r\n${OVERSIZED_HEADER}\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
   });
 
@@ -198,14 +198,14 @@ describe('the tunnel to the mock', () => {
   test('survives a client that disconnects in the middle of a request', async () => {
     const before = interceptor.requests.length;
     const secure = await tlsThroughTunnel(interceptor, ca);
-    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_HOST}\r\nAuthori`);
+    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_FACTS.host}\r\nAuthori`);
     secure.destroy();
     expect(interceptor.requests.length).toBe(before);
   });
 
   test('survives a client that disconnects before reading its answer', async () => {
     const secure = await tlsThroughTunnel(interceptor, ca);
-    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_HOST}\r\nAuthorization: ${trio.valid}\r\n\r\n`);
+    secure.write(`GET /api/clients HTTP/1.1\r\nHost: ${API_FACTS.host}\r\nAuthorization: ${trio.valid}\r\n\r\n`);
     secure.destroy();
   });
 });

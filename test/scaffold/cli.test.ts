@@ -7,7 +7,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { SAMPLE_CLIENTS } from '../../scripts/api/contract.ts';
+import { SEED_CLIENT_NAMES } from '../../scripts/api/core-api.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
 
 const CLI = path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'new-example-cli.ts');
@@ -80,7 +80,7 @@ describe('npm run new-example', () => {
   test("says that the expected output is a default, the API's sample clients, and which manifest field replaces it", async () => {
     const result = await scaffold('list-widgets', '--root', root);
     const next = result.stdout.replace(/\s+/g, ' ');
-    expect(next).toContain(`names of the API's sample clients (${SAMPLE_CLIENTS.map((c) => JSON.stringify(c.clientName)).join(', ')})`);
+    expect(next).toContain(`names of the API's sample clients (${SEED_CLIENT_NAMES.map((name) => JSON.stringify(name)).join(', ')})`);
     expect(next).toContain('that is a default');
     expect(next).toContain('list what it prints in scenarios.ok.output in example.json');
   });

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { LANGUAGES, languageOfFile } from '../../scripts/languages.ts';
 import { DEFAULT_RUNNERS, runnerById } from '../../scripts/runners/registry.ts';
 import { renderTemplate, sentenceOf, startingFile, templatePath, templateValues } from '../../scripts/scaffold/templates.ts';
@@ -50,8 +51,8 @@ describe("the built-in runners' templates", () => {
       const file = await startingFile(runner, 'list-widgets', 'List widgets');
       expect(file.content).not.toMatch(/\{\{|\}\}/);
       expect(file.content).toContain('List widgets.');
-      expect(file.content).toContain('REQUESTROCKET_USER_TOKEN');
-      expect(file.content).toContain('https://api.requestrocket.com/api/clients');
+      expect(file.content).toContain(API_FACTS.tokenEnvVar);
+      expect(file.content).toContain(`${API_FACTS.baseUrl}/clients`);
     },
   );
 

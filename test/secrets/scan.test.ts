@@ -2,7 +2,7 @@
 // each is reported, and that a secret is only shown masked.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
-import { PLACEHOLDER_TOKEN } from '../../scripts/api/contract.ts';
+import { API_FACTS } from '../../scripts/api/core-api.ts';
 import { CREDENTIAL_KINDS } from '../../scripts/secrets/credentials.ts';
 import {
   findCredentials,
@@ -47,7 +47,7 @@ describe('findTokens', () => {
   });
 
   test.for([
-    ['the placeholder', `Authorization: ${PLACEHOLDER_TOKEN}`],
+    ['the placeholder', `Authorization: ${API_FACTS.placeholderToken}`],
     ['a short u- word', 'make a u-turn, then a u-bend'],
     ['fifteen token characters', 'u-0123456789abcde'],
     ['u- inside a longer word', 'menu-0123456789abcdefghij and 1u-0123456789abcdefghij'],

@@ -6,7 +6,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { documentedError, documentedSuccess, formatBody } from '../../scripts/api/core-api.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { loadExample } from '../../scripts/manifest/examples.ts';
 import { copiedText } from '../../docs/components/internal/code-block.ts';
@@ -16,6 +16,10 @@ import { readReport } from '../../scripts/report/report-io.ts';
 import { readerStream, runDate } from '../../docs/lib/evidence.ts';
 import { FIXTURE_REPORT } from './fixture-report.ts';
 import { builtSite, readPage, readSnippet } from './site.ts';
+
+const CLIENTS_OK = documentedSuccess('listClients');
+const FORBIDDEN = documentedError(403);
+const UNAUTHORIZED = documentedError(401);
 
 const GUIDE = '/core-api/authentication/';
 const EXAMPLES = ['list-clients', 'verify-token'];

@@ -166,7 +166,18 @@ describe('the Markdown twin', () => {
       guideMarkdown('text\n<Tabs items={1} />\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources),
     ).rejects.toThrow('docs/pages/x.mdx: cannot make the Markdown twin: <Tabs items="1" /> is not a component the twin knows');
     await expect(guideMarkdown('{NOPE}\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).rejects.toThrow(
-      '{NOPE} is not a string constant',
+      '{NOPE} is not a string fact of the API description',
+    );
+    await expect(guideMarkdown('{API_FACTS.nope}\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).rejects.toThrow(
+      '{API_FACTS.nope} is not a string fact of the API description (expected {API_FACTS.<name>})',
+    );
+  });
+
+  test("writes the description's facts where the page names them", async () => {
+    const sources = { snippetsRoot: 'snippets', projectRoot: '.', report: undefined };
+    const text = 'It starts with <code>{API_FACTS.tokenPrefix}</code>; call {API_FACTS.baseUrl}.\n';
+    expect(await guideMarkdown(text, { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).toBe(
+      '# T\n\n> D\n\nIt starts with `u-`; call https://api.requestrocket.com/api.\n',
     );
   });
 });

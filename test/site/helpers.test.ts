@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
-import { CLIENTS_OK, FORBIDDEN, UNAUTHORIZED, formatBody } from '../../scripts/api/contract.ts';
+import { documentedError, documentedSuccess, formatBody } from '../../scripts/api/core-api.ts';
 import { LANGUAGE_IDS } from '../../scripts/languages.ts';
 import { copiedText, copyPlan, escapeRawText, shownText } from '../../docs/components/internal/code-block.ts';
 import { codePalette, paletteCss, tokenClasses } from '../../docs/lib/code-palette.ts';
@@ -18,6 +18,10 @@ import { stepsHtml } from '../../docs/components/steps.ts';
 import { uniqueId } from '../../docs/lib/unique-id.ts';
 import { isCurrent } from '../../docs/layouts/site.ts';
 import { buildToc } from '../../docs/layouts/toc.ts';
+
+const CLIENTS_OK = documentedSuccess('listClients');
+const FORBIDDEN = documentedError(403);
+const UNAUTHORIZED = documentedError(401);
 
 // Blocks highlighted here go to a cache of their own, not the site's.
 process.env.RR_DOCS_HIGHLIGHT_CACHE = mkdtempSync(path.join(os.tmpdir(), 'rr-highlight-test-'));

@@ -1,5 +1,5 @@
 // The environment a snippet runs with: a small, explicit base, never the caller's secrets.
-import { TOKEN_ENV_VAR } from '../../api/contract.ts';
+import { API_FACTS } from '../../api/core-api.ts';
 import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import type { LanguageRunner } from '../../runners/runner-contract.ts';
 
@@ -25,7 +25,7 @@ export function baseEnvironment(
 /** `env` with the token variable set to `token`, or removed when `token` is undefined. */
 export function withToken(env: Record<string, string>, token: string | undefined): Record<string, string> {
   const result = { ...env };
-  if (token === undefined) delete result[TOKEN_ENV_VAR];
-  else result[TOKEN_ENV_VAR] = token;
+  if (token === undefined) delete result[API_FACTS.tokenEnvVar];
+  else result[API_FACTS.tokenEnvVar] = token;
   return result;
 }

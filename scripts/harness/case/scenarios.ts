@@ -1,6 +1,7 @@
 // The scenarios every snippet runs under (auth answers, an untrusted certificate, a server that
 // hangs or fails, a broken network), and what each expects by default.
-import { FORBIDDEN, SAMPLE_CLIENTS, UNAUTHORIZED, type ErrorBody } from '../../api/contract.ts';
+import { API_FACTS, SEED_CLIENT_NAMES, documentedError } from '../../api/core-api.ts';
+import type { ErrorBody } from '../../api/error-bodies.ts';
 import type { Manifest, ScenarioExpectation, ScenarioName } from '../../manifest/manifest-schema.ts';
 import type { MockBehaviour } from '../../mock/types.ts';
 
@@ -20,7 +21,7 @@ export interface ScenarioSetup {
   label: string;
   /** What the program got, for check messages ("a valid token (the mock answers 200)"). */
   summary: string;
-  /** Whether REQUESTROCKET_USER_TOKEN is set for the program. */
+  /** Whether the token's variable (REQUESTROCKET_USER_TOKEN) is set for the program. */
   tokenInEnvironment: boolean;
   /** Which of the mock's token lists the program's token goes into (none: unknown to the mock). */
   tokenRole: 'valid' | 'revoked' | 'forbidden' | 'none';
@@ -35,6 +36,7 @@ export interface ScenarioSetup {
 }
 
 const auth = { behaviour: 'api', waits: false } as const;
+const unauthorized = documentedError(401).body;
 const fault = { tokenInEnvironment: true, tokenRole: 'valid', waits: false } as const;
 
 /** Every scenario, in run order. */
@@ -44,10 +46,10 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioSetup>> = Object.f
     ...auth,
     name: 'missing',
     label: 'no token',
-    summary: 'REQUESTROCKET_USER_TOKEN unset',
+    summary: `${API_FACTS.tokenEnvVar} unset`,
     tokenInEnvironment: false,
     tokenRole: 'none',
-    apiError: UNAUTHORIZED.body,
+    apiError: unauthorized,
   },
   invalid: {
     ...auth,
@@ -56,7 +58,7 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioSetup>> = Object.f
     summary: 'a well-formed token the API does not know (401)',
     tokenInEnvironment: true,
     tokenRole: 'none',
-    apiError: UNAUTHORIZED.body,
+    apiError: unauthorized,
   },
   revoked: {
     ...auth,
@@ -65,7 +67,7 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioSetup>> = Object.f
     summary: 'a revoked token (401)',
     tokenInEnvironment: true,
     tokenRole: 'revoked',
-    apiError: UNAUTHORIZED.body,
+    apiError: unauthorized,
   },
   forbidden: {
     ...auth,
@@ -74,7 +76,7 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioSetup>> = Object.f
     summary: 'a valid token without the permission (403)',
     tokenInEnvironment: true,
     tokenRole: 'forbidden',
-    apiError: FORBIDDEN.body,
+    apiError: documentedError(403).body,
   },
   'untrusted-cert': {
     ...fault,
@@ -133,7 +135,7 @@ export function expectationFor(scenario: ScenarioName, manifest: Manifest): Expe
   const defaults: Expectation = {
     exit: scenario === 'ok' ? 'zero' : 'non-zero',
     requests: defaultRequests(scenario),
-    output: scenario === 'ok' ? SAMPLE_CLIENTS.map((client) => client.clientName) : [],
+    output: scenario === 'ok' ? [...SEED_CLIENT_NAMES] : [],
   };
   return {
     exit: override.exit ?? defaults.exit,

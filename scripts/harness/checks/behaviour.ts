@@ -1,5 +1,5 @@
 // Checks on how the program behaved: exit code, error handling, output, secrecy, time.
-import { SAMPLE_CLIENTS, TOKEN_ENV_VAR } from '../../api/contract.ts';
+import { API_FACTS, SEED_CLIENT_NAMES } from '../../api/core-api.ts';
 import { MANIFEST_FILE } from '../../manifest/manifest-schema.ts';
 import { headerValues, type CaseObservation } from '../case/observation.ts';
 import { caseTimeLimitMs } from '../case/scenarios.ts';
@@ -69,19 +69,19 @@ export const handlesErrorCheck = defineCheck({
 /** With the variable unset, stop before sending with a message naming it, or send no Authorization. */
 export const missingTokenCheck = defineCheck({
   id: 'missing-token',
-  describe: `with ${TOKEN_ENV_VAR} unset, stops with a message naming it (or sends no Authorization at all)`,
+  describe: `with ${API_FACTS.tokenEnvVar} unset, stops with a message naming it (or sends no Authorization at all)`,
   evaluate(observation) {
     if (observation.scenario.name !== 'missing') return notApplicable('only applies when the variable is unset');
     const sent = observation.requests.flatMap((request) => headerValues(request, 'authorization'));
     if (sent.length) {
       return fail(
-        `with ${TOKEN_ENV_VAR} unset the program sent Authorization: ${sent.map((v) => JSON.stringify(v)).join(', ')}; ` +
-          `stop before sending with a message that names ${TOKEN_ENV_VAR}`,
+        `with ${API_FACTS.tokenEnvVar} unset the program sent Authorization: ${sent.map((v) => JSON.stringify(v)).join(', ')}; ` +
+          `stop before sending with a message that names ${API_FACTS.tokenEnvVar}`,
       );
     }
     if (observation.requests.length === 0) {
-      if (observation.output.includes(TOKEN_ENV_VAR)) return pass(`stopped before sending and named ${TOKEN_ENV_VAR}`);
-      return fail(`stopped before sending, but the output does not name ${TOKEN_ENV_VAR}; tell the reader what to set`);
+      if (observation.output.includes(API_FACTS.tokenEnvVar)) return pass(`stopped before sending and named ${API_FACTS.tokenEnvVar}`);
+      return fail(`stopped before sending, but the output does not name ${API_FACTS.tokenEnvVar}; tell the reader what to set`);
     }
     const problem = reportsError(observation, 401);
     if (problem) return fail(`sent no Authorization header and got 401, but ${problem}`);
@@ -89,7 +89,7 @@ export const missingTokenCheck = defineCheck({
   },
 });
 
-const SAMPLE_CLIENT_NAMES: ReadonlySet<string> = new Set(SAMPLE_CLIENTS.map((client) => client.clientName));
+const SAMPLE_CLIENT_NAMES: ReadonlySet<string> = new Set(SEED_CLIENT_NAMES);
 
 /**
  * Where the missing texts were asked for, for the output check's message: the manifest's field, or

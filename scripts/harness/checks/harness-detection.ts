@@ -4,7 +4,7 @@
 // HTTPS_PROXY points at 127.0.0.1, and otherwise sent its token elsewhere, would pass every
 // scenario. The source is searched by name, in any language; a variable read by a computed name
 // (assembled from pieces, or found by walking the whole environment) is out of this check's reach.
-import { TOKEN_ENV_VAR } from '../../api/contract.ts';
+import { API_FACTS } from '../../api/core-api.ts';
 import { managedVariables } from '../../mock/intercepted-environment.ts';
 import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import type { LanguageRunner } from '../../runners/runner-contract.ts';
@@ -19,7 +19,7 @@ import { defineCheck, fail, pass } from './check.ts';
  */
 export function harnessVariableNames(runners: readonly Pick<LanguageRunner, 'environment'>[] = DEFAULT_RUNNERS): string[] {
   const passed = runners.flatMap((runner) => runner.environment?.passThroughVariables ?? []);
-  const ordinary = new Set<string>([...PASS_THROUGH, ...passed, TOKEN_ENV_VAR]);
+  const ordinary = new Set<string>([...PASS_THROUGH, ...passed, API_FACTS.tokenEnvVar]);
   return [...new Set(managedVariables(runners))].filter((name) => !ordinary.has(name));
 }
 
@@ -73,7 +73,7 @@ export const harnessDetectionCheck = defineCheck({
     if (findings.length > LISTED) listed.push(`${findings.length - LISTED} more`);
     return fail(
       `${listed.join('; ')}: a program that looks at how it is run can behave one way under test and another for a reader. ` +
-        `Read only ${TOKEN_ENV_VAR}, call https://api.requestrocket.com/api/... by name, and let the client pick up the proxy and CA settings itself`,
+        `Read only ${API_FACTS.tokenEnvVar}, call ${API_FACTS.baseUrl}/... by name, and let the client pick up the proxy and CA settings itself`,
     );
   },
 });

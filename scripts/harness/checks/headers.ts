@@ -1,5 +1,5 @@
 // Checks on the request headers.
-import { TOKEN_ENV_VAR } from '../../api/contract.ts';
+import { API_FACTS } from '../../api/core-api.ts';
 import type { RecordedRequest } from '../../mock/types.ts';
 import { headerValues } from '../case/observation.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
@@ -17,7 +17,7 @@ export function authorizationProblem(values: string[], token: string): string | 
   }
   if (value.trim() === token) return 'the value has surrounding white space; send the token exactly as issued';
   if (value.includes(token)) return `sent ${show(value)}: expected the token alone, with no scheme or other text`;
-  return `expected the value of ${TOKEN_ENV_VAR} byte for byte; got ${show(value)}`;
+  return `expected the value of ${API_FACTS.tokenEnvVar} byte for byte; got ${show(value)}`;
 }
 
 /** `Authorization` equals the token, byte for byte. */

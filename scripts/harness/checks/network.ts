@@ -1,5 +1,5 @@
 // Checks on where the program connected and what it asked for.
-import { API_HOST } from '../../api/contract.ts';
+import { API_FACTS } from '../../api/core-api.ts';
 import { ENCODING_PHRASES } from '../../secrets/encodings.ts';
 import { scanText } from '../../secrets/stream-scan.ts';
 import { describeSideDoors } from '../../sandbox/side-doors.ts';
@@ -8,12 +8,12 @@ import { defineCheck, fail, notApplicable, pass } from './check.ts';
 /** Nothing but the API host was contacted. */
 export const egressCheck = defineCheck({
   id: 'egress',
-  describe: `nothing but ${API_HOST} is contacted, and only through the proxy`,
+  describe: `nothing but ${API_FACTS.host} is contacted, and only through the proxy`,
   evaluate({ egress, sideDoors }) {
     const elsewhere = egress.filter((attempt) => attempt.reason !== 'not-https');
     const bypassed = describeSideDoors(sideDoors);
     if (elsewhere.length === 0 && bypassed.length === 0)
-      return pass(`only ${API_HOST} was contacted${sideDoors ? ', and nothing bypassed the proxy' : ''}`);
+      return pass(`only ${API_FACTS.host} was contacted${sideDoors ? ', and nothing bypassed the proxy' : ''}`);
     const targets = elsewhere
       .map((attempt) => (attempt.kind === 'tls' ? `a TLS server named "${attempt.host}"` : `${attempt.host}:${attempt.port}`))
       .join(', ');
@@ -21,7 +21,7 @@ export const egressCheck = defineCheck({
       ...(targets ? [`the proxy refused ${targets}`] : []),
       ...(bypassed.length ? [`its sandbox recorded ${bypassed.join(', ')}`] : []),
     ];
-    return fail(`expected connections to ${API_HOST}:443 only, through the proxy; ${said.join('; ')}`);
+    return fail(`expected connections to ${API_FACTS.host}:443 only, through the proxy; ${said.join('; ')}`);
   },
 });
 
@@ -36,7 +36,9 @@ export const httpsCheck = defineCheck({
       return requests.length ? pass('every request came over TLS') : pass('no plain-HTTP request was made');
     }
     const what = plain.map((attempt) => `http://${attempt.host}${attempt.port === 80 ? '' : `:${attempt.port}`}/`);
-    return fail(`expected https://${API_HOST}/…; the program sent plain HTTP to ${[...what, ...clear.map((r) => r.path)].join(', ')}`);
+    return fail(
+      `expected https://${API_FACTS.host}/…; the program sent plain HTTP to ${[...what, ...clear.map((r) => r.path)].join(', ')}`,
+    );
   },
 });
 

@@ -1,5 +1,5 @@
 // The guide's raw HTTP request (`request.http`) matches what the programs really send.
-import { API_HOST, PLACEHOLDER_TOKEN } from '../../api/contract.ts';
+import { API_FACTS } from '../../api/core-api.ts';
 import { headerValues } from '../case/observation.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 
@@ -14,13 +14,13 @@ export const rawRequestCheck = defineCheck({
     const wanted = `${manifest.request.method} ${manifest.request.path}`;
     if (shown !== wanted) return fail(`request.http shows ${shown}; the manifest (and the programs) use ${wanted}`);
     const authorization = rawRequest.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1];
-    if (authorization !== PLACEHOLDER_TOKEN) {
+    if (authorization !== API_FACTS.placeholderToken) {
       return fail(
-        `request.http must show Authorization: ${PLACEHOLDER_TOKEN} (the placeholder, raw); found ${JSON.stringify(authorization ?? null)}`,
+        `request.http must show Authorization: ${API_FACTS.placeholderToken} (the placeholder, raw); found ${JSON.stringify(authorization ?? null)}`,
       );
     }
     const host = rawRequest.headers.find(([name]) => name.toLowerCase() === 'host')?.[1];
-    if (host !== API_HOST) return fail(`request.http must show Host: ${API_HOST}; found ${JSON.stringify(host ?? null)}`);
+    if (host !== API_FACTS.host) return fail(`request.http must show Host: ${API_FACTS.host}; found ${JSON.stringify(host ?? null)}`);
     if (requests.length === 0) return notApplicable('no request reached the mock to compare with');
     if (!token) return pass(`request.http shows ${shown}, as the manifest says (no token in this scenario to compare headers)`);
     for (const request of requests) {
