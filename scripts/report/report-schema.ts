@@ -62,6 +62,14 @@ export type CaseEvidence = z.output<typeof CaseEvidenceSchema>;
 /** Most characters of each stream a report keeps as evidence. */
 export const EVIDENCE_LIMIT = 8 * 1024;
 
+/** The limits a case's program ran under; each absent one was not enforced. */
+export const CaseLimitsSchema = z.object({
+  memoryMiB: z.int().positive().optional(),
+  processes: z.int().positive().optional(),
+  scratchMiB: z.int().positive().optional(),
+  outputMiB: z.int().positive().optional(),
+});
+
 /** One run of one snippet file under one scenario. */
 export const CaseReportSchema = z.object({
   /** `example/language/scenario`: unique within a report. */
@@ -83,6 +91,8 @@ export const CaseReportSchema = z.object({
   checks: z.array(CheckResultSchema),
   /** What the program printed and how it exited; absent when it did not run. */
   evidence: CaseEvidenceSchema.optional(),
+  /** The limits its program ran under (those enforced where it ran: see `run.isolation`); absent when it did not run. */
+  limits: CaseLimitsSchema.optional(),
 });
 
 /** One run of one snippet file under one scenario. */

@@ -17,6 +17,8 @@ export function nodeToolchain(version: string): Toolchain {
 /** Runs .js and .mjs snippets with `process.execPath`. */
 export const javascriptRunner = defineRunner({
   ...languageFields('javascript'),
+  // V8 maps a 512 MiB code range of private memory when it starts.
+  limits: { memoryMiB: 1024 },
   async detect() {
     return nodeToolchain(process.version);
   },

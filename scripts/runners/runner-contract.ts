@@ -44,6 +44,23 @@ export interface RunOptions {
   secrets?: readonly string[];
   /** Set by the harness: runners pass it on to `runProcess`, which starts the wrapped command. */
   wrapper?: CommandWrapper;
+  /** Most bytes of stdout and stderr together; past it the whole process tree is killed (`RunResult.outputLimitExceeded`). */
+  outputLimitBytes?: number;
+}
+
+/**
+ * The most one case's program may use. The defaults are the sandbox's (`scripts/sandbox/case-limits.ts`);
+ * a runner whose toolchain needs more declares it in `LanguageRunner.limits`.
+ */
+export interface CaseLimits {
+  /** Private memory of each process (heap, stacks, private mappings), in MiB. */
+  memoryMiB: number;
+  /** Processes and threads of the program at once (and started in all). */
+  processes: number;
+  /** What it may write to its scratch space (HOME, TMPDIR, working folder and /tmp), in MiB. */
+  scratchMiB: number;
+  /** What it may print, stdout and stderr together, in MiB. */
+  outputMiB: number;
 }
 
 /** A secret of `RunOptions.secrets` seen in the output: on which stream, in which encoding. */
@@ -65,6 +82,8 @@ export interface RunResult {
   durationMs: number;
   /** Every secret seen in all of the output, also past what `stdout`/`stderr` keep (absent: not watched). */
   leaks?: LeakFinding[];
+  /** True when it printed more than `RunOptions.outputLimitBytes` and was killed for it. */
+  outputLimitExceeded?: boolean;
 }
 
 /** A language runner: one per language, registered by id. */
@@ -80,6 +99,8 @@ export interface LanguageRunner {
    * `scripts/harness/cache/toolchain-cache.ts`); without it, detect() always runs.
    */
   toolchainCommands?: readonly string[];
+  /** Limits of its cases where its toolchain needs other than the sandbox's defaults (a JVM needs more memory than curl). */
+  limits?: Partial<CaseLimits>;
   /** Finds the toolchain and its version; never throws. */
   detect(): Promise<Toolchain>;
   /** Builds or installs what `file` needs, once; outside the intercepted environment. Cached. */

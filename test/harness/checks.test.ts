@@ -91,6 +91,7 @@ describe('CHECKS', () => {
       'output',
       'timeout',
       'request-timeout',
+      'resource-limits',
     ]);
   });
 

@@ -7,7 +7,7 @@ import { randomToken } from '../../mock/tokens.ts';
 import { describeEgress, describeTlsFailure } from '../../mock/describe.ts';
 import type { MockTokens, RecordedRequest, ThrowawayCa } from '../../mock/types.ts';
 import { EVIDENCE_LIMIT } from '../../report/report-schema.ts';
-import type { PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
+import type { CaseLimits, PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
 import type { Isolation } from '../../sandbox/isolation.ts';
 import { describeSideDoors, openCaseSandbox, type CaseSandbox } from '../../sandbox/sandbox.ts';
 import { CHECKS } from '../checks/all-checks.ts';
@@ -38,8 +38,11 @@ export interface CaseContext {
   onObservation?: (observation: CaseObservation) => void;
   /** How programs are sandboxed; without it they run unsandboxed, each still in its own scratch space. */
   isolation?: Isolation;
-  /** Paths programs must be able to read inside the sandbox (the runners' cache, the project). */
-  readablePaths?: readonly string[];
+  /** The project's root and the runners' cache: a sandboxed program sees only its example's folder and its build of them. */
+  projectRoot?: string;
+  cacheDir?: string;
+  /** The case's limits (default: the sandbox's). */
+  limits?: CaseLimits;
 }
 
 /** What a case without `isolation` gets: its scratch space and the fallback's shell, no sandbox. */
@@ -78,9 +81,11 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     interceptor = await startInterceptor({ ca: context.ca, tokens: mock, behaviour: setup.behaviour, untrustedCa: context.untrustedCa });
     sandbox = await openCaseSandbox({
       isolation: context.isolation ?? NOT_SANDBOXED,
-      ca: context.ca,
-      interceptor,
-      readablePaths: context.readablePaths,
+      proxy: interceptor,
+      caFiles: [context.ca.caCertPath, ...(context.ca.trustStorePath ? [context.ca.trustStorePath] : [])],
+      projectRoot: context.projectRoot,
+      cacheDir: context.cacheDir,
+      limits: context.limits,
     });
   } catch (error) {
     await interceptor?.close();
@@ -96,6 +101,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
       signal: context.signal,
       secrets: token ? [token] : [],
       wrapper: sandbox.wrapper,
+      outputLimitBytes: sandbox.outputLimitBytes,
     });
     exitedAtMs = performance.now();
   } catch (error) {
@@ -103,6 +109,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     return harnessFailure(planned, context.file, error);
   }
   const sideDoors = sandbox.sideDoors(run);
+  const resources = sandbox.resources();
   await Promise.all([interceptor.close(), sandbox.close()]);
   context.onRun?.(run);
   const output = programOutput(run);
@@ -116,6 +123,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     tlsFailures: interceptor.tlsFailures,
     snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => '') },
     sideDoors,
+    resources,
     run,
     exitedAtMs,
     output,
@@ -128,7 +136,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   });
   // A token printed in an encoded or split form survives masking: no output of this case is shown then.
   const leakedEncoded = token !== undefined && leaksOf(run, token).some((leak) => leak.encoding !== 'plain');
-  return finishedCase(planned, context.file, run.durationMs, checks, {
+  const finished = finishedCase(planned, context.file, run.durationMs, checks, {
     exitCode: run.exitCode,
     signal: run.signal,
     timedOut: run.timedOut,
@@ -142,4 +150,5 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     outputTail: outputTail(output, mask, leakedEncoded),
     evidence: evidenceOf(run, (text) => showSafely(text, secrets, EVIDENCE_LIMIT), leakedEncoded),
   });
+  return { ...finished, limits: resources.limits };
 }

@@ -7,6 +7,7 @@ import { createThrowawayCa } from '../../mock/ca.ts';
 import type { ThrowawayCa } from '../../mock/types.ts';
 import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../../runners/runner-contract.ts';
 import { IsolationError, describeIsolation, detectIsolation, type Isolation } from '../../sandbox/isolation.ts';
+import { limitsFor } from '../../sandbox/case-limits.ts';
 import { runCase } from '../case/run-case.ts';
 import { currentCommit, harnessFingerprint } from '../../report/fingerprint.ts';
 import type { CaseInputs, RunInfo } from '../../report/report-schema.ts';
@@ -196,7 +197,9 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
               signal: options.signal,
               rawRequest: rawRequests.get(planned.example.id),
               isolation,
-              readablePaths: [options.cacheDir, options.projectRoot],
+              projectRoot: options.projectRoot,
+              cacheDir: options.cacheDir,
+              limits: limitsFor(planned.runner),
               onRun: (run: RunResult) => {
                 if (laneOf(planned) === 'working') childWallMs += run.durationMs;
               },
