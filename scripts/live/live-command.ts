@@ -3,7 +3,7 @@
 // site's, and says loudly where the real API and the documented contract disagree.
 import type { RequestListener } from 'node:http';
 import path from 'node:path';
-import { API_BASE_URL } from '../api/contract.ts';
+import { API_BASE_URL, API_HOST } from '../api/contract.ts';
 import type { SnippetsCommand } from '../harness/cli/command-line.ts';
 import { PROJECT_ROOT } from '../project.ts';
 import { writeFileAtomic } from '../write-file-atomic.ts';
@@ -45,6 +45,7 @@ export async function runLiveCommand(command: SnippetsCommand, io: LiveCommandIo
   const most = checkRequestBudget(plan.cases, LIVE_REQUEST_LIMIT);
   out.write(
     `Running ${plan.cases.length} case(s) against the real API at ${API_BASE_URL}: no mock, no interception; ` +
+      `each program in its own sandbox, with its own token, reaching ${API_HOST}:443 alone; ` +
       `at most ${most} requests, ${PROBE_TIMEOUT_MS / 1000} s per probe${command.options.requireAll ? ' (every language required)' : ''}\n`,
   );
   const run = await runLiveCases(plan.cases, {
