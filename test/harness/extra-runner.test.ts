@@ -16,6 +16,8 @@ const typescriptRunner = defineRunner({
   id: 'typescript',
   label: 'TypeScript',
   extensions: ['.mts'],
+  // Node's V8 maps more private memory when it starts than the sandbox's default allows.
+  limits: { memoryMiB: 1024 },
   async detect() {
     return { available: true, version: `Node.js ${process.versions.node} (type stripping)` };
   },
