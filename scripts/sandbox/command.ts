@@ -4,7 +4,7 @@
 // the namespace's network counters, how many processes the program started and how much of its
 // scratch space it filled.
 import { randomInt } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CaseLimits, PreparedSnippet } from '../runners/runner-contract.ts';
 import { COUNTERS_MARKER } from './counters.ts';
@@ -130,9 +130,31 @@ function rlimits(layout: SandboxLayout): string[] {
   ];
 }
 
+/**
+ * Throws, naming the path, when a program running as a user of its own could not read one of
+ * `paths` (a file without read for others, a folder without read and search): a harness run as root
+ * with umask 077 makes its builds so.
+ */
+function assertReadableByOthers(paths: readonly string[]): void {
+  for (const entry of paths) {
+    const stats = statSync(entry, { throwIfNoEntry: false });
+    if (!stats) continue;
+    const needed = stats.isDirectory() ? 0o005 : 0o004;
+    if ((stats.mode & needed) !== needed) {
+      const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+      throw new Error(
+        `the sandbox runs programs as a user of their own (the harness runs as root), who cannot read ${entry} (mode ${mode}); make it readable to others (umask 022) and run again`,
+      );
+    }
+  }
+}
+
 /** `prepared` wrapped in bwrap: only its part of the file system, read-only but for its scratch space, no network but the proxy, under its limits. */
 export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayout): PreparedSnippet {
   const { scratch, support } = layout;
+  const needed = neededPaths(prepared, layout.view);
+  const asOtherUser = layout.root && support.setpriv !== null && support.processes;
+  if (asOtherUser) assertReadableByOthers([...needed, ...layout.caFiles]);
   const files: ShownFile[] = [
     ...layout.caFiles.map((file) => ({ source: file, target: file })),
     { source: scratch.run, target: scratch.run },
@@ -140,7 +162,7 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
   ];
   const mount = scratchMount(scratch, support.scratch ? scratchBytes(layout.limits) : null);
   const program = programCommand(
-    { prlimit: support.prlimit, setpriv: layout.root ? support.setpriv : null, uid: layout.uid, rlimits: rlimits(layout) },
+    { prlimit: support.prlimit, setpriv: asOtherUser ? support.setpriv : null, uid: layout.uid, rlimits: rlimits(layout) },
     [prepared.command, ...prepared.args],
   );
   const args = [
@@ -148,7 +170,7 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     '--cap-drop',
     'ALL',
     ...(layout.root ? ROOT_SUPERVISOR_CAPS.flatMap((cap) => ['--cap-add', cap]) : []),
-    ...viewArgs(neededPaths(prepared, layout.view), files, mount, layout.view.hiddenFolders),
+    ...viewArgs(needed, files, mount, layout.view.hiddenFolders),
     '--chdir',
     scratch.work,
     '/bin/sh',

@@ -1,6 +1,6 @@
 // The bubblewrap command line of a case: which folders the program sees, and how; the user and
 // limits it runs under.
-import { mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -138,6 +138,22 @@ describe('sandboxedCommand', () => {
       '/work/project/.cache/harness/python/venv-1/bin/python',
       '/work/project/snippets/a/a.py',
     ]);
+  });
+
+  test('as root, refuses with the path a build its program, another user, could not read', async () => {
+    const example = await mkdtemp(path.join(tmpdir(), 'rr-private-example-'));
+    try {
+      await chmod(example, 0o700);
+      const prepared = { command: '/usr/bin/bash', args: [path.join(example, 'a.sh')], cwd: example };
+      expect(() => sandboxedCommand(prepared, layout)).toThrow(
+        `the sandbox runs programs as a user of their own (the harness runs as root), who cannot read ${example} (mode 0700); make it readable to others (umask 022) and run again`,
+      );
+      expect(() => sandboxedCommand(prepared, { ...layout, root: false })).not.toThrow();
+      await chmod(example, 0o755);
+      expect(() => sandboxedCommand(prepared, layout)).not.toThrow();
+    } finally {
+      await rm(example, { recursive: true, force: true });
+    }
   });
 
   test('when not root: no capabilities, no user change, and room in the process cap for the supervisor', () => {

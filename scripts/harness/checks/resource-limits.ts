@@ -52,7 +52,7 @@ export const resourceLimitsCheck = defineCheck({
         ? limits.processes === undefined
           ? ''
           : ' (its processes and scratch space were not counted: it was killed)'
-        : ` (it started ${tasksStarted} processes and threads${scratchBytes === null ? '' : ` and left ${Math.ceil(scratchBytes / 1024)} KiB in its scratch space`})`;
+        : ` (it started ${tasksStarted === 1 ? '1 process or thread' : `${tasksStarted} processes and threads`}${scratchBytes === null ? '' : ` and left ${Math.ceil(scratchBytes / 1024)} KiB in its scratch space`})`;
     return pass(`within its limits of ${describeLimits(limits)}${used}`);
   },
 });
