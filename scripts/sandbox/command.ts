@@ -167,6 +167,8 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
   );
   const args = [
     ...NAMESPACE_FLAGS,
+    // A session of its own: no controlling terminal to push keystrokes into (TIOCSTI).
+    '--new-session',
     '--cap-drop',
     'ALL',
     ...(layout.root ? ROOT_SUPERVISOR_CAPS.flatMap((cap) => ['--cap-add', cap]) : []),

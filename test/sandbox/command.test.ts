@@ -63,15 +63,16 @@ describe('sandboxedCommand', () => {
     layout,
   );
 
-  test('starts bwrap with its own network, PID and IPC namespaces; as root the supervisor keeps only what it needs', () => {
+  test('starts bwrap with its own network, PID and IPC namespaces and session; as root the supervisor keeps only what it needs', () => {
     expect(command.command).toBe('/usr/bin/bwrap');
     expect(command.cwd).toBe(scratch.work);
-    expect(command.args.slice(0, 15)).toEqual([
+    expect(command.args.slice(0, 16)).toEqual([
       '--unshare-net',
       '--unshare-pid',
       '--unshare-ipc',
       '--as-pid-1',
       '--die-with-parent',
+      '--new-session',
       '--cap-drop',
       'ALL',
       '--cap-add',
