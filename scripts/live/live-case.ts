@@ -100,7 +100,8 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       exitedAtMs = performance.now();
       sideDoors = sandbox.sideDoors(run);
       resources = sandbox.resources();
-      connections = route.proxy.connections();
+      // Every attempt: what the egress proxy was handed, then what the sandbox saw go past it.
+      connections = [...route.proxy.connections(), ...describeSideDoors(sideDoors).map((line) => `past the proxy: ${line}`)];
     } catch (error) {
       return harnessFailure(planned, context.file, new Error(mask(error instanceof Error ? error.message : String(error))));
     } finally {
