@@ -101,6 +101,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   const isolation = options.isolation ?? (await detectIsolation());
   if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
   const runners = [...new Set(cases.map((planned) => planned.runner))];
+  // Each runner's limits, checked before anything runs (a runner may declare its own).
+  const limits = new Map(runners.map((runner) => [runner, limitsFor(runner)]));
   const [toolchains, rawRequests] = await Promise.all([detectAll(runners, options.resultCacheDir), readRawRequests(cases)]);
   options.signal?.throwIfAborted();
   const prepared = new Map<string, Promise<PreparedSnippet>>();
@@ -199,7 +201,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
               isolation,
               projectRoot: options.projectRoot,
               cacheDir: options.cacheDir,
-              limits: limitsFor(planned.runner),
+              limits: limits.get(planned.runner),
               onRun: (run: RunResult) => {
                 if (laneOf(planned) === 'working') childWallMs += run.durationMs;
               },
