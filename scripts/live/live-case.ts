@@ -1,5 +1,6 @@
-// Runs one live case: the harness's probe of the real API, then the program with the real token
-// and no interception, then the live checks. Every text it returns is masked.
+// Runs one live case: the harness's probe of the real API, then the program with its own real token
+// in the same sandbox as a mocked run, reaching the API only through the egress proxy (no
+// interception), then the live checks. Every text it returns is masked.
 import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { runCase, type CaseContext } from '../harness/case/run-case.ts';
@@ -19,7 +20,10 @@ import { documentedAnswer } from './documented.ts';
 import { liveExpectation, realFacts } from './expectation.ts';
 import { probeApi, type ProbeAnswer, type ProbeRequest } from './probe.ts';
 import { maskSecrets } from '../secrets/safe-text.ts';
-import { directRoute, standInRoute, type Route } from './route.ts';
+import { apiRoute, standInRoute, type Route } from './route.ts';
+import { describeSideDoors, openCaseSandbox, type CaseSandbox, type ResourceReport, type SideDoorReport } from '../sandbox/sandbox.ts';
+import { describeEgress } from '../mock/describe.ts';
+import { homeVariables } from '../mock/intercepted-environment.ts';
 import { liveTokenFor } from './live-scenarios.ts';
 import { liveSecrets, type LiveTokens } from './live-tokens.ts';
 
@@ -67,21 +71,46 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       token,
     };
     let route: Route | undefined;
+    let sandbox: CaseSandbox | undefined;
     let probe: ProbeAnswer;
     let run: RunResult;
     let exitedAtMs: number;
+    let sideDoors: SideDoorReport | undefined;
+    let resources: ResourceReport;
+    let connections: string[];
     try {
-      route = settings.upstream ? await standInRoute(settings.upstream, context.ca) : directRoute();
+      // The real token and the real network: never without the sandbox.
+      if (!context.isolation?.available) throw new Error('a live run runs its programs in the sandbox only, and there is none');
+      route = settings.upstream ? await standInRoute(settings.upstream, context.ca) : await apiRoute(context.ca);
       probe = settings.budget.take()
         ? await probeApi(request, { timeoutMs: settings.probeTimeoutMs, agent: route.agent, signal: context.signal })
         : { kind: 'error', message: "the run's request limit is spent; no probe was sent" };
-      const env = withToken(route.environment(baseEnvironment(process.env, runners)), token);
-      run = await planned.runner.run(snippet, { env, timeoutMs: manifest.timeoutMs, signal: context.signal });
+      sandbox = await openCaseSandbox({
+        isolation: context.isolation,
+        proxy: route.proxy,
+        caFiles: route.caFiles,
+        projectRoot: context.projectRoot,
+        cacheDir: context.cacheDir,
+        limits: context.limits,
+        homeVariables: homeVariables(runners),
+      });
+      const env = sandbox.environment(withToken(route.environment(baseEnvironment(process.env, runners)), token));
+      run = await planned.runner.run(snippet, {
+        env,
+        timeoutMs: manifest.timeoutMs,
+        signal: context.signal,
+        wrapper: sandbox.wrapper,
+        outputLimitBytes: sandbox.outputLimitBytes,
+      });
       exitedAtMs = performance.now();
+      sideDoors = sandbox.sideDoors(run);
+      resources = sandbox.resources();
+      // Every attempt: what the egress proxy was handed, then what the sandbox saw go past it.
+      connections = [...route.proxy.connections(), ...describeSideDoors(sideDoors).map((line) => `past the proxy: ${line}`)];
     } catch (error) {
       return harnessFailure(planned, context.file, error, { where: 'the live case (probe or program)', secrets });
     } finally {
-      await route?.close();
+      await Promise.all([route?.close(), sandbox?.close()]);
     }
     context.onRun?.(run);
     const output = programOutput(run, runners);
@@ -91,8 +120,10 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       manifest,
       token,
       requests: [],
-      egress: [],
+      egress: route.proxy.egress,
       tlsFailures: [],
+      sideDoors,
+      resources,
       snippet: {
         language: planned.file.language,
         source: await readFile(planned.file.path, 'utf8').catch(() => ''),
@@ -107,7 +138,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     };
     // Each check on its own: one that throws fails, named, and the others still judge the case.
     const { checks, errors } = evaluateChecks(LIVE_CHECKS, observation, secrets, mask);
-    return finishedCase(
+    const finished = finishedCase(
       planned,
       context.file,
       run.durationMs,
@@ -118,11 +149,13 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
         timedOut: run.timedOut,
         requests: [mask(describeProbe(request, probe))],
         recordedBy: "the harness's probe",
-        egress: [],
+        egress: [...route.proxy.egress.map(describeEgress), ...describeSideDoors(sideDoors)].map(mask),
+        connections: connections.map(mask),
         outputTail: outputTail(output, mask, false),
         evidence: evidenceOf(run, (text) => mask(text).slice(0, EVIDENCE_LIMIT), false, runners),
       },
       errors,
     );
+    return { ...finished, limits: resources.limits };
   };
 }

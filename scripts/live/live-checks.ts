@@ -1,6 +1,7 @@
 // The checks of a live case: `contract-drift` (the real answer against the documented one), and
-// those of the mock's checks that look only at the program's run and output. The rest look at what
-// the mock recorded, which a live run cannot see: the mock runs guard them.
+// those of the mock's checks that look only at the program's run and output, at what its sandbox
+// saw, and at what the egress proxy refused. The rest look at what the mock recorded inside TLS,
+// which a live run does not see: the mock runs guard them.
 import { CHECKS } from '../harness/checks/all-checks.ts';
 import type { ReportCheckId } from '../harness/checks/check-ids.ts';
 import { fail, pass, type Check, type CheckOutcome } from '../harness/checks/check.ts';
@@ -24,8 +25,17 @@ export interface LiveCheck {
   evaluate(observation: LiveObservation): CheckOutcome;
 }
 
-/** The mock's checks that a live run applies as they are: they need only the program's run and output. */
-export const REUSED_CHECK_IDS = ['token-leak', 'credential-leak', 'exit-code', 'handles-error', 'output', 'timeout'] as const;
+/** The mock's checks that a live run applies as they are: they need only the program's run and output, its sandbox and its egress proxy. */
+export const REUSED_CHECK_IDS = [
+  'egress',
+  'token-leak',
+  'credential-leak',
+  'exit-code',
+  'handles-error',
+  'output',
+  'timeout',
+  'resource-limits',
+] as const;
 
 /** The real API answers the example's request as the contract (and so the mock) documents. */
 export const contractDriftCheck: LiveCheck = {

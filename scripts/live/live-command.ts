@@ -47,6 +47,7 @@ export async function runLiveCommand(command: SnippetsCommand, io: LiveCommandIo
   const most = checkRequestBudget(plan.cases, LIVE_REQUEST_LIMIT);
   out.write(
     `Running ${plan.cases.length} case(s) against the real API at ${API_FACTS.baseUrl}: no mock, no interception; ` +
+      `each program in its own sandbox, with its own token, reaching ${API_FACTS.host}:443 alone; ` +
       `at most ${most} requests, ${PROBE_TIMEOUT_MS / 1000} s per probe${command.options.requireAll ? ' (every language required)' : ''}\n`,
   );
   const run = await runLiveCases(plan.cases, {

@@ -1,5 +1,6 @@
 // The live run's JSON report: the harness's report of the same shape (so the same tools read it),
-// plus what a live run adds: the API it ran against, its checks, and the issue to open on failure.
+// plus what a live run adds: the API it ran against, its checks, every connection each program's
+// egress proxy was handed, and the issue to open on failure.
 import { API_FACTS } from '../api/core-api.ts';
 import { toReport } from '../report/reporters/summary.ts';
 import type { CaseResult } from '../harness/case/case-result.ts';
@@ -17,6 +18,8 @@ export interface LiveReport extends HarnessReport {
     api: string;
     /** The checks a live case is given, in report order. */
     checks: readonly string[];
+    /** By case: every connection its program made through its egress proxy, allowed or refused (tokens masked). */
+    connections: Record<string, string[]>;
     /** The issue the scheduled workflow opens or updates; null when every case passed. */
     issue: LiveIssue | null;
   };
@@ -24,5 +27,8 @@ export interface LiveReport extends HarnessReport {
 
 /** The live report of a run's results. */
 export function toLiveReport(results: readonly CaseResult[], info: RunInfo): LiveReport {
-  return { ...toReport(results, info), live: { api: API_FACTS.baseUrl, checks: LIVE_CHECK_IDS, issue: liveIssue(results) } };
+  const connections = Object.fromEntries(
+    results.flatMap((result) => (result.detail.connections ? [[result.key, result.detail.connections]] : [])),
+  );
+  return { ...toReport(results, info), live: { api: API_FACTS.baseUrl, checks: LIVE_CHECK_IDS, connections, issue: liveIssue(results) } };
 }

@@ -52,17 +52,16 @@ export async function runLiveCases(cases: readonly PlannedCase[], options: Harne
     upstream,
   });
   // Never the result cache: a live result is about the real API at this moment, and must neither be
-  // reused nor stored where a mock run would reuse it.
-  // Nor a sandbox: the programs must reach the real API, and the live case runner runs them as a
-  // reader would. The live report is written by the live command, never at the site's report path.
+  // reused nor stored where a mock run would reuse it. Always the sandbox: the programs run with
+  // real tokens, so each sees its own token alone and reaches the API alone. The live report is
+  // written by the live command, never at the site's report path.
   return runHarness({
     ...harness,
     cases,
     resultCacheDir: undefined,
     jsonReport: undefined,
     junitReport: undefined,
-    isolation: { available: false, reason: 'a live run reaches the real API as a reader would' },
-    requireIsolation: false,
+    requireIsolation: true,
     concurrency: harness.concurrency ?? LIVE_CONCURRENCY,
     runCase,
   });

@@ -42,8 +42,8 @@ export function trustVariables(runners: readonly Pick<LanguageRunner, 'environme
   return declared(runners, (environment) => environment.caFileVariables);
 }
 
-/** Every variable `interceptedEnvironment` sets or removes for these runners; nothing else is touched. */
-export function managedVariables(runners: readonly Pick<LanguageRunner, 'environment'>[] = DEFAULT_RUNNERS): string[] {
+/** Every variable `interceptedEnvironment` sets for these runners (the proxy, the CA, the runners' own). */
+export function variablesSet(runners: readonly Pick<LanguageRunner, 'environment'>[] = DEFAULT_RUNNERS): string[] {
   return [
     ...new Set([
       ...PROXY_VARIABLES,
@@ -52,6 +52,15 @@ export function managedVariables(runners: readonly Pick<LanguageRunner, 'environ
       ...declared(runners, (environment) => Object.keys(environment.setVariables ?? {})),
       ...trustVariables(runners),
       ...declared(runners, (environment) => environment.homeVariables),
+    ]),
+  ];
+}
+
+/** Every variable `interceptedEnvironment` sets or removes for these runners; nothing else is touched. */
+export function managedVariables(runners: readonly Pick<LanguageRunner, 'environment'>[] = DEFAULT_RUNNERS): string[] {
+  return [
+    ...new Set([
+      ...variablesSet(runners),
       ...REMOVED_VARIABLES,
       ...declared(runners, (environment) => environment.removedVariables),
     ]),

@@ -17,7 +17,7 @@ export function refusePlainHttp(req: IncomingMessage, res: ServerResponse, recor
 }
 
 /** Answers a CONNECT the proxy will not tunnel, then closes the socket. */
-export function refuseSocket(socket: Socket, status: 400 | 403, message: string, timeouts: InterceptorTimeouts): void {
+export function refuseSocket(socket: Socket, status: 400 | 403, message: string, timeouts: Pick<InterceptorTimeouts, 'headersMs'>): void {
   const body = `${message}\n`;
   const reasonPhrase = status === 400 ? 'Bad Request' : 'Forbidden';
   socket.end(

@@ -84,6 +84,14 @@ export const CaughtErrorSchema = z.object({
 /** An error the harness caught while running one case. */
 export type CaughtError = z.output<typeof CaughtErrorSchema>;
 
+/** The limits a case's program ran under; each absent one was not enforced. */
+export const CaseLimitsSchema = z.object({
+  memoryMiB: z.int().positive().optional(),
+  processes: z.int().positive().optional(),
+  scratchMiB: z.int().positive().optional(),
+  outputMiB: z.int().positive().optional(),
+});
+
 /** One run of one snippet file under one scenario. */
 export const CaseReportSchema = z.object({
   /** `example/language/scenario`: unique within a report. */
@@ -107,6 +115,8 @@ export const CaseReportSchema = z.object({
   evidence: CaseEvidenceSchema.optional(),
   /** Errors the harness caught while running this case, with their stacks and causes; absent when none. */
   errors: z.array(CaughtErrorSchema).max(CAUGHT_ERROR_LIMITS.errors).optional(),
+  /** The limits its program ran under (those enforced where it ran: see `run.isolation`); absent when it did not run. */
+  limits: CaseLimitsSchema.optional(),
 });
 
 /** One run of one snippet file under one scenario. */

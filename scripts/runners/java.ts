@@ -14,12 +14,17 @@ import { isStackFrameLine, memoByPath, probeVersion, readInput, runSnippet, runT
 /** Oldest Java release the snippets are written for. */
 export const MIN_JAVA_MAJOR = 17;
 
+/** Memory a JVM needs per process: its heap, metaspace, code cache and a thread stack per thread (more than the sandbox's default). */
+export const JAVA_MEMORY_MIB = 1024;
+
 /**
  * JVM flags for runs that last a second: C1 only (no C2 warm-up), the serial collector, the
- * default class-data-sharing archive when present, no perf-data file, and UTF-8 output even when
- * the run's environment names no locale.
+ * default class-data-sharing archive when present, no perf-data file, UTF-8 output even when
+ * the run's environment names no locale, and a heap sized from the memory the sandbox gives it
+ * rather than from the machine's (whose 1/64 alone would pass that limit on a large machine).
  */
 export const JVM_FLAGS: readonly string[] = Object.freeze([
+  `-XX:MaxRAM=${JAVA_MEMORY_MIB}m`,
   '-XX:TieredStopAtLevel=1',
   '-XX:+UseSerialGC',
   '-Xshare:auto',
@@ -186,6 +191,7 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
         what: 'a Java stack trace',
       },
     ],
+    limits: { memoryMiB: JAVA_MEMORY_MIB },
     async detect() {
       const javac = await probeVersion('javac', ['-version'], /javac (\S+)/);
       if (!javac.found) return { available: false, reason: javac.reason };

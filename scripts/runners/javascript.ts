@@ -85,6 +85,8 @@ export const javascriptRunner = defineRunner({
     { pattern: /\bUncaught\b/, anchor: 'Uncaught', what: 'an uncaught JavaScript error' },
     { pattern: /\[UnhandledPromiseRejection/, anchor: '[UnhandledPromiseRejection', what: 'an uncaught JavaScript error' },
   ],
+  // V8 maps a 512 MiB code range of private memory when it starts.
+  limits: { memoryMiB: 1024 },
   async detect() {
     return nodeToolchain(process.version);
   },

@@ -35,8 +35,16 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
     reject: false,
   });
   const watch = { stdout: createLeakScanner(options.secrets ?? []), stderr: createLeakScanner(options.secrets ?? []) };
-  const stdout = collectCapped(subprocess.stdout, watch.stdout);
-  const stderr = collectCapped(subprocess.stderr, watch.stderr);
+  // Both streams count towards the output limit; the first byte past it ends the whole process tree.
+  const printed = { bytes: 0, exceeded: false };
+  const countOutput = (chunk: Buffer) => {
+    printed.bytes += chunk.length;
+    if (options.outputLimitBytes === undefined || printed.exceeded || printed.bytes <= options.outputLimitBytes) return;
+    printed.exceeded = true;
+    subprocess.kill('SIGKILL');
+  };
+  const stdout = collectCapped(subprocess.stdout, watch.stdout, countOutput);
+  const stderr = collectCapped(subprocess.stderr, watch.stderr, countOutput);
   const report = reportPipe ? collectCapped(subprocess.stdio[3] as Readable) : undefined;
   const result = await subprocess;
   // The direct child has ended; background processes it left in its group go too.
@@ -57,6 +65,7 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
     timedOut: result.timedOut,
     durationMs,
     leaks: leakFindings(watch),
+    ...(printed.exceeded ? { outputLimitExceeded: true } : {}),
   };
 }
 
@@ -68,12 +77,16 @@ function leakFindings(watch: Record<LeakFinding['stream'], LeakScanner>): LeakFi
   });
 }
 
-/** Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES and showing `scanner` (if any) all of it; returns a function giving the text so far. */
-function collectCapped(stream: Readable | null, scanner?: LeakScanner): () => string {
+/**
+ * Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES, showing `scanner` (if any) all
+ * of it and telling `count` of every chunk; returns a function giving the text so far.
+ */
+function collectCapped(stream: Readable | null, scanner?: LeakScanner, count?: (chunk: Buffer) => void): () => string {
   const chunks: Buffer[] = [];
   let kept = 0;
   let dropped = 0;
   stream?.on('data', (chunk: Buffer) => {
+    count?.(chunk);
     scanner?.write(chunk);
     const room = OUTPUT_LIMIT_BYTES - kept;
     if (room >= chunk.length) {

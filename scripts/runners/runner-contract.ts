@@ -47,6 +47,23 @@ export interface RunOptions {
   secrets?: readonly string[];
   /** Set by the harness: runners pass it on to `runProcess`, which starts the wrapped command. */
   wrapper?: CommandWrapper;
+  /** Most bytes of stdout and stderr together; past it the whole process tree is killed (`RunResult.outputLimitExceeded`). */
+  outputLimitBytes?: number;
+}
+
+/**
+ * The most one case's program may use. The defaults are the sandbox's (`scripts/sandbox/case-limits.ts`);
+ * a runner whose toolchain needs more declares it in `LanguageRunner.limits`.
+ */
+export interface CaseLimits {
+  /** Private memory of each process (heap, stacks, private mappings), in MiB. */
+  memoryMiB: number;
+  /** Processes and threads of the program at once (and started in all). */
+  processes: number;
+  /** What it may write to its scratch space (HOME, TMPDIR, working folder and /tmp), in MiB. */
+  scratchMiB: number;
+  /** What it may print, stdout and stderr together, in MiB. */
+  outputMiB: number;
 }
 
 /** A secret of `RunOptions.secrets` seen in the output: on which stream, in which encoding. */
@@ -68,6 +85,8 @@ export interface RunResult {
   durationMs: number;
   /** Every secret seen in all of the output, also past what `stdout`/`stderr` keep (absent: not watched). */
   leaks?: LeakFinding[];
+  /** True when it printed more than `RunOptions.outputLimitBytes` and was killed for it. */
+  outputLimitExceeded?: boolean;
 }
 
 /** A way of writing code that switches certificate verification off, and what to do instead. */
@@ -163,6 +182,8 @@ export interface LanguageRunner {
   requestTimeoutAdvice?(seconds: string): string;
   /** Marks of an unhandled error that this runtime prints; `handles-error` looks for every registered runner's in every output. */
   crashMarks?: readonly CrashMark[];
+  /** Limits of its cases where its toolchain needs other than the sandbox's defaults (a JVM needs more memory than curl). */
+  limits?: Partial<CaseLimits>;
   /** Finds the toolchain and its version; never throws. */
   detect(): Promise<Toolchain>;
   /** Builds or installs what `file` needs, once; outside the intercepted environment. Cached. */

@@ -1,29 +1,38 @@
-// The command line that starts a program inside its sandbox: bubblewrap with its own network, PID
-// and mount namespaces, and a small supervisor as PID 1 that forwards the proxy port, runs the
-// program, then reports the namespace's network counters on file descriptor 3.
-import { realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The command line that starts a program inside its sandbox: bubblewrap with its own network, PID,
+// IPC and mount namespaces and the file-system view of file-view.ts, and a small supervisor as PID 1 that
+// forwards the proxy port, starts the program under its limits, then reports on file descriptor 3
+// the namespace's network counters, how many processes the program started and how much of its
+// scratch space it filled.
+import { randomInt } from 'node:crypto';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { PreparedSnippet } from '../runners/runner-contract.ts';
+import type { CaseLimits, PreparedSnippet } from '../runners/runner-contract.ts';
 import { COUNTERS_MARKER } from './counters.ts';
-import { NAMESPACE_FLAGS } from './isolation.ts';
+import { NAMESPACE_FLAGS, PROGRAM_UID_BASE, ROOT_SUPERVISOR_CAPS, programCommand, type LimitSupport } from './isolation.ts';
+import { MIB, scratchBytes, taskCap } from './case-limits.ts';
 import type { CaseScratch } from './scratch.ts';
+import { isInside, neededPaths, viewArgs, type ShownFile, type ViewLayout } from './file-view.ts';
 
 /** Tries of the fast readiness loop, then of the slow one (10 ms apart): about 3 s in all. */
 const FAST_TRIES = 300;
 const SLOW_TRIES = 300;
 
+/** Tasks of the supervisor that run as the program's user when there is no root: itself, its two forwarders and one connection's. */
+export const SUPERVISOR_TASKS = 4;
+
 /**
  * PID 1 of the sandbox (POSIX sh). It cannot be killed from inside the namespace (the kernel drops
  * SIGKILL there for an init), and it traps the usual signals with handlers that do nothing (reset
- * for the program on exec), so a program that signals its parent changes nothing.
+ * for the program on exec), so a program that signals its parent changes nothing. The last PID the
+ * namespace gave out, read before and after the program, counts the processes and threads it
+ * started; `stat -f` measures its scratch space once every process is gone.
  * Arguments: proxy port, the same in four upper-case hex digits (as /proc/net/tcp shows it), run
- * folder, socat, then the program and its arguments.
+ * folder, socat, scratch space, then the program and its arguments.
  */
 export const SUPERVISOR_SCRIPT = `
 trap : HUP INT TERM
-port=$1 hex=$2 run=$3 socat=$4
-shift 4
+port=$1 hex=$2 run=$3 socat=$4 scratch=$5
+shift 5
 "$socat" TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$run/proxy.sock" </dev/null >/dev/null 2>&1 3>&- &
 "$socat" UDP-RECVFROM:53,bind=127.0.0.1,fork UNIX-CONNECT:"$run/dns.sock" </dev/null >/dev/null 2>&1 3>&- &
 dns=$!
@@ -43,14 +52,18 @@ until ready; do
   if [ "$tries" -gt ${FAST_TRIES + SLOW_TRIES} ]; then echo "sandbox: the proxy forwarder (socat) did not start" >&2; exit 125; fi
   if [ "$tries" -gt ${FAST_TRIES} ]; then sleep 0.01; fi
 done
+before=$(cat /proc/sys/kernel/ns_last_pid)
 "$@" 3>&-
 status=$?
+after=$(cat /proc/sys/kernel/ns_last_pid)
 stub=no
 kill -0 "$dns" 2>/dev/null && stub=yes
 kill -9 -1 2>/dev/null
 {
   echo '${COUNTERS_MARKER}'
   echo "DnsStub: $stub"
+  echo "Tasks: $before $after"
+  echo "Scratch: $(stat -f -c '%b %f %S' "$scratch" 2>/dev/null)"
   for file in /proc/net/snmp /proc/net/snmp6; do
     [ -r "$file" ] || continue
     while IFS= read -r line; do printf '%s\\n' "$line"; done <"$file"
@@ -78,71 +91,88 @@ done
 export interface SandboxLayout {
   bwrap: string;
   socat: string;
-  /** Root keeps capabilities in the sandbox unless told; all are dropped but binding port 53. */
+  /** The harness runs as root: the supervisor keeps the capabilities it needs, and the program runs as `uid`. */
   root: boolean;
   scratch: CaseScratch;
   proxyPort: number;
-  /** Paths the program needs although they may lie in a hidden folder (the runners' cache, the project). */
-  readablePaths: readonly string[];
-  /** Folders hidden besides the temp folder: the harness user's home, with its keys and settings. */
-  hiddenFolders: readonly string[];
-  /** The run's PATH entries: the tools found there stay visible even inside a hidden folder. */
-  searchPath: readonly string[];
+  /** The project and the harness's folders, so that the program sees only its part (file-view.ts). */
+  view: ViewLayout;
   /** The file `/etc/resolv.conf` really is (links followed: bwrap cannot mount onto an absolute link), or null when there is none. */
   resolvConf: string | null;
-  /** The CA's folder: hidden, all but `caFiles`. */
-  caDir: string;
-  /** Files of the CA the program may read: the CA certificate and the Java trust store. */
+  /** Files of a CA the program trusts (the certificate and the Java trust store), shown read-only. */
   caFiles: readonly string[];
+  /** The case's limits, and the tools this machine enforces them with. */
+  limits: CaseLimits;
+  support: LimitSupport;
+  /** The user the program runs as when the harness is root (see `programUid`). */
+  uid: number;
 }
 
-/** `prepared` wrapped in bwrap: the whole file system read-only, the scratch folders writable, no network but the proxy. */
-export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayout): PreparedSnippet {
-  const { scratch } = layout;
-  const hidden = [...new Set(['/tmp', path.resolve(tmpdir()), ...layout.hiddenFolders.map((dir) => path.resolve(dir))])].filter(
-    (dir) => dir !== '/',
-  );
-  const needed = [
-    ...layout.readablePaths,
-    ...layout.searchPath,
-    prepared.cwd,
-    prepared.command,
-    installPrefix(prepared.command),
-    ...prepared.args.flatMap((arg) => arg.split(path.delimiter)),
-  ].filter((entry) => path.isAbsolute(entry) && hidden.some((dir) => isInside(entry, dir)));
-  // Shortest first; an entry inside one already bound is visible through it, unless a hidden folder
-  // lies between them (the harness user's home inside the project, the project inside /tmp).
-  const visible: string[] = [];
-  for (const entry of [...new Set(needed.map((item) => path.resolve(item)))].sort((a, b) => a.length - b.length)) {
-    const hiddenBetween = (bound: string) => hidden.some((dir) => dir !== bound && isInside(dir, bound) && isInside(entry, dir));
-    if (!visible.some((bound) => isInside(entry, bound) && !hiddenBetween(bound))) visible.push(entry);
+/** A user id of its own for one case's program when the harness is root, so that the kernel's process limit counts that program alone. */
+export function programUid(): number {
+  return PROGRAM_UID_BASE + randomInt(1 << 24);
+}
+
+/** The scratch space's mount: /tmp itself when the scratch folder lies in it, else the scratch folder. */
+function scratchMount(scratch: CaseScratch, size: number | null) {
+  const mount = isInside(scratch.dir, '/tmp') ? '/tmp' : scratch.dir;
+  return { mount, size, folders: [scratch.home, scratch.tmp, scratch.work], tmp: scratch.tmp };
+}
+
+/** The prlimit arguments of a case: memory per process, the task cap, the largest file, no core files. */
+function rlimits(layout: SandboxLayout): string[] {
+  const { limits, support, root } = layout;
+  return [
+    `--data=${limits.memoryMiB * MIB}`,
+    ...(support.processes ? [`--nproc=${taskCap(limits, root ? 0 : SUPERVISOR_TASKS)}`] : []),
+    `--fsize=${scratchBytes(limits)}`,
+    '--core=0',
+  ];
+}
+
+/**
+ * Throws, naming the path, when a program running as a user of its own could not read one of
+ * `paths` (a file without read for others, a folder without read and search): a harness run as root
+ * with umask 077 makes its builds so.
+ */
+function assertReadableByOthers(paths: readonly string[]): void {
+  for (const entry of paths) {
+    const stats = statSync(entry, { throwIfNoEntry: false });
+    if (!stats) continue;
+    const needed = stats.isDirectory() ? 0o005 : 0o004;
+    if ((stats.mode & needed) !== needed) {
+      const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+      throw new Error(
+        `the sandbox runs programs as a user of their own (the harness runs as root), who cannot read ${entry} (mode ${mode}); make it readable to others (umask 022) and run again`,
+      );
+    }
   }
-  // bwrap applies mounts in order: outer folders first, so a folder hidden inside a visible one (or
-  // visible inside a hidden one) stays so whichever contains which.
-  const mounts = [...hidden.map((dir) => ({ dir, hide: true })), ...visible.map((dir) => ({ dir, hide: false }))].sort(
-    (a, b) => a.dir.length - b.dir.length || Number(b.hide) - Number(a.hide),
+}
+
+/** `prepared` wrapped in bwrap: only its part of the file system, read-only but for its scratch space, no network but the proxy, under its limits. */
+export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayout): PreparedSnippet {
+  const { scratch, support } = layout;
+  const needed = neededPaths(prepared, layout.view);
+  const asOtherUser = layout.root && support.setpriv !== null && support.processes;
+  if (asOtherUser) assertReadableByOthers([...needed, ...layout.caFiles]);
+  const files: ShownFile[] = [
+    ...layout.caFiles.map((file) => ({ source: file, target: file })),
+    { source: scratch.run, target: scratch.run },
+    ...(layout.resolvConf ? [{ source: path.join(scratch.run, 'resolv.conf'), target: layout.resolvConf }] : []),
+  ];
+  const mount = scratchMount(scratch, support.scratch ? scratchBytes(layout.limits) : null);
+  const program = programCommand(
+    { prlimit: support.prlimit, setpriv: asOtherUser ? support.setpriv : null, uid: layout.uid, rlimits: rlimits(layout) },
+    [prepared.command, ...prepared.args],
   );
   const args = [
     ...NAMESPACE_FLAGS,
+    // A session of its own: no controlling terminal to push keystrokes into (TIOCSTI).
+    '--new-session',
     '--cap-drop',
     'ALL',
-    ...(layout.root ? ['--cap-add', 'CAP_NET_BIND_SERVICE'] : []),
-    '--ro-bind',
-    '/',
-    '/',
-    '--dev',
-    '/dev',
-    '--proc',
-    '/proc',
-    ...mounts.flatMap(({ dir, hide }) => (hide ? ['--tmpfs', dir] : ['--ro-bind-try', dir, dir])),
-    '--tmpfs',
-    layout.caDir,
-    ...layout.caFiles.flatMap((file) => ['--ro-bind', file, file]),
-    ...[scratch.home, scratch.tmp, scratch.work].flatMap((dir) => ['--bind', dir, dir]),
-    '--ro-bind',
-    scratch.run,
-    scratch.run,
-    ...(layout.resolvConf ? ['--ro-bind', path.join(scratch.run, 'resolv.conf'), layout.resolvConf] : []),
+    ...(layout.root ? ROOT_SUPERVISOR_CAPS.flatMap((cap) => ['--cap-add', cap]) : []),
+    ...viewArgs(needed, files, mount, layout.view.hiddenFolders),
     '--chdir',
     scratch.work,
     '/bin/sh',
@@ -153,24 +183,10 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     layout.proxyPort.toString(16).toUpperCase().padStart(4, '0'),
     scratch.run,
     layout.socat,
-    prepared.command,
-    ...prepared.args,
+    mount.mount,
+    ...program,
   ];
   return { command: layout.bwrap, args, cwd: scratch.work };
-}
-
-/** The folder a program was installed into (`<prefix>/bin/<name>`, links followed): a venv's Python or Node under a home folder. */
-function installPrefix(command: string): string {
-  try {
-    return path.dirname(path.dirname(realpathSync(command)));
-  } catch {
-    return '';
-  }
-}
-
-function isInside(entry: string, dir: string): boolean {
-  const relative = path.relative(dir, entry);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** `prepared` behind the fallback's intermediate shell, started in the case's working folder. */

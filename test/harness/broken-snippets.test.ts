@@ -143,8 +143,8 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
     caughtBy: 'tls-verify',
     says: /line 2 \(process\.env\.NODE_TLS_REJECT_UNAUTHORIZED = "0";\): .*remove it/,
     fails: {
-      ok: ['harness-detection', 'tls-verify'],
-      'untrusted-cert': ['harness-detection', 'tls-verify', 'request', 'exit-code', 'handles-error'],
+      ok: ['tls-verify'],
+      'untrusted-cert': ['tls-verify', 'request', 'exit-code', 'handles-error'],
     },
   },
   'verify-off-hidden': {

@@ -113,6 +113,7 @@ describe('CHECKS', () => {
       'output',
       'timeout',
       'request-timeout',
+      'resource-limits',
     ]);
   });
 

@@ -247,7 +247,7 @@ describe('snippets CLI', () => {
     });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(result.stdout.match(/^isolation: .*$/gm)).toEqual([
-      "isolation: NOT sandboxed: bwrap (bubblewrap) not found on PATH; programs run with this machine's network and files (install bubblewrap and socat (apt-get install bubblewrap socat) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1) when not running as root)",
+      "isolation: NOT sandboxed: bwrap (bubblewrap) not found on PATH; programs run with this machine's network and files (install bubblewrap and socat (apt-get install bubblewrap socat) and allow user namespaces (sysctl kernel.unprivileged_userns_clone=1) when not running as root); limits: output only (counted by the harness)",
     ]);
   });
 

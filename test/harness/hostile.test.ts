@@ -1,11 +1,13 @@
 // Snippets written by a hostile stranger (test/fixtures/hostile/): each tries one way past the
 // harness, and each way must be closed. In a sandbox the side doors (a direct loopback connection,
-// a UDP datagram, a DNS query carrying the token) fail `egress` and say what was tried; with or
-// without a sandbox, files planted for later cases (`.curlrc`, `sitecustomize.py`) change nothing,
-// the CA's private keys cannot be read, and signalling the parent does not reach the harness. The
-// honest `unaffected` example runs last and must pass.
+// a UDP datagram, a DNS query carrying the token) fail `egress` and say what was tried, and the
+// project's files around a snippet (.git/config, package.json, another example, ~/.npmrc) cannot be
+// read, from a compiled program or an interpreted one; with or without a sandbox, files planted for
+// later cases (`.curlrc`, `sitecustomize.py`) change nothing, the CA's private keys cannot be read,
+// and signalling the parent does not reach the harness. The honest `unaffected` example runs last
+// and must pass.
 // vitest project: programs (test/support/projects.ts)
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -35,9 +37,18 @@ const SANDBOXED: Record<string, { fails: CheckId[]; says?: RegExp }> = {
     fails: ['egress'],
     says: /its sandbox recorded (a DNS lookup of "u-\w\w…\(34 chars\)\.leak\.example"|\d+ UDP datagrams? to a loopback port \(DNS lookups among them)/,
   },
+  'reads-project-files/go/ok': { fails: [] },
+  'reads-project-files/curl/ok': { fails: [] },
   'unaffected/curl/ok': { fails: [] },
   'unaffected/python/ok': { fails: [] },
 };
+
+/** What the project-reading fixtures try to read, each of which a sandboxed program must fail to. */
+const PROJECT_FILES = ['.git/config', 'package.json', 'another example', '~/.npmrc'];
+
+/** An npm token in an `.npmrc` above the fixtures, where a CI checkout inside the harness user's home has `~/.npmrc`. */
+const PLANTED_NPMRC = path.join(ROOT, '.npmrc');
+const NPM_TOKEN = `//registry.npmjs.org/:_authToken=npm_${'x'.repeat(36)}`;
 
 /** Without a sandbox the side doors cannot be seen; everything else must hold all the same. */
 const UNSANDBOXED = [
@@ -76,7 +87,13 @@ describe('in a sandbox', () => {
       if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
       context.skip(`no sandbox here: ${isolation.reason}`);
     }
-    const results = await runHostile(Object.keys(SANDBOXED), { isolation });
+    await writeFile(PLANTED_NPMRC, `${NPM_TOKEN}\n`);
+    let results: Map<string, CaseResult>;
+    try {
+      results = await runHostile(Object.keys(SANDBOXED), { isolation });
+    } finally {
+      await rm(PLANTED_NPMRC, { force: true });
+    }
     for (const [key, expected] of Object.entries(SANDBOXED)) {
       const result = results.get(key);
       if (result?.status === 'skipped' && process.env.CI !== 'true') continue;
@@ -85,6 +102,16 @@ describe('in a sandbox', () => {
     }
     // The token in the looked-up name is masked like everywhere else.
     expect(JSON.stringify(results.get('dns-lookup/curl/ok'))).not.toMatch(/u-[A-Za-z0-9]{32}/);
+    // Neither the compiled nor the interpreted program could read a file of the project around it.
+    for (const key of ['reads-project-files/go/ok', 'reads-project-files/curl/ok']) {
+      const result = results.get(key);
+      if (result?.status === 'skipped' && process.env.CI !== 'true') continue;
+      const printed = `${result?.evidence?.stdout ?? ''}\n${result?.evidence?.stderr ?? ''}`;
+      expect(printed.match(/^read .*$/gm) ?? [], key).toEqual([]);
+      for (const file of PROJECT_FILES) expect(printed, key).toContain(`could not read ${file}`);
+      expect(printed).not.toContain('[core]');
+      expect(printed).not.toContain('_authToken');
+    }
   }, 300_000);
 });
 

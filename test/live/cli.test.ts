@@ -110,16 +110,32 @@ describe('snippets --live against a stand-in', () => {
     const { code, printed } = await liveCommand([]);
     expect(code, printed).toBe(0);
     expect(printed).toMatch(
-      /^Running 5 case\(s\) against the real API at https:\/\/api\.requestrocket\.com\/api: no mock, no interception; at most 10 requests, 10 s per probe$/m,
+      /^Running 5 case\(s\) against the real API at https:\/\/api\.requestrocket\.com\/api: no mock, no interception; each program in its own sandbox, with its own token, reaching api\.requestrocket\.com:443 alone; at most 10 requests, 10 s per probe$/m,
     );
     expect(printed).toMatch(/^snippets: 5 passed, 0 failed, 0 skipped/m);
     const report = JSON.parse(await readFile(path.join(dir, '.cache', 'live', 'report.json'), 'utf8')) as LiveReport;
     expect(HarnessReportSchema.parse(report).summary).toMatchObject({ passed: 5, failed: 0, skipped: 0 });
     expect(report.live).toEqual({
       api: 'https://api.requestrocket.com/api',
-      checks: ['contract-drift', 'token-leak', 'credential-leak', 'exit-code', 'handles-error', 'output', 'timeout'],
+      checks: [
+        'contract-drift',
+        'egress',
+        'token-leak',
+        'credential-leak',
+        'exit-code',
+        'handles-error',
+        'output',
+        'timeout',
+        'resource-limits',
+      ],
+      connections: expect.any(Object),
       issue: null,
     });
+    // Every program's connections are recorded: here, each one tunnel to the API, spliced.
+    expect(Object.keys(report.live.connections).sort()).toEqual(report.cases.map((entry) => entry.key).sort());
+    for (const lines of Object.values(report.live.connections))
+      for (const line of lines)
+        expect(line).toMatch(/^CONNECT api\.requestrocket\.com:443: spliced to the API \(\d+ bytes sent, \d+ received\)$/);
     expect(existsSync(path.join(dir, '.cache', 'harness-report.json'))).toBe(false);
   });
 

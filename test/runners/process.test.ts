@@ -77,6 +77,16 @@ describe('runProcess', () => {
     expect(result.stdout).toBe(`${'x'.repeat(1023)}\n`.repeat(1024) + `\n[output truncated: ${dropped} more bytes]`);
   });
 
+  test('kills the program once stdout and stderr together pass the output limit, and says so', async () => {
+    const file = fixture('javascript', 'flood.mjs');
+    const prepared = { command: process.execPath, args: [file], cwd: dirname(file) };
+    const result = await runProcess(prepared, { env: {}, timeoutMs: 30_000, outputLimitBytes: 256 * 1024 });
+    expect(result).toMatchObject({ exitCode: null, signal: 'SIGKILL', timedOut: false, outputLimitExceeded: true });
+    const within = await runProcess(prepared, { env: {}, timeoutMs: 30_000, outputLimitBytes: 3 * 1024 * 1024 });
+    expect(within).toMatchObject({ exitCode: 0 });
+    expect(within.outputLimitExceeded).toBeUndefined();
+  });
+
   test('watches the whole of stdout and stderr for the secrets it is given, past what it keeps', async () => {
     const token = 'u-RunnerOnly0123456789abcdefghijKL';
     const file = fixture('javascript', 'leaks-late.mjs');

@@ -1,6 +1,7 @@
-// One case's sandbox around a real program: its own empty HOME, CURL_HOME (curl's runner names it),
-// TMPDIR and working folder (removed afterwards), a read-only view of everything else with the CA's
-// folder showing only the certificate, a parent that is not the harness, and no network but the proxy.
+// One case's sandbox around a real program: its own empty HOME, CURL_HOME, TMPDIR and working
+// folder (removed afterwards), a read-only view of the system with the CA's folder showing only the
+// certificate and of the project only the example's folder, a parent that is not the harness, and
+// no network but the proxy.
 // vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -35,10 +36,11 @@ beforeAll(async () => {
 });
 afterAll(() => ca?.dispose());
 
-/** Runs PROBE in a case sandbox with `isolation`; returns its lines as a map and the scratch folder. */
-async function probe(isolation: Isolation, secret?: string) {
+/** Runs PROBE (or `script`) in a case sandbox with `isolation`, from `cwd`; returns its lines as a map and the scratch folder. */
+async function probe(isolation: Isolation, secret?: string, script = PROBE, cwd = PROJECT_ROOT) {
   const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
-  const sandbox = await openCaseSandbox({ isolation, ca, interceptor, homeVariables: homeVariables() });
+  const caFiles = [ca.caCertPath, ...(ca.trustStorePath ? [ca.trustStorePath] : [])];
+  const sandbox = await openCaseSandbox({ isolation, proxy: interceptor, caFiles, homeVariables: homeVariables() });
   try {
     // Only a sandbox may be asked to write into the project: it must refuse.
     const project = isolation.available ? PROJECT_ROOT : '';
@@ -48,10 +50,7 @@ async function probe(isolation: Isolation, secret?: string) {
       CURL_CA_BUNDLE: ca.caCertPath,
       USER_SECRET: secret ?? '',
     });
-    const run = await runProcess(
-      { command: '/bin/sh', args: ['-c', PROBE], cwd: PROJECT_ROOT },
-      { env, timeoutMs: 10_000, wrapper: sandbox.wrapper },
-    );
+    const run = await runProcess({ command: '/bin/sh', args: ['-c', script], cwd }, { env, timeoutMs: 10_000, wrapper: sandbox.wrapper });
     const facts = Object.fromEntries(
       run.stdout
         .trim()
@@ -117,5 +116,38 @@ describe('sandboxed only', () => {
     expect(visible).toEqual([path.basename(ca.caCertPath), ...(ca.trustStorePath ? [path.basename(ca.trustStorePath)] : [])].sort());
     expect(await readdir(ca.dir)).toContain('leaf.pem'); // hidden from the program, not removed
     expect(sideDoors).toEqual({ counts: { directTcp: 0, closedUdp: 0, noRoute: 0, dnsStub: true }, dnsQueries: [] });
+  });
+});
+
+/** Lists what a program sees of the project from an example's folder: its own files, and whether the rest can be read. */
+const VIEW = `
+echo "own=$(ls "$EXAMPLE" | tr '\\n' ' ')"
+for file in "$PROJECT/.git" "$PROJECT/package.json" "$PROJECT/snippets/verify-token/example.json" "$PROJECT/scripts" "$PROJECT/node_modules/.bin" "$PROJECT/.cache/harness"; do
+  ls -d "$file" >/dev/null 2>&1 && echo "seen=$file"
+done
+echo "done=yes"
+`;
+
+describe('sandboxed only: the project', () => {
+  test("shows a program its example's folder and nothing else of the project", async (context) => {
+    if (!isolation.available) {
+      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
+      context.skip(`no sandbox here: ${isolation.reason}`);
+    }
+    const example = path.join(PROJECT_ROOT, 'snippets', 'list-clients');
+    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
+    const sandbox = await openCaseSandbox({ isolation, proxy: interceptor });
+    try {
+      const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin', PROJECT: PROJECT_ROOT, EXAMPLE: example });
+      const run = await runProcess(
+        { command: '/bin/sh', args: ['-c', VIEW], cwd: example },
+        { env, timeoutMs: 10_000, wrapper: sandbox.wrapper },
+      );
+      expect(run.stdout).toContain('done=yes');
+      expect(run.stdout).toMatch(/^own=.*example\.json .*list-clients\.mjs/m);
+      expect(run.stdout.match(/^seen=.*$/gm) ?? []).toEqual([]);
+    } finally {
+      await Promise.all([sandbox.close(), interceptor.close()]);
+    }
   });
 });

@@ -74,6 +74,14 @@ describe('live.yml', () => {
     expect(upload?.if).toBe('${{ !cancelled() }}');
   });
 
+  test('installs the sandbox before the live step: a live run refuses to run its programs without one', () => {
+    const steps = live.job('live').steps;
+    const install = steps.findIndex((step) => /apt-get install .*\bbubblewrap\b.*\bsocat\b/.test(step.run ?? ''));
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(steps[install]?.run).toContain('kernel.apparmor_restrict_unprivileged_userns=0');
+    expect(install).toBeLessThan(steps.indexOf(liveStep()));
+  });
+
   test('passes each token secret to the live step alone, as the environment variable the harness reads', () => {
     expect(liveStep().env).toEqual({
       [LIVE_TOKEN_VARIABLES.user]: `\${{ secrets.${LIVE_TOKEN_VARIABLES.user} }}`,

@@ -27,6 +27,8 @@ export interface CaseDetail {
   recordedBy?: string;
   /** One line per connection the proxy refused or TLS handshake the program broke off. */
   egress: string[];
+  /** A live run's: one line per connection the program's egress proxy was handed, allowed or refused. */
+  connections?: string[];
   /** The last lines of stdout and stderr. */
   outputTail: string[];
   /** What the program printed and how it exited (tokens masked), for the report. */

@@ -3,6 +3,7 @@ import type { Manifest } from '../../manifest/manifest-schema.ts';
 import type { EgressAttempt, RecordedRequest, TlsFailure } from '../../mock/types.ts';
 import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import type { LanguageRunner, RunResult } from '../../runners/runner-contract.ts';
+import type { ResourceReport } from '../../sandbox/resource-usage.ts';
 import type { SideDoorReport } from '../../sandbox/side-doors.ts';
 import type { RawRequest } from './request-http.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
@@ -27,6 +28,8 @@ export interface CaseObservation {
   runners: readonly LanguageFacts[];
   /** What the program's sandbox saw it try past the proxy; undefined when it ran unsandboxed. */
   sideDoors?: SideDoorReport;
+  /** The limits the program ran under and what it used of them; undefined when none were applied. */
+  resources?: ResourceReport;
   run: RunResult;
   /** `performance.now()` when the program had exited, comparable with each request's `receivedAtMs`. */
   exitedAtMs: number;

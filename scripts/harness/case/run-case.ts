@@ -8,7 +8,7 @@ import { describeEgress, describeTlsFailure } from '../../mock/describe.ts';
 import type { MockTokens, RecordedRequest, ThrowawayCa } from '../../mock/types.ts';
 import { EVIDENCE_LIMIT } from '../../report/report-schema.ts';
 import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
-import type { LanguageRunner, PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
+import type { CaseLimits, LanguageRunner, PreparedSnippet, RunResult } from '../../runners/runner-contract.ts';
 import type { Isolation } from '../../sandbox/isolation.ts';
 import { describeSideDoors, openCaseSandbox, type CaseSandbox } from '../../sandbox/sandbox.ts';
 import { CHECKS, type Check } from '../checks/all-checks.ts';
@@ -40,8 +40,11 @@ export interface CaseContext {
   onObservation?: (observation: CaseObservation) => void;
   /** How programs are sandboxed; without it they run unsandboxed, each still in its own scratch space. */
   isolation?: Isolation;
-  /** Paths programs must be able to read inside the sandbox (the runners' cache, the project). */
-  readablePaths?: readonly string[];
+  /** The project's root and the runners' cache: a sandboxed program sees only its example's folder and its build of them. */
+  projectRoot?: string;
+  cacheDir?: string;
+  /** The case's limits (default: the sandbox's). */
+  limits?: CaseLimits;
   /** Every registered runner: each program gets all their variables, and the checks know all their crash marks (default: the built-in ones). */
   runners?: readonly LanguageRunner[];
   /** The checks applied to the case (default: CHECKS). */
@@ -85,9 +88,11 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     interceptor = await startInterceptor({ ca: context.ca, tokens: mock, behaviour: setup.behaviour, untrustedCa: context.untrustedCa });
     sandbox = await openCaseSandbox({
       isolation: context.isolation ?? NOT_SANDBOXED,
-      ca: context.ca,
-      interceptor,
-      readablePaths: context.readablePaths,
+      proxy: interceptor,
+      caFiles: [context.ca.caCertPath, ...(context.ca.trustStorePath ? [context.ca.trustStorePath] : [])],
+      projectRoot: context.projectRoot,
+      cacheDir: context.cacheDir,
+      limits: context.limits,
       homeVariables: homeVariables(runners),
     });
   } catch (error) {
@@ -106,6 +111,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
       signal: context.signal,
       secrets: token ? [token] : [],
       wrapper: sandbox.wrapper,
+      outputLimitBytes: sandbox.outputLimitBytes,
     });
     exitedAtMs = performance.now();
   } catch (error) {
@@ -113,6 +119,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     return harnessFailure(planned, context.file, error, { where: `runner "${planned.runner.id}" run()`, secrets });
   }
   const sideDoors = sandbox.sideDoors(run);
+  const resources = sandbox.resources();
   await Promise.all([interceptor.close(), sandbox.close()]);
   context.onRun?.(run);
   const output = programOutput(run, runners);
@@ -127,6 +134,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     snippet: { language: planned.file.language, source: await readFile(planned.file.path, 'utf8').catch(() => ''), runner: planned.runner },
     runners,
     sideDoors,
+    resources,
     run,
     exitedAtMs,
     output,
@@ -137,7 +145,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const { checks, errors } = evaluateChecks(context.checks ?? CHECKS, observation, secrets);
   // A token printed in an encoded or split form survives masking: no output of this case is shown then.
   const leakedEncoded = token !== undefined && leaksOf(run, token).some((leak) => leak.encoding !== 'plain');
-  return finishedCase(
+  const finished = finishedCase(
     planned,
     context.file,
     run.durationMs,
@@ -158,4 +166,5 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
     },
     errors,
   );
+  return { ...finished, limits: resources.limits };
 }

@@ -4,6 +4,7 @@ import { authHeaderCheck, contentTypeCheck } from './headers.ts';
 import { egressCheck, httpsCheck, requestCheck, tokenInUrlCheck } from './network.ts';
 import { rawRequestCheck } from './raw-request.ts';
 import { requestTimeoutCheck } from './request-timeout.ts';
+import { resourceLimitsCheck } from './resource-limits.ts';
 import { tlsVerifyCheck } from './tls-verify.ts';
 import { exitCodeCheck, handlesErrorCheck, missingTokenCheck, outputCheck, timeoutCheck, tokenLeakCheck } from './behaviour.ts';
 import { credentialLeakCheck } from './credential-leak.ts';
@@ -30,4 +31,5 @@ export const CHECKS: readonly Check[] = [
   outputCheck,
   timeoutCheck,
   requestTimeoutCheck,
+  resourceLimitsCheck,
 ];

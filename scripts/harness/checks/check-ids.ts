@@ -20,6 +20,7 @@ export const CHECK_IDS = [
   'output',
   'timeout',
   'request-timeout',
+  'resource-limits',
   // Compares the finished `ok` cases of one example across languages (see same-request.ts), so it is not in CHECKS.
   'same-request',
 ] as const;

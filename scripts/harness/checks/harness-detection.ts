@@ -5,22 +5,24 @@
 // scenario. The source is searched by name, in any language; a variable read by a computed name
 // (assembled from pieces, or found by walking the whole environment) is out of this check's reach.
 import { API_FACTS } from '../../api/core-api.ts';
-import { managedVariables } from '../../mock/intercepted-environment.ts';
+import { variablesSet } from '../../mock/intercepted-environment.ts';
 import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import type { LanguageRunner } from '../../runners/runner-contract.ts';
 import { PASS_THROUGH } from '../case/base-environment.ts';
 import { defineCheck, fail, pass } from './check.ts';
 
 /**
- * The variables the harness sets or removes for every program, which a reader's run does not have:
- * what the interception sets for `runners` (intercepted-environment.ts), without what the base
- * environment passes through unchanged (base-environment.ts, and each runner's
- * `passThroughVariables`) or the token variable. The one place this list is made.
+ * The variables the harness sets for every program, which a reader's run does not have: what the
+ * interception sets for `runners` (intercepted-environment.ts: the proxy, the CA bundle, Java's
+ * options), without what the base environment passes through unchanged (base-environment.ts, and
+ * each runner's `passThroughVariables`) or the token variable. Variables the harness only removes
+ * (those that switch certificate checks off, say) tell nothing about the run: `tls-verify` judges
+ * those. The one place this list is made.
  */
 export function harnessVariableNames(runners: readonly Pick<LanguageRunner, 'environment'>[] = DEFAULT_RUNNERS): string[] {
   const passed = runners.flatMap((runner) => runner.environment?.passThroughVariables ?? []);
   const ordinary = new Set<string>([...PASS_THROUGH, ...passed, API_FACTS.tokenEnvVar]);
-  return [...new Set(managedVariables(runners))].filter((name) => !ordinary.has(name));
+  return variablesSet(runners).filter((name) => !ordinary.has(name));
 }
 
 /** Loopback addresses as a program would write them, each with how a message names it. */

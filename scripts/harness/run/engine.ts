@@ -7,6 +7,7 @@ import { createThrowawayCa } from '../../mock/ca.ts';
 import type { ThrowawayCa } from '../../mock/types.ts';
 import type { LanguageRunner, PreparedSnippet, RunResult, Toolchain } from '../../runners/runner-contract.ts';
 import { IsolationError, describeIsolation, detectIsolation, type Isolation } from '../../sandbox/isolation.ts';
+import { limitsFor } from '../../sandbox/case-limits.ts';
 import { runCase } from '../case/run-case.ts';
 import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import { currentCommit } from '../../report/fingerprint.ts';
@@ -131,6 +132,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   if (options.requireIsolation && !isolation.available) throw new IsolationError(isolation.reason);
   const runners = [...new Set(cases.map((planned) => planned.runner))];
   const registered = [...new Set([...(options.runners ?? DEFAULT_RUNNERS), ...runners])];
+  // Each runner's limits, checked before anything runs (a runner may declare its own).
+  const limits = new Map(runners.map((runner) => [runner, limitsFor(runner)]));
   const [{ toolchains, failures: detectFailures }, rawRequests] = await Promise.all([
     detectAll(runners, options.resultCacheDir),
     readRawRequests(cases),
@@ -222,7 +225,9 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         signal: options.signal,
         rawRequest: rawRequests.get(planned.example.id),
         isolation,
-        readablePaths: [options.cacheDir, options.projectRoot],
+        projectRoot: options.projectRoot,
+        cacheDir: options.cacheDir,
+        limits: limits.get(planned.runner),
         checks: options.checks,
         runners: registered,
         onRun: (run: RunResult) => {
