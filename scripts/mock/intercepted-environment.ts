@@ -59,11 +59,7 @@ export function variablesSet(runners: readonly Pick<LanguageRunner, 'environment
 /** Every variable `interceptedEnvironment` sets or removes for these runners; nothing else is touched. */
 export function managedVariables(runners: readonly Pick<LanguageRunner, 'environment'>[] = DEFAULT_RUNNERS): string[] {
   return [
-    ...new Set([
-      ...variablesSet(runners),
-      ...REMOVED_VARIABLES,
-      ...declared(runners, (environment) => environment.removedVariables),
-    ]),
+    ...new Set([...variablesSet(runners), ...REMOVED_VARIABLES, ...declared(runners, (environment) => environment.removedVariables)]),
   ];
 }
 
