@@ -1,6 +1,6 @@
 // The site's guides (its MDX pages): their URL paths, front matter and MDX text, for the Markdown
 // twins and /llms.txt, read through Vite so they are the very files the pages are built from.
-import type { GuideMeta } from './markdown-twin.ts';
+import type { PageMeta } from './markdown-twin.ts';
 
 /** One guide: where it is published and what it is made from. */
 export interface Guide {
@@ -8,12 +8,12 @@ export interface Guide {
   slug: string;
   /** The MDX file, relative to the project ("docs/pages/core-api/authentication.mdx"). */
   file: string;
-  meta: GuideMeta;
+  meta: PageMeta;
   /** The MDX text, as written. */
   source: string;
 }
 
-const pages = import.meta.glob<{ frontmatter: GuideMeta }>('../pages/**/*.mdx', { eager: true });
+const pages = import.meta.glob<{ frontmatter: PageMeta }>('../pages/**/*.mdx', { eager: true });
 const sources = import.meta.glob<string>('../pages/**/*.mdx', { query: '?raw', import: 'default', eager: true });
 
 /** Every guide, by path. */

@@ -1,7 +1,7 @@
 // The Markdown twin of every guide, published next to its HTML (/core-api/authentication.md).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { guides, type Guide } from '../lib/guides.ts';
-import { guideMarkdown } from '../lib/markdown-twin.ts';
+import { pageMarkdown } from '../lib/markdown-twin.ts';
 import { projectRoot, reportPath, snippetsRoot } from '../lib/site-paths.ts';
 import { siteReport } from '../lib/site-report.ts';
 
@@ -13,7 +13,7 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute<{ guide: Guide }> = async ({ props }) => {
   const { guide } = props;
   const report = await siteReport(reportPath());
-  const markdown = await guideMarkdown(guide.source, guide.meta, guide.file, {
+  const markdown = await pageMarkdown(guide.source, guide.meta, guide.file, {
     snippetsRoot: snippetsRoot(),
     projectRoot: projectRoot(),
     report,

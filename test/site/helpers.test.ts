@@ -14,6 +14,7 @@ import { languageCss, prepaintScript } from '../../docs/lib/prepaint.ts';
 import { PropsError, parseProps } from '../../docs/lib/props.ts';
 import { responseView } from '../../docs/components/responses.ts';
 import { stepsHtml } from '../../docs/components/steps.ts';
+import { headingText } from '../../docs/components/internal/heading-text.ts';
 import { uniqueId } from '../../docs/lib/unique-id.ts';
 import { isCurrent } from '../../docs/layouts/site.ts';
 import { buildToc } from '../../docs/layouts/toc.ts';
@@ -192,8 +193,26 @@ describe('stepsHtml', () => {
     expect(stepsHtml('\n<ol>\n<li>One</li>\n</ol>\n')).toBe('<ol>\n<li>One</li>\n</ol>');
   });
 
-  test('refuses anything else, saying what it received', () => {
-    expect(() => stepsHtml('<p>One</p>')).toThrow('<Steps> expects a single ordered list ("1. ...") as its content; received "<p>One</p>"');
+  test('accepts a list with comments and white space around it', () => {
+    expect(stepsHtml('<!-- lead -->\n<ol start="2"><li>Two</li></ol>\n')).toBe('<!-- lead -->\n<ol start="2"><li>Two</li></ol>');
+  });
+
+  test.each([
+    ['a paragraph', '<p>One</p>', '<p>'],
+    ['an unordered list', '<ul><li>One</li></ul>', '<ul>'],
+    ['two ordered lists', '<ol><li>One</li></ol>\n<ol><li>Two</li></ol>', '<ol>, <ol>'],
+    ['a list with text after it', '<ol><li>One</li></ol> and more', '<ol>, "and more"'],
+    ['nothing', ' \n', 'nothing'],
+  ])('refuses %s, naming what it found', (_name, html, found) => {
+    expect(() => stepsHtml(html)).toThrow(`<Steps> expects a single ordered list ("1. ...") as its content; found ${found}`);
+  });
+});
+
+describe('headingText', () => {
+  test('gives the text a reader hears: tags and comments left out, references decoded', () => {
+    expect(headingText('The <code>Authorization</code> header &amp; <!-- note --><em>you</em> &lt;3')).toBe(
+      'The Authorization header & you <3',
+    );
   });
 });
 
