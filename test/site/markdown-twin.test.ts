@@ -3,12 +3,12 @@
 // page's front matter escaped, so that a title holding HTML, a heading or a link stays words.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { markdownToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { codeBlock, markdownOf } from '../../docs/lib/markdown-text.ts';
 import { pageMarkdown } from '../../docs/lib/markdown-twin.ts';
 import { llmsText } from '../../docs/lib/llms-text.ts';
 import { pageExampleIds } from '../../docs/lib/page-examples.ts';
+import { disguisedLinks, markupNodes, parsedNodes, textOf } from './markdown-nodes.ts';
 
 const fixtures = path.resolve('test/fixtures/site/snippets');
 const sources = { snippetsRoot: fixtures, projectRoot: '.', report: undefined };
@@ -17,33 +17,6 @@ const hostile = JSON.parse(await readFile(path.join(fixtures, 'hostile-title', '
   title: string;
   description: string;
 };
-
-/** A parsed Markdown node, as much of it as these tests read. */
-interface Node {
-  type: string;
-  value?: string;
-  url?: string;
-  depth?: number;
-  children?: Node[];
-}
-
-/** Every node of `markdown` as a GitHub-flavoured Markdown reader parses it. */
-function parsedNodes(markdown: string): Node[] {
-  const all: Node[] = [];
-  const visit = (node: Node) => {
-    all.push(node);
-    node.children?.forEach(visit);
-  };
-  visit(markdownToMdast(markdown, { position: false }) as Node);
-  return all;
-}
-
-/** The text a reader sees in `node`. */
-const textOf = (node: Node): string => node.value ?? (node.children ?? []).map(textOf).join('');
-
-/** The link nodes of `nodes` whose text is not their target: a bare URL that a reader links is its own text, anything else hides where it goes. */
-const disguisedLinks = (nodes: Node[]) =>
-  nodes.filter((node) => node.type === 'link' && textOf(node).replace(/^mailto:/, '') !== node.url!.replace(/^mailto:/, ''));
 
 /** The manifest's text as the twin shows it, on one line. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
@@ -119,7 +92,7 @@ describe('pageMarkdown', () => {
   test("shows a manifest's title and description as text, however much markup they hold", async () => {
     const markdown = await pageMarkdown('## Section\n\n<CodeTabs example="hostile-title" />\n', meta, 'x.mdx', sources);
     const nodes = parsedNodes(markdown);
-    expect(nodes.filter((node) => ['html', 'image', 'linkReference', 'imageReference'].includes(node.type))).toEqual([]);
+    expect(markupNodes(nodes)).toEqual([]);
     expect(disguisedLinks(nodes)).toEqual([]);
     expect(nodes.filter((node) => node.type === 'heading').map((node) => `${node.depth} ${textOf(node)}`)).toEqual(['1 T', '2 Section']);
     const title = nodes.find((node) => node.type === 'strong');
@@ -136,7 +109,7 @@ describe('llmsText', () => {
       { heading: 'Empty', links: [] },
     ]);
     const nodes = parsedNodes(text);
-    expect(nodes.filter((node) => ['html', 'image', 'linkReference', 'imageReference'].includes(node.type))).toEqual([]);
+    expect(markupNodes(nodes)).toEqual([]);
     expect(nodes.filter((node) => node.type === 'heading').map(textOf)).toEqual(['Site', 'Examples']);
     const links = disguisedLinks(nodes);
     expect(links.map((link) => [link.url, textOf(link)])).toEqual([['/core-api/authentication.md', oneLine(hostile.title)]]);
