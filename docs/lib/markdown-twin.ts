@@ -82,6 +82,14 @@ function describeTag(node: MdxNode): string {
   return `<${node.name ?? ''}${attributes.join('')} />`;
 }
 
+/** A link's target as the twin needs it: a link relative to the page is made absolute (the twin is not beside the page's folder), others kept. */
+function linkTarget(url: string, context: Context): string {
+  const { pageUrl } = context.sources;
+  if (!pageUrl || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url)) return url;
+  const resolved = new URL(url, `https://site.invalid${pageUrl}`);
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+}
+
 /** The inline content of `node` (a text-level element), as Markdown inline nodes. */
 function inline(node: MdxNode, context: Context): PhrasingContent[] {
   if (node.type === 'mdxTextExpression') {
@@ -93,7 +101,9 @@ function inline(node: MdxNode, context: Context): PhrasingContent[] {
     const text = (node.children ?? []).flatMap((child) => inline(child, context)).map((child) => ('value' in child ? child.value : ''));
     return [{ type: 'inlineCode', value: text.join('') }];
   }
-  return [withChildren(node, (children) => children.flatMap((child) => inline(child, context))) as PhrasingContent];
+  const converted = withChildren(node, (children) => children.flatMap((child) => inline(child, context))) as PhrasingContent;
+  if (converted.type === 'link') converted.url = linkTarget(converted.url, context);
+  return [converted];
 }
 
 /** A copy of `node` whose children are `convert`'s result (a node without children is returned as it is). */
@@ -130,10 +140,6 @@ async function block(node: MdxNode, context: Context): Promise<RootContent[]> {
     case 'paragraph':
     case 'heading':
     case 'tableCell':
-    case 'emphasis':
-    case 'strong':
-    case 'link':
-    case 'delete':
       return [withChildren(node, (children) => children.flatMap((child) => inline(child, context))) as RootContent];
     default:
       if (!node.children) return [node as RootContent];

@@ -2,8 +2,9 @@
 // an example's files as fenced code blocks labelled with their language, file and tested status, a
 // response from the API contract, a callout as a quotation, steps as their list. Props are checked
 // with the schemas the components themselves use, so the twin accepts exactly what the page does.
-import type { BlockContent, DefinitionContent, RootContent } from 'mdast';
+import type { BlockContent, DefinitionContent, RootContent, TableCell as MdastTableCell } from 'mdast';
 import type { HarnessReport } from '../../scripts/site-surface.ts';
+import { ApiTablePropsSchema, apiTable, type TableCell } from '../components/api-table.ts';
 import { CALLOUT_TITLES, CalloutPropsSchema } from '../components/callout.ts';
 import { CodeFilePropsSchema, loadCodeFile } from '../components/code-file.ts';
 import { CodeTabsPropsSchema, loadTabs } from '../components/code-tabs.ts';
@@ -12,11 +13,13 @@ import { fileResults } from './evidence.ts';
 import { codeBlock, lineText, paragraph } from './markdown-text.ts';
 import { parseProps } from './props.ts';
 
-/** Where a twin's code and results come from. */
+/** Where a twin's code and results come from, and where its page is. */
 export interface TwinSources {
   snippetsRoot: string;
   projectRoot: string;
   report: HarnessReport | undefined;
+  /** The page's own URL path, base included: relative links are resolved against it, since the twin lives elsewhere. */
+  pageUrl?: string;
 }
 
 /** A page the twin cannot be made from; the message names the file and what is wrong. */
@@ -79,6 +82,23 @@ const callout: TwinComponent = async (props, children) => {
   return [{ type: 'blockquote', children: [heading, ...(children as (BlockContent | DefinitionContent)[])] }];
 };
 
+/** A table of the API's conventions as a Markdown table. */
+const apiTableComponent: TwinComponent = async (props) => {
+  const table = apiTable(parseProps('ApiTable', ApiTablePropsSchema, props).of);
+  const cell = (content: TableCell): MdastTableCell => ({
+    type: 'tableCell',
+    children: [content.code ? { type: 'inlineCode', value: content.text } : lineText(content.text)],
+  });
+  const row = (cells: TableCell[]) => ({ type: 'tableRow' as const, children: cells.map(cell) });
+  return [
+    {
+      type: 'table',
+      align: table.columns.map(() => null),
+      children: [row(table.columns.map((text) => ({ text }))), ...table.rows.map(row)],
+    },
+  ];
+};
+
 /** A container whose content stands for itself in Markdown (<Steps>' list, a layout <div>). */
 const content: TwinComponent = async (_props, children) => children;
 
@@ -87,6 +107,7 @@ export const TWIN_COMPONENTS: Readonly<Record<string, TwinComponent>> = Object.f
   CodeTabs: codeTabs,
   CodeFile: codeFile,
   ResponseExample: responseExample,
+  ApiTable: apiTableComponent,
   Callout: callout,
   Steps: content,
   div: content,

@@ -25,6 +25,7 @@ import {
   tabbedExamples,
 } from './page-checks.ts';
 import { builtSite, readPage, readSnippet } from './site.ts';
+import { writtenPages } from './collection.ts';
 
 const GUIDE = '/core-api/authentication/';
 const SNIPPETS = path.resolve('snippets');
@@ -32,6 +33,10 @@ const SNIPPETS = path.resolve('snippets');
 const EXAMPLES = await tabbedExamples(await readPage(GUIDE).catch(() => ''), SNIPPETS);
 const CASES = EXAMPLES.flatMap((example) => LANGUAGES.map((language) => ({ example: example.id, language: language.id })));
 const byId = (id: string) => EXAMPLES.find((example) => example.id === id)!;
+// The section's pages as their MDX files say, in sidebar order.
+const PAGES = await writtenPages();
+/** A page's Markdown twin's path. */
+const twinOf = (pagePath: string) => `${pagePath.replace(/\/$/, '')}.md`;
 
 describe('the home page', () => {
   test('introduces the docs and links to the guide', async () => {
@@ -215,31 +220,49 @@ describe('the status page', () => {
     html = await readPage('/status/');
   });
 
-  test('has one row per file and one cell per scenario of the report, each passed, failed or skipped', async () => {
+  test('groups the results by the page that shows them, then by example, one cell per case of the report', async () => {
     const report = (await readReport(FIXTURE_REPORT))!;
-    const table = innerHtml(
-      html,
-      startTags(html).find((tag) => tag.name === 'table')!,
+    const groups = startTags(html).filter((tag) => tag.attributes.class === 'status-page');
+    /** The text of the first `name` element inside `outer`. */
+    const headingText = (outer: string, name: string) =>
+      textOf(
+        innerHtml(
+          outer,
+          startTags(outer).find((tag) => tag.name === name)!,
+        ),
+      );
+    // Every example of the fixture report is on the guide, so there is one group: the guide's.
+    expect(groups.map((group) => headingText(innerHtml(html, group), 'h2'))).toEqual(['Core API authentication']);
+    const group = innerHtml(html, groups[0]!);
+    const examples = startTags(group).filter((tag) => tag.attributes.class === 'status-example');
+    expect(examples.map((example) => headingText(innerHtml(group, example), 'h3'))).toEqual(
+      EXAMPLES.map((example) => `${example.manifest.title} ${example.id}`),
     );
-    const rows = innerHtml(
-      table,
-      startTags(table).find((tag) => tag.name === 'tbody')!,
-    )
-      .split('<tr')
-      .slice(1);
-    const files = new Set(report.cases.map((entry) => `${entry.example}/${entry.language}`));
-    const scenarios = new Set(report.cases.map((entry) => entry.scenario));
-    expect(rows).toHaveLength(files.size);
-    const headers = startTags(table).filter((tag) => tag.name === 'th' && tag.attributes.scope === 'col');
-    expect(headers).toHaveLength(scenarios.size + 1);
-    const cells = rows.flatMap((row) =>
-      startTags(row)
-        .filter((tag) => tag.name === 'td')
-        .map((tag) => tag.attributes['data-status'] ?? 'none'),
-    );
-    expect(cells.filter((status) => status !== 'none')).toHaveLength(report.cases.length);
+    const cells = startTags(group)
+      .filter((tag) => tag.name === 'td')
+      .map((tag) => tag.attributes['data-status'] ?? 'none');
+    const shown = report.cases.filter((entry) => EXAMPLES.some((example) => example.id === entry.example));
+    expect(cells.filter((status) => status !== 'none')).toHaveLength(shown.length);
     for (const status of ['passed', 'failed', 'skipped'] as const)
-      expect(cells.filter((cell) => cell === status)).toHaveLength(report.cases.filter((entry) => entry.status === status).length);
+      expect(cells.filter((cell) => cell === status)).toHaveLength(shown.filter((entry) => entry.status === status).length);
+    const totals = (status: string) => shown.filter((entry) => entry.status === status).length;
+    expect(textOf(group)).toContain(`${totals('passed')} passed, ${totals('failed')} failed, ${totals('skipped')} skipped`);
+  });
+
+  test('can show only what failed without JavaScript: a checkbox, and every group and scenario marked failed or clean', () => {
+    const tags = startTags(html);
+    expect(tags.some((tag) => tag.name === 'input' && tag.attributes.type === 'checkbox' && tag.attributes.id === 'only-failed')).toBe(
+      true,
+    );
+    expect(tags.some((tag) => tag.name === 'label' && tag.attributes.for === 'only-failed')).toBe(true);
+    const rows = tags.filter((tag) => tag.name === 'tr' && tag.attributes['data-outcome']);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const failed = startTags(innerHtml(html, row)).some((tag) => tag.attributes['data-status'] === 'failed');
+      expect(row.attributes['data-outcome']).toBe(failed ? 'failed' : 'clean');
+    }
+    // The fixture report has a failing Python file, so its page and example are marked failed.
+    expect(tags.filter((tag) => tag.attributes.class === 'status-page').map((tag) => tag.attributes['data-outcome'])).toEqual(['failed']);
   });
 
   test("gives each failure its check ids and messages, each skip its reason, the totals, and the run's date, commit and duration", async () => {
@@ -255,7 +278,7 @@ describe('the status page', () => {
 
   test('says plainly at the top that the report does not cover a file as it is now', () => {
     // The fixture report has no case for list-clients' curl file.
-    const top = textOf(html.slice(0, html.indexOf('<table')));
+    const top = textOf(html.slice(html.indexOf('<main'), html.indexOf('<table')));
     expect(top).toContain('This report is out of date');
     expect(top).toContain('list-clients.sh: the report has no result for it');
   });
@@ -302,12 +325,12 @@ describe('the Markdown twin and /llms.txt', () => {
     await expectTwinBlocksAreShownSources(twin, await readPage(GUIDE), SNIPPETS);
   });
 
-  test('/llms.txt has a title, a summary and sections of links to the twins', async () => {
+  test("/llms.txt has a title, a summary and sections of links: every page's twin, every example, the rest", async () => {
     const text = await readFile(path.join(builtSite(), 'llms.txt'), 'utf8');
-    expect(text).toMatch(
-      /^# RequestRocket Core API docs\n\n> \S[^\n]+\n\n## Guides\n\n- \[Core API authentication\]\(\/core-api\/authentication\.md\): Every Core API request/,
-    );
-    expect(text).toContain('## Optional\n\n- [Test status](/status/): ');
+    expect(text).toMatch(/^# RequestRocket Core API docs\n\n> \S[^\n]+\n\n## Core API\n\n- \[/);
+    for (const page of PAGES) expect(text).toContain(`- [${page.title}](${twinOf(page.path)}): ${page.description}\n`);
+    expect(text).toContain('\n## Optional\n\n- [Every page in one file](/llms-full.txt): ');
+    expect(text).toContain('\n- [Test status](/status/): ');
     for (const example of EXAMPLES) expect(text).toContain(`- [${example.manifest.title}](/core-api/authentication.md): `);
   });
 });
@@ -331,7 +354,9 @@ describe('every page', () => {
       for (const tag of startTags(html)) {
         for (const name of ['src', 'srcset', 'poster', 'data'])
           expect(tag.attributes[name] ?? '', `${file} <${tag.name} ${name}>`).not.toMatch(external);
-        if (tag.name !== 'a') expect(tag.attributes.href ?? '', `${file} <${tag.name} href>`).not.toMatch(external);
+        // Links are followed by the reader, and a canonical URL is never fetched: neither loads anything.
+        if (tag.name !== 'a' && tag.attributes.rel !== 'canonical')
+          expect(tag.attributes.href ?? '', `${file} <${tag.name} href>`).not.toMatch(external);
       }
       for (const url of html.matchAll(/url\(\s*['"]?([^'")]+)/g)) expect(url[1], file).not.toMatch(external);
     }
