@@ -13,7 +13,7 @@ import { highlightCachePath } from './site-paths.ts';
 export const CODE_THEMES = { light: 'rr-light', dark: 'github-dark-default' } as const;
 
 /** Version of the markup this module writes; change it when the markup changes, so cached blocks are redone. */
-const MARKUP_FORMAT = 'classes-4';
+const MARKUP_FORMAT = 'classes-5';
 
 /** GitHub's light theme with comments darkened from #6e7781 to #57606a, to reach WCAG AA contrast (4.5:1). */
 async function lightTheme(): Promise<ThemeRegistration> {
@@ -79,6 +79,9 @@ async function render(code: string, grammar: string, palette: CodePalette): Prom
     lang: grammar,
     themes: CODE_THEMES,
     defaultColor: false,
+    // No time limit per line: with Shiki's default (500 ms) a line tokenized on a busy machine stops
+    // early and the rest of it takes the plain colour, so the same code came out differently.
+    tokenizeTimeLimit: 0,
     transformers: [
       {
         pre(node) {

@@ -41,6 +41,8 @@ async function inlineColoured(code: string, grammar: string): Promise<string> {
     lang: grammar,
     themes: CODE_THEMES,
     defaultColor: 'light-dark()',
+    // As the site highlights: no time limit per line, so a busy machine gives the same tokens.
+    tokenizeTimeLimit: 0,
     transformers: [
       {
         pre(node) {
