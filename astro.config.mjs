@@ -33,5 +33,18 @@ export default defineConfig({
   // Page scripts and styles are files the browser keeps between pages, never copied into each page's
   // HTML, and every page's CSS is one stylesheet (one request, cached for the whole site).
   build: { inlineStylesheets: 'never' },
-  vite: { build: { cssCodeSplit: false, assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  vite: {
+    build: {
+      cssCodeSplit: false,
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      rollupOptions: {
+        // Astro marks each content page's asset module "use astro:head-inject", which the bundler says
+        // it may not keep; Astro reads it before bundling, so the warning is noise on every build.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -23,7 +23,7 @@ export function searchIndex(): AstroIntegration {
           if (!index) throw new Error('search index: Pagefind gave no index');
           const { page_count: pages } = checked('read the built pages', await index.addDirectory({ path: fileURLToPath(dir) }));
           checked('write the index', await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) }));
-          logger.info(`search: ${pages} page(s) indexed with Pagefind`);
+          logger.info(`search: Pagefind read ${pages} page(s) and indexed the sections they mark`);
         } finally {
           await pagefind.close();
         }

@@ -13,15 +13,25 @@ import { twinPath } from './twin-paths.ts';
 /** The one line under the title of /llms.txt and /llms-full.txt. */
 export const LLMS_SUMMARY = `The ${SITE.product} Core API: its conventions, how to authenticate and handle its errors. Every code example (JavaScript, Python, Go, Java, curl) is a real program that is run against a mock of the API on each change; each page links to its Markdown version, with every example inline and its tested status.`;
 
-/** The Markdown twin of `page`, whose MDX text is `source`. */
-export async function pageTwin(page: SectionPage, source: string): Promise<string> {
-  const report = await siteReport(reportPath());
-  return pageMarkdown(source, page, page.file, {
-    snippetsRoot: snippetsRoot(),
-    projectRoot: projectRoot(),
-    report,
-    pageUrl: withBase(page.path),
-  });
+/** Twins made during this build, by page and MDX text: /llms-full.txt holds the twins the .md routes made. */
+const made = new Map<string, Promise<string>>();
+
+/** The Markdown twin of `page`, whose MDX text is `source` (made once per build; every time in `astro dev`, where files change). */
+export function pageTwin(page: SectionPage, source: string): Promise<string> {
+  const key = `${page.file}\0${source}`;
+  let twin = import.meta.env.DEV ? undefined : made.get(key);
+  if (!twin) {
+    twin = siteReport(reportPath()).then((report) =>
+      pageMarkdown(source, page, page.file, {
+        snippetsRoot: snippetsRoot(),
+        projectRoot: projectRoot(),
+        report,
+        pageUrl: withBase(page.path),
+      }),
+    );
+    made.set(key, twin);
+  }
+  return twin;
 }
 
 /** The text of /llms.txt: every page's twin, every example (in the twin of the page that shows it), the test status. */
