@@ -1,10 +1,13 @@
 // The search in a real browser: nothing of it loads with the page; /, Ctrl-K and Cmd-K open a
 // modal dialog that keeps focus and closes with Escape; typing a page's title and Enter lands on
 // the page, a heading's phrase on its section, a path on the section that shows it; the arrow keys
-// move through the results; nothing comes from another origin; and all of it works under a base path.
+// move through the results; nothing comes from another origin; all of it works under a base path;
+// and operation sections, marked as the resource pages will mark them, are found by their path,
+// their operationId and their heading.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { orderHits, pageHits, type PagefindPage } from '../../docs/components/internal/search-hits.ts';
 import { buildSite, makeBuildDir } from '../site/build-site.ts';
 import { writtenPages } from '../site/collection.ts';
 import { builtSite } from '../site/site.ts';
@@ -181,5 +184,46 @@ describe('the search under a base path', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${based.url}/rr-docs/core-api/authentication/`);
     await page.context().close();
+  });
+});
+
+describe('operation sections', () => {
+  let outDir: string;
+  let fixture: SiteServer;
+
+  beforeAll(async () => {
+    outDir = await makeBuildDir();
+    const result = await buildSite({ root: 'test/fixtures/site/operation-sections', outDir });
+    if (!result.ok) throw new Error(result.output);
+    fixture = await serveSite(outDir);
+  });
+
+  afterAll(async () => {
+    await fixture?.close();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  /** The hits the dialog would list for `query`, in its order, as Pagefind answers on the fixture page. */
+  async function hits(query: string): Promise<string[]> {
+    const { page } = await open('/targets/', fixture);
+    // A string, not a function: the test runner would rewrite a function's import() for Node.
+    const pages = await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.options({ baseUrl: '/' });
+      const { results } = await pagefind.search(${JSON.stringify(query)});
+      return Promise.all(results.map((result) => result.data()));
+    })()`);
+    await page.context().close();
+    return (pages as PagefindPage[]).flatMap((found) => orderHits(pageHits(found), query, 3).map((entry) => entry.url));
+  }
+
+  test.each([
+    ['/targets/{targetId}', ['/targets/#get-a-target', '/targets/#delete-a-target']],
+    ['getTarget', ['/targets/#get-a-target']],
+    ['deleteTarget', ['/targets/#delete-a-target']],
+    ['delete a target', ['/targets/#delete-a-target']],
+    ['GET /api/clients/{clientId}/targets', ['/targets/#list-targets', '/targets/#get-a-target']],
+  ])('"%s" lands on the operation section first', async (query, first) => {
+    expect(first).toContain((await hits(query))[0]);
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { CLIENTS_OK, FORBIDDEN, METHOD_NOT_ALLOWED, NOT_FOUND, SAMPLE_CLIENTS, UNAUTHORIZED } from '../../scripts/api/contract.ts';
 import { apiTable, TIMESTAMP_EXAMPLE } from '../../docs/components/api-table.ts';
-import { orderHits, queryWords, titleHolds, type SearchHit } from '../../docs/components/internal/search-hits.ts';
+import { orderHits, pageHits, queryWords, titleHolds, type SearchHit } from '../../docs/components/internal/search-hits.ts';
 import { PageOrderError, breadcrumbTrail, neighbours, orderPages, pagePath, type PageEntry } from '../../docs/lib/page-order.ts';
 import { PageFrontmatterSchema } from '../../docs/lib/page-schema.ts';
 import { UNSHOWN_GROUP, statusByPage } from '../../docs/lib/status-matrix.ts';
@@ -137,9 +137,44 @@ describe('search hits', () => {
     ]);
   });
 
-  test('lists first the section an operation path or name weighs most in, when no heading holds the words', () => {
-    const hits = [hit('Targets'), hit('Targets', 'List targets', 500), hit('Targets', 'Get a target', 4000)];
-    expect(orderHits(hits, '/targets/{targetId}', 3)[0]!.title).toBe('Get a target');
+  test('lists first the section whose text holds what was typed, as typed (a path), over one that only scores higher', () => {
+    const hits = [
+      hit('Targets'),
+      { ...hit('Targets', 'List targets', 9400), text: 'List targets. GET /api/clients/{clientId}/targets listTargets.' },
+      { ...hit('Targets', 'Get a target', 9300), text: 'Get a target. GET /api/clients/{clientId}/targets/{targetId} getTarget.' },
+    ];
+    expect(orderHits(hits, '/targets/{targetId}', 3).map((found) => found.title)).toEqual(['Get a target', 'Targets', 'List targets']);
+  });
+
+  test('cuts a page into its sections by the words where their headings start', () => {
+    const [page, ...sections] = pageHits({
+      url: '/targets/',
+      meta: { title: 'Targets' },
+      excerpt: '',
+      content: 'Targets. Intro. List targets. GET /targets Get a target. GET /targets/{targetId}',
+      sub_results: [
+        { title: 'Targets', url: '/targets/', excerpt: '', anchor: { location: 0 }, weighted_locations: [] },
+        {
+          title: 'List targets',
+          url: '/targets/#list',
+          excerpt: '',
+          anchor: { location: 2 },
+          weighted_locations: [{ weight: 1, balanced_score: 10 }],
+        },
+        {
+          title: 'Get a target',
+          url: '/targets/#get',
+          excerpt: '',
+          anchor: { location: 6 },
+          weighted_locations: [{ weight: 1, balanced_score: 5 }],
+        },
+      ],
+    });
+    expect(page).toMatchObject({ kind: 'page', title: 'Targets' });
+    expect(sections.map(({ title, score, text }) => ({ title, score, text }))).toEqual([
+      { title: 'List targets', score: 10, text: 'List targets. GET /targets' },
+      { title: 'Get a target', score: 5, text: 'Get a target. GET /targets/{targetId}' },
+    ]);
   });
 });
 

@@ -3,21 +3,13 @@
 // the dialog lists them as links, the best first: the page whose title holds every word typed, or
 // else the section that matches best (a heading phrase, or an operation's path or name weighted in
 // the index). Arrow keys move between the field and the links, Enter opens one.
-import { orderHits, type SearchHit } from './search-hits.ts';
+import { orderHits, pageHits, type PagefindPage, type SearchHit } from './search-hits.ts';
 
 /** The part of Pagefind's browser API this uses. */
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
   init(): Promise<void>;
   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindPage> }[] } | null>;
-}
-
-/** One page Pagefind found, with its sections. */
-interface PagefindPage {
-  url: string;
-  meta: { title?: string };
-  excerpt: string;
-  sub_results?: { title: string; url: string; excerpt: string; weighted_locations?: { balanced_score?: number; weight: number }[] }[];
 }
 
 /** How many pages a query lists, and how many sections of each. */
@@ -56,22 +48,6 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   link.append(title, excerpt);
   item.append(link);
   return item;
-}
-
-/** A page's hits: the page and its sections, each scored by Pagefind's weighted locations. */
-function pageHits(page: PagefindPage): SearchHit[] {
-  const title = page.meta.title ?? page.url;
-  const sections = (page.sub_results ?? [])
-    .filter((section) => section.url !== page.url)
-    .map((section) => ({
-      kind: 'section' as const,
-      url: section.url,
-      title: section.title,
-      pageTitle: title,
-      excerpt: section.excerpt,
-      score: (section.weighted_locations ?? []).reduce((sum, location) => sum + (location.balanced_score ?? location.weight), 0),
-    }));
-  return [{ kind: 'page', url: page.url, title, pageTitle: title, excerpt: page.excerpt, score: 0 }, ...sections];
 }
 
 /** Wires the dialog's field to Pagefind at `bundle` (its folder URL), with result URLs under `base`. */
