@@ -7,24 +7,47 @@ import { virtualStylesheet } from './docs/integrations/virtual-stylesheet.ts';
 import { languageCss } from './docs/lib/prepaint.ts';
 import { reportGate } from './docs/integrations/report-gate.ts';
 import { sourceUrls } from './docs/integrations/source-urls.ts';
+import { searchIndex } from './docs/integrations/search-index.ts';
+import { linkCheck } from './docs/integrations/link-check.ts';
+import { sitemap } from './docs/integrations/sitemap.ts';
 
 export default defineConfig({
   // The site's source lives in docs/; snippets/ and scripts/ stay outside Astro's tree.
   srcDir: './docs',
+  // Where the site is published, for canonical URLs, Open Graph and the sitemap (SITE_URL; the product's docs host by default).
+  site: process.env.SITE_URL || 'https://docs.requestrocket.com',
   // The path the site is served under: '/' by default, '/<repository>' on a GitHub project page.
   base: process.env.SITE_BASE || '/',
   // Before building, the harness report must speak about the files as they are now (see the gate);
   // highlighted code takes its colours from one stylesheet and is cached between builds.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
   // The scripts' modules keep their own `import.meta.url` once bundled, so they find the API description.
+  // After building: the sitemap, the search index, and a check that every internal link leads somewhere.
   integrations: [
     mdx(),
     reportGate(),
     codeHighlight(),
     virtualStylesheet('virtual:rr-languages.css', () => languageCss(LANGUAGE_IDS)),
     sourceUrls(),
+    sitemap(),
+    searchIndex(),
+    linkCheck(),
   ],
-  // Page scripts and styles are files the browser keeps between pages, never copied into each page's HTML.
+  // Page scripts and styles are files the browser keeps between pages, never copied into each page's
+  // HTML, and every page's CSS is one stylesheet (one request, cached for the whole site).
   build: { inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
+  vite: {
+    build: {
+      cssCodeSplit: false,
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      rollupOptions: {
+        // Astro marks each content page's asset module "use astro:head-inject", which the bundler says
+        // it may not keep; Astro reads it before bundling, so the warning is noise on every build.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

@@ -2,7 +2,14 @@
 // read at build time so the page shows exactly what is in the repository.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { assertNoSymlinks, languageOfFile, ManifestError, readExampleFile } from '../../scripts/site-surface.ts';
+
+/** The props of <CodeFile>, for the page and its Markdown twin alike. */
+export const CodeFilePropsSchema = z.strictObject({
+  example: z.string({ error: 'expected the id of an example (a string)' }).min(1),
+  file: z.string({ error: 'expected a file name in the example folder (a string)' }).min(1),
+});
 
 /** Shiki grammars of the non-snippet files an example may hold, by extension. */
 const OTHER_GRAMMARS: Readonly<Record<string, string>> = { '.http': 'http', '.json': 'json' };

@@ -2,6 +2,7 @@
 // its files in tab order with their labels and grammars, read byte for byte from disk.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import {
   type Example,
   EXAMPLE_ID_PATTERN,
@@ -11,6 +12,11 @@ import {
   MANIFEST_FILE,
   readExampleFile,
 } from '../../scripts/site-surface.ts';
+
+/** The props of <CodeTabs>, for the page and its Markdown twin alike. */
+export const CodeTabsPropsSchema = z.strictObject({
+  example: z.string({ error: 'expected the id of an example, the name of its folder under snippets/ (a string)' }).min(1),
+});
 
 /** One tab before its file is read: which language, its label, and the file to show. */
 export interface PlannedTab {

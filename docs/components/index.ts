@@ -1,4 +1,5 @@
-// The components MDX pages use, one per tag: `import { CodeTabs, Steps } from '.'`.
+// The components every page of the content collection can use, one per tag, without importing them
+// (the section's route hands them to each page).
 
 /** An example's files as tabs, one per language, each with its tested status and a copy button. */
 export { default as CodeTabs } from './CodeTabs.astro';
@@ -8,6 +9,8 @@ export { default as CodeFile } from './CodeFile.astro';
 export { default as ResponseExample } from './ResponseExample.astro';
 /** An ordered list shown as numbered steps. */
 export { default as Steps } from './Steps.astro';
+/** One of the API's conventions as a table, from the API's facts: the success envelope, id and timestamp formats, the errors. */
+export { default as ApiTable } from './ApiTable.astro';
 /** A note set apart from the text: note, tip, caution or danger. */
 export { default as Callout } from './Callout.astro';
 

@@ -1,6 +1,7 @@
 // The logic behind <ResponseExample>: the API's exact response bodies, taken from the API description
 // that the mock server also answers from, so the guide can never show a body the API does not send.
 import { STATUS_CODES } from 'node:http';
+import { z } from 'zod';
 import { type DocumentedAnswer, documentedError, documentedSuccess, formatBody } from '../../scripts/site-surface.ts';
 
 /** The operation the guide's examples call (`GET /api/clients`), whose success the guide shows. */
@@ -32,3 +33,11 @@ export function responseView(status: DocumentedStatus): ResponseView {
   const response = DOCUMENTED_RESPONSES[status];
   return { status, reason: STATUS_CODES[status] ?? '', body: formatBody(response.body) };
 }
+
+/** The props of <ResponseExample>, for the page and its Markdown twin alike. */
+export const ResponseExamplePropsSchema = z.strictObject({
+  status: z.union(
+    DOCUMENTED_STATUSES.map((status) => z.literal(status)),
+    { error: `expected one of ${DOCUMENTED_STATUSES.join(', ')} as a number (status={401})` },
+  ),
+});

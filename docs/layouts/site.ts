@@ -1,4 +1,5 @@
-// What every page shares: the product's name and the navigation.
+// What every page shares: the product's name, the section the collection's pages form, and links
+// under the base the site is served from.
 
 /** Names shown in the header and the page titles. */
 export const SITE = Object.freeze({
@@ -7,17 +8,8 @@ export const SITE = Object.freeze({
   title: 'RequestRocket Core API docs',
 });
 
-/** One link of the navigation. */
-export interface NavLink {
-  href: string;
-  label: string;
-}
-
-/** The navigation, in groups, as the sidebar and the phone menu show it. */
-export const NAV: readonly { heading: string; links: readonly NavLink[] }[] = Object.freeze([
-  { heading: 'Start here', links: [{ href: '/', label: 'Overview' }] },
-  { heading: 'Core API', links: [{ href: '/core-api/authentication/', label: 'Authentication' }] },
-]);
+/** The Core API section: its name, where its pages are published, and the folder they are written in. */
+export const SECTION = Object.freeze({ label: 'Core API', path: '/core-api/', folder: 'docs/content/core-api' });
 
 /** `href` (a path from the site's root, like `/core-api/authentication/`) under the base the site is served from. */
 export function withBase(href: string, base: string = import.meta.env.BASE_URL): string {

@@ -1,86 +1,39 @@
-// The Markdown twin of a guide, for tools and assistants: made from the same sources as the page
-// (the MDX text, the snippet files, the API description and the harness report), with every code
-// example inline in full, each labelled with its language, file and tested status.
-import { API_FACTS, type HarnessReport } from '../../scripts/site-surface.ts';
-import { loadCodeFile } from '../components/code-file.ts';
-import { loadTabs } from '../components/code-tabs.ts';
-import { fileResults } from './evidence.ts';
-import { DOCUMENTED_STATUSES, responseView, type DocumentedStatus } from '../components/responses.ts';
+// The Markdown twin of a page, for tools and assistants: made from the same sources as the page
+// (the MDX, the snippet files, the API description and the harness report), with every code example
+// inline in full, each labelled with its language, file and tested status. The MDX is parsed by
+// the parser Astro builds the page with (satteri) into a syntax tree; the twin is that tree with
+// each component replaced by its Markdown (see twin-components.ts), written out by one serializer.
+import type { PhrasingContent, RootContent } from 'mdast';
+import { mdxToMdast } from 'satteri';
+import { API_FACTS } from '../../scripts/site-surface.ts';
+import { lineText, markdownOf, paragraph } from './markdown-text.ts';
+import { MarkdownTwinError, TWIN_COMPONENTS, type TwinSources } from './twin-components.ts';
 
-/** Where a twin's code and results come from. */
-export interface TwinSources {
-  snippetsRoot: string;
-  projectRoot: string;
-  report: HarnessReport | undefined;
-}
+export { MarkdownTwinError, type TwinSources } from './twin-components.ts';
 
-/** A guide's front matter, as the page shows it. */
-export interface GuideMeta {
+/** A page's front matter, as the page shows it. */
+export interface PageMeta {
   title: string;
   description: string;
 }
 
-/** A guide the twin cannot be made from; the message names the file and what is wrong. */
-export class MarkdownTwinError extends Error {
-  constructor(file: string, problem: string) {
-    super(`${file}: cannot make the Markdown twin: ${problem}`);
-    this.name = 'MarkdownTwinError';
-  }
+/** A node of the MDX tree, whatever its kind (the parser's types leave MDX's own nodes out of mdast's unions). */
+interface MdxNode {
+  type: string;
+  name?: string | null;
+  value?: unknown;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdxNode[];
 }
 
-/** A fenced code block holding `code` exactly, its fence longer than any run of backticks inside. */
-export function fence(code: string, info: string): string {
-  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((match) => match[0].length));
-  const marks = '`'.repeat(Math.max(3, longest + 1));
-  return `${marks}${info}\n${code}${code.endsWith('\n') ? '' : '\n'}${marks}`;
-}
-
-/** The attributes of a component tag (`example="x"`, `status={401}`). */
-function attributes(text: string): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const match of text.matchAll(/(\w+)=(?:"([^"]*)"|\{([^}]*)\})/g)) found[match[1]!] = match[2] ?? match[3]!;
-  return found;
-}
-
-/** One example's files as Markdown: a heading line per language with its tested status, then the file. */
-async function codeTabs(example: string, sources: TwinSources): Promise<string> {
-  const { example: loaded, tabs } = await loadTabs(sources.snippetsRoot, example);
-  const { title, description } = loaded.manifest;
-  const parts = [`**${title}**${description ? `: ${description}` : ''}`];
-  for (const tab of tabs) {
-    const { status } = fileResults(
-      sources.report,
-      loaded,
-      { language: tab.language, path: tab.path, name: tab.fileName },
-      sources.snippetsRoot,
-      sources.projectRoot,
-    );
-    parts.push(`${tab.label}, \`${tab.fileName}\` (${status.label}):`, fence(tab.code, tab.grammar));
-  }
-  return parts.join('\n\n');
-}
-
-/** One component of the page as Markdown; throws for a component the twin does not know. */
-async function component(name: string, props: Record<string, string>, file: string, sources: TwinSources): Promise<string> {
-  if (name === 'CodeTabs' && props.example) return codeTabs(props.example, sources);
-  if (name === 'CodeFile' && props.example && props.file) {
-    const { code, grammar } = await loadCodeFile(sources.snippetsRoot, props.example, props.file);
-    return `\`${props.file}\`:\n\n${fence(code, grammar)}`;
-  }
-  if (name === 'ResponseExample' && DOCUMENTED_STATUSES.includes(Number(props.status) as DocumentedStatus)) {
-    const response = responseView(Number(props.status) as DocumentedStatus);
-    return `\`${response.status} ${response.reason}\`, \`application/json\`:\n\n${fence(response.body, 'json')}`;
-  }
-  throw new MarkdownTwinError(
-    file,
-    `<${name}${Object.entries(props)
-      .map(([key, value]) => ` ${key}="${value}"`)
-      .join('')} /> is not a component the twin knows, or lacks a prop`,
-  );
+/** What converting one page needs: where its code comes from, and its file for error messages. */
+interface Context {
+  file: string;
+  sources: TwinSources;
 }
 
 /** The value of a `{API_FACTS.name}` expression: a string fact of the API description. */
-function expression(name: string, file: string): string {
+function fact(name: string, file: string): string {
   const [scope, key = '', ...rest] = name.split('.');
   const facts: Readonly<Record<string, unknown>> = API_FACTS;
   const value = scope === 'API_FACTS' && rest.length === 0 && Object.hasOwn(facts, key) ? facts[key] : undefined;
@@ -89,42 +42,134 @@ function expression(name: string, file: string): string {
   return value;
 }
 
-/** Replaces every match of `pattern` in `text` with `replace`'s (asynchronous) result. */
-async function replaceAsync(text: string, pattern: RegExp, replace: (match: RegExpMatchArray) => Promise<string>): Promise<string> {
-  const matches = [...text.matchAll(pattern)];
-  const replacements = await Promise.all(matches.map(replace));
-  let result = '';
-  let last = 0;
-  matches.forEach((match, index) => {
-    result += text.slice(last, match.index) + replacements[index];
-    last = match.index! + match[0].length;
-  });
-  return result + text.slice(last);
+/** What an expression stands for: a fact's text, nothing for a comment; anything else is refused. */
+function expressionText(code: string, file: string): string | undefined {
+  const trimmed = code.trim();
+  if (/^\/\*[\s\S]*\*\/$/.test(trimmed)) return undefined;
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(trimmed)) return fact(trimmed, file);
+  throw new MarkdownTwinError(file, `{${trimmed}} is not an expression the twin can read (a fact: {API_FACTS.<name>})`);
 }
 
-/** The Markdown twin of the guide whose MDX text is `source` (from `file`, named in errors). */
-export async function guideMarkdown(source: string, meta: GuideMeta, file: string, sources: TwinSources): Promise<string> {
-  let body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
-  // MDX's own lines: imports and exports are the page's code, not its text.
-  body = body.replace(/^(?:import|export) .*\r?\n/gm, '');
-  body = body.replace(/<code>\{(\w+(?:\.\w+)*)\}<\/code>/g, (_match, name: string) => `\`${expression(name, file)}\``);
-  body = body.replace(/(?<!=)\{([A-Za-z_]\w*(?:\.\w+)*)\}/g, (_match, name: string) => expression(name, file));
-  body = body.replace(/^<\/?div[^>]*>\r?\n/gm, '');
-  body = body.replace(/<Steps>\r?\n([\s\S]*?)<\/Steps>/g, '$1');
-  body = body.replace(/<Callout([^>]*)>\r?\n([\s\S]*?)<\/Callout>/g, (_match, attrs: string, inner: string) => {
-    const { type = 'note', title } = attributes(attrs);
-    const heading = title ?? type[0]!.toUpperCase() + type.slice(1);
-    return `${[`**${heading}**`, '', ...inner.replace(/\s+$/, '').split('\n')].map((line) => (line ? `> ${line}` : '>')).join('\n')}\n`;
+/** An attribute value written as an expression (`status={401}`): a number, a boolean or a fact of the API description. */
+function expressionValue(code: string, file: string): unknown {
+  const trimmed = code.trim();
+  if (/^-?\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  return expressionText(trimmed, file);
+}
+
+/** A JSX element's attributes as props; a spread (`{...props}`) is refused. */
+function props(node: MdxNode, file: string): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  for (const attribute of node.attributes ?? []) {
+    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name)
+      throw new MarkdownTwinError(file, `<${node.name}> spreads props, which the twin cannot read`);
+    const { value } = attribute;
+    if (value === null || value === undefined) found[attribute.name] = true;
+    else if (typeof value === 'string') found[attribute.name] = value;
+    else found[attribute.name] = expressionValue(String((value as { value: unknown }).value), file);
+  }
+  return found;
+}
+
+/** `<Name a="x" b={1} />`, as the page wrote it, for messages. */
+function describeTag(node: MdxNode): string {
+  const attributes = (node.attributes ?? []).map((attribute) => {
+    const { value } = attribute;
+    if (attribute.type !== 'mdxJsxAttribute') return ' {...}';
+    if (value === null || value === undefined) return ` ${attribute.name}`;
+    return typeof value === 'string'
+      ? ` ${attribute.name}="${value}"`
+      : ` ${attribute.name}={${String((value as { value: unknown }).value)}}`;
   });
-  const leftover = /<([A-Z]\w*)(?![^>]*\/>)[\s>]/.exec(body);
-  if (leftover) throw new MarkdownTwinError(file, `<${leftover[1]}> is not a component the twin knows`);
-  // Tidy the text's blank lines before the code goes in: code is inserted byte for byte.
-  body = body
-    .replace(/^\s+/, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/\s*$/, '\n');
-  body = await replaceAsync(body, /<([A-Z]\w*)((?:\s+\w+=(?:"[^"]*"|\{[^}]*\}))*)\s*\/>/g, (match) =>
-    component(match[1]!, attributes(match[2]!), file, sources),
-  );
-  return `# ${meta.title}\n\n> ${meta.description}\n\n${body}`;
+  return `<${node.name ?? ''}${attributes.join('')} />`;
+}
+
+/** A link's target as the twin needs it: a link relative to the page is made absolute (the twin is not beside the page's folder), others kept. */
+function linkTarget(url: string, context: Context): string {
+  const { pageUrl } = context.sources;
+  if (!pageUrl || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(url)) return url;
+  const resolved = new URL(url, `https://site.invalid${pageUrl}`);
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+}
+
+/** The inline content of `node` (a text-level element), as Markdown inline nodes. */
+function inline(node: MdxNode, context: Context): PhrasingContent[] {
+  if (node.type === 'mdxTextExpression') {
+    const text = expressionText(String(node.value), context.file);
+    return text === undefined ? [] : [{ type: 'text', value: text }];
+  }
+  if (node.type === 'mdxJsxTextElement') {
+    if (node.name !== 'code') throw new MarkdownTwinError(context.file, `<${node.name}> is not an element the twin knows inside text`);
+    const text = (node.children ?? []).flatMap((child) => inline(child, context)).map((child) => ('value' in child ? child.value : ''));
+    return [{ type: 'inlineCode', value: text.join('') }];
+  }
+  const converted = withChildren(node, (children) => children.flatMap((child) => inline(child, context))) as PhrasingContent;
+  if (converted.type === 'link') converted.url = linkTarget(converted.url, context);
+  return [converted];
+}
+
+/** A copy of `node` whose children are `convert`'s result (a node without children is returned as it is). */
+function withChildren<Child>(node: MdxNode, convert: (children: MdxNode[]) => Child[]): unknown {
+  return node.children ? { ...node, children: convert(node.children) } : node;
+}
+
+/** The block-level content of `node` as Markdown nodes (none for front matter and imports). */
+async function block(node: MdxNode, context: Context): Promise<RootContent[]> {
+  switch (node.type) {
+    case 'yaml':
+    case 'toml':
+    case 'mdxjsEsm':
+      return [];
+    case 'mdxFlowExpression': {
+      const text = expressionText(String(node.value), context.file);
+      return text === undefined ? [] : [paragraph(lineText(text))];
+    }
+    case 'mdxJsxFlowElement': {
+      const component = TWIN_COMPONENTS[node.name ?? ''];
+      if (!component)
+        throw new MarkdownTwinError(
+          context.file,
+          `${describeTag(node)} is not a component the twin knows (it knows ${Object.keys(TWIN_COMPONENTS).join(', ')})`,
+        );
+      const children = await blocks(node.children ?? [], context);
+      try {
+        return await component(props(node, context.file), children, context.sources);
+      } catch (error) {
+        if (error instanceof MarkdownTwinError) throw error;
+        throw new MarkdownTwinError(context.file, (error as Error).message);
+      }
+    }
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell':
+      return [withChildren(node, (children) => children.flatMap((child) => inline(child, context))) as RootContent];
+    default:
+      if (!node.children) return [node as RootContent];
+      return [{ ...node, children: await blocks(node.children, context) } as RootContent];
+  }
+}
+
+/** The Markdown nodes of a list of MDX nodes, in order. */
+async function blocks(nodes: readonly MdxNode[], context: Context): Promise<RootContent[]> {
+  return (await Promise.all(nodes.map((node) => block(node, context)))).flat();
+}
+
+/** The page's MDX as a tree; a syntax error names the file. */
+function parse(source: string, file: string): MdxNode {
+  try {
+    return mdxToMdast(source, { position: false }) as MdxNode;
+  } catch (error) {
+    throw new MarkdownTwinError(file, `the MDX does not parse: ${(error as Error).message}`);
+  }
+}
+
+/** The Markdown twin of the page whose MDX text is `source` (from `file`, named in errors). */
+export async function pageMarkdown(source: string, meta: PageMeta, file: string, sources: TwinSources): Promise<string> {
+  const body = await blocks(parse(source, file).children ?? [], { file, sources });
+  return markdownOf([
+    { type: 'heading', depth: 1, children: [lineText(meta.title)] },
+    { type: 'blockquote', children: [paragraph(lineText(meta.description))] },
+    ...body,
+  ]);
 }

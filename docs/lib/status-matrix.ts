@@ -1,5 +1,6 @@
-// The logic behind the status page: every example × language × scenario of the harness report as
-// one table, each cell a pass, fail or skip with the failed checks or the reason, and the totals.
+// The logic behind the status page: the harness report's cases grouped by the page that shows
+// them, then by example, each example a grid of scenario × language whose cells are a pass, fail
+// or skip with the failed checks or the reason, with totals per example and per page.
 import { type CaseReport, type HarnessReport, LANGUAGES, type Status } from '../../scripts/site-surface.ts';
 import { maskTokens, scenarioLabel } from './evidence.ts';
 
@@ -10,7 +11,7 @@ export interface MatrixCell {
   notes: string[];
 }
 
-/** One row: a snippet file (example and language) and its result under each scenario. */
+/** One snippet file (example and language) and its result under each scenario. */
 export interface MatrixRow {
   example: string;
   language: string;
@@ -21,11 +22,46 @@ export interface MatrixRow {
   cells: Record<string, MatrixCell>;
 }
 
-/** The whole table: its scenario columns (in the report's order) and rows. */
+/** How many cases passed, failed and were skipped. */
+export interface StatusTotals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** The whole report as one table: its scenario columns (in the report's order) and rows. */
 export interface StatusMatrix {
   scenarios: { id: string; label: string }[];
   rows: MatrixRow[];
 }
+
+/** One example's results: its files (one per language) and their totals. */
+export interface ExampleStatus {
+  example: string;
+  /** The example's title (its manifest's), or its id when the site does not know it. */
+  title: string;
+  rows: MatrixRow[];
+  totals: StatusTotals;
+}
+
+/** One page's results: the examples it shows, and their totals. */
+export interface PageStatus {
+  title: string;
+  /** The page's URL path; none for the group of examples no page shows. */
+  path?: string;
+  examples: ExampleStatus[];
+  totals: StatusTotals;
+}
+
+/** A page of the site and the examples it shows, as the status page groups them. */
+export interface PageExamples {
+  title: string;
+  path: string;
+  examples: readonly string[];
+}
+
+/** The title of the group of examples that the report has but no page shows. */
+export const UNSHOWN_GROUP = 'Not shown on any page';
 
 /** A case's cell. */
 function cellOf(entry: CaseReport): MatrixCell {
@@ -58,6 +94,50 @@ export function statusMatrix(report: HarnessReport): StatusMatrix {
     (a, b) => a.example.localeCompare(b.example) || order(a.language) - order(b.language) || a.language.localeCompare(b.language),
   );
   return { scenarios: scenarios.map((id) => ({ id, label: scenarioLabel(id) })), rows: sorted };
+}
+
+/** The totals of some rows' cells. */
+function totalsOf(rows: readonly MatrixRow[]): StatusTotals {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const row of rows) for (const cell of Object.values(row.cells)) totals[cell.status] += 1;
+  return totals;
+}
+
+/** The sum of some totals. */
+function sumOf(all: readonly StatusTotals[]): StatusTotals {
+  return all.reduce(
+    (sum, totals) => ({ passed: sum.passed + totals.passed, failed: sum.failed + totals.failed, skipped: sum.skipped + totals.skipped }),
+    {
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+    },
+  );
+}
+
+/**
+ * The report grouped by page (in the order of `pages`), then by example (in the page's order),
+ * with totals; the examples no page shows come last, in a group of their own. `titles` names
+ * each example (its manifest's title).
+ */
+export function statusByPage(
+  report: HarnessReport,
+  pages: readonly PageExamples[],
+  titles: Readonly<Record<string, string>>,
+): { scenarios: StatusMatrix['scenarios']; pages: PageStatus[] } {
+  const matrix = statusMatrix(report);
+  const exampleStatus = (example: string): ExampleStatus => {
+    const rows = matrix.rows.filter((row) => row.example === example);
+    return { example, title: titles[example] ?? example, rows, totals: totalsOf(rows) };
+  };
+  const groups: PageStatus[] = pages.map((page) => {
+    const examples = page.examples.map(exampleStatus);
+    return { title: page.title, path: page.path, examples, totals: sumOf(examples.map((example) => example.totals)) };
+  });
+  const shown = new Set(pages.flatMap((page) => page.examples));
+  const unshown = [...new Set(matrix.rows.map((row) => row.example))].filter((example) => !shown.has(example)).map(exampleStatus);
+  if (unshown.length > 0) groups.push({ title: UNSHOWN_GROUP, examples: unshown, totals: sumOf(unshown.map((example) => example.totals)) });
+  return { scenarios: matrix.scenarios, pages: groups.filter((group) => group.examples.length > 0) };
 }
 
 /** "1 min 5 s" / "12.3 s": a run's duration. */

@@ -1,22 +1,17 @@
-// The Markdown twin of every guide, published next to its HTML (/core-api/authentication.md).
+// The Markdown twin of every page of the content collection, published next to its HTML
+// (/core-api/authentication/ has /core-api/authentication.md).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { guides, type Guide } from '../lib/guides.ts';
-import { guideMarkdown } from '../lib/markdown-twin.ts';
-import { projectRoot, reportPath, snippetsRoot } from '../lib/site-paths.ts';
-import { siteReport } from '../lib/site-report.ts';
+import { sectionEntries } from '../lib/section-pages.ts';
+import { pageTwin } from '../lib/page-twins.ts';
+import { twinPath } from '../lib/twin-paths.ts';
 
-/** One twin per guide. */
-export const getStaticPaths = (() =>
-  guides().map((guide) => ({ params: { twin: guide.slug }, props: { guide } }))) satisfies GetStaticPaths;
+/** One twin per page. */
+export const getStaticPaths = (async () =>
+  (await sectionEntries()).map(({ page, entry }) => ({
+    params: { twin: twinPath(page.path).replace(/^\//, '').replace(/\.md$/, '') },
+    props: { page, source: entry.body ?? '' },
+  }))) satisfies GetStaticPaths;
 
 /** The twin's Markdown. */
-export const GET: APIRoute<{ guide: Guide }> = async ({ props }) => {
-  const { guide } = props;
-  const report = await siteReport(reportPath());
-  const markdown = await guideMarkdown(guide.source, guide.meta, guide.file, {
-    snippetsRoot: snippetsRoot(),
-    projectRoot: projectRoot(),
-    report,
-  });
-  return new Response(markdown, { headers: { 'content-type': 'text/markdown; charset=utf-8' } });
-};
+export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = async ({ props }) =>
+  new Response(await pageTwin(props.page, props.source), { headers: { 'content-type': 'text/markdown; charset=utf-8' } });

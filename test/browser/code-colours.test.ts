@@ -2,8 +2,6 @@
 // every example, and the JSON and HTTP blocks, rendered both ways in light and in dark, and the
 // screenshots compared pixel by pixel.
 // vitest project: site (test/support/projects.ts)
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
@@ -16,11 +14,12 @@ import { LANGUAGES } from '../../scripts/languages.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { CODE_THEMES, codePaletteCss, codeThemes, GRAMMARS, highlight } from '../../docs/lib/highlight.ts';
 import { launchChromium } from './support.ts';
+import { useScratchHighlightCache } from '../site/scratch-highlight-cache.ts';
 
 const CLIENTS_OK = documentedSuccess('listClients');
 
-// Blocks highlighted here go to a cache of their own, not the site's.
-process.env.RR_DOCS_HIGHLIGHT_CACHE = mkdtempSync(path.join(os.tmpdir(), 'rr-highlight-test-'));
+// Blocks highlighted here go to a cache of their own, not the site's, removed afterwards.
+useScratchHighlightCache();
 
 /** Where the picture of the differing pixels goes when a block renders differently. */
 const DIFF_DIR = path.resolve('test-results/screenshots');
@@ -45,6 +44,8 @@ async function inlineColoured(code: string, grammar: string): Promise<string> {
     lang: grammar,
     themes: CODE_THEMES,
     defaultColor: 'light-dark()',
+    // As the site highlights: no time limit per line, so a busy machine gives the same tokens.
+    tokenizeTimeLimit: 0,
     transformers: [
       {
         pre(node) {

@@ -1,6 +1,6 @@
 // The evidence in a real browser: the tested status opens its panel from the keyboard and without
 // JavaScript, "What you will see" follows the chosen language, print shows every language without
-// buttons, and the status page fits a phone with its table scrolling on its own.
+// buttons, and the status page fits a phone (each scenario a card) and can show only what failed.
 // vitest project: site (test/support/projects.ts)
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -100,15 +100,40 @@ describe('print', () => {
 });
 
 describe('the status page', () => {
-  test('fits a phone: the page never scrolls sideways, its table scrolls in a focusable region', async () => {
-    const page = await open('/status/', { width: 390 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const region = page.getByRole('region', { name: 'Results' });
-    expect(await region.getAttribute('tabindex')).toBe('0');
-    expect(await region.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
-    await region.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => region.evaluate((node) => node.scrollLeft)).toBeGreaterThan(0);
+  test.each([390, 1280])('fits a %i px screen: nothing scrolls sideways, every result in view', async (width) => {
+    const page = await open('/status/', { width });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // No table or cell is wider than the column it sits in, so no part of a grid is cut off.
+    const overflowing = await page.$$eval(
+      '.status-grid, .status-grid td, .status-grid th',
+      (nodes) => nodes.filter((node) => node.scrollWidth > node.clientWidth + 1 || node.getBoundingClientRect().right > innerWidth).length,
+    );
+    expect(overflowing).toBe(0);
+    const cell = page.locator('.status-grid td[data-status="failed"]').first();
+    expect(await cell.isVisible()).toBe(true);
+    if (width < 600) {
+      // On a phone each scenario is a card: each language's line says its name, as the table's heading would.
+      expect(await page.locator('.status-grid thead').first().isVisible()).toBe(false);
+      expect(await cell.evaluate((node) => getComputedStyle(node, '::before').content)).toBe('"Python"');
+    }
+    await page.context().close();
+  });
+
+  test.each([true, false])('shows only what failed when asked (JavaScript on: %s)', async (javaScriptEnabled) => {
+    const page = await open('/status/', { javaScriptEnabled });
+    const visibleRows = () => page.$$eval('.status-grid tbody tr', (rows) => rows.filter((row) => row.checkVisibility()).length);
+    const all = await visibleRows();
+    await page.getByLabel('Show only what failed').check();
+    const failedRows = await page.$$eval(
+      '.status-grid tbody tr',
+      (rows) => rows.filter((row) => row.querySelector('[data-status="failed"]')).length,
+    );
+    expect(failedRows).toBeGreaterThan(0);
+    expect(failedRows).toBeLessThan(all);
+    expect(await visibleRows()).toBe(failedRows);
+    expect(await page.locator('.status-example[data-outcome="clean"]').first().isVisible()).toBe(false);
+    await page.getByLabel('Show only what failed').uncheck();
+    expect(await visibleRows()).toBe(all);
     await page.context().close();
   });
 

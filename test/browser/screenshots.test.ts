@@ -1,11 +1,13 @@
-// Screenshots of the guide and the home page in light and dark, at desktop and phone widths, written
-// to test-results/screenshots/ for review; the pages never scroll sideways.
+// Screenshots of every page of the section, the home page and the status page in light and dark,
+// at desktop and phone widths, written to test-results/screenshots/ for review; the pages never
+// scroll sideways.
 // vitest project: site (test/support/projects.ts)
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { builtSite } from '../site/site.ts';
+import { writtenPages } from '../site/collection.ts';
 import { GUIDE, launchChromium, serveSite, type SiteServer } from './support.ts';
 
 const OUT_DIR = path.resolve('test-results/screenshots');
@@ -26,11 +28,13 @@ const WIDTHS = [
   { device: 'desktop', viewport: { width: 1280, height: 900 } },
   { device: 'phone', viewport: { width: 390, height: 844 } },
 ] as const;
-const CASES = [
-  { name: 'guide', url: GUIDE },
-  { name: 'home', url: '/' },
-  { name: 'status', url: '/status/' },
-].flatMap((page) => WIDTHS.flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ ...page, ...width, colorScheme }))));
+// The section's pages besides the guide, named after their address ("overview" for the section's own).
+const OTHER_PAGES = (await writtenPages())
+  .filter((page) => page.path !== GUIDE)
+  .map((page) => ({ name: page.path.replace(/^\/core-api\//, '').replace(/\/$/, '') || 'overview', url: page.path }));
+const CASES = [{ name: 'guide', url: GUIDE }, ...OTHER_PAGES, { name: 'home', url: '/' }, { name: 'status', url: '/status/' }].flatMap(
+  (page) => WIDTHS.flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ ...page, ...width, colorScheme }))),
+);
 
 describe('screenshots', () => {
   test.each(CASES)(

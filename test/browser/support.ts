@@ -12,6 +12,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 /** A static file server for a built site: its base URL and how to stop it. */
@@ -20,13 +22,13 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 on a free port; folders answer with their index.html. */
-export async function serveSite(dir: string): Promise<SiteServer> {
+/** Serves `dir` on 127.0.0.1 on a free port under `base` (a site built with SITE_BASE); folders answer with their index.html. */
+export async function serveSite(dir: string, base = ''): Promise<SiteServer> {
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = path.join(dir, path.normalize(pathname));
+    let file = path.join(dir, path.normalize(pathname.slice(base.length)));
     try {
-      if (!file.startsWith(dir)) throw new Error('outside the site');
+      if (!pathname.startsWith(`${base}/`) || !file.startsWith(dir)) throw new Error('outside the site');
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

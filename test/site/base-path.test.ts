@@ -9,12 +9,16 @@ import { buildSite, makeBuildDir } from './build-site.ts';
 
 let outDir: string;
 let pages: string[];
+let output: string;
 
 beforeAll(async () => {
   outDir = await makeBuildDir();
-  const result = await buildSite({ outDir, env: { SITE_BASE: '/rr-docs' } });
+  const result = await buildSite({ outDir, env: { SITE_BASE: '/rr-docs', SITE_URL: 'https://example.github.io' } });
   if (!result.ok) throw new Error(result.output);
-  pages = await Promise.all(['index.html', 'core-api/authentication/index.html'].map((page) => readFile(path.join(outDir, page), 'utf8')));
+  output = result.output;
+  pages = await Promise.all(
+    ['index.html', 'core-api/authentication/index.html', 'core-api/index.html'].map((page) => readFile(path.join(outDir, page), 'utf8')),
+  );
 });
 
 afterAll(() => rm(outDir, { recursive: true, force: true }));
@@ -42,5 +46,18 @@ describe('a build with SITE_BASE=/rr-docs', () => {
 
   test('marks the current page in the navigation', () => {
     expect(pages[1]).toMatch(/<a href="\/rr-docs\/core-api\/authentication\/" aria-current="page"/);
+  });
+
+  test('gives canonical URLs, the sitemap, the twins and the search under the base, and finds no broken link', async () => {
+    expect(pages[1]).toContain('<link rel="canonical" href="https://example.github.io/rr-docs/core-api/authentication/">');
+    expect(pages[1]).toContain('<link rel="alternate" type="text/markdown" href="/rr-docs/core-api/authentication.md"');
+    expect(pages[1]).toContain('data-bundle="/rr-docs/pagefind/"');
+    const sitemap = await readFile(path.join(outDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.github.io/rr-docs/core-api/authentication/</loc>');
+    const llms = await readFile(path.join(outDir, 'llms.txt'), 'utf8');
+    expect(llms).toContain('](/rr-docs/core-api/authentication.md): ');
+    const twin = await readFile(path.join(outDir, 'core-api.md'), 'utf8');
+    expect(twin).toContain('](/rr-docs/core-api/authentication/)');
+    expect(output).not.toContain('broken link');
   });
 });

@@ -47,12 +47,21 @@ export interface BuildResult {
   durationMs: number;
 }
 
-/** Builds the site at `root` (default: the project) into `outDir`, with `env` added to the environment. */
-export async function buildSite(options: { outDir: string; root?: string; env?: Record<string, string> }): Promise<BuildResult> {
+/**
+ * Builds the site at `root` (default: the project) into `outDir`, with `env` added to the
+ * environment, from `cwd` (default: this process's; the site finds snippets/ and the report from it).
+ */
+export async function buildSite(options: {
+  outDir: string;
+  root?: string;
+  cwd?: string;
+  env?: Record<string, string>;
+}): Promise<BuildResult> {
   const args = [ASTRO_CLI, 'build', '--outDir', options.outDir];
   if (options.root) args.push('--root', options.root);
   const started = performance.now();
   const result = await execa(process.execPath, args, {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     all: true,
     reject: false,
     extendEnv: false,

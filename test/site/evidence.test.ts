@@ -1,6 +1,6 @@
 // The evidence behind a tab and the status page, from a report: outputs only for the file as it is
 // now, what a reader would see (tokens masked, the harness's own JVM note left out), the "tested
-// with" panel, the status table, and the Markdown twin's code fences.
+// with" panel, and the status table.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import type { FileFreshness } from '../../scripts/report/freshness.ts';
@@ -14,7 +14,6 @@ import {
   testedWith,
   type FileResults,
 } from '../../docs/lib/evidence.ts';
-import { fence, guideMarkdown } from '../../docs/lib/markdown-twin.ts';
 import { formatDuration, statusMatrix } from '../../docs/lib/status-matrix.ts';
 import { summarizeStatus } from '../../docs/lib/tested-status.ts';
 import { caseReport, reportOf } from '../support/report.ts';
@@ -151,33 +150,5 @@ describe('statusMatrix', () => {
 
   test("formats the run's duration", () => {
     expect([formatDuration(12_345), formatDuration(65_400)]).toEqual(['12.3 s', '1 min 5 s']);
-  });
-});
-
-describe('the Markdown twin', () => {
-  test('fences code with more backticks than it holds, and keeps it exactly', () => {
-    expect(fence('a\n', 'go')).toBe('```go\na\n```');
-    expect(fence('x ```` y\n', 'bash')).toBe('`````bash\nx ```` y\n`````');
-  });
-
-  test('names the page and the component it cannot turn into Markdown', async () => {
-    const sources = { snippetsRoot: 'snippets', projectRoot: '.', report: undefined };
-    await expect(
-      guideMarkdown('text\n<Tabs items={1} />\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources),
-    ).rejects.toThrow('docs/pages/x.mdx: cannot make the Markdown twin: <Tabs items="1" /> is not a component the twin knows');
-    await expect(guideMarkdown('{NOPE}\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).rejects.toThrow(
-      '{NOPE} is not a string fact of the API description',
-    );
-    await expect(guideMarkdown('{API_FACTS.nope}\n', { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).rejects.toThrow(
-      '{API_FACTS.nope} is not a string fact of the API description (expected {API_FACTS.<name>})',
-    );
-  });
-
-  test("writes the description's facts where the page names them", async () => {
-    const sources = { snippetsRoot: 'snippets', projectRoot: '.', report: undefined };
-    const text = 'It starts with <code>{API_FACTS.tokenPrefix}</code>; call {API_FACTS.baseUrl}.\n';
-    expect(await guideMarkdown(text, { title: 'T', description: 'D' }, 'docs/pages/x.mdx', sources)).toBe(
-      '# T\n\n> D\n\nIt starts with `u-`; call https://api.requestrocket.com/api.\n',
-    );
   });
 });

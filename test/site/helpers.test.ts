@@ -1,7 +1,5 @@
 // The small pure helpers behind the components and layouts.
 // vitest project: unit (test/support/projects.ts)
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
@@ -15,16 +13,18 @@ import { languageCss, prepaintScript } from '../../docs/lib/prepaint.ts';
 import { PropsError, parseProps } from '../../docs/lib/props.ts';
 import { responseView } from '../../docs/components/responses.ts';
 import { stepsHtml } from '../../docs/components/steps.ts';
+import { headingText } from '../../docs/components/internal/heading-text.ts';
 import { uniqueId } from '../../docs/lib/unique-id.ts';
 import { isCurrent } from '../../docs/layouts/site.ts';
 import { buildToc } from '../../docs/layouts/toc.ts';
+import { useScratchHighlightCache } from './scratch-highlight-cache.ts';
 
 const CLIENTS_OK = documentedSuccess('listClients');
 const FORBIDDEN = documentedError(403);
 const UNAUTHORIZED = documentedError(401);
 
-// Blocks highlighted here go to a cache of their own, not the site's.
-process.env.RR_DOCS_HIGHLIGHT_CACHE = mkdtempSync(path.join(os.tmpdir(), 'rr-highlight-test-'));
+// Blocks highlighted here go to a cache of their own, not the site's, removed afterwards.
+useScratchHighlightCache();
 
 const root = path.resolve('test/fixtures/site/snippets');
 
@@ -197,8 +197,26 @@ describe('stepsHtml', () => {
     expect(stepsHtml('\n<ol>\n<li>One</li>\n</ol>\n')).toBe('<ol>\n<li>One</li>\n</ol>');
   });
 
-  test('refuses anything else, saying what it received', () => {
-    expect(() => stepsHtml('<p>One</p>')).toThrow('<Steps> expects a single ordered list ("1. ...") as its content; received "<p>One</p>"');
+  test('accepts a list with comments and white space around it', () => {
+    expect(stepsHtml('<!-- lead -->\n<ol start="2"><li>Two</li></ol>\n')).toBe('<!-- lead -->\n<ol start="2"><li>Two</li></ol>');
+  });
+
+  test.each([
+    ['a paragraph', '<p>One</p>', '<p>'],
+    ['an unordered list', '<ul><li>One</li></ul>', '<ul>'],
+    ['two ordered lists', '<ol><li>One</li></ol>\n<ol><li>Two</li></ol>', '<ol>, <ol>'],
+    ['a list with text after it', '<ol><li>One</li></ol> and more', '<ol>, "and more"'],
+    ['nothing', ' \n', 'nothing'],
+  ])('refuses %s, naming what it found', (_name, html, found) => {
+    expect(() => stepsHtml(html)).toThrow(`<Steps> expects a single ordered list ("1. ...") as its content; found ${found}`);
+  });
+});
+
+describe('headingText', () => {
+  test('gives the text a reader hears: tags and comments left out, references decoded', () => {
+    expect(headingText('The <code>Authorization</code> header &amp; <!-- note --><em>you</em> &lt;3')).toBe(
+      'The Authorization header & you <3',
+    );
   });
 });
 
