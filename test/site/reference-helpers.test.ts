@@ -10,6 +10,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { CORE_API_DESCRIPTION } from '../../scripts/api/description.ts';
 import { PropsError } from '../../docs/lib/props.ts';
 import { checkedOperation, checkedResource, referenceHeading, ReferencePropsError } from '../../docs/components/reference-props.ts';
+import { presenceWords, type FieldRow } from '../../docs/lib/reference/field-rows.ts';
 import { escapeHtml, inlineHtml } from '../../docs/lib/reference/inline-markup.ts';
 import { operationAnchor, schemaAnchor, tagOfPage } from '../../docs/lib/reference/reference-anchors.ts';
 import { referenceSource } from '../../docs/lib/reference/reference-source.ts';
@@ -73,6 +74,30 @@ describe('flags, defaults and code', () => {
   test('fences code that holds backticks with more of them', () => {
     expect(code('a`b')).toBe('`` a`b ``');
     expect(inlineHtml(code('a`b'))).toBe('<code>a`b</code>');
+  });
+});
+
+describe('presenceWords', () => {
+  const field = (required: boolean, type = 'string'): FieldRow => ({
+    name: 'a',
+    depth: 0,
+    type,
+    required,
+    constraints: [],
+    flags: [],
+    assumed: [],
+  });
+
+  test('says required or optional in a request, always present or optional in what the API returns', () => {
+    expect(presenceWords(field(true), 'request')).toBe('required');
+    expect(presenceWords(field(true), 'parameters')).toBe('required');
+    expect(presenceWords(field(false), 'request')).toBe('optional');
+    expect(presenceWords(field(true), 'response')).toBe('always present');
+    expect(presenceWords(field(false), 'response')).toBe('optional');
+  });
+
+  test('says nothing of a field that is never there: its constraint says so', () => {
+    expect(presenceWords(field(false, 'never'), 'response')).toBeUndefined();
   });
 });
 

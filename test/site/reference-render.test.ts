@@ -29,18 +29,21 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The rows of the table captioned `caption`, each as its cells' text. */
+/** The rows of the table captioned `caption`, each as its cells' text (assumptions left out, tags as spaces). */
 function tableRows(html: string, caption: string): string[][] {
   const start = html.indexOf(`>${caption}</caption>`);
   expect(start, `a table captioned ${caption}`).toBeGreaterThan(-1);
   const table = html.slice(start, html.indexOf('</table>', start));
+  const text = (cell: string) =>
+    cell
+      .replace(/<details[\s\S]*?<\/details>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#39;/g, "'")
+      .replace(/\s+/g, ' ')
+      .replace(/ ([.,])/g, '$1')
+      .trim();
   return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
-    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) =>
-      cell[1]!
-        .replace(/<details[\s\S]*?<\/details>/g, '')
-        .replace(/<[^>]+>/g, '')
-        .trim(),
-    ),
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => text(cell[1]!)),
   );
 }
 
@@ -83,29 +86,28 @@ describe('<Operation>', () => {
     expect(html).toContain(
       '<div class="ref-table" role="region" tabindex="0" aria-labelledby="createTarget-parameters"><table><caption id="createTarget-parameters" class="sr-only">Parameters of createTarget</caption>',
     );
-    expect(html).toContain('<th scope="col">Constraints</th>');
-    expect(html).toContain('<th scope="row"><code>targetBaseURL</code></th>');
+    expect(html).toContain('<th scope="col">Description</th>');
+    expect(html).toContain('<th scope="row"><code>targetBaseURL</code><span class="ref-presence" data-required>required</span></th>');
     expect(tableRows(html, 'Request body of createTarget')).toEqual([
-      ['Field', 'Type', 'Required', 'Default', 'Constraints', 'Description'],
-      ['targetName', 'string', 'yes', '', 'not empty', 'A name shown in the dashboard.'],
-      ['targetBaseURL', 'string (uri)', 'yes', '', 'an https URLpattern ^https://[^\\s/?#]+(/[^\\s]*)?$', 'An https URL.'],
-      ['targetTestPath', 'string', 'yes', '', 'a path starting with /pattern ^/', 'A path on the target, from its root.'],
+      ['Field', 'Type', 'Description'],
+      ['targetName required', 'string', 'A name shown in the dashboard. Not empty'],
+      ['targetBaseURL required', 'string (uri)', 'An https URL. An https URL Pattern ^https://[^\\s/?#]+(/[^\\s]*)?$'],
+      ['targetTestPath required', 'string', 'A path on the target, from its root. A path starting with / Pattern ^/'],
       [
-        'targetRegion',
+        'targetRegion required',
         'string',
-        'yes',
-        '',
-        'a region name like us-east-1pattern ^[a-z]{2}(-[a-z]+)+-\\d$',
-        'The region where a resource lives; fixed once the resource is created.',
+        'The region where a resource lives; fixed once the resource is created. A region name like us-east-1 Pattern ^[a-z]{2}(-[a-z]+)+-\\d$',
       ],
-      ['targetDefaultRuleEffect', 'string', 'no', 'allow', 'one of allow, deny', 'What happens to a request that no rule matches.'],
+      ['targetDefaultRuleEffect optional', 'string', 'What happens to a request that no rule matches. Default: allow One of allow, deny'],
     ]);
   });
 
   test('marks an assumed field with a disclosure that says "Assumed" and opens on the reason', () => {
-    expect(html).toContain(
-      'What happens to a request that no rule matches.<details class="ref-assumed"><summary>Assumed</summary><p>Optional, with allow when left out, as in every example.</p></details>',
+    const row = /<code>targetDefaultRuleEffect<\/code>[\s\S]*?<\/tr>/.exec(html)![0];
+    expect(row).toContain(
+      '<details class="ref-assumed"><summary>Assumed</summary><p>Optional, with allow when left out, as in every example.</p></details></td></tr>',
     );
+    expect(/<code>targetBaseURL<\/code>[\s\S]*?<\/tr>/.exec(html)![0]).not.toContain('Assumed');
     expect(html).toContain('<p class="ref-note"><b>Assumed:</b> The docs show no create body;');
   });
 
@@ -149,15 +151,17 @@ describe('<ResourceFields>', () => {
   test("shows the resource's heading at its anchor and every field in one table", async () => {
     const html = await renderer.render('ResourceFields.astro', { schema: 'Client' }, { url: '/core-api/clients/' });
     expect(html).toContain('<h2 id="schema-Client">The Client object</h2>');
-    expect(tableRows(html, 'Fields of Client').map((cells) => cells.slice(0, 3))).toEqual([
-      ['Field', 'Type', 'Always present'],
-      ['clientId', 'string (uuid)', 'yes'],
-      ['clientName', 'string', 'yes'],
-      ['clientMembers', 'array of object', 'yes'],
-      ['clientMembers[].userId', 'string (uuid)', 'yes'],
-      ['clientMembers[].roles', 'array of string', 'yes'],
+    expect(tableRows(html, 'Fields of Client').map((cells) => cells.slice(0, 2))).toEqual([
+      ['Field', 'Type'],
+      ['clientId always present', 'string (uuid)'],
+      ['clientName always present', 'string'],
+      ['clientMembers always present', 'array of object'],
+      ['clientMembers[].userId always present', 'string (uuid)'],
+      ['clientMembers[].roles always present', 'array of string'],
     ]);
-    expect(html).toContain('<tr class="ref-d1"><th scope="row"><code>clientMembers[].userId</code></th>');
+    expect(html).toContain(
+      '<tr class="ref-d1"><th scope="row"><code>clientMembers[].userId</code><span class="ref-presence">always present</span></th>',
+    );
   });
 });
 
@@ -189,24 +193,24 @@ describe('a changed schema changes the page', () => {
   }
 
   const before = [
-    ['targetName', 'string', 'yes'],
-    ['targetBaseURL', 'string (uri)', 'yes'],
-    ['targetTestPath', 'string', 'yes'],
-    ['targetRegion', 'string', 'yes'],
-    ['targetDefaultRuleEffect', 'string', 'no'],
+    ['targetName required', 'string'],
+    ['targetBaseURL required', 'string (uri)'],
+    ['targetTestPath required', 'string'],
+    ['targetRegion required', 'string'],
+    ['targetDefaultRuleEffect optional', 'string'],
   ];
   const after = [
-    ['targetName', 'integer', 'yes'],
-    ['targetBaseURL', 'string (uri)', 'yes'],
-    ['targetHealthPath', 'string', 'yes'],
-    ['targetRegion', 'string', 'yes'],
-    ['targetDefaultRuleEffect', 'string', 'yes'],
+    ['targetName required', 'integer'],
+    ['targetBaseURL required', 'string (uri)'],
+    ['targetHealthPath required', 'string'],
+    ['targetRegion required', 'string'],
+    ['targetDefaultRuleEffect required', 'string'],
   ];
 
   test('in the model and the Markdown, from an edited copy in memory', () => {
     const edited = sourceOf(parseDescription(editedDescription(), CORE_API_DESCRIPTION));
     const rows = operationView(edited, 'createTarget').requestBody!.shapes[0]!.rows;
-    expect(rows.map((row) => [row.name, row.type, row.required ? 'yes' : 'no'])).toEqual(after);
+    expect(rows.map((row) => [`${row.name} ${row.required ? 'required' : 'optional'}`, row.type])).toEqual(after);
     expect(rows[0]!.constraints).toEqual(['at least 1']);
     const markdown = operationMarkdown('createTarget', { page: '/core-api/targets/', source: edited });
     expect(markdown).toContain('| `targetName` | integer | yes |  | at least 1 | A number. |');
@@ -222,9 +226,9 @@ describe('a changed schema changes the page', () => {
     const columns = (html: string) =>
       tableRows(html, 'Request body of createTarget')
         .slice(1)
-        .map((cells) => cells.slice(0, 3));
+        .map((cells) => cells.slice(0, 2));
     expect(columns(original)).toEqual(before);
     expect(columns(changed)).toEqual(after);
-    expect(tableRows(changed, 'Request body of createTarget')[1]).toEqual(['targetName', 'integer', 'yes', '', 'at least 1', 'A number.']);
+    expect(tableRows(changed, 'Request body of createTarget')[1]).toEqual(['targetName required', 'integer', 'A number. At least 1']);
   });
 });

@@ -150,13 +150,13 @@ export function bodyFields(schema: JsonSchema, options: FieldOptions = {}): Body
   return { ...intro, ...(field !== undefined && { discriminator: field }), shapes };
 }
 
-/** A column of a reference table. */
+/** A column of a field table in Markdown (the page folds the default and constraints into the description). */
 export type FieldColumn = 'name' | 'in' | 'type' | 'required' | 'default' | 'constraints' | 'description';
 
 /** Who a table is about: a request's parameters or body (`Required`), or what the API returns (`Always present`). */
 export type TableAudience = 'parameters' | 'request' | 'response';
 
-/** A table's columns and their headers: In, Default and Constraints only when a row has one. */
+/** The columns of a field table in Markdown, and their headers: In, Default and Constraints only when a row has one. */
 export function columnsOf(rows: readonly FieldRow[], audience: TableAudience): { key: FieldColumn; label: string }[] {
   const columns: { key: FieldColumn; label: string }[] = [{ key: 'name', label: audience === 'parameters' ? 'Name' : 'Field' }];
   if (rows.some((row) => row.in !== undefined)) columns.push({ key: 'in', label: 'In' });
@@ -165,4 +165,13 @@ export function columnsOf(rows: readonly FieldRow[], audience: TableAudience): {
   if (rows.some((row) => row.constraints.length > 0)) columns.push({ key: 'constraints', label: 'Constraints' });
   columns.push({ key: 'description', label: 'Description' });
   return columns;
+}
+
+/**
+ * Whether the field must be there, in the words of the page's table (`required`, `optional`; for what
+ * the API returns `always present`); nothing for a field that is never there (its constraint says so).
+ */
+export function presenceWords(row: FieldRow, audience: TableAudience): string | undefined {
+  if (row.required) return audience === 'response' ? 'always present' : 'required';
+  return row.type === 'never' ? undefined : 'optional';
 }
