@@ -14,6 +14,7 @@ import { resourceTitle } from '../lib/reference/reference-words.ts';
 export class ReferencePropsError extends PropsError {
   constructor(component: string, page: string, problems: readonly string[]) {
     super(component, problems);
+    this.name = 'ReferencePropsError';
     this.message = `<${component}> on the page ${page} has invalid props:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`;
   }
 }

@@ -10,6 +10,7 @@ import { ReferencePropsError } from '../../docs/components/reference-props.ts';
 import {
   fieldTableMarkdown,
   operationMarkdown,
+  operationMarkdownParts,
   referenceMarkdown,
   resourceFieldsMarkdown,
 } from '../../docs/lib/reference/reference-markdown.ts';
@@ -102,6 +103,15 @@ describe('operationMarkdown', () => {
     const positions = order.map((text) => markdown.indexOf(text));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  test("splits into the request part and the answers, for a twin that puts the tag's children between them", () => {
+    const { head, answers } = operationMarkdownParts('createTarget', TARGETS);
+    expect(head.startsWith('<a id="createTarget"></a>')).toBe(true);
+    expect(head).toContain('### Request body');
+    expect(head).not.toContain('### Responses');
+    expect(answers.startsWith('### Responses\n\n#### 201 Created')).toBe(true);
+    expect(operationMarkdown('createTarget', { ...TARGETS, inner: 'tabs' })).toBe(`${head}\n\ntabs\n\n${answers}\n`);
   });
 
   test('shows a oneOf body as one table per shape, under the value that selects it', () => {

@@ -46,7 +46,7 @@ function anchored(anchor: string, heading: string): string {
   return `<a id="${escapeHtml(anchor)}"></a>\n\n${heading}`;
 }
 
-/** A GitHub-flavoured Markdown table of `rows`, with the page's columns. */
+/** A GitHub-flavoured Markdown table of `rows`: a column for each fact, those no row has left out. */
 export function fieldTableMarkdown(rows: readonly FieldRow[], audience: TableAudience): string {
   const columns = columnsOf(rows, audience);
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -85,38 +85,52 @@ function bodyBlocks(body: BodyFields, audience: TableAudience): string[] {
   return blocks;
 }
 
-/** The Markdown of operation `operationId`'s section, as <Operation id={operationId}> shows it on `options.page`. */
-export function operationMarkdown(operationId: string, options: ReferenceMarkdownOptions): string {
+/** An operation's section as Markdown in two parts, for a twin that puts the tag's children between them. */
+export interface OperationMarkdownParts {
+  /** The heading, endpoint, description, parameters and request body. */
+  head: string;
+  /** The answers, from their heading on. */
+  answers: string;
+}
+
+/** The two parts of operation `operationId`'s section, as <Operation id={operationId}> shows it on `options.page`. */
+export function operationMarkdownParts(operationId: string, options: Omit<ReferenceMarkdownOptions, 'inner'>): OperationMarkdownParts {
   const source = options.source ?? referenceSource();
   const { view, level } = checkedOperation(source, { id: operationId, ...(options.level && { level: options.level }) }, options.page);
   const heading = (depth: number, text: string) => `${'#'.repeat(Math.min(depth, 6))} ${text}`;
-  const blocks = [
+  const head = [
     anchored(view.anchor, heading(level, view.summary)),
     `${code(`${view.method} ${view.path}`)} (operationId ${code(view.operationId)})`,
     view.description,
     ...assumedNotes(view.assumed),
   ];
-  if (view.parameters.length > 0) blocks.push(heading(level + 1, 'Parameters'), fieldTableMarkdown(view.parameters, 'parameters'));
+  if (view.parameters.length > 0) head.push(heading(level + 1, 'Parameters'), fieldTableMarkdown(view.parameters, 'parameters'));
   if (view.requestBody) {
     const body = view.requestBody;
-    blocks.push(heading(level + 1, 'Request body'), requestBodyLead(body.required, body.mediaType), ...bodyBlocks(body, 'request'));
+    head.push(heading(level + 1, 'Request body'), requestBodyLead(body.required, body.mediaType), ...bodyBlocks(body, 'request'));
     for (const example of body.examples)
-      blocks.push(
+      head.push(
         `Example request body, ${code(example.name)}${example.summary ? `: ${example.summary}` : ''}`,
         fenced(example.json, 'json'),
       );
   }
-  if (options.inner?.trim()) blocks.push(options.inner.trim());
-  blocks.push(heading(level + 1, 'Responses'));
+  const answers = [heading(level + 1, 'Responses')];
   for (const response of view.responses) {
-    blocks.push(heading(level + 2, `${response.status} ${response.reason}`), response.description, ...assumedNotes(response.assumed));
+    answers.push(heading(level + 2, `${response.status} ${response.reason}`), response.description, ...assumedNotes(response.assumed));
     if (response.body) {
-      blocks.push(...bodyBlocks(response.body, 'response'));
+      answers.push(...bodyBlocks(response.body, 'response'));
       for (const example of response.body.examples)
-        blocks.push(`Example, ${code(example.name)}${example.summary ? `: ${example.summary}` : ''}`, fenced(example.json, 'json'));
+        answers.push(`Example, ${code(example.name)}${example.summary ? `: ${example.summary}` : ''}`, fenced(example.json, 'json'));
     }
   }
-  return `${blocks.join('\n\n')}\n`;
+  return { head: head.join('\n\n'), answers: answers.join('\n\n') };
+}
+
+/** The Markdown of operation `operationId`'s section, as <Operation id={operationId}> shows it on `options.page`. */
+export function operationMarkdown(operationId: string, options: ReferenceMarkdownOptions): string {
+  const { head, answers } = operationMarkdownParts(operationId, options);
+  const inner = options.inner?.trim();
+  return `${[head, ...(inner ? [inner] : []), answers].join('\n\n')}\n`;
 }
 
 /** The Markdown of resource `schema`'s fields, as <ResourceFields schema={schema}> shows them on `options.page`. */
