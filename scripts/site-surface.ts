@@ -17,6 +17,13 @@ export type { ApiFacts } from './api/api-facts.ts';
 export type { ErrorAnswer, ErrorBody } from './api/error-bodies.ts';
 export type { ApiOperation, ApiResponse } from './api/operations.ts';
 
+// The API description itself, for the reference sections generated from it: its parser (the site
+// reads the file from its own root), its operations (`$ref`s resolved) and the resolver, for a
+// schema or an example's summary.
+export { parseDescription, type ApiDescription } from './api/description.ts';
+export { listOperations, type JsonSchema } from './api/operations.ts';
+export { dereference } from './api/local-refs.ts';
+
 // The languages, in tab order, as their runners declare them (label, extensions, grammar, dependency files).
 export { LANGUAGES, LANGUAGE_IDS, dependencyFilesOf, languageById, languageOfFile, type Language, type LanguageId } from './languages.ts';
 

@@ -7,6 +7,10 @@ export { default as CodeTabs } from './CodeTabs.astro';
 export { default as CodeFile } from './CodeFile.astro';
 /** The API's exact response for 200, 401 or 403, from the API description. */
 export { default as ResponseExample } from './ResponseExample.astro';
+/** One operation's reference section, from the API description: heading, endpoint, parameters, body, answers. */
+export { default as Operation } from './Operation.astro';
+/** A resource's fields, once at the top of its page, which the operations' answers link to. */
+export { default as ResourceFields } from './ResourceFields.astro';
 /** An ordered list shown as numbered steps. */
 export { default as Steps } from './Steps.astro';
 /** One of the API's conventions as a table, from the API's facts: the success envelope, id and timestamp formats, the errors. */

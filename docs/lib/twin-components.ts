@@ -1,6 +1,7 @@
 // What each MDX component of a page becomes in its Markdown twin, as Markdown syntax tree nodes:
 // an example's files as fenced code blocks labelled with their language, file and tested status, a
-// response from the API contract, a callout as a quotation, steps as their list. Props are checked
+// response from the API description, an operation's or a resource's reference (the same Markdown
+// the reference components' model gives), a callout as a quotation, steps as their list. Props are checked
 // with the schemas the components themselves use, so the twin accepts exactly what the page does.
 import type { BlockContent, DefinitionContent, RootContent, TableCell as MdastTableCell } from 'mdast';
 import type { HarnessReport } from '../../scripts/site-surface.ts';
@@ -9,6 +10,7 @@ import { CALLOUT_TITLES, CalloutPropsSchema } from '../components/callout.ts';
 import { CodeFilePropsSchema, loadCodeFile } from '../components/code-file.ts';
 import { CodeTabsPropsSchema, loadTabs } from '../components/code-tabs.ts';
 import { ResponseExamplePropsSchema, responseView } from '../components/responses.ts';
+import { operationMarkdownParts, resourceFieldsMarkdown } from './reference/reference-markdown.ts';
 import { fileResults } from './evidence.ts';
 import { codeBlock, lineText, paragraph } from './markdown-text.ts';
 import { parseProps } from './props.ts';
@@ -99,6 +101,27 @@ const apiTableComponent: TwinComponent = async (props) => {
   ];
 };
 
+/** Markdown text that is already written as Markdown (the reference's tables and examples), kept as it is. */
+const written = (value: string): RootContent => ({ type: 'html', value });
+
+/** The page a twin speaks for, for the reference's check that an operation belongs on it. */
+const pageOf = (sources: TwinSources): string => sources.pageUrl ?? '';
+
+/** An operation's reference: its heading, endpoint, parameters and body, then what it holds (its tabs), then its answers. */
+const operation: TwinComponent = async (props, children, sources) => {
+  const { id, level } = props as { id?: unknown; level?: unknown };
+  const parts = operationMarkdownParts(String(id), { page: pageOf(sources), ...(level !== undefined && { level: level as 2 | 3 }) });
+  return [written(parts.head), ...children, written(parts.answers)];
+};
+
+/** A resource's fields as a Markdown table, under its heading. */
+const resourceFields: TwinComponent = async (props, _children, sources) => {
+  const { schema, level } = props as { schema?: unknown; level?: unknown };
+  return [
+    written(resourceFieldsMarkdown(String(schema), { page: pageOf(sources), ...(level !== undefined && { level: level as 2 | 3 }) })),
+  ];
+};
+
 /** A container whose content stands for itself in Markdown (<Steps>' list, a layout <div>). */
 const content: TwinComponent = async (_props, children) => children;
 
@@ -108,6 +131,8 @@ export const TWIN_COMPONENTS: Readonly<Record<string, TwinComponent>> = Object.f
   CodeFile: codeFile,
   ResponseExample: responseExample,
   ApiTable: apiTableComponent,
+  Operation: operation,
+  ResourceFields: resourceFields,
   Callout: callout,
   Steps: content,
   div: content,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { codeBlock, markdownOf } from '../../docs/lib/markdown-text.ts';
 import { pageMarkdown } from '../../docs/lib/markdown-twin.ts';
+import { operationMarkdownParts, resourceFieldsMarkdown } from '../../docs/lib/reference/reference-markdown.ts';
 import { llmsText } from '../../docs/lib/llms-text.ts';
 import { pageExampleIds } from '../../docs/lib/page-examples.ts';
 import { disguisedLinks, markupNodes, parsedNodes, textOf } from './markdown-nodes.ts';
@@ -58,6 +59,25 @@ describe('pageMarkdown', () => {
     expect(await pageMarkdown(source, meta, 'x.mdx', sources)).toBe(
       '# T\n\n> D\n\n> **Short**\n>\n> - one `u-`\n\n1. first REQUESTROCKET_USER_TOKEN\n\n| a   | b |\n| --- | - |\n| `x` | y |\n',
     );
+  });
+
+  test("writes an operation's reference around the tabs it holds, and a resource's fields, as the reference's Markdown", async () => {
+    const onTargets = { ...sources, pageUrl: '/core-api/targets/' };
+    const source = '<ResourceFields schema="Target" />\n\n<Operation id="getTarget">\n  <CodeTabs example="complete" />\n</Operation>\n';
+    const markdown = await pageMarkdown(source, meta, 'targets.mdx', onTargets);
+    const fields = markdown.indexOf(resourceFieldsMarkdown('Target', { page: '/core-api/targets/' }));
+    const parts = operationMarkdownParts('getTarget', { page: '/core-api/targets/' });
+    const head = markdown.indexOf(parts.head);
+    const tabs = markdown.indexOf('JavaScript, `hello.mjs`');
+    const answers = markdown.indexOf(parts.answers);
+    expect([fields, head, tabs, answers].every((at) => at >= 0)).toBe(true);
+    expect(fields < head && head < tabs && tabs < answers).toBe(true);
+  });
+
+  test('refuses an operation of another tag than the page, naming the page', async () => {
+    await expect(
+      pageMarkdown('<Operation id="getTarget" />\n', meta, 'clients.mdx', { ...sources, pageUrl: '/core-api/clients/' }),
+    ).rejects.toThrow(/<Operation> on the page \/core-api\/clients\/ has invalid props/);
   });
 
   test('shows an example as one block per language, each file byte for byte after its label', async () => {
