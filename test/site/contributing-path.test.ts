@@ -4,7 +4,7 @@
 // same copy gets a second example whose title is full of markup, which every output must show as
 // text.
 // vitest project: site (test/support/projects.ts)
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -21,7 +21,7 @@ import {
   tabbedExamples,
   type ShownExample,
 } from './page-checks.ts';
-import { copyProject, type ProjectCopy } from './project-copy.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 const contributing = await readFile(path.resolve('CONTRIBUTING.md'), 'utf8');
 
@@ -60,7 +60,7 @@ const twinFile = `${pagePath}.md`;
 const HOSTILE_ID = 'say-hello';
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> <script>alert(2)</script> # Injected [a link](https://evil.example/) ![i](x.png)';
 
-let copy: ProjectCopy;
+let copy: string;
 let build: BuildResult;
 let outDir: string;
 
@@ -69,7 +69,7 @@ const built = (file: string) => readFile(path.join(outDir, file), 'utf8');
 
 /** Runs `words` (an npm command) in the copy, as a contributor would in the project. */
 function run(words: string[]) {
-  return execa(words[0]!, words.slice(1), { cwd: copy.dir, reject: false, all: true, extendEnv: false, env: buildEnvironment() });
+  return execa(words[0]!, words.slice(1), { cwd: copy, reject: false, all: true, extendEnv: false, env: buildEnvironment() });
 }
 
 /** Puts CONTRIBUTING's lines for example `id` on the page: imports the page lacks at the top, the tag at the end. */
@@ -90,19 +90,19 @@ async function showOnPage(page: string, id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  copy = await copyProject('rr-docs-contributing-');
-  outDir = path.join(copy.dir, 'dist');
+  copy = await copyProject({ nodeModules: true, prefix: 'rr-docs-contributing-' });
+  outDir = path.join(copy, 'dist');
   for (const command of [scaffoldCommand, ['npm', 'run', 'new-example', '--', HOSTILE_ID, '--title', HOSTILE_TITLE]]) {
     const result = await run(command);
     if (result.exitCode !== 0) throw new Error(`${command.join(' ')} failed:\n${result.all}`);
   }
   if (!pageFile) throw new Error('CONTRIBUTING.md\'s "4. Show it" names no page under docs/');
-  await showOnPage(path.join(copy.dir, pageFile), ID);
-  await showOnPage(path.join(copy.dir, pageFile), HOSTILE_ID);
-  build = await buildSite({ root: copy.dir, cwd: copy.dir, outDir, env: { RR_DOCS_REPORT: path.join(copy.dir, 'no-report.json') } });
+  await showOnPage(path.join(copy, pageFile), ID);
+  await showOnPage(path.join(copy, pageFile), HOSTILE_ID);
+  build = await buildSite({ root: copy, cwd: copy, outDir, env: { RR_DOCS_REPORT: path.join(copy, 'no-report.json') } });
 }, 300_000);
 
-afterAll(() => copy?.remove());
+afterAll(() => (copy ? rm(copy, { recursive: true, force: true }) : undefined));
 
 describe("CONTRIBUTING.md's way to add an example", () => {
   let html: string;
@@ -111,7 +111,7 @@ describe("CONTRIBUTING.md's way to add an example", () => {
   beforeAll(async () => {
     if (!build.ok) return;
     html = await built(path.join(pagePath, 'index.html'));
-    examples = await tabbedExamples(html, path.join(copy.dir, 'snippets'));
+    examples = await tabbedExamples(html, path.join(copy, 'snippets'));
   });
 
   test('builds', () => {
@@ -129,7 +129,7 @@ describe("CONTRIBUTING.md's way to add an example", () => {
       expectAccessibleTabs(html, example);
       await expectTwinHoldsFiles(twin, html, example);
     }
-    await expectTwinBlocksAreShownSources(twin, html, path.join(copy.dir, 'snippets'));
+    await expectTwinBlocksAreShownSources(twin, html, path.join(copy, 'snippets'));
     const links = parsedNodes(await built('llms.txt')).filter((node) => node.type === 'link');
     for (const example of examples)
       expect(links.map((link) => [textOf(link), link.url])).toContainEqual([example.manifest.title, `/${twinFile}`]);

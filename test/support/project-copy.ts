@@ -1,28 +1,48 @@
-// A throwaway copy of the project for tests that edit its files: the scripts, the examples, the
-// guide's pages and the files that pin the packages and Node.js, optionally a git repository with
-// everything committed, and optionally the project's node_modules linked in so its commands run.
-import { appendFile, cp, mkdtemp, symlink } from 'node:fs/promises';
+// A throwaway copy of the project for tests that edit its files or build it as a contributor would:
+// every file git knows (tracked, or new and not ignored) but the tests, so nothing the project
+// needs is left out by a hand-made list; optionally a git repository with everything committed,
+// and optionally a node_modules whose packages are links to the project's (its caches, such as
+// Astro's content store, its own), so the copy's commands run.
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { PROJECT_ROOT } from '../../scripts/project.ts';
 
-/** What the copy holds (folders and files relative to the project root). */
-const COPIED = ['scripts', 'snippets', 'docs/pages', 'package.json', 'package-lock.json', '.node-version', '.gitignore'];
+/** Folders of node_modules that hold caches, not packages: the copy gets its own. */
+const CACHE_FOLDERS = new Set(['.astro', '.vite', '.cache']);
 
 /** How to make the copy. */
 export interface ProjectCopyOptions {
   /** Commit everything into a fresh git repository (branch main). */
   git?: boolean;
-  /** Link the project's node_modules in, so the copy's own commands run. */
+  /** Link the project's packages in, so the copy's own commands run. */
   nodeModules?: boolean;
+  /** The start of the copy's folder name (default `rr-project-`). */
+  prefix?: string;
+}
+
+/** The project's files a copy holds: what git would commit, the tests left out, relative to the root. */
+async function projectFiles(): Promise<string[]> {
+  const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT });
+  return [...new Set(stdout.split('\0'))].filter((name) => name && !name.startsWith('test/'));
 }
 
 /** Copies the project into a new folder under `parent` (default: the temp folder) and returns the folder. */
 export async function copyProject(options: ProjectCopyOptions = {}, parent = tmpdir()): Promise<string> {
-  const root = await mkdtemp(path.join(parent, 'rr-project-'));
-  for (const entry of COPIED) await cp(path.join(PROJECT_ROOT, entry), path.join(root, entry), { recursive: true });
-  if (options.nodeModules) await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const root = await mkdtemp(path.join(parent, options.prefix ?? 'rr-project-'));
+  for (const file of await projectFiles()) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await copyFile(path.join(PROJECT_ROOT, file), path.join(root, file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error; // a tracked file deleted in the work tree
+    });
+  }
+  if (options.nodeModules) {
+    await mkdir(path.join(root, 'node_modules'));
+    for (const entry of await readdir(path.join(PROJECT_ROOT, 'node_modules'))) {
+      if (!CACHE_FOLDERS.has(entry)) await symlink(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
+    }
+  }
   if (options.git) {
     const git = (...args: string[]) =>
       execa('git', ['-c', 'user.email=docs@example.invalid', '-c', 'user.name=docs', ...args], { cwd: root });
