@@ -27,6 +27,7 @@ const TRY_JAVASCRIPT = `npx node ${path.posix.join(SNIPPETS_FOLDER, 'list-client
 /** What each behaviour does, as the CLI says it. */
 const BEHAVIOUR_TEXT: Readonly<Record<MockBehaviour, string>> = Object.freeze({
   api: 'answers like the Core API',
+  'bad-request': 'answers like the Core API, but refuses every request body it would accept with its documented 400',
   untrusted: 'shows a certificate from a CA your environment does not trust (a program must refuse it)',
   hang: 'takes each request and never answers (a program must give up after its own timeout)',
   'bad-gateway': 'answers every request with 502 Bad Gateway and an HTML page, as a load balancer does',

@@ -68,6 +68,11 @@ function leakFindings(watch: Record<LeakFinding['stream'], LeakScanner>): LeakFi
   });
 }
 
+/** Whether a stream's text was cut at OUTPUT_LIMIT_BYTES: what the run keeps ends with the note of how much it dropped. */
+export function outputWasCut(text: string): boolean {
+  return /\n\[output truncated: \d+ more bytes\]$/.test(text);
+}
+
 /** Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES and showing `scanner` (if any) all of it; returns a function giving the text so far. */
 function collectCapped(stream: Readable | null, scanner?: LeakScanner): () => string {
   const chunks: Buffer[] = [];
