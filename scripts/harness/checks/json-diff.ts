@@ -34,20 +34,41 @@ function leaves(value: unknown, path: string, into: Map<string, unknown>): Map<s
   return into;
 }
 
+/** The value at a dotted path (`[0].body.targetName`, `clients[0].clientName`) of a JSON value, or undefined. */
+export function valueAt(value: unknown, field: string): unknown {
+  let at = value;
+  for (const step of field.match(/[^.[\]]+/g) ?? []) {
+    if (Array.isArray(at) && /^\d+$/.test(step)) at = at[Number(step)];
+    else if (isRecord(at) && Object.hasOwn(at, step)) at = at[step];
+    else return undefined;
+  }
+  return at;
+}
+
 /** The fields at which `left` and `right` differ, in the order they first appear, at most `limit`. */
 export function jsonDifferences(left: unknown, right: unknown, limit = 3): JsonDifference[] {
   const a = leaves(left, '', new Map());
   const b = leaves(right, '', new Map());
-  const differences: JsonDifference[] = [];
+  const under = (field: string, parent: string) => field.startsWith(`${parent}.`) || field.startsWith(`${parent}[`);
+  const empty = (value: unknown) => JSON.stringify(value) === '{}' || JSON.stringify(value) === '[]';
+  const all: JsonDifference[] = [];
   for (const field of new Set([...a.keys(), ...b.keys()])) {
     const [l, r] = [a.get(field), b.get(field)];
-    if (JSON.stringify(l) === JSON.stringify(r)) continue;
-    // A field that is a leaf on one side and holds more on the other differs once, at its own path.
-    if (differences.some((known) => field.startsWith(`${known.field}.`) || field.startsWith(`${known.field}[`))) continue;
-    differences.push({ field, left: l, right: r });
-    if (differences.length === limit) break;
+    if (JSON.stringify(l) !== JSON.stringify(r)) all.push({ field, left: l, right: r });
   }
-  return differences;
+  // An empty object on one side is named by the fields the other side holds in it; a value that is
+  // a leaf on one side and holds more on the other differs once, at its own path, with both whole.
+  const named = all.filter(
+    (difference) => !((empty(difference.left) || empty(difference.right)) && all.some((other) => under(other.field, difference.field))),
+  );
+  const differences = named
+    .filter((difference) => !named.some((other) => under(difference.field, other.field)))
+    .map((difference) =>
+      named.some((other) => under(other.field, difference.field))
+        ? { field: difference.field, left: valueAt(left, difference.field), right: valueAt(right, difference.field) }
+        : difference,
+    );
+  return differences.slice(0, limit);
 }
 
 /** A value in a message: JSON, or `nothing` when absent. */

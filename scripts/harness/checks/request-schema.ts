@@ -5,7 +5,6 @@
 // description expects and what was found.
 import { API_OPERATIONS, CORE_API } from '../../api/core-api.ts';
 import { createApiValidator, type ApiValidator } from '../../api/api-validator.ts';
-import { isRecord } from '../../api/json-pointer.ts';
 import type { ApiOperation } from '../../api/operations.ts';
 import type { ValidationProblem } from '../../api/validation-messages.ts';
 import type { ExampleStep } from '../../manifest/example-steps.ts';
@@ -15,11 +14,15 @@ import { describeFound } from '../../zod-issues.ts';
 import { headerValues } from '../case/observation.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
 import { requestLabel, stepParameters, stepsOf } from './example-requests.ts';
+import { valueAt } from './json-diff.ts';
 
 let validator: ApiValidator | undefined;
 
 /** What a body read as JSON gave: its value (undefined: none was sent), or why it is not JSON. */
 type SentBody = { value: unknown } | { problem: string };
+
+/** A body of form fields, `name=value&name=value`, as a form or `data=` sends it. */
+const FORM = /^[\w.%+-]+=[^&=]*(?:&[\w.%+-]+=[^&=]*)*$/;
 
 /** Most characters of a body that is not JSON a message shows. */
 const SHOWN = 60;
@@ -37,20 +40,9 @@ function sentBody(request: RecordedRequest): SentBody {
   if (parsed.ok) return { value: parsed.value };
   const shown = JSON.stringify(body.text.length > SHOWN ? `${body.text.slice(0, SHOWN - 3)}...` : body.text);
   const type = mediaTypeOf(headerValues(request, 'content-type')[0]);
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data')
-    return { problem: `body: must be JSON, not a form (${type}); found ${shown}` };
+  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data' || FORM.test(body.text))
+    return { problem: `body: must be JSON, not form fields (name=value&…); found ${shown}` };
   return { problem: `${parsed.problem.field}: ${parsed.problem.message}; found ${shown}` };
-}
-
-/** The value at a dotted field path (`clients[0].clientName`) of a body, or undefined. */
-function valueAt(body: unknown, field: string): unknown {
-  let value = body;
-  for (const step of field.match(/[^.[\]]+/g) ?? []) {
-    if (Array.isArray(value) && /^\d+$/.test(step)) value = value[Number(step)];
-    else if (isRecord(value) && Object.hasOwn(value, step)) value = value[step];
-    else return undefined;
-  }
-  return value;
 }
 
 /** One problem as a message names it: where, the field, what the description expects, and what was found. */
