@@ -18,7 +18,11 @@ const answer = (status: number, body: unknown): ProbeAnswer => ({
   truncated: false,
 });
 const list = parseManifest('example.json', { title: 'List', operation: 'listClients' });
-const verify = parseManifest('example.json', { title: 'Verify', operation: 'listClients', scenarios: { ok: { output: ['Token is valid', '2 clients'] } } });
+const verify = parseManifest('example.json', {
+  title: 'Verify',
+  operation: 'listClients',
+  scenarios: { ok: { output: ['Token is valid', '2 clients'] } },
+});
 const real = realFacts(
   answer(200, {
     clients: [
