@@ -1,7 +1,6 @@
 // The templates: one per registered runner, named so the harness and the site recognise each
 // generated file, with only known placeholders, and titles made safe inside each language's comment.
 // vitest project: unit (test/support/projects.ts)
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { API_FACTS } from '../../scripts/api/core-api.ts';
