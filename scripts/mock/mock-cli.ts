@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_FACTS } from '../api/core-api.ts';
 import { createThrowawayCa } from './ca.ts';
-import { describeOperations, operationLines } from './curl-lines.ts';
+import { describeOperations, idExports, operationLines } from './curl-lines.ts';
 import { describeEgress, describeTlsFailure, describeRequest, maskLogLine } from './describe.ts';
 import { MANAGED_VARIABLES, interceptedEnvironment } from './intercepted-environment.ts';
 import { startInterceptor } from './interceptor.ts';
@@ -111,6 +111,8 @@ async function main(): Promise<void> {
   log('');
   for (const line of shellExports(MANAGED_VARIABLES, env, process.env)) log(line);
   log(`export ${API_FACTS.tokenEnvVar}=${shellQuote(tokens.valid)}`);
+  // The seeded account's ids, in the variables the examples read them from.
+  for (const line of idExports()) log(line);
   log('');
   log('Throwaway tokens, valid for this run only:');
   log(`  valid      ${tokens.valid}  -> 200`);
