@@ -241,6 +241,14 @@ describe('token-leak, for a secret sent in a body', () => {
   test('finds the secret in the fields the description marks secret', () => {
     expect(sentSecrets([sent])).toEqual([{ operationId: 'createCredential', field: 'credentialSecret.key', value: SECRET }]);
     expect(sentSecrets([created('tgt_new1')])).toEqual([]);
+    // Sent to a path no operation has, it is a secret all the same.
+    const astray = request('POST', `/api/clients/${CLIENT_ID}/credential`, 'createCredential', {
+      json: credential,
+      operation: { unmatched: 'unknown-path' },
+    });
+    expect(sentSecrets([astray])).toEqual([
+      { operationId: `POST /api/clients/${CLIENT_ID}/credential`, field: 'credentialSecret.key', value: SECRET },
+    ]);
   });
 
   test.for([
