@@ -17,6 +17,10 @@ export const API_FACTS: Readonly<ApiFacts> = Object.freeze(apiFacts(CORE_API));
 /** Every operation of the description, in its order. */
 export const API_OPERATIONS: readonly ApiOperation[] = Object.freeze(listOperations(CORE_API));
 
+/** The media type of the API's request bodies (`application/json`), which the examples send as Content-Type on every request. */
+export const API_MEDIA_TYPE: string =
+  API_OPERATIONS.find((operation) => operation.requestBody)?.requestBody?.mediaType ?? 'application/json';
+
 /** Every error status the description documents, with its bodies. */
 export const API_ERRORS: readonly ErrorAnswer[] = Object.freeze(errorAnswers(CORE_API, API_OPERATIONS));
 

@@ -17,6 +17,7 @@ import type { RequestBudget } from './budget.ts';
 import { LIVE_CHECKS, type LiveObservation } from './live-checks.ts';
 import { evaluateChecks } from '../harness/checks/evaluate-checks.ts';
 import { documentedAnswer } from './documented.ts';
+import { exampleSteps, firstRequestOf } from '../manifest/example-steps.ts';
 import { liveExpectation, realFacts } from './expectation.ts';
 import { probeApi, type ProbeAnswer, type ProbeRequest } from './probe.ts';
 import { maskSecrets } from '../secrets/safe-text.ts';
@@ -64,12 +65,8 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     const setup = SCENARIOS[planned.scenario];
     const manifest = planned.example.manifest;
     const runners = context.runners ?? DEFAULT_RUNNERS;
-    const request: ProbeRequest = {
-      method: manifest.request.method,
-      path: manifest.request.path,
-      headers: manifest.request.headers,
-      token,
-    };
+    const seeded = firstRequestOf(exampleSteps(manifest));
+    const request: ProbeRequest = { ...seeded, token };
     let route: Route | undefined;
     let sandbox: CaseSandbox | undefined;
     let probe: ProbeAnswer;
@@ -119,6 +116,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       expectation: liveExpectation(setup, manifest, realFacts(probe)),
       manifest,
       token,
+      ids: [],
       requests: [],
       egress: route.proxy.egress,
       tlsFailures: [],
@@ -134,7 +132,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       run,
       output,
       probe,
-      documented: documentedAnswer(setup, manifest.request),
+      documented: documentedAnswer(setup, seeded),
     };
     // Each check on its own: one that throws fails, named, and the others still judge the case.
     const { checks, errors } = evaluateChecks(LIVE_CHECKS, observation, secrets, mask);

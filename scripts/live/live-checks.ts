@@ -8,6 +8,7 @@ import { fail, pass, type Check, type CheckOutcome } from '../harness/checks/che
 import type { CaseObservation } from '../harness/case/observation.ts';
 import type { DocumentedAnswer } from './documented.ts';
 import { compareAnswer, headline } from './drift.ts';
+import { exampleSteps, firstRequestOf } from '../manifest/example-steps.ts';
 import type { ProbeAnswer } from './probe.ts';
 
 /** Everything a live case's checks look at: the program's run, and the probe's answer. */
@@ -42,7 +43,8 @@ export const contractDriftCheck: LiveCheck = {
   id: 'contract-drift',
   describe: 'the real API answers as the documented contract (the mock) says: status, error bodies, response shape',
   evaluate({ manifest, scenario, probe, documented }) {
-    const what = `${manifest.request.method} ${manifest.request.path} (${scenario.name})`;
+    const { method, path } = firstRequestOf(exampleSteps(manifest));
+    const what = `${method} ${path} (${scenario.name})`;
     if ('undocumented' in documented) return fail(`${what}: ${documented.undocumented}`);
     if (probe.kind === 'error') return fail(`${what}: no answer from the real API to compare: ${probe.message}`);
     const drift = compareAnswer(documented, probe);

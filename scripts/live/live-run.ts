@@ -9,6 +9,7 @@ import { LIVE_REQUEST_LIMIT, RequestBudget, checkRequestBudget } from './budget.
 import { liveCaseRunner } from './live-case.ts';
 import { LIVE_SCENARIO_NAMES } from './live-scenarios.ts';
 import type { LiveTokens } from './live-tokens.ts';
+import { exampleSteps, onlyReadsWithoutIds } from '../manifest/example-steps.ts';
 
 /** Time allowed for one probe, like the examples' own 10-second timeout. */
 export const PROBE_TIMEOUT_MS = 10_000;
@@ -38,7 +39,16 @@ export async function planLive(options: HarnessOptions = {}): Promise<HarnessPla
       `${mockOnly.map((name) => `"${name}"`).join(', ')}: the mock's scenario(s) only; a live run has ${LIVE_SCENARIO_NAMES.join(', ')}`,
     );
   }
-  return planHarness({ ...options, scenarios: asked.length ? asked : LIVE_SCENARIO_NAMES });
+  const plan = await planHarness({ ...options, scenarios: asked.length ? asked : LIVE_SCENARIO_NAMES });
+  // Until a live run can write to an account and give programs its ids, it sends only the examples that read without one.
+  const writing = plan.examples.filter((example) => !onlyReadsWithoutIds(exampleSteps(example.manifest)));
+  const refused = writing.filter((example) => options.examples?.includes(example.id));
+  if (refused.length)
+    throw new UsageError(
+      `${refused.map((example) => `"${example.id}"`).join(', ')}: a live run sends only examples that read without an id from the environment, for now`,
+    );
+  const skipped = new Set(writing.map((example) => example.id));
+  return { ...plan, cases: plan.cases.filter((planned) => !skipped.has(planned.example.id)) };
 }
 
 /** Runs planned live cases; throws UsageError, before anything is sent, when they could exceed the request limit. */

@@ -1,25 +1,27 @@
 // The zod schema of an example's manifest (`snippets/<id>/example.json`), shared by the harness
-// and the site so that a bad manifest fails both with the same message.
+// and the site so that a bad manifest fails both with the same message. A manifest names the
+// operation it calls by the description's operationId (or several, as `steps`); the method, the
+// path and the answers come from the description (example-steps.ts).
 import { z } from 'zod';
+import { API_OPERATIONS } from '../api/core-api.ts';
+import {
+  PLACEHOLDER,
+  declarationProblems,
+  exampleSteps,
+  missingScenarioReason,
+  placeholderNames,
+  type StepsDeclaration,
+} from './example-steps.ts';
+import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH, plainTextProblem } from './plain-text.ts';
+import { FAIL_SAFE_SCENARIOS, SCENARIO_NAMES, type ScenarioName } from './scenario-names.ts';
+
+export { SCENARIO_NAMES, type ScenarioName } from './scenario-names.ts';
 
 /** File name of the manifest inside each example folder. */
 export const MANIFEST_FILE = 'example.json';
 
-/** Scenario names, in the order the harness runs and reports them. */
-export const SCENARIO_NAMES = [
-  'ok',
-  'missing',
-  'invalid',
-  'revoked',
-  'forbidden',
-  'untrusted-cert',
-  'hung-server',
-  'bad-gateway',
-  'network-error',
-] as const;
-
-/** One auth scenario a snippet is run under. */
-export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+/** Most requests an example may make in order (`steps`). */
+export const MAX_STEPS = 10;
 
 /** What a scenario expects where it differs from the harness's defaults. */
 export const ScenarioExpectationSchema = z.strictObject({
@@ -27,7 +29,7 @@ export const ScenarioExpectationSchema = z.strictObject({
   exit: z.enum(['zero', 'non-zero']).optional(),
   /** How many requests the program must send. */
   requests: z.int().min(0).max(20).optional(),
-  /** Text that must appear in the program's output (stdout and stderr together). */
+  /** Text that must appear in the program's output (stdout and stderr together); `{targetId}` stands for an id of the case. */
   output: z.array(z.string().min(1)).optional(),
 });
 
@@ -62,25 +64,44 @@ export const FailSafeExpectationSchema = z.strictObject({
   output: z.array(z.string().min(1)).optional(),
 });
 
-/** The request every file of the example must send. */
-export const ExpectedRequestSchema = z.strictObject({
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
-  path: z.string().regex(/^\/api\/[A-Za-z0-9/_-]*$/, 'expected a path under /api/, without a query string'),
-  /** Headers that must be sent with exactly these values (names are case-insensitive). */
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected a header name'), z.string()).default({}),
-});
+/** Plain text of at most `maxLength` characters (see plain-text.ts). */
+const plainText = (maxLength: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .check((context) => {
+      const problem = plainTextProblem(context.value, maxLength);
+      if (problem) context.issues.push({ code: 'custom', message: problem, input: context.value });
+    });
 
-/** The request an example's files must send. */
-export type ExpectedRequest = z.output<typeof ExpectedRequestSchema>;
+const OPERATION_IDS = API_OPERATIONS.map((operation) => operation.operationId) as [string, ...string[]];
 
-/** The manifest of one example. */
-export const ManifestSchema = z.strictObject({
+/** An operationId of the API description; an unknown one is answered with the list of those there are. */
+const OperationIdSchema = z.enum(OPERATION_IDS);
+
+/** An environment variable name, as programs read ids from. */
+const VariableSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'expected an environment variable name in upper snake case, like REQUESTROCKET_CLIENT_ID');
+
+/** The fields of the manifest, before the checks across them. */
+const ManifestFields = z.strictObject({
   $schema: z.string().optional(),
-  /** Title shown above the example's tabs. */
-  title: z.string().trim().min(1),
-  /** One sentence on what the example does. */
-  description: z.string().trim().min(1).optional(),
-  request: ExpectedRequestSchema,
+  /** Title shown above the example's tabs: plain text. */
+  title: plainText(TITLE_MAX_LENGTH),
+  /** One sentence on what the example does: plain text. */
+  description: plainText(DESCRIPTION_MAX_LENGTH).optional(),
+  /** The operationId of the description that the example calls. */
+  operation: OperationIdSchema.optional(),
+  /** Or the operationIds it calls in order; ids a step creates are the later steps' parameters. */
+  steps: z
+    .array(OperationIdSchema)
+    .min(2, 'expected at least two operationIds (one goes in "operation")')
+    .max(MAX_STEPS, `expected at most ${MAX_STEPS} steps`)
+    .optional(),
+  /** The environment variable each path parameter is read from (`"clientId": "REQUESTROCKET_CLIENT_ID"`). */
+  parameters: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a path parameter name'), VariableSchema).default({}),
   /** How long one run may take before it is killed with its process tree. */
   timeoutMs: z.int().min(1000).max(300_000).default(20_000),
   /** The request timeout the example's programs set: how long they wait for an answer before giving up. */
@@ -93,6 +114,8 @@ export const ManifestSchema = z.strictObject({
       invalid: ErrorExpectationSchema.optional(),
       revoked: ErrorExpectationSchema.optional(),
       forbidden: ErrorExpectationSchema.optional(),
+      'not-found': ErrorExpectationSchema.optional(),
+      'bad-request': ErrorExpectationSchema.optional(),
       'untrusted-cert': FailSafeExpectationSchema.optional(),
       'hung-server': FailSafeExpectationSchema.optional(),
       'bad-gateway': FailSafeExpectationSchema.optional(),
@@ -101,17 +124,45 @@ export const ManifestSchema = z.strictObject({
     .default({}),
 });
 
+/** The manifest of one example: its fields, then their agreement with the description. */
+export const ManifestSchema = ManifestFields.check((context) => {
+  const manifest = context.value;
+  const add = (path: PropertyKey[], message: string, input: unknown) => context.issues.push({ code: 'custom', path, message, input });
+  const problems = declarationProblems(manifest);
+  for (const problem of problems) add(problem.path, problem.message, problem.input);
+  if (problems.length > 0) return;
+  const steps = exampleSteps(manifest as StepsDeclaration);
+  const names = placeholderNames(steps);
+  for (const [scenario, expectation] of Object.entries(manifest.scenarios) as Array<[ScenarioName, { output?: string[] }]>) {
+    const reason = missingScenarioReason(steps, scenario);
+    if (reason)
+      add(
+        ['scenarios', scenario],
+        `expected no ${scenario} expectations: the example has no ${scenario} scenario (${reason})`,
+        expectation,
+      );
+    for (const [index, text] of (expectation.output ?? []).entries()) {
+      const unknown = [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!).filter((name) => !names.includes(name));
+      if (unknown.length)
+        add(
+          ['scenarios', scenario, 'output', index],
+          `expected placeholders of this example's ids only (${names.length ? names.map((name) => `{${name}}`).join(', ') : 'it has none'}), not ${unknown.map((name) => `{${name}}`).join(', ')}`,
+          text,
+        );
+    }
+  }
+});
+
 /** A validated manifest, defaults applied. */
 export type Manifest = z.output<typeof ManifestSchema>;
 
-/** The fields a manifest may hold at `path` (top level, `request`, `scenarios`, `scenarios.<name>`), for error messages. */
+/** The fields a manifest may hold at `path` (top level, `scenarios`, `scenarios.<name>`), for error messages. */
 export function knownManifestFields(path: readonly PropertyKey[]): readonly string[] | undefined {
   const where = path.map(String).join('.');
-  if (where === '') return Object.keys(ManifestSchema.shape);
-  if (where === 'request') return Object.keys(ExpectedRequestSchema.shape);
+  if (where === '') return Object.keys(ManifestFields.shape);
   if (where === 'scenarios') return SCENARIO_NAMES;
   if (path.length === 2 && path[0] === 'scenarios') {
-    const failSafe = ['untrusted-cert', 'hung-server', 'bad-gateway', 'network-error'].includes(String(path[1]));
+    const failSafe = (FAIL_SAFE_SCENARIOS as readonly string[]).includes(String(path[1]));
     return Object.keys((failSafe ? FailSafeExpectationSchema : ScenarioExpectationSchema).shape);
   }
   return undefined;

@@ -4,11 +4,12 @@
 import { isRecord } from '../api/json-pointer.ts';
 import type { JsonSchema } from '../api/operations.ts';
 import type { SeedAccount } from '../api/seed-account.ts';
+import type { CreatedRecord } from './types.ts';
 import { SERVER_SET, newId, takeFields, type ApiRecord, type CreateContext } from './new-records.ts';
 import type { ResourceAction, ResourceKind } from './resource-model.ts';
 
-/** What acting on the account gave: the success answer, or no such record (or parent) for a 404. */
-export type StateOutcome = { found: true; status: number; body: unknown } | { found: false };
+/** What acting on the account gave: the success answer (and the record a create made), or no such record (or parent) for a 404. */
+export type StateOutcome = { found: true; status: number; body: unknown; created?: CreatedRecord } | { found: false };
 
 /** An account that the mock's operations read and change. */
 export class AccountState {
@@ -50,7 +51,7 @@ export class AccountState {
     if (action.action === 'list') return envelope(kind.listKey, [...records.values()].filter(ours));
     if (action.action === 'create') {
       const record = this.#create(action, parentId, isRecord(body) ? body : {}, now.toISOString());
-      return envelope(kind.itemKey, record);
+      return { ...envelope(kind.itemKey, record), created: { parameter: kind.idParam, id: String(record[kind.idField]) } };
     }
     const id = pathParams[kind.idParam] ?? '';
     const record = records.get(id);

@@ -7,21 +7,28 @@ import { createApiValidator, type ApiValidator } from '../api/api-validator.ts';
 import { unroutedResponses, type ErrorBody } from '../api/error-bodies.ts';
 import { matchRoute } from '../api/operation-routes.ts';
 import type { ApiOperation } from '../api/operations.ts';
-import { seedAccount } from '../api/seed-account.ts';
+import { seedAccount, type SeedAccount } from '../api/seed-account.ts';
 import { formatProblems, type ValidationProblem } from '../api/validation-messages.ts';
 import { AccountState } from './account-state.ts';
 import { parseJsonBody } from './json-body.ts';
 import type { BodyRead } from './request-body.ts';
-import { resourceActions, type ResourceAction } from './resource-model.ts';
-import type { AnswerReason, MatchedOperation, MockTokens } from './types.ts';
+import { resourceActions, type ResourceAction, type ResourceKind } from './resource-model.ts';
+import type { AnswerReason, CreatedRecord, MatchedOperation, MockTokens } from './types.ts';
 
-/** What the mock answers: a status with its JSON body, why, the operation matched, and any extra headers (405's `Allow`). */
+/** What the mock answers: a status with its JSON body, why, the operation matched, any extra headers (405's `Allow`), and the record a create made. */
 export interface Answer {
   status: number;
   body: unknown;
   reason: AnswerReason;
   operation: MatchedOperation;
   headers: Record<string, string>;
+  created?: CreatedRecord;
+}
+
+/** How the mock decides beyond the description. */
+export interface DecideOptions {
+  /** Refuse every body it would accept with the description's documented 400, changing nothing (the `bad-request` behaviour). */
+  refuseBodies?: boolean;
 }
 
 /** What the decision looks at: the request as it arrived, with its body as far as it was read. */
@@ -62,10 +69,14 @@ function mockModel(): MockModel {
   return model;
 }
 
-/** A fresh account, as the description seeds it: one per mock instance. */
-export function createAccountState(): AccountState {
-  const kinds = [...new Map([...mockModel().actions.values()].map((action) => [action.kind.collection, action.kind])).values()];
-  return new AccountState(seedAccount(CORE_API), kinds);
+/** The kinds of resource the mock serves, each collection once, in the description's order. */
+export function servedKinds(): ResourceKind[] {
+  return [...new Map([...mockModel().actions.values()].map((action) => [action.kind.collection, action.kind])).values()];
+}
+
+/** A fresh account, as the description seeds it (or as `seed` holds it): one per mock instance. */
+export function createAccountState(seed: SeedAccount = seedAccount(CORE_API)): AccountState {
+  return new AccountState(seed, servedKinds());
 }
 
 /** The token must be the whole header value: no scheme (`Bearer `, `Token `, ...), no second header. */
@@ -86,7 +97,7 @@ function headerValues(input: AnswerInput, name: string): string[] {
 }
 
 /** Decides the answer to one request; changes `state` only for a valid create, update or delete. */
-export function decideAnswer(input: AnswerInput, tokens: MockTokens, state: AccountState): Answer {
+export function decideAnswer(input: AnswerInput, tokens: MockTokens, state: AccountState, options: DecideOptions = {}): Answer {
   const { actions, validator, unknownPath, methodNotAllowed } = mockModel();
   const route = matchRoute(API_OPERATIONS, input.method, input.path);
   if (route.kind === 'not-found')
@@ -137,10 +148,11 @@ export function decideAnswer(input: AnswerInput, tokens: MockTokens, state: Acco
     .validateRequest(operation.operationId, { ...request, body })
     .filter((problem) => problem.location !== 'path' && problem.keyword !== 'security');
   if (problems.length > 0) return invalid(problems);
+  if (options.refuseBodies && operation.requestBody) return error(400, 'invalid-request');
 
   const outcome = state.apply(actions.get(operation.operationId)!, pathParams, body);
   if (!outcome.found) return error(404, 'unknown-id', 'unknownId');
-  return answer(outcome.status, outcome.body, 'ok');
+  return { ...answer(outcome.status, outcome.body, 'ok'), ...(outcome.created && { created: outcome.created }) };
 }
 
 /** The answer when deciding failed: a bug of the mock, said in a 500 naming it (the description documents none). */

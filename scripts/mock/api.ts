@@ -10,7 +10,7 @@ import { sendBadGateway } from './faults.ts';
 import { DEFAULT_BODY_LIMITS, readRequestBody, type BodyLimits, type BodyRead } from './request-body.ts';
 import type { MockTokens, RecordedBody, RecordedRequest } from './types.ts';
 
-export { decideAnswer, judgeAuthorization, type Answer, type AnswerInput } from './answers.ts';
+export { decideAnswer, judgeAuthorization, type Answer, type AnswerInput, type DecideOptions } from './answers.ts';
 
 /** Options of the request listener: the tokens, where each request goes, and how it arrived. */
 export interface ApiHandlerOptions {
@@ -18,8 +18,8 @@ export interface ApiHandlerOptions {
   record: (request: RecordedRequest) => void;
   /** True when every connection the listener serves is a CONNECT tunnel of the proxy. */
   tunneled: boolean;
-  /** `hang`: record each request and never answer; `bad-gateway`: answer 502 with HTML. Default: the API. */
-  answer?: 'api' | 'hang' | 'bad-gateway';
+  /** `hang`: record each request and never answer; `bad-gateway`: answer 502 with HTML; `bad-request`: refuse every body with the documented 400. Default: the API. */
+  answer?: 'api' | 'hang' | 'bad-gateway' | 'bad-request';
   /** How much of a body is read, and for how long (default DEFAULT_BODY_LIMITS). */
   bodyLimits?: Partial<BodyLimits>;
   /** The account served; by default a fresh one, as the description seeds it. */
@@ -40,7 +40,7 @@ export function createApiHandler(options: ApiHandlerOptions): (req: IncomingMess
       const input = { method, path, query, rawHeaders, body };
       let answer: Answer;
       try {
-        answer = decideAnswer(input, options.tokens, state);
+        answer = decideAnswer(input, options.tokens, state, { refuseBodies: options.answer === 'bad-request' });
       } catch (error) {
         answer = mockFailure(input, error);
       }
@@ -57,6 +57,7 @@ export function createApiHandler(options: ApiHandlerOptions): (req: IncomingMess
         tunneled: options.tunneled,
         body: recordedBody(body),
         operation: answer.operation,
+        ...(answer.created && { created: answer.created }),
         status: fault === 'hang' ? 0 : fault === 'bad-gateway' ? 502 : answer.status,
         reason: fault === 'hang' ? 'no-answer' : (fault ?? answer.reason),
         receivedAtMs,

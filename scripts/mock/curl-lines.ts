@@ -3,6 +3,7 @@
 // (each path parameter's example) and its body the description's request example.
 import type { ApiFacts } from '../api/api-facts.ts';
 import { API_FACTS, API_OPERATIONS } from '../api/core-api.ts';
+import { parameterVariable } from '../api/operation-kinds.ts';
 import type { ApiOperation } from '../api/operations.ts';
 import { shellQuote } from '../shell.ts';
 
@@ -44,4 +45,12 @@ export function operationLines(operations: readonly ApiOperation[] = API_OPERATI
 export function describeOperations(lines: readonly OperationLine[] = operationLines()): string[] {
   const width = Math.max(...lines.map((line) => line.path.length));
   return lines.flatMap((line) => [`  ${line.method.padEnd(6)} ${line.path.padEnd(width)}  ${line.operationId}`, `    ${line.curl}`]);
+}
+
+/** `export REQUESTROCKET_CLIENT_ID=…` for each path parameter: the seeded record its example names, as an example reads it. */
+export function idExports(operations: readonly ApiOperation[] = API_OPERATIONS): string[] {
+  const examples = new Map<string, string>();
+  for (const parameter of operations.flatMap((operation) => operation.pathParameters))
+    if (typeof parameter.example === 'string' && !examples.has(parameter.name)) examples.set(parameter.name, parameter.example);
+  return [...examples].map(([name, example]) => `export ${parameterVariable(name)}=${shellQuote(example)}`);
 }

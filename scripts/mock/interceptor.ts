@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { API_FACTS } from '../api/core-api.ts';
+import type { AccountState } from './account-state.ts';
 import { createApiHandler } from './api.ts';
 import { DEFAULT_BODY_LIMITS } from './request-body.ts';
 import { SocketTracker } from './sockets.ts';
@@ -51,6 +52,8 @@ export interface InterceptorOptions {
    * `requests` (the live sentinel's tests put a stand-in of the real API here).
    */
   upstream?: http.RequestListener;
+  /** The account the mock serves; by default a fresh one, as the description seeds it. */
+  state?: AccountState;
 }
 
 /** How long a hung connection may stay silent: the client, or closing the interceptor, ends it first. */
@@ -90,11 +93,18 @@ export async function startInterceptor(options: InterceptorOptions): Promise<Int
   const mock = http.createServer(serverOptions);
   mock.timeout = timeouts.idleMs;
   watchTunnelRequests(mock); // before the handler, so it sees each request before it is answered
-  const answer = behaviour === 'hang' || behaviour === 'bad-gateway' ? behaviour : 'api';
+  const answer = behaviour === 'hang' || behaviour === 'bad-gateway' || behaviour === 'bad-request' ? behaviour : 'api';
   mock.on(
     'request',
     options.upstream ??
-      createApiHandler({ tokens: options.tokens, record, tunneled: true, answer, bodyLimits: { timeoutMs: timeouts.bodyMs } }),
+      createApiHandler({
+        tokens: options.tokens,
+        record,
+        tunneled: true,
+        answer,
+        bodyLimits: { timeoutMs: timeouts.bodyMs },
+        ...(options.state && { state: options.state }),
+      }),
   );
   const tunnel: TunnelContext = {
     secureContext: secureContextOf(behaviour === 'untrusted' && options.untrustedCa ? options.untrustedCa : options.ca),

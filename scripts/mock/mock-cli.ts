@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { API_FACTS } from '../api/core-api.ts';
 import { createThrowawayCa } from './ca.ts';
-import { describeOperations, operationLines } from './curl-lines.ts';
+import { describeOperations, idExports, operationLines } from './curl-lines.ts';
 import { describeEgress, describeTlsFailure, describeRequest, maskLogLine } from './describe.ts';
 import { MANAGED_VARIABLES, interceptedEnvironment } from './intercepted-environment.ts';
 import { startInterceptor } from './interceptor.ts';
@@ -27,6 +27,7 @@ const TRY_JAVASCRIPT = `npx node ${path.posix.join(SNIPPETS_FOLDER, 'list-client
 /** What each behaviour does, as the CLI says it. */
 const BEHAVIOUR_TEXT: Readonly<Record<MockBehaviour, string>> = Object.freeze({
   api: 'answers like the Core API',
+  'bad-request': 'answers like the Core API, but refuses every request body it would accept with its documented 400',
   untrusted: 'shows a certificate from a CA your environment does not trust (a program must refuse it)',
   hang: 'takes each request and never answers (a program must give up after its own timeout)',
   'bad-gateway': 'answers every request with 502 Bad Gateway and an HTML page, as a load balancer does',
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
   log('');
   for (const line of shellExports(MANAGED_VARIABLES, env, process.env)) log(line);
   log(`export ${API_FACTS.tokenEnvVar}=${shellQuote(tokens.valid)}`);
+  // The seeded account's ids, in the variables the examples read them from.
+  for (const line of idExports()) log(line);
   log('');
   log('Throwaway tokens, valid for this run only:');
   log(`  valid      ${tokens.valid}  -> 200`);

@@ -3,6 +3,7 @@
 // under a client, `PUT …/targets/{targetId}` updates one of them. The mock's state follows it.
 import type { ApiOperation, JsonSchema } from '../api/operations.ts';
 import { isRecord } from '../api/json-pointer.ts';
+import { operationKind, pathShape, type OperationKind } from '../api/operation-kinds.ts';
 
 /** One kind of resource: its collection (as paths and `x-seed` name it), its record and its id. */
 export interface ResourceKind {
@@ -25,40 +26,12 @@ export interface ResourceKind {
 /** What one operation does, and to which kind. */
 export interface ResourceAction {
   operation: ApiOperation;
-  action: 'list' | 'create' | 'get' | 'update' | 'delete';
+  action: OperationKind;
   kind: ResourceKind;
   /** Its success status and the `message` its envelope carries (`Success`). */
   successStatus: number;
   message: unknown;
 }
-
-/** The shape of a path template: the collection it is about, and whether it names one record. */
-interface PathShape {
-  collection: string;
-  idParam?: string;
-  parentParam?: string;
-}
-
-/** `/api/clients/{clientId}/targets/{targetId}` gives targets, targetId, under clientId. */
-export function pathShape(template: string): PathShape {
-  const segments = template.split('/').filter(Boolean);
-  const param = (segment: string | undefined) => /^\{(.+)\}$/.exec(segment ?? '')?.[1];
-  const idParam = param(segments.at(-1));
-  const collectionAt = idParam === undefined ? segments.length - 1 : segments.length - 2;
-  const collection = segments[collectionAt];
-  if (collection === undefined || param(collection) !== undefined)
-    throw new Error(`Expected a path ending in a collection or one of its records, got ${template}`);
-  const parentParam = param(segments[collectionAt - 1]);
-  return { collection, ...(idParam !== undefined && { idParam }), ...(parentParam !== undefined && { parentParam }) };
-}
-
-const ACTIONS: Readonly<Record<string, ResourceAction['action']>> = {
-  'GET list': 'list',
-  'POST list': 'create',
-  'GET one': 'get',
-  'PUT one': 'update',
-  'DELETE one': 'delete',
-};
 
 /** The action of every operation, with the kinds they share; throws naming an operation the mock cannot model. */
 export function resourceActions(operations: readonly ApiOperation[]): Map<string, ResourceAction> {
@@ -87,7 +60,7 @@ export function resourceActions(operations: readonly ApiOperation[]): Map<string
   }
   const actions = new Map<string, ResourceAction>();
   for (const { operation, shape } of shapes) {
-    const action = ACTIONS[`${operation.method} ${shape.idParam === undefined ? 'list' : 'one'}`];
+    const action = operationKind(operation);
     const kind = kinds.get(shape.collection);
     if (!action || !kind) throw new Error(`The mock cannot serve ${operation.operationId} (${operation.method} ${operation.path})`);
     const success = operation.responses.find((response) => response.status >= 200 && response.status < 300)!;

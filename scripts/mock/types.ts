@@ -49,15 +49,30 @@ export interface RecordedBody {
 }
 
 /**
- * How the interception proxy and the mock behave: `api` like the real API; `untrusted` with a
- * certificate from a CA the client does not trust; `hang` taking requests and never answering;
- * `bad-gateway` answering 502 with an HTML page, as a load balancer does; `refuse` refusing the
- * CONNECT tunnel; `reset` resetting the connection right after the TLS handshake.
+ * How the interception proxy and the mock behave: `api` like the real API; `bad-request` like it,
+ * but refusing every request body it would accept with the description's documented 400;
+ * `untrusted` with a certificate from a CA the client does not trust; `hang` taking requests and
+ * never answering; `bad-gateway` answering 502 with an HTML page, as a load balancer does; `refuse`
+ * refusing the CONNECT tunnel; `reset` resetting the connection right after the TLS handshake.
  */
-export type MockBehaviour = 'api' | 'untrusted' | 'hang' | 'bad-gateway' | 'refuse' | 'reset';
+export type MockBehaviour = 'api' | 'bad-request' | 'untrusted' | 'hang' | 'bad-gateway' | 'refuse' | 'reset';
 
 /** Every behaviour, for command-line parsing. */
-export const MOCK_BEHAVIOURS: readonly MockBehaviour[] = Object.freeze(['api', 'untrusted', 'hang', 'bad-gateway', 'refuse', 'reset']);
+export const MOCK_BEHAVIOURS: readonly MockBehaviour[] = Object.freeze([
+  'api',
+  'bad-request',
+  'untrusted',
+  'hang',
+  'bad-gateway',
+  'refuse',
+  'reset',
+]);
+
+/** The record a create made: the path parameter that names it (`targetId`) and its new id. */
+export interface CreatedRecord {
+  parameter: string;
+  id: string;
+}
 
 /** One request the mock answered, exactly as it arrived. */
 export interface RecordedRequest {
@@ -82,6 +97,8 @@ export interface RecordedRequest {
   body: RecordedBody | null;
   /** The operation it matched (its operationId), or why none did. */
   operation: MatchedOperation;
+  /** The record it created, when it was a create the mock carried out. */
+  created?: CreatedRecord;
   /** The status code it was answered with; 0 when it was never answered (`hang`). */
   status: number;
   reason: AnswerReason;

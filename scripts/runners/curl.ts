@@ -1,9 +1,21 @@
 // curl: the snippet is a bash script that calls curl; nothing to build. curl reaches the proxy
 // through HTTPS_PROXY, trusts the CA through CURL_CA_BUNDLE, and reads no ~/.curlrc of the user's.
 import { dirname, resolve } from 'node:path';
-import { defineRunner } from './runner-contract.ts';
+import { defineRunner, type ScaffoldCode } from './runner-contract.ts';
 import { displayPath, findExecutable } from '../paths.ts';
 import { probeVersion, readInput, runSnippet } from './toolchain.ts';
+
+/** A single-quoted shell word. */
+const shWord = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/** How the curl script writes names (snake case), words, paths (double-quoted, with `${name}`) and a body (JSON text). */
+const CURL_CODE: ScaffoldCode = {
+  name: (words) => words.map((word) => word.toLowerCase()).join('_'),
+  text: shWord,
+  path: (parts) =>
+    `"${parts.map((part) => (typeof part === 'string' ? part.replace(/["$`\\]/g, '\\$&') : `\${${part.variable}}`)).join('')}"`,
+  body: (variable, value) => `${variable}=${shWord(JSON.stringify(value, null, 2))}`,
+};
 
 /** Runs .sh snippets as `bash file.sh`; curl itself is found on the run's own PATH. */
 export const curlRunner = defineRunner({
@@ -17,6 +29,7 @@ export const curlRunner = defineRunner({
     fileName: (id) => `${id}.sh`,
     executable: true,
     lineComment: '#',
+    code: CURL_CODE,
   },
   environment: {
     caFileVariables: ['CURL_CA_BUNDLE'],

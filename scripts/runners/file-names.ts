@@ -13,3 +13,19 @@ export function pascalCase(id: string): string {
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
 }
+
+/** `newTarget`: words joined in camel case (JavaScript and Java names). */
+export function camelCase(words: readonly string[]): string {
+  return words
+    .map((word, index) => (index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()))
+    .join('');
+}
+
+/** The words of a camel-case name: `targetId` is `target`, `id`. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}

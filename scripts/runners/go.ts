@@ -2,8 +2,8 @@
 // content (and Go version) into the cache, then run as a plain binary. net/http reaches the proxy
 // through HTTPS_PROXY and trusts the CA through SSL_CERT_FILE.
 import { dirname, join, resolve } from 'node:path';
-import { snakeCase } from './file-names.ts';
-import { defineRunner } from './runner-contract.ts';
+import { camelCase, snakeCase } from './file-names.ts';
+import { defineRunner, type ScaffoldCode } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
 import { memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
 
@@ -17,6 +17,28 @@ function goVersionLine(): Promise<string> {
     return result.output.trim();
   });
 }
+
+/** A JSON value as a Go literal: `map[string]any{…}` with one entry a line, values aligned as gofmt aligns them. */
+function goLiteral(value: unknown, indent = ''): string {
+  const inner = `${indent}\t`;
+  if (Array.isArray(value))
+    return value.length ? `[]any{\n${value.map((item) => `${inner}${goLiteral(item, inner)},`).join('\n')}\n${indent}}` : '[]any{}';
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => ({ key: `${JSON.stringify(key)}:`, item: goLiteral(item, inner) }));
+    const width = Math.max(0, ...entries.filter((entry) => !entry.item.includes('\n')).map((entry) => entry.key.length));
+    const lines = entries.map(({ key, item }) => `${inner}${item.includes('\n') ? key : key.padEnd(width)} ${item},`);
+    return entries.length ? `map[string]any{\n${lines.join('\n')}\n${indent}}` : 'map[string]any{}';
+  }
+  return value === null ? 'nil' : JSON.stringify(value);
+}
+
+/** How the Go template writes names (`clientID`), strings, paths (concatenations) and a body (a map). */
+const GO_CODE: ScaffoldCode = {
+  name: (words) => camelCase(words).replace(/Id(?=$|[A-Z])/g, 'ID'),
+  text: (text) => JSON.stringify(text),
+  path: (parts) => parts.map((part) => (typeof part === 'string' ? JSON.stringify(part) : part.variable)).join('+'),
+  body: (variable, value) => `${variable} := ${goLiteral(value)}`,
+};
 
 /** Builds .go snippets with `go build` into `<cacheDir>/go/<hash>/snippet` and runs the binary. */
 export const goRunner = defineRunner({
@@ -33,6 +55,7 @@ export const goRunner = defineRunner({
         ? `"${id}" cannot be used: Go treats ${snakeCase(id)}.go as a test file and will not build it; choose an id that does not end in "-test"`
         : undefined,
     lineComment: '//',
+    code: GO_CODE,
   },
   environment: {
     // Read instead of the system's file; a folder of other roots would be read too.

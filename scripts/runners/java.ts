@@ -5,8 +5,8 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import type { ThrowawayCa } from '../mock/types.ts';
-import { pascalCase } from './file-names.ts';
-import { defineRunner, type LanguageRunner, type ScaffoldTemplate } from './runner-contract.ts';
+import { camelCase, pascalCase, wordsOf } from './file-names.ts';
+import { defineRunner, type LanguageRunner, type ScaffoldCode, type ScaffoldTemplate } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
 import { findExecutable } from '../paths.ts';
 import { isStackFrameLine, memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed, stripAnsi } from './toolchain.ts';
@@ -99,8 +99,6 @@ function javaOptionValue(value: string): string {
 
 /** Type names the Java template uses; a class of the same name would shadow or clash with them. */
 export const JAVA_TEMPLATE_TYPES: readonly string[] = Object.freeze([
-  'ApiResponse',
-  'Client',
   'Duration',
   'Gson',
   'HttpClient',
@@ -109,12 +107,61 @@ export const JAVA_TEMPLATE_TYPES: readonly string[] = Object.freeze([
   'HttpTimeoutException',
   'IOException',
   'InterruptedException',
-  'JsonParseException',
-  'List',
+  'JsonArray',
+  'JsonElement',
+  'JsonObject',
+  'JsonParser',
+  'RuntimeException',
   'String',
   'System',
   'URI',
 ]);
+
+/** A Java string literal (JSON's escapes are Java's too). */
+const javaString = (text: string) => JSON.stringify(text);
+
+/** A JSON number, boolean or string as a Java literal for Gson's addProperty. */
+function javaScalar(value: unknown): string {
+  if (typeof value === 'string') return javaString(value);
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) > 2 ** 31 - 1) return `${value}L`;
+  return String(value);
+}
+
+/** Statements that build the JSON value `value` with Gson into a new variable `variable` (names taken are not reused). */
+function javaBody(variable: string, value: unknown, taken: Set<string> = new Set([variable])): string[] {
+  const name = (key: string) => {
+    let candidate = camelCase(wordsOf(key));
+    for (let count = 2; taken.has(candidate); count++) candidate = `${camelCase(wordsOf(key))}${count}`;
+    taken.add(candidate);
+    return candidate;
+  };
+  if (Array.isArray(value)) {
+    const lines = [`JsonArray ${variable} = new JsonArray();`];
+    for (const item of value) {
+      if (item !== null && typeof item === 'object') {
+        const nested = name(`${variable}Item`);
+        lines.push(...javaBody(nested, item, taken), `${variable}.add(${nested});`);
+      } else lines.push(`${variable}.add(${javaScalar(item)});`);
+    }
+    return lines;
+  }
+  const lines = [`JsonObject ${variable} = new JsonObject();`];
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (item !== null && typeof item === 'object') {
+      const nested = name(key);
+      lines.push(...javaBody(nested, item, taken), `${variable}.add(${javaString(key)}, ${nested});`);
+    } else lines.push(`${variable}.addProperty(${javaString(key)}, ${item === null ? '(String) null' : javaScalar(item)});`);
+  }
+  return lines;
+}
+
+/** How the Java template writes names, strings, paths (concatenations) and a body (built with Gson's JsonObject). */
+const JAVA_CODE: ScaffoldCode = {
+  name: camelCase,
+  text: javaString,
+  path: (parts) => parts.map((part) => (typeof part === 'string' ? javaString(part) : part.variable)).join(' + '),
+  body: (variable, value) => javaBody(variable, value).join('\n'),
+};
 
 /** Why `id` cannot name a Java class the template can use, or undefined. */
 function javaIdProblem(id: string): string | undefined {
@@ -135,6 +182,7 @@ const JAVA_SCAFFOLD: ScaffoldTemplate = {
   placeholders: (id) => ({ className: pascalCase(id) }),
   idProblem: javaIdProblem,
   lineComment: '//',
+  code: JAVA_CODE,
 };
 
 /** How the JVM of a snippet run starts: tuned for one-shot runs (the harness), or with the JVM's defaults (for comparison in `npm run bench`). */

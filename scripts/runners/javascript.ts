@@ -1,7 +1,8 @@
 // JavaScript: the snippet runs on the Node.js that runs the harness; nothing to build. Node's fetch
 // reaches the proxy through NODE_USE_ENV_PROXY and trusts the CA through NODE_EXTRA_CA_CERTS.
 import { dirname, resolve } from 'node:path';
-import { defineRunner, type Toolchain } from './runner-contract.ts';
+import { camelCase } from './file-names.ts';
+import { defineRunner, type ScaffoldCode, type Toolchain } from './runner-contract.ts';
 import { isStackFrameLine, readInput, runSnippet } from './toolchain.ts';
 
 /**
@@ -48,6 +49,34 @@ function isJavaScriptFrame(line: string): boolean {
   return /^(?:file:\/\/|node:|\/)/.test(location) && !/\s/.test(location) && /:\d+:\d+$/.test(location);
 }
 
+/** A single-quoted JavaScript string. */
+const jsString = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n')}'`;
+
+/** A JSON value as a JavaScript literal, objects over several lines with trailing commas. */
+function jsLiteral(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value))
+    return value.length ? `[\n${value.map((item) => `${inner}${jsLiteral(item, inner)},`).join('\n')}\n${indent}]` : '[]';
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key)}: ${jsLiteral(item, inner)},`,
+    );
+    return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
+  }
+  return typeof value === 'string' ? jsString(value) : JSON.stringify(value);
+}
+
+/** How the JavaScript template writes names, strings, paths (template literals) and a body (an object literal). */
+const JAVASCRIPT_CODE: ScaffoldCode = {
+  name: camelCase,
+  text: jsString,
+  path: (parts) =>
+    parts.every((part) => typeof part === 'string')
+      ? jsString(parts.join(''))
+      : `\`${parts.map((part) => (typeof part === 'string' ? part.replace(/[`$\\]/g, '\\$&') : `\${${part.variable}}`)).join('')}\``,
+  body: (variable, value) => `const ${variable} = ${jsLiteral(value)};`,
+};
+
 /** Runs .js and .mjs snippets with `process.execPath`. */
 export const javascriptRunner = defineRunner({
   id: 'javascript',
@@ -58,6 +87,7 @@ export const javascriptRunner = defineRunner({
     file: new URL('../scaffold/templates/template.mjs', import.meta.url),
     fileName: (id) => `${id}.mjs`,
     lineComment: '//',
+    code: JAVASCRIPT_CODE,
   },
   environment: {
     // Added to Node's bundled roots when the process starts.

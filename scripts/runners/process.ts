@@ -77,6 +77,11 @@ function leakFindings(watch: Record<LeakFinding['stream'], LeakScanner>): LeakFi
   });
 }
 
+/** Whether a stream's text was cut at OUTPUT_LIMIT_BYTES: what the run keeps ends with the note of how much it dropped. */
+export function outputWasCut(text: string): boolean {
+  return /\n\[output truncated: \d+ more bytes\]$/.test(text);
+}
+
 /**
  * Reads a stream as it flows, keeping the first OUTPUT_LIMIT_BYTES, showing `scanner` (if any) all
  * of it and telling `count` of every chunk; returns a function giving the text so far.

@@ -3,7 +3,7 @@
 // reaches the proxy through HTTPS_PROXY and trusts the CA through REQUESTS_CA_BUNDLE.
 import { dirname, join, resolve } from 'node:path';
 import { snakeCase } from './file-names.ts';
-import { defineRunner } from './runner-contract.ts';
+import { defineRunner, type ScaffoldCode } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
 import { memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
 
@@ -38,6 +38,34 @@ function venvRuntime(python: string, version: string): Promise<string> {
   return runtime;
 }
 
+/** A double-quoted Python string (JSON's escapes are Python's too). */
+const pyString = (text: string) => JSON.stringify(text);
+
+/** A JSON value as a Python literal, dictionaries over several lines. */
+function pyLiteral(value: unknown, indent = ''): string {
+  const inner = `${indent}    `;
+  if (Array.isArray(value))
+    return value.length ? `[\n${value.map((item) => `${inner}${pyLiteral(item, inner)},`).join('\n')}\n${indent}]` : '[]';
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => `${inner}${pyString(key)}: ${pyLiteral(item, inner)},`);
+    return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
+  }
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return typeof value === 'string' ? pyString(value) : JSON.stringify(value);
+}
+
+/** How the Python template writes names (snake case), strings, paths (f-strings) and a body (a dict). */
+const PYTHON_CODE: ScaffoldCode = {
+  name: (words) => words.map((word) => word.toLowerCase()).join('_'),
+  text: pyString,
+  path: (parts) =>
+    parts.every((part) => typeof part === 'string')
+      ? pyString(parts.join(''))
+      : `f"${parts.map((part) => (typeof part === 'string' ? JSON.stringify(part).slice(1, -1).replace(/[{}]/g, '$&$&') : `{${part.variable}}`)).join('')}"`,
+  body: (variable, value) => `${variable} = ${pyLiteral(value)}`,
+};
+
 // Inside a """docstring""": a backslash or quote would end or change the string.
 const docstringText = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
 
@@ -54,6 +82,7 @@ export const pythonRunner = defineRunner({
     fileName: (id) => `${snakeCase(id)}.py`,
     escape: docstringText,
     lineComment: '#',
+    code: PYTHON_CODE,
   },
   environment: {
     // OpenSSL's default file (Python's ssl), and requests' own bundle (which takes precedence).

@@ -134,6 +134,24 @@ export interface ClientEnvironment {
   passThroughVariables?: readonly string[];
 }
 
+/** A piece of a path as a template writes it: literal text, or a variable the program holds (named with `name`). */
+export type CodePathPart = string | { variable: string };
+
+/**
+ * How a language writes the parts of a new example that vary with its operation (names, strings,
+ * paths, a JSON body): the template holds everything else, with a section for each kind of step.
+ */
+export interface ScaffoldCode {
+  /** A variable name made of `words` (`['new', 'target']`): `newTarget`, `new_target`, `clientID`. */
+  name(words: readonly string[]): string;
+  /** A string literal holding `text`. */
+  text(text: string): string;
+  /** An expression of the path under the API's base URL: literal pieces and variables. */
+  path(parts: readonly CodePathPart[]): string;
+  /** Code that sets a new variable `variable` to the JSON value `value` (a request body); the template indents every line as the first. */
+  body(variable: string, value: unknown): string;
+}
+
 /** How `npm run new-example` makes this language's starting file. */
 export interface ScaffoldTemplate {
   /** The template, located from the runner file: `new URL('../scaffold/templates/template.py', import.meta.url)`. */
@@ -150,6 +168,8 @@ export interface ScaffoldTemplate {
   idProblem?(id: string): string | undefined;
   /** What starts a line comment (`#`, `//`): the benchmark's copies of an example add one. */
   lineComment: string;
+  /** How the template's code varies with the operation; without it, the template can only write the default (listClients) example. */
+  code?: ScaffoldCode;
 }
 
 /** A language runner: one per language, registered by id. */

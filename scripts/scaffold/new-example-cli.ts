@@ -1,19 +1,27 @@
-// `npm run new-example -- <id>`: creates snippets/<id>/ with a manifest and a starting file per
-// language that already passes the harness, then says how to edit, run and show it.
+// `npm run new-example -- --operation createTarget` (or `-- <id>`): creates snippets/<id>/ with a
+// manifest, its raw HTTP request and a starting file per language for that operation of the API
+// description (or several, in order), which already pass the harness; then says how to edit, run
+// and show them.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { API_FACTS, SEED_CLIENT_NAMES } from '../api/core-api.ts';
+import { API_FACTS } from '../api/core-api.ts';
 import { DEFAULT_SNIPPETS_ROOT } from '../project.ts';
 import { UsageError } from '../usage.ts';
 import { shellQuote } from '../shell.ts';
 import { displayPath } from '../paths.ts';
-import { ScaffoldError, scaffoldExample, type ScaffoldResult } from './scaffold.ts';
+import { DEFAULT_OPERATION, ScaffoldError, scaffoldExample, type ScaffoldResult } from './scaffold.ts';
 
-const USAGE = `Usage: npm run new-example -- <id> [--title "Title"] [--root DIR]
+const USAGE = `Usage: npm run new-example -- --operation OPERATION [--operation OPERATION]... [--id ID] [--title "Title"] [--root DIR]
+       npm run new-example -- <id> [--title "Title"] [--root DIR]
 
-  <id>            the example's id and folder name: lower-case words joined by dashes (list-clients)
-  --title TEXT    title shown above the example's tabs (default: made from the id, "List clients")
+  --operation ID  the operationId of the API description the example calls (createTarget); repeat it
+                  for an example of several steps, in order (ids a step creates go to later steps)
+                  (default: ${DEFAULT_OPERATION})
+  --id ID, <id>   the example's id and folder name: lower-case words joined by dashes
+                  (default with one --operation: made from it, "create-target")
+  --title TEXT    title shown above the example's tabs (default: the operation's summary, or made
+                  from the id)
   --root DIR      folder of examples (default: snippets/)
   -h, --help      this text
 
@@ -23,8 +31,15 @@ Exit codes: 0 created, 2 refused (nothing is written).`;
 export interface ScaffoldCommand {
   id: string;
   title: string | undefined;
+  /** The operationIds asked for with --operation, in order (empty: the default). */
+  operations: string[];
   root: string;
   help: boolean;
+}
+
+/** `create-target` for createTarget: an operationId as an example id. */
+export function idFromOperation(operationId: string): string {
+  return operationId.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
 /** Parses the command line; throws UsageError naming the argument that is missing or extra. */
@@ -35,20 +50,38 @@ export function parseCommandLine(argv: readonly string[]): ScaffoldCommand {
       args: [...argv],
       strict: true,
       allowPositionals: true,
-      options: { title: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        operation: { type: 'string', multiple: true },
+        id: { type: 'string' },
+        title: { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
+  const operations = values.operation ?? [];
+  const named = values.id ?? positionals[0];
   const command = {
-    id: positionals[0] ?? '',
+    id: named ?? (operations.length === 1 ? idFromOperation(operations[0]!) : ''),
     title: values.title,
+    operations,
     root: path.resolve(values.root ?? DEFAULT_SNIPPETS_ROOT),
     help: values.help === true,
   };
   if (command.help) return command;
-  if (positionals.length === 0) throw new UsageError('expected the id of the new example, like "list-clients"; got none');
+  if (values.id !== undefined && positionals.length > 0)
+    throw new UsageError(
+      `expected the id once, as --id or as <id>; got --id ${JSON.stringify(values.id)} and ${JSON.stringify(positionals[0])}`,
+    );
+  if (command.id === '')
+    throw new UsageError(
+      operations.length > 1
+        ? 'expected --id for an example of several operations, like --id target-lifecycle; got none'
+        : 'expected --operation and the operationId the example calls, or the id of the new example, like "list-clients"; got neither',
+    );
   if (positionals.length > 1) {
     throw new UsageError(
       `expected one example id; got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(', ')} (quote a title that has spaces)`,
@@ -63,16 +96,19 @@ const shellArgument = (value: string) => (/^[\w./-]+$/.test(value) ? value : she
 /** What the CLI prints after creating an example: the files, then how to edit, run and show it. */
 export function describeCreated(result: ScaffoldResult, id: string, root: string): string {
   const rootOption = path.resolve(root) === DEFAULT_SNIPPETS_ROOT ? '' : ` --root ${shellArgument(displayPath(root))}`;
+  const reads = result.variables.length ? ` and the ${result.variables.length === 1 ? 'id' : 'ids'} in ${result.variables.join(', ')}` : '';
   return [
     `Created ${displayPath(result.dir)}/:`,
     ...result.files.map((file) => `  ${displayPath(file)}`),
     '',
-    'It already passes the harness: every file lists your clients with GET /api/clients. Next:',
-    '  1. Edit the request (method, path, body) and what is printed, in every file, and the title,',
-    `     description and request in example.json. Keep reading the token from ${API_FACTS.tokenEnvVar}.`,
-    "     With a valid token the harness expects the output to contain the names of the API's sample",
-    `     clients (${SEED_CLIENT_NAMES.map((name) => JSON.stringify(name)).join(', ')}), which the mock returns: that is a default.`,
-    '     If your example prints something else, list what it prints in scenarios.ok.output in example.json.',
+    `It already passes the harness: every file reads the token from ${API_FACTS.tokenEnvVar}${reads}, and sends`,
+    ...result.requests.map((request) => `  ${request}`),
+    'with the body the API description gives as its example. Next:',
+    '  1. Edit the body and what is printed, the same in every file (and request.http), and the title and',
+    '     description in example.json. With a valid token the harness expects the output to contain what',
+    '     the operation returns (the names of the records listed, the id created): that is a default. If',
+    '     your example prints something else, list what it prints in scenarios.ok.output in example.json',
+    '     ("{targetId}" stands for the id of the case).',
     '  2. Run only this example, in every language and scenario:',
     `       npm run snippets --${rootOption} --example ${id}`,
     '  3. Show it in a page under docs/ (like docs/pages/core-api/authentication.mdx):',

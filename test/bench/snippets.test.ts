@@ -19,7 +19,7 @@ import {
 import { syntheticId, writeSyntheticExamples } from '../../scripts/bench/synthetic.ts';
 import { DEFAULT_SNIPPETS_ROOT, planHarness } from '../../scripts/harness/harness.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
+import { scenariosOf } from '../../scripts/harness/case/scenarios.ts';
 import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 import { caseReport } from '../support/report.ts';
 
@@ -186,7 +186,7 @@ describe('writeSyntheticExamples', () => {
     expect(await writeSyntheticExamples(DEFAULT_SNIPPETS_ROOT, root, 3)).toEqual(['bench-copy-a', 'bench-copy-b', 'bench-copy-c']);
     const { examples, cases } = await planHarness({ root });
     expect(examples.map((example) => example.id)).toEqual(['bench-copy-a', 'bench-copy-b', 'bench-copy-c']);
-    expect(cases).toHaveLength(3 * 5 * SCENARIO_NAMES.length);
+    expect(cases).toHaveLength(3 * 5 * scenariosOf(examples[0]!.manifest).length);
     const java = await readFile(path.join(root, 'bench-copy-b', 'BenchCopyB.java'), 'utf8');
     expect(java).toContain('public class BenchCopyB {');
     expect(java).not.toContain('ListClients');

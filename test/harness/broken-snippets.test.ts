@@ -39,7 +39,14 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
   'token-in-query': {
     caughtBy: 'token-in-url',
     says: /only in the Authorization header/,
-    fails: { ok: ['token-in-url'], missing: [], invalid: ['token-in-url'], revoked: ['token-in-url'], forbidden: ['token-in-url'] },
+    // The query parameter it puts the token in is one the description does not have either.
+    fails: {
+      ok: ['request-schema', 'token-in-url'],
+      missing: [],
+      invalid: ['request-schema', 'token-in-url'],
+      revoked: ['request-schema', 'token-in-url'],
+      forbidden: ['request-schema', 'token-in-url'],
+    },
   },
   'plain-http': {
     caughtBy: 'https',
@@ -65,7 +72,7 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
   },
   'wrong-path': {
     caughtBy: 'request',
-    says: /expected GET \/api\/clients; the mock received GET \/api\/client$/,
+    says: /^expected GET \/api\/clients \(listClients\); the mock received GET \/api\/client \(no operation has this path\)$/,
     fails: { ok: ['request', 'exit-code', 'output'], missing: [], invalid: ['request'], revoked: ['request'], forbidden: ['request'] },
   },
   'no-content-type': {
@@ -174,11 +181,60 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
     says: /crashed with a Go panic/,
     fails: { ok: [], 'network-error': ['handles-error'] },
   },
+  // The query the others do not send is one the description does not have either.
   'same-request-differs': {
     caughtBy: 'same-request',
-    says: /sent GET \/api\/clients\?limit=10 with .*; javascript, python sent GET \/api\/clients with .*: make this file send what the other languages send/,
+    says: /^request 1 \(listClients\) query\.limit: this file sent "10"; javascript, python sent nothing: make this file send what the other languages send/,
     fails: { ok: [] },
-    byLanguage: { curl: { ok: ['same-request'] } },
+    byLanguage: { curl: { ok: ['request-schema', 'same-request'] } },
+  },
+  // The mistakes of a request against its operation in the description: each names the field.
+  'wrong-field-name': {
+    caughtBy: 'request-schema',
+    says: /^createTarget: targetName: is required; createTarget: name: unknown field \(expected one of targetName, .*\), found "OpenAI API" \(string\)/,
+    fails: { ok: ['request-schema', 'exit-code', 'output'], invalid: ['request-schema'] },
+  },
+  'number-as-string': {
+    caughtBy: 'request-schema',
+    says: /^updateProxy: proxyMaxRequestsPerMinute: must be an integer, found "60" \(string\)/,
+    fails: { ok: ['request-schema', 'exit-code', 'output'], forbidden: ['request-schema'] },
+  },
+  'form-body': {
+    caughtBy: 'request-schema',
+    says: /^createTarget: body: must be JSON, not form fields \(name=value&…\); found "targetName=OpenAI\+API&/,
+    fails: { ok: ['request-schema', 'exit-code', 'output'], revoked: ['request-schema'] },
+  },
+  'no-content-type-on-body': {
+    caughtBy: 'request-schema',
+    says: /^createTarget: header Content-Type: must be application\/json on a request with a body; none was sent/,
+    fails: { ok: ['request-schema', 'content-type', 'exit-code', 'output'], invalid: ['request-schema', 'content-type'] },
+  },
+  'post-instead-of-put': {
+    caughtBy: 'request',
+    says: /^expected PUT \/api\/clients\/\{clientId\}\/proxies\/\{proxyId\} \(updateProxy\); the mock received POST \/api\/clients\/[\w-]+\/proxies\/proxy_\w+ \(this path does not take POST\)$/,
+    fails: { ok: ['request', 'exit-code', 'output'], 'not-found': ['request'] },
+  },
+  // The harness gives each case an id of its own, so the seeded id written in the source is unknown there.
+  'hard-coded-id': {
+    caughtBy: 'request',
+    says: /^createTarget sent clientId "550e8400-e29b-41d4-a716-446655440000", but the harness set REQUESTROCKET_CLIENT_ID to [\w-]+: read clientId from REQUESTROCKET_CLIENT_ID instead of writing it in the program$/,
+    fails: { ok: ['request', 'exit-code', 'output'], missing: [], invalid: ['request'] },
+  },
+  'exits-zero-on-404': {
+    caughtBy: 'exit-code',
+    says: /expected a non-zero exit code with an id the API does not know \(404\), so that a script or CI stops; the program exited 0/,
+    fails: { ok: [], 'not-found': ['exit-code', 'handles-error'] },
+  },
+  'prints-credential-secret': {
+    caughtBy: 'token-leak',
+    says: /^the secret the program sent in credentialSecret\.key \(createCredential\) was printed to stdout; never print or log a token or a secret/,
+    fails: { ok: ['token-leak'], invalid: [] },
+  },
+  'bodies-differ': {
+    caughtBy: 'same-request',
+    says: /^request 1 \(createTarget\) body\.targetName: this file sent "OpenAI"; javascript, python sent "OpenAI API": make this file send what the other languages send/,
+    fails: { ok: [] },
+    byLanguage: { java: { ok: ['same-request'] } },
   },
 };
 

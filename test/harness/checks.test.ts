@@ -22,7 +22,7 @@ const UNAUTHORIZED = documentedError(401);
 const TOKEN = 'u-TestOnly0123456789abcdefghijKLMN';
 const manifest = parseManifest('example.json', {
   title: 'List',
-  request: { method: 'GET', path: '/api/clients', headers: { 'Content-Type': 'application/json' } },
+  operation: 'listClients',
 });
 
 function request(overrides: Partial<RecordedRequest> = {}): RecordedRequest {
@@ -65,6 +65,7 @@ function observe(scenario: ScenarioName, overrides: Partial<CaseObservation> = {
     expectation: expectationFor(scenario, manifest),
     manifest,
     token: setup.tokenInEnvironment ? TOKEN : undefined,
+    ids: [],
     requests: [request()],
     egress: [],
     tlsFailures: [],
@@ -101,6 +102,7 @@ describe('CHECKS', () => {
       'https',
       'tls-verify',
       'request',
+      'request-schema',
       'auth-header',
       'content-type',
       'raw-request',
@@ -193,8 +195,9 @@ describe('network checks', () => {
   });
 
   test('request fails on a wrong path and names both', () => {
-    const result = verdict('request', observe('ok', { requests: [request({ path: '/api/client', status: 404 })] }));
-    expect(result.message).toBe('expected GET /api/clients; the mock received GET /api/client');
+    const unknownPath = request({ path: '/api/client', status: 404, operation: { unmatched: 'unknown-path' } });
+    const result = verdict('request', observe('ok', { requests: [unknownPath] }));
+    expect(result.message).toBe('expected GET /api/clients (listClients); the mock received GET /api/client (no operation has this path)');
   });
 
   test('request fails when the program sends twice', () => {
@@ -242,7 +245,7 @@ describe('behaviour checks', () => {
     const result = verdict('token-leak', observe('ok', { run }));
     expect(result).toEqual({
       status: 'failed',
-      message: 'the token was printed base64-encoded to stderr; never print or log it, in any form',
+      message: 'the token was printed base64-encoded to stderr; never print or log a token or a secret, in any form',
     });
   });
 
@@ -261,7 +264,7 @@ describe('behaviour checks', () => {
       ],
     };
     expect(verdict('token-leak', observe('ok', { run })).message).toBe(
-      'the token was printed as is and hex-encoded to stdout, and reversed to stderr; never print or log it, in any form',
+      'the token was printed as is and hex-encoded to stdout, and reversed to stderr; never print or log a token or a secret, in any form',
     );
   });
 
@@ -305,7 +308,7 @@ describe('behaviour checks', () => {
   test("output says the client names are a default from the API's sample clients, and which manifest field replaces it", () => {
     expect(verdict('output', observe('ok', { output: 'Token is valid' })).message).toBe(
       `expected the output to contain ${SAMPLE_CLIENTS.map((client) => JSON.stringify(client.clientName)).join(', ')}: ` +
-        "the default, the names of the API's sample clients that the mock returns; " +
+        'the default, the names of the seeded clients that listClients returns; ' +
         'if your example prints something else, list what it prints in scenarios.ok.output in example.json',
     );
   });
@@ -424,7 +427,7 @@ describe('raw-request', () => {
 
   test('fails when request.http shows another path', () => {
     const result = verdict('raw-request', observe('ok', { rawRequest: raw(good.replace('/api/clients', '/api/users')) }));
-    expect(result.message).toBe('request.http shows GET /api/users; the manifest (and the programs) use GET /api/clients');
+    expect(result.message).toBe('request.http shows GET /api/users; the manifest (and the programs) use GET /api/clients (listClients)');
   });
 
   test('fails when the program omits a header request.http shows', () => {

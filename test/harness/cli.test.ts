@@ -129,7 +129,9 @@ describe('snippets CLI', () => {
     const result = await cli(['--root', 'test/fixtures/bad-manifest']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('test/fixtures/bad-manifest/wrong-method/example.json: invalid example manifest');
-    expect(result.stderr).toContain('field "request.method": expected one of "GET"|"POST"|"PUT"|"PATCH"|"DELETE", found "FETCH" (string)');
+    expect(result.stderr).toMatch(
+      /field "operation": expected one of "listClients"\|"createClient"\|.*\|"deleteProxy", found "fetchClients" \(string\)/,
+    );
     expect(result.stderr).toContain('unknown field(s) "timeout"');
   });
 

@@ -55,7 +55,7 @@ const printsCredential = (says: RegExp): Expected => ({
 const FIXTURES: Record<string, Expected> = {
   // Passes every check: what matters is that the checks finish at all.
   'floods-output': { fails: { ok: [], missing: [], invalid: [], revoked: [], forbidden: [] } },
-  'prints-token-base64': leaks(/^the token was printed base64-encoded to stdout; never print or log it, in any form$/),
+  'prints-token-base64': leaks(/^the token was printed base64-encoded to stdout; never print or log a token or a secret, in any form$/),
   'prints-token-hex': leaks(/^the token was printed hex-encoded to stderr;/),
   'prints-token-reversed': leaks(/^the token was printed reversed to stdout;/),
   'prints-token-url-encoded': leaks(/^the token was printed URL-encoded to stdout;/),

@@ -7,7 +7,7 @@ import { affectedExamples } from '../../scripts/harness/run/changes.ts';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
 import { parseShard, planCases, shardCases } from '../../scripts/harness/run/plan.ts';
 import { UsageError } from '../../scripts/usage.ts';
-import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
+import { SCENARIO_NAMES, scenariosOf } from '../../scripts/harness/case/scenarios.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { discoverExamples } from '../../scripts/manifest/examples.ts';
 import { DEFAULT_RUNNERS } from '../../scripts/runners/registry.ts';
@@ -17,9 +17,25 @@ const examples = await discoverExamples(path.join(PROJECT_ROOT, 'snippets'));
 const allCases = planCases(examples, DEFAULT_RUNNERS);
 
 describe('planCases', () => {
-  test('plans every example × language × scenario', () => {
-    expect(allCases).toHaveLength(examples.length * LANGUAGES.length * SCENARIO_NAMES.length);
+  test('plans every example × language × the scenarios of its operations', () => {
+    const perExample = examples.map((example) => scenariosOf(example.manifest).length);
+    expect(allCases).toHaveLength(LANGUAGES.length * perExample.reduce((sum, count) => sum + count, 0));
     expect(new Set(allCases.map((planned) => planned.key)).size).toBe(allCases.length);
+  });
+
+  test('plans not-found only for an id from the environment, and bad-request only for a body', () => {
+    const scenariosOfExample = (id: string) =>
+      new Set(allCases.filter((planned) => planned.example.id === id).map((planned) => planned.scenario));
+    expect(scenariosOfExample('list-clients')).toEqual(
+      new Set(SCENARIO_NAMES.filter((name) => name !== 'not-found' && name !== 'bad-request')),
+    );
+    expect(scenariosOfExample('list-credentials')).toEqual(new Set(SCENARIO_NAMES.filter((name) => name !== 'bad-request')));
+    expect(scenariosOfExample('create-target')).toEqual(new Set(SCENARIO_NAMES));
+  });
+
+  test('takes a scenario an example lacks as a filter that plans none of its cases', () => {
+    const cases = planCases(examples, DEFAULT_RUNNERS, { scenarios: ['bad-request'], languages: ['go'] });
+    expect(cases.map((planned) => planned.example.id).sort()).toEqual(['create-target', 'target-lifecycle', 'update-proxy']);
   });
 
   test('narrows to the asked example, language and scenario', () => {
@@ -28,7 +44,7 @@ describe('planCases', () => {
   });
 
   test.for([
-    [{ examples: ['nope'] }, /unknown example "nope"; expected one of: list-clients, verify-token/],
+    [{ examples: ['nope'] }, /unknown example "nope"; expected one of: create-target, delete-target, list-clients, list-credentials,/],
     [{ languages: ['rust'] }, /unknown language "rust"; expected one of: javascript, python, go, java, curl/],
     [{ scenarios: ['expired'] }, /unknown scenario "expired"/],
   ] as const)('rejects %o with the names it knows', ([filter, message]) => {
@@ -72,7 +88,7 @@ describe('affectedExamples', () => {
     'snippets/requirements.txt',
     'package-lock.json',
   ])('runs every example when %s changed', (file) => {
-    expect(affectedExamples([file], examples, PROJECT_ROOT)).toMatchObject({ all: true, ids: ['list-clients', 'verify-token'] });
+    expect(affectedExamples([file], examples, PROJECT_ROOT)).toMatchObject({ all: true, ids: examples.map((example) => example.id) });
   });
 
   test('runs nothing when only prose or code the harness does not import changed', () => {
@@ -92,7 +108,8 @@ describe('planHarness with --changed', () => {
     await writeFile(path.join(repo, 'snippets', 'list-clients', 'list_clients.py'), '# edited\n', { flag: 'a' });
     const plan = await planHarness({ root: path.join(repo, 'snippets'), projectRoot: repo, changedSince: 'HEAD' });
     expect(new Set(plan.cases.map((planned) => planned.example.id))).toEqual(new Set(['list-clients']));
-    expect(plan.cases).toHaveLength(LANGUAGES.length * SCENARIO_NAMES.length);
+    const listClients = plan.examples.find((example) => example.id === 'list-clients')!;
+    expect(plan.cases).toHaveLength(LANGUAGES.length * scenariosOf(listClients.manifest).length);
   });
 
   test('counts a new untracked example as changed', async () => {

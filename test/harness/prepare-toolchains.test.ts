@@ -17,7 +17,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 /** Writes an example folder holding `files`. */
 async function example(id: string, files: string[]): Promise<void> {
   await mkdir(path.join(root, id));
-  await writeFile(path.join(root, id, 'example.json'), JSON.stringify({ title: id, request: { method: 'GET', path: '/api/clients' } }));
+  await writeFile(path.join(root, id, 'example.json'), JSON.stringify({ title: id, operation: 'listClients' }));
   for (const file of files) await writeFile(path.join(root, id, file), '# a program\n');
 }
 await example('first', ['first.py', 'first.sh']);

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
+import { scenariosOf } from '../../scripts/harness/case/scenarios.ts';
 import { PROJECT_ROOT, planHarness, runHarness } from '../../scripts/harness/harness.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
@@ -34,6 +34,7 @@ describe('a sixth language, registered by passing a longer runner list', () => {
     const created = await scaffoldExample({ id: 'list-widgets', title: 'List your widgets', root, runners: REGISTERED });
     expect(created.files.map((file) => path.basename(file))).toEqual([
       'example.json',
+      'request.http',
       'list-widgets.mjs',
       'list_widgets.py',
       'list_widgets.go',
@@ -47,9 +48,17 @@ describe('a sixth language, registered by passing a longer runner list', () => {
     );
   });
 
+  test('writes no operation but the default without code of its own for the others, and says so', async () => {
+    await expect(scaffoldExample({ id: 'create-widget', operations: ['createTarget'], root, runners: REGISTERED })).rejects.toThrow(
+      "the typescript runner's template can only write listClients: its scaffold has no `code` to write createTarget",
+    );
+  });
+
   test('passes every check under every scenario, as scaffolded', async () => {
     const plan = await planHarness({ root, runners: REGISTERED, languages: ['typescript'] });
-    expect(plan.cases.map((planned) => planned.key)).toEqual(SCENARIO_NAMES.map((scenario) => `list-widgets/typescript/${scenario}`));
+    expect(plan.cases.map((planned) => planned.key)).toEqual(
+      scenariosOf(plan.examples[0]!.manifest).map((scenario) => `list-widgets/typescript/${scenario}`),
+    );
     const run = await runHarness({ root, runners: REGISTERED, languages: ['typescript'] });
     for (const result of run.results) expect(result.status, formatFailure(result)).toBe('passed');
     const report = HarnessReportSchema.parse(run.report);
@@ -87,9 +96,13 @@ describe('a sixth language, registered by passing a longer runner list', () => {
 
 describe("a broken variant fails the checks its runner's facts name", () => {
   const expected: Record<string, { scenarios: string[]; fails: Record<string, string[]> }> = {
+    // It also names a variable the harness manages (the JavaScript runner removes NODE_TLS_REJECT_UNAUTHORIZED).
     'verify-off': {
       scenarios: ['ok', 'untrusted-cert'],
-      fails: { ok: ['tls-verify'], 'untrusted-cert': ['tls-verify', 'request', 'exit-code', 'handles-error'] },
+      fails: {
+        ok: ['harness-detection', 'tls-verify'],
+        'untrusted-cert': ['harness-detection', 'tls-verify', 'request', 'exit-code', 'handles-error'],
+      },
     },
     'no-timeout': { scenarios: ['hung-server'], fails: { 'hung-server': ['exit-code', 'timeout', 'request-timeout'] } },
     'crashes-on-401': { scenarios: ['revoked'], fails: { revoked: ['handles-error'] } },

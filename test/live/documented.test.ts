@@ -13,10 +13,18 @@ import { randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
 import { compareJson } from '../../scripts/live/compare.ts';
 import { documentedAnswer } from '../../scripts/live/documented.ts';
 import { LIVE_SCENARIO_NAMES } from '../../scripts/live/live-scenarios.ts';
+import { exampleSteps, firstRequestOf, onlyReadsWithoutIds } from '../../scripts/manifest/example-steps.ts';
 
 const examples = await discoverExamples(DEFAULT_SNIPPETS_ROOT, DEFAULT_RUNNERS);
+// The first request of each example a live run sends (the others write, or need ids it cannot give yet).
 const called = [
-  ...new Map(examples.map(({ manifest }) => [`${manifest.request.method} ${manifest.request.path}`, manifest.request])).values(),
+  ...new Map(
+    examples
+      .map(({ manifest }) => exampleSteps(manifest))
+      .filter(onlyReadsWithoutIds)
+      .map((steps) => firstRequestOf(steps))
+      .map((request) => [`${request.method} ${request.path}`, request]),
+  ).values(),
 ];
 // Every operation at a path of the seeded account (its parameters' examples), for the error answers.
 const everyOperation = API_OPERATIONS.map((operation) => ({

@@ -17,9 +17,12 @@ const answer = (status: number, body: unknown): ProbeAnswer => ({
   body: formatBody(body),
   truncated: false,
 });
-const request = { method: 'GET', path: '/api/clients' };
-const list = parseManifest('example.json', { title: 'List', request });
-const verify = parseManifest('example.json', { title: 'Verify', request, scenarios: { ok: { output: ['Token is valid', '2 clients'] } } });
+const list = parseManifest('example.json', { title: 'List', operation: 'listClients' });
+const verify = parseManifest('example.json', {
+  title: 'Verify',
+  operation: 'listClients',
+  scenarios: { ok: { output: ['Token is valid', '2 clients'] } },
+});
 const real = realFacts(
   answer(200, {
     clients: [

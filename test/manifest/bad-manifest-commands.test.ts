@@ -16,7 +16,7 @@ let outDir: string;
 /** The message every command must print for the misspelt field, after its own `name: `. */
 const problem = () =>
   `${path.relative(PROJECT_ROOT, path.join(snippets, 'list-clients', 'example.json'))}: invalid example manifest\n` +
-  '  - the manifest: unknown field(s) "descripton"; expected only: $schema, title, description, request, timeoutMs, requestTimeoutMs, scenarios\n';
+  '  - the manifest: unknown field(s) "descripton"; expected only: $schema, title, description, operation, steps, parameters, timeoutMs, requestTimeoutMs, scenarios\n';
 
 /** Runs one of the project's command-line scripts the way its npm script does. */
 const run = (script: string, args: readonly string[], env: Record<string, string> = {}) =>

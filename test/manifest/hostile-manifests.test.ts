@@ -59,7 +59,7 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 test('npm run snippets refuses an example whose snippet is a symbolic link, instead of running 0 cases', async () => {
   const dir = path.join(root, 'snippets', 'linked-snippet');
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'example.json'), JSON.stringify({ title: 'Linked', request: { method: 'GET', path: '/api/clients' } }));
+  await writeFile(path.join(dir, 'example.json'), JSON.stringify({ title: 'Linked', operation: 'listClients' }));
   await writeFile(path.join(root, 'outside.sh'), 'echo outside-the-example\n');
   await symlink(path.join(root, 'outside.sh'), path.join(dir, 'linked-snippet.sh'));
   const result = await execa(

@@ -10,34 +10,101 @@ import { ManifestError } from '../../scripts/manifest/errors.ts';
 import { readExampleFile } from '../../scripts/manifest/example-files.ts';
 import { loadManifest, parseManifest } from '../../scripts/manifest/load.ts';
 
-const valid = { title: 'List', request: { method: 'GET', path: '/api/clients' } };
+const valid = { title: 'List', operation: 'listClients' };
+const createTarget = { title: 'Create a target', operation: 'createTarget', parameters: { clientId: 'REQUESTROCKET_CLIENT_ID' } };
+const lifecycle = {
+  title: 'A target from creation to deletion',
+  steps: ['createTarget', 'getTarget', 'deleteTarget'],
+  parameters: { clientId: 'REQUESTROCKET_CLIENT_ID' },
+};
 
 describe('parseManifest', () => {
   test('applies the defaults', () => {
     expect(parseManifest('m.json', valid)).toEqual({
       ...valid,
-      request: { ...valid.request, headers: {} },
+      parameters: {},
       timeoutMs: 20_000,
       requestTimeoutMs: 10_000,
       scenarios: {},
     });
   });
 
+  test.for([createTarget, lifecycle, { ...createTarget, scenarios: { ok: { output: ['Created {targetId} in {clientId}'] } } }])(
+    'accepts %j',
+    (data) => {
+      expect(parseManifest('m.json', data)).toMatchObject(data);
+    },
+  );
+
   test.for([
     [
-      { ...valid, request: { method: 'FETCH', path: '/api/clients' } },
-      /field "request\.method": expected one of .*"GET".*, found "FETCH" \(string\)/,
+      { ...valid, operation: 'fetchClients' },
+      /field "operation": expected one of "listClients"\|"createClient"\|.*\|"deleteProxy", found "fetchClients" \(string\)/,
+    ],
+    [
+      { title: 'List' },
+      /field "operation": expected the operationId of the API description that the example calls \(or "steps", a list of them\)/,
+    ],
+    [
+      { ...valid, steps: ['listClients', 'getClient'] },
+      /field "steps": expected "operation" \(one operationId\) or "steps" \(two or more, in order\), not both/,
+    ],
+    [{ title: 'List', steps: ['listClients'] }, /field "steps": expected at least two operationIds \(one goes in "operation"\)/],
+    [
+      { title: 'Create', operation: 'createTarget' },
+      /field "parameters": expected an environment variable for the path parameter clientId of createTarget, like "clientId": "REQUESTROCKET_CLIENT_ID", found \{\} \(object\)/,
+    ],
+    [
+      { ...lifecycle, parameters: { ...lifecycle.parameters, targetId: 'REQUESTROCKET_TARGET_ID' } },
+      /field "parameters\.targetId": expected no variable: targetId comes from the answer of createTarget \(step 1\); remove it/,
+    ],
+    [
+      { title: 'Get', steps: ['getTarget', 'deleteTarget'], parameters: { clientId: 'REQUESTROCKET_CLIENT_ID' } },
+      /field "parameters": expected an environment variable for the path parameter targetId of getTarget \(step 1\)/,
+    ],
+    [
+      { ...valid, parameters: { clientId: 'REQUESTROCKET_CLIENT_ID' } },
+      /field "parameters\.clientId": expected a path parameter of listClients: it has none, found "REQUESTROCKET_CLIENT_ID"/,
+    ],
+    [
+      { ...createTarget, parameters: { clientId: 'client_id' } },
+      /field "parameters\.clientId": expected an environment variable name in upper snake case, like REQUESTROCKET_CLIENT_ID, found "client_id"/,
+    ],
+    [
+      { ...createTarget, parameters: { clientId: 'REQUESTROCKET_USER_TOKEN' } },
+      /field "parameters\.clientId": expected a variable of its own: REQUESTROCKET_USER_TOKEN holds the token/,
+    ],
+    [
+      { title: 'Update', operation: 'updateProxy', parameters: { clientId: 'SAME', proxyId: 'SAME' } },
+      /field "parameters\.proxyId": expected a variable of its own: clientId reads SAME too/,
+    ],
+    [
+      { ...createTarget, scenarios: { ok: { output: ['{proxyId}'] } } },
+      /field "scenarios\.ok\.output\[0\]": expected placeholders of this example's ids only \(\{clientId\}, \{targetId\}\), not \{proxyId\}/,
+    ],
+    [
+      { ...valid, scenarios: { 'bad-request': { output: ['x'] } } },
+      /field "scenarios\.bad-request": expected no bad-request expectations: the example has no bad-request scenario \(listClients sends no body where the description documents a 400\)/,
+    ],
+    [
+      { ...valid, scenarios: { 'not-found': {} } },
+      /field "scenarios\.not-found": expected no not-found expectations: .*listClients reads no id from the environment where the description documents a 404/,
     ],
     [{ ...valid, title: '' }, /field "title": .*found "" \(string\)/],
-    [{ request: valid.request }, /field "title": expected string, found nothing/],
-    [
-      { ...valid, request: { method: 'GET', path: 'clients' } },
-      /field "request\.path": expected a path under \/api\/, without a query string, found "clients"/,
-    ],
+    [{ operation: 'listClients' }, /field "title": expected string, found nothing/],
+    [{ ...valid, title: 'List <b>clients</b>' }, /field "title": expected plain text, without markup \(< or >\)/],
+    [{ ...valid, title: 'See [the docs](https://example.com)' }, /field "title": expected plain text, without a Markdown link/],
+    [{ ...valid, title: '# List' }, /field "title": expected plain text, without a Markdown heading \(a leading #\)/],
+    [{ ...valid, description: 'Lists **every** client.' }, /field "description": expected plain text, without Markdown emphasis/],
+    [{ ...valid, description: 'Lists _every_ client.' }, /field "description": expected plain text, without Markdown emphasis/],
+    [{ ...valid, title: 'List\nclients' }, /field "title": expected plain text, without a control character or line break/],
+    [{ ...valid, title: 'List \u202eclients' }, /field "title": expected plain text, without a bidirectional or invisible character/],
+    [{ ...valid, title: 'x'.repeat(81) }, /field "title": expected at most 80 characters, found "x{50,}/],
+    [{ ...valid, description: 'x'.repeat(301) }, /field "description": expected at most 300 characters/],
     [{ ...valid, timeoutMs: 'soon' }, /field "timeoutMs": expected (?:number|int), found "soon" \(string\)/],
     [
       { ...valid, scenarios: { expired: {} } },
-      /field "scenarios": unknown field\(s\) "expired"; expected only: ok, missing, invalid, revoked, forbidden, untrusted-cert, hung-server, bad-gateway, network-error/,
+      /field "scenarios": unknown field\(s\) "expired"; expected only: ok, missing, invalid, revoked, forbidden, not-found, bad-request, untrusted-cert, hung-server, bad-gateway, network-error/,
     ],
     [{ ...valid, requestTimeoutMs: 100 }, /field "requestTimeoutMs": .*found 100 \(number\)/],
     [
@@ -63,6 +130,8 @@ describe('parseManifest', () => {
     ],
     [{ ...valid, scenarios: { invalid: { requests: 0 } } }, /field "scenarios\.invalid\.requests": expected at least 1/],
     [{ ...valid, scenarios: { forbidden: { requests: 0 } } }, /field "scenarios\.forbidden\.requests": expected at least 1/],
+    [{ ...createTarget, scenarios: { 'not-found': { requests: 0 } } }, /field "scenarios\.not-found\.requests": expected at least 1/],
+    [{ ...createTarget, scenarios: { 'bad-request': { requests: 0 } } }, /field "scenarios\.bad-request\.requests": expected at least 1/],
     // A server or network that fails on purpose: the program must fail, and no override says otherwise.
     [
       { ...valid, scenarios: { 'bad-gateway': { exit: 'zero' } } },
@@ -74,11 +143,16 @@ describe('parseManifest', () => {
     ],
     [
       { ...valid, colour: 'red' },
-      /the manifest: unknown field\(s\) "colour"; expected only: \$schema, title, description, request, timeoutMs, requestTimeoutMs, scenarios/,
+      /the manifest: unknown field\(s\) "colour"; expected only: \$schema, title, description, operation, steps, parameters, timeoutMs, requestTimeoutMs, scenarios/,
     ],
   ] as const)('explains %j', ([data, message]) => {
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(message);
     expect(() => parseManifest('snippets/x/example.json', data)).toThrow(/^snippets\/x\/example\.json: invalid example manifest/);
+  });
+
+  test('accepts plain text that only looks like markup in passing', () => {
+    for (const title of ['Say "hi" */ $(exit 1) `x` ${y}', 'A * B', 'snake_case_name', 'Rate limits: 60/min & 2,000/day'])
+      expect(parseManifest('m.json', { ...valid, title }).title).toBe(title);
   });
 });
 

@@ -27,7 +27,7 @@ async function example(name: string, files: Record<string, string>): Promise<str
   const dir = path.join(scratch, name);
   await mkdir(dir, { recursive: true });
   const all = {
-    'example.json': JSON.stringify({ title: 'List', request: { method: 'GET', path: '/api/clients' } }),
+    'example.json': JSON.stringify({ title: 'List', operation: 'listClients' }),
     'list.sh': 'curl https://api.requestrocket.com/api/clients\n',
     ...files,
   };
@@ -52,7 +52,7 @@ describe('an example holding a hidden or reordering character', () => {
   test.for([
     [
       'example.json',
-      { 'example.json': JSON.stringify({ title: 'List\u202e', request: { method: 'GET', path: '/api/clients' } }) },
+      { 'example.json': JSON.stringify({ title: 'List\u202e', operation: 'listClients' }) },
       1,
       15,
       'U+202E RIGHT-TO-LEFT OVERRIDE',

@@ -116,6 +116,10 @@ describe('npm run mock', () => {
       expect(cli.env.JAVA_TOOL_OPTIONS).toMatch(/-Dhttps\.proxyHost=127\.0\.0\.1 .*-Djavax\.net\.ssl\.trustStoreType=PKCS12$/);
       expect(cli.env).not.toHaveProperty('SSL_CERT_DIR');
       expect(cli.env.REQUESTROCKET_USER_TOKEN === cli.tokens.valid).toBe(true);
+      // The seeded account's ids, in the variables the examples read them from.
+      expect(cli.env.REQUESTROCKET_CLIENT_ID).toBe('550e8400-e29b-41d4-a716-446655440000');
+      expect(cli.env.REQUESTROCKET_TARGET_ID).toBe('tgt_789e4567');
+      expect(cli.env.REQUESTROCKET_PROXY_ID).toBe('proxy_789e4567');
       for (const token of Object.values(cli.tokens)) expect(token).toMatch(/^u-[0-9A-Za-z]{32}$/);
       expect(cli.output()).toContain('Try: curl https://api.requestrocket.com/api/clients -H "Authorization: $REQUESTROCKET_USER_TOKEN"');
 
@@ -191,6 +195,23 @@ describe('npm run mock', () => {
           until(() => /^TLS handshake failed: /m.test(cli.output())),
           'the refused handshake to be logged',
         );
+    } finally {
+      cli.child.kill('SIGINT');
+    }
+    expect((await within(cli.child, 'the mock to stop')).exitCode).toBe(0);
+  });
+
+  test('--behaviour bad-request answers a body it would accept with the documented 400, and a request without one as the API does', async ({
+    skip,
+  }) => {
+    requireTool({ skip }, findExecutable('curl') === undefined ? 'curl not found on PATH' : null);
+    const cli = await startCli(['--behaviour', 'bad-request']);
+    try {
+      expect(cli.output()).toMatch(/^Behaviour: bad-request: answers like the Core API, but refuses every request body it would accept/m);
+      const body = JSON.stringify({ clientName: 'My Organisation' });
+      const refused = await curlResult(cli.env, cli.tokens.valid, ['-X', 'POST', '-H', 'Content-Type: application/json', '--data', body]);
+      expect(JSON.parse(refused.stdout)).toEqual({ error: 'Bad Request', message: 'body: must be an object', status: 400 });
+      expect(await curl(cli.env, cli.tokens.valid)).toContain('Northwind Logistics');
     } finally {
       cli.child.kill('SIGINT');
     }
@@ -326,7 +347,9 @@ describe('npm run mock', () => {
   test('refuses an unknown --behaviour with exit code 2, naming the ones it knows', async () => {
     const result = await execa(process.execPath, [path.resolve('scripts/mock/mock-cli.ts'), '--behaviour', 'flaky'], { reject: false });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('unknown --behaviour "flaky"; expected one of: api, untrusted, hang, bad-gateway, refuse, reset');
+    expect(result.stderr).toContain(
+      'unknown --behaviour "flaky"; expected one of: api, bad-request, untrusted, hang, bad-gateway, refuse, reset',
+    );
   });
 
   test('stops on SIGTERM and deletes the keys', async () => {

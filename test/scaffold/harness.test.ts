@@ -1,6 +1,7 @@
 // A new example passes the harness as soon as it is created: scaffolded into a temporary folder
-// (with a title full of characters that could break a comment), every language under every
-// scenario passes every check. One test per case, run in the background like test/harness/.
+// (with a title full of characters that could break a comment), the default example and one of an
+// operation with an id, a body and a secret pass every check, in every language, under every
+// scenario their operations have. One test per case, run in the background like test/harness/.
 // vitest project: programs (test/support/projects.ts)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,21 +10,26 @@ import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
 import { SCENARIO_NAMES } from '../../scripts/harness/case/scenarios.ts';
+import { idFromOperation } from '../../scripts/scaffold/new-example-cli.ts';
 import { LANGUAGE_IDS } from '../../scripts/languages.ts';
 import { assertPassed, startBackgroundRun } from '../harness/case-runner.ts';
 
 const ID = 'list-widgets';
 const TITLE = 'Say "hi" */ \\u000a """ $(exit 1) `x` ${y}';
 
+const OPERATION = 'createCredential';
+
 const root = await mkdtemp(path.join(tmpdir(), 'rr-scaffold-harness-'));
-const created = await execa(
-  process.execPath,
-  [path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'new-example-cli.ts'), ID, '--title', TITLE, '--root', root],
-  {
-    reject: false,
-  },
-);
-const { examples, cases } = created.exitCode === 0 ? await planHarness({ root }) : { examples: [], cases: [] };
+const scaffold = (...args: string[]) =>
+  execa(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'scripts', 'scaffold', 'new-example-cli.ts'), ...args, '--title', TITLE, '--root', root],
+    {
+      reject: false,
+    },
+  );
+const created = [await scaffold(ID), await scaffold('--operation', OPERATION)];
+const { examples, cases } = created.every((each) => each.exitCode === 0) ? await planHarness({ root }) : { examples: [], cases: [] };
 const run = startBackgroundRun(cases, root);
 afterAll(async () => {
   await run.done;
@@ -31,12 +37,22 @@ afterAll(async () => {
 });
 
 describe('a scaffolded example', () => {
-  test('is created and plans 45 cases: five languages under nine scenarios', () => {
-    expect(created.exitCode, created.stderr).toBe(0);
-    expect(examples.map((example) => [example.id, example.manifest.title])).toEqual([[ID, TITLE]]);
-    expect(cases.map((planned) => planned.key)).toEqual(
-      LANGUAGE_IDS.flatMap((language) => SCENARIO_NAMES.map((scenario) => `${ID}/${language}/${scenario}`)),
-    );
+  test('is created and plans five languages under the scenarios of its operation: nine for listClients, eleven for createCredential', () => {
+    for (const each of created) expect(each.exitCode, each.stderr).toBe(0);
+    const other = idFromOperation(OPERATION);
+    expect(examples.map((example) => [example.id, example.manifest.title])).toEqual([
+      [other, TITLE],
+      [ID, TITLE],
+    ]);
+    const keys = (id: string, scenarios: readonly string[]) =>
+      LANGUAGE_IDS.flatMap((language) => scenarios.map((scenario) => `${id}/${language}/${scenario}`));
+    expect(cases.map((planned) => planned.key)).toEqual([
+      ...keys(other, SCENARIO_NAMES),
+      ...keys(
+        ID,
+        SCENARIO_NAMES.filter((name) => name !== 'not-found' && name !== 'bad-request'),
+      ),
+    ]);
   });
 
   test.for(cases.map((planned) => planned.key))('%s passes every check', async (key, context) => {

@@ -37,9 +37,10 @@ describe('exampleIdProblem', () => {
   });
 
   test('refuses an id whose Java class would clash with a type the Java template uses', () => {
-    expect(exampleIdProblem('client')).toBe(
-      '"client" cannot be used: the Java class Client would clash with the type Client the Java example uses; add a word, like "get-client"',
+    expect(exampleIdProblem('json-object')).toBe(
+      '"json-object" cannot be used: the Java class JsonObject would clash with the type JsonObject the Java example uses; add a word, like "get-json-object"',
     );
+    expect(exampleIdProblem('client')).toBeUndefined();
   });
 
   test('asks only the registered runners, and asks a further one too', () => {
@@ -79,7 +80,7 @@ describe('JAVA_TEMPLATE_TYPES', () => {
       .replace(/^import .*$/gm, '')
       .replace('{{className}}', '');
     // A capitalised name not reached through a dot is a type the class must not shadow.
-    // UPPER_SNAKE names are the template's own constants (CLIENTS_URL), not types.
+    // UPPER_SNAKE names are the template's own constants (API_BASE_URL), not types.
     const types = new Set(code.match(/(?<![.\w])[A-Z]\w*/g)?.filter((name) => !/^[A-Z0-9]+(?:_[A-Z0-9]+)+$/.test(name)));
     expect([...types].sort()).toEqual([...JAVA_TEMPLATE_TYPES].sort());
   });

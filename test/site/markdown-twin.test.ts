@@ -19,6 +19,8 @@ const hostile = JSON.parse(await readFile(path.join(fixtures, 'hostile-title', '
   title: string;
   description: string;
 };
+// Text the manifest schema lets through that still means something to Markdown.
+const odd = JSON.parse(await readFile(path.join(fixtures, 'odd-title', 'example.json'), 'utf8')) as typeof hostile;
 
 /** The manifest's text as the twin shows it, on one line. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
@@ -111,16 +113,24 @@ describe('pageMarkdown', () => {
     );
   });
 
-  test("shows a manifest's title and description as text, however much markup they hold", async () => {
-    const markdown = await pageMarkdown('## Section\n\n<CodeTabs example="hostile-title" />\n', meta, 'x.mdx', sources);
+  test('refuses a manifest whose title and description hold markup, naming the file and the fields', async () => {
+    const twin = pageMarkdown('## Section\n\n<CodeTabs example="hostile-title" />\n', meta, 'x.mdx', sources);
+    await expect(twin).rejects.toThrow(/x\.mdx: cannot make the Markdown twin: .*hostile-title\/example\.json: invalid example manifest/);
+    await expect(twin).rejects.toThrow(/field "title": expected plain text, without markup/);
+    await expect(twin).rejects.toThrow(/field "description": expected plain text, without markup/);
+  });
+
+  test("shows a manifest's title and description as text, whatever Markdown characters they hold", async () => {
+    const markdown = await pageMarkdown('## Section\n\n<CodeTabs example="odd-title" />\n', meta, 'x.mdx', sources);
     const nodes = parsedNodes(markdown);
     expect(markupNodes(nodes)).toEqual([]);
     expect(disguisedLinks(nodes)).toEqual([]);
     expect(nodes.filter((node) => node.type === 'heading').map((node) => `${node.depth} ${textOf(node)}`)).toEqual(['1 T', '2 Section']);
+    expect(nodes.filter((node) => node.type === 'list' || node.type === 'table' || node.type === 'emphasis')).toEqual([]);
     const title = nodes.find((node) => node.type === 'strong');
-    expect(textOf(title!)).toBe(oneLine(hostile.title));
+    expect(textOf(title!)).toBe(odd.title);
     const paragraph = nodes.find((node) => node.type === 'paragraph' && node.children?.[0] === title);
-    expect(textOf(paragraph!)).toBe(`${oneLine(hostile.title)}: ${oneLine(hostile.description)}`);
+    expect(textOf(paragraph!)).toBe(`${odd.title}: ${odd.description}`);
   });
 });
 

@@ -81,6 +81,15 @@ describe('summarizeStatus', () => {
     });
   });
 
+  test('counts the scenarios an operation adds (an unknown id, a rejected body) like the others, in their words', () => {
+    const fresh = freshOf(['passed']);
+    for (const scenario of ['not-found', 'bad-request']) fresh.cases.push({ ...fresh.cases[0]!, scenario });
+    expect(summarizeStatus(fresh, true)).toMatchObject({
+      label: 'Tested: 3 of 3 scenarios passed',
+      detail: 'valid token: passed, unknown id (404): passed, rejected request body (400): passed',
+    });
+  });
+
   test("lists each scenario, in a reader's words, and its outcome in the detail", () => {
     const fresh = freshOf(['passed', 'failed']);
     fresh.cases.push({ ...fresh.cases[0]!, scenario: 'slow-network' }, { ...fresh.cases[0]!, scenario: 'constructor' });

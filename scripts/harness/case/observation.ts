@@ -5,6 +5,7 @@ import { DEFAULT_RUNNERS } from '../../runners/registry.ts';
 import type { LanguageRunner, RunResult } from '../../runners/runner-contract.ts';
 import type { ResourceReport } from '../../sandbox/resource-usage.ts';
 import type { SideDoorReport } from '../../sandbox/side-doors.ts';
+import type { GivenId } from './case-ids.ts';
 import type { RawRequest } from './request-http.ts';
 import type { Expectation, ScenarioSetup } from './scenarios.ts';
 
@@ -18,6 +19,8 @@ export interface CaseObservation {
   manifest: Manifest;
   /** The token put in REQUESTROCKET_USER_TOKEN (undefined in the `missing` scenario). */
   token: string | undefined;
+  /** The ids put in the variables the manifest's `parameters` name. */
+  ids: readonly GivenId[];
   requests: RecordedRequest[];
   egress: EgressAttempt[];
   /** TLS connections to the API that failed before carrying a request (a refused certificate). */

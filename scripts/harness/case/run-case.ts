@@ -23,6 +23,9 @@ import type { PlannedCase } from '../run/plan.ts';
 import type { RawRequest } from './request-http.ts';
 import { evidenceOf, finishedCase, harnessFailure, type CaseOutcome } from './case-result.ts';
 import { SCENARIOS, caseTimeLimitMs, expectationFor, type ScenarioSetup } from './scenarios.ts';
+import { freshAccount } from '../../mock/fresh-account.ts';
+import { caseIds, withIds, type GivenId } from './case-ids.ts';
+import { sentSecrets } from './sent-secrets.ts';
 
 /** What a case needs from the run it belongs to. */
 export interface CaseContext {
@@ -84,8 +87,18 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const runners = context.runners ?? DEFAULT_RUNNERS;
   let interceptor;
   let sandbox: CaseSandbox | undefined;
+  let ids: GivenId[];
   try {
-    interceptor = await startInterceptor({ ca: context.ca, tokens: mock, behaviour: setup.behaviour, untrustedCa: context.untrustedCa });
+    // The case's own account, every record under a fresh id, and the ids the program is given.
+    const account = freshAccount();
+    ids = caseIds(manifest, setup, account);
+    interceptor = await startInterceptor({
+      ca: context.ca,
+      tokens: mock,
+      behaviour: setup.behaviour,
+      untrustedCa: context.untrustedCa,
+      state: account.state,
+    });
     sandbox = await openCaseSandbox({
       isolation: context.isolation ?? NOT_SANDBOXED,
       proxy: interceptor,
@@ -103,7 +116,7 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   let exitedAtMs: number;
   try {
     const env = sandbox.environment(
-      withToken(interceptedEnvironment(baseEnvironment(process.env, runners), interceptor, context.ca, { runners }), token),
+      withIds(withToken(interceptedEnvironment(baseEnvironment(process.env, runners), interceptor, context.ca, { runners }), token), ids),
     );
     run = await planned.runner.run(snippet, {
       env,
@@ -122,12 +135,16 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   const resources = sandbox.resources();
   await Promise.all([interceptor.close(), sandbox.close()]);
   context.onRun?.(run);
+  // Secrets the program sent in its bodies are known now: masked from here on, like the token.
+  const sent = sentSecrets(interceptor.requests).map((secret) => secret.value);
+  secrets.push(...sent);
   const output = programOutput(run, runners);
   const observation: CaseObservation = {
     scenario: setup,
     expectation: expectationFor(planned.scenario, manifest),
     manifest,
     token,
+    ids,
     requests: interceptor.requests,
     egress: interceptor.egress,
     tlsFailures: interceptor.tlsFailures,
@@ -143,8 +160,10 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   context.onObservation?.(observation);
   // Each check on its own: one that throws fails, named, and the others still judge the case.
   const { checks, errors } = evaluateChecks(context.checks ?? CHECKS, observation, secrets);
-  // A token printed in an encoded or split form survives masking: no output of this case is shown then.
-  const leakedEncoded = token !== undefined && leaksOf(run, token).some((leak) => leak.encoding !== 'plain');
+  // A token or sent secret printed in an encoded or split form survives masking: no output of this case is shown then.
+  const leakedEncoded = [...(token ? [token] : []), ...sent].some((secret) =>
+    leaksOf(run, secret).some((leak) => leak.encoding !== 'plain'),
+  );
   const finished = finishedCase(
     planned,
     context.file,

@@ -1,9 +1,12 @@
-// The scenarios every snippet runs under (auth answers, an untrusted certificate, a server that
-// hangs or fails, a broken network), and what each expects by default.
-import { API_FACTS, SEED_CLIENT_NAMES, documentedError } from '../../api/core-api.ts';
+// The scenarios a snippet runs under (auth answers, an unknown id, a rejected body, an untrusted
+// certificate, a server that hangs or fails, a broken network), which of them an example runs
+// (derived from its operations), and what each expects by default.
+import { API_FACTS, documentedError } from '../../api/core-api.ts';
 import type { ErrorBody } from '../../api/error-bodies.ts';
+import { badRequestStep, exampleScenarios, exampleSteps, notFoundTarget } from '../../manifest/example-steps.ts';
 import type { Manifest, ScenarioExpectation, ScenarioName } from '../../manifest/manifest-schema.ts';
 import type { MockBehaviour } from '../../mock/types.ts';
+import { defaultOutput } from './default-output.ts';
 
 export { SCENARIO_NAMES, type ScenarioName } from '../../manifest/manifest-schema.ts';
 
@@ -25,6 +28,8 @@ export interface ScenarioSetup {
   tokenInEnvironment: boolean;
   /** Which of the mock's token lists the program's token goes into (none: unknown to the mock). */
   tokenRole: 'valid' | 'revoked' | 'forbidden' | 'none';
+  /** True when the harness gives the program an id the API does not know (see notFoundTarget). */
+  unknownId?: boolean;
   /** The error the API answers with in this scenario, if any. */
   apiError?: ErrorBody;
   /** How the interception proxy and the mock behave (`api`: like the real API). */
@@ -78,6 +83,26 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioSetup>> = Object.f
     tokenRole: 'forbidden',
     apiError: documentedError(403).body,
   },
+  'not-found': {
+    ...auth,
+    name: 'not-found',
+    label: 'unknown id (404)',
+    summary: 'an id the API does not know (404)',
+    tokenInEnvironment: true,
+    tokenRole: 'valid',
+    unknownId: true,
+    apiError: documentedError(404, 'unknownId').body,
+  },
+  'bad-request': {
+    ...auth,
+    name: 'bad-request',
+    label: 'rejected request body (400)',
+    summary: 'a request body the API rejects (400)',
+    tokenInEnvironment: true,
+    tokenRole: 'valid',
+    behaviour: 'bad-request',
+    apiError: documentedError(400).body,
+  },
   'untrusted-cert': {
     ...fault,
     name: 'untrusted-cert',
@@ -118,15 +143,29 @@ export interface Expectation {
   exit: 'zero' | 'non-zero';
   /** Exact number of requests, or a range for `missing` (stop before sending, or send without a token). */
   requests: { min: number; max: number };
-  /** Text that must appear in the output (empty: nothing required). */
+  /** Text that must appear in the output (empty: nothing required); `{targetId}` stands for that id in this case. */
   output: string[];
 }
 
-/** How many requests reach the mock by default: none when the connection never carries one. */
-function defaultRequests(scenario: ScenarioName): { min: number; max: number } {
+/** The scenarios an example runs under, in run order: every one, but `not-found` and `bad-request` only where its operations can be answered so. */
+export function scenariosOf(manifest: Manifest): ScenarioName[] {
+  return exampleScenarios(exampleSteps(manifest));
+}
+
+/**
+ * How many requests reach the mock by default: every step with a valid token; the first only when
+ * the API refuses the token; up to the refused one for an unknown id or a rejected body; none when
+ * the connection never carries one.
+ */
+function defaultRequests(scenario: ScenarioName, manifest: Manifest): { min: number; max: number } {
+  const steps = exampleSteps(manifest);
+  const exactly = (count: number) => ({ min: count, max: count });
+  if (scenario === 'ok') return exactly(steps.length);
   if (scenario === 'missing') return { min: 0, max: 1 };
-  if (scenario === 'untrusted-cert' || scenario === 'network-error') return { min: 0, max: 0 };
-  return { min: 1, max: 1 };
+  if (scenario === 'not-found') return exactly((notFoundTarget(steps)?.step ?? 0) + 1);
+  if (scenario === 'bad-request') return exactly((badRequestStep(steps) ?? 0) + 1);
+  if (scenario === 'untrusted-cert' || scenario === 'network-error') return exactly(0);
+  return exactly(1);
 }
 
 /** Resolves what a case expects from the scenario's defaults and the manifest's overrides. */
@@ -134,8 +173,8 @@ export function expectationFor(scenario: ScenarioName, manifest: Manifest): Expe
   const override: ScenarioExpectation = manifest.scenarios[scenario] ?? {};
   const defaults: Expectation = {
     exit: scenario === 'ok' ? 'zero' : 'non-zero',
-    requests: defaultRequests(scenario),
-    output: scenario === 'ok' ? [...SEED_CLIENT_NAMES] : [],
+    requests: defaultRequests(scenario, manifest),
+    output: scenario === 'ok' ? defaultOutput(exampleSteps(manifest)).map((entry) => entry.text) : [],
   };
   return {
     exit: override.exit ?? defaults.exit,

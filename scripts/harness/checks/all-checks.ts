@@ -3,6 +3,7 @@ import type { Check } from './check.ts';
 import { authHeaderCheck, contentTypeCheck } from './headers.ts';
 import { egressCheck, httpsCheck, requestCheck, tokenInUrlCheck } from './network.ts';
 import { rawRequestCheck } from './raw-request.ts';
+import { requestSchemaCheck } from './request-schema.ts';
 import { requestTimeoutCheck } from './request-timeout.ts';
 import { resourceLimitsCheck } from './resource-limits.ts';
 import { tlsVerifyCheck } from './tls-verify.ts';
@@ -19,6 +20,7 @@ export const CHECKS: readonly Check[] = [
   httpsCheck,
   tlsVerifyCheck,
   requestCheck,
+  requestSchemaCheck,
   authHeaderCheck,
   contentTypeCheck,
   rawRequestCheck,

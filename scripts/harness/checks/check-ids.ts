@@ -8,6 +8,7 @@ export const CHECK_IDS = [
   'https',
   'tls-verify',
   'request',
+  'request-schema',
   'auth-header',
   'content-type',
   'raw-request',

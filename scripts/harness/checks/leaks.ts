@@ -1,5 +1,6 @@
-// What the token-leak check knows of a run: the leaks its runner saw while the output streamed,
-// and those in the output it kept (for a runner that does not watch), in one sentence.
+// What the token-leak check knows of a run: the leaks of the token its runner saw while the output
+// streamed, and those of the token or of a secret the program sent in the output it kept, in one
+// sentence.
 import type { LeakFinding, RunResult } from '../../runners/runner-contract.ts';
 import { ENCODING_PHRASES } from '../../secrets/encodings.ts';
 import { scanText } from '../../secrets/stream-scan.ts';
@@ -11,6 +12,11 @@ export function leaksOf(run: Pick<RunResult, 'stdout' | 'stderr' | 'leaks'>, tok
   );
   const all = [...(run.leaks ?? []), ...kept];
   return all.filter((leak, index) => all.findIndex((other) => other.stream === leak.stream && other.encoding === leak.encoding) === index);
+}
+
+/** Every leak of `secret` in the output a run kept (not the streamed findings, which are the token's alone). */
+export function keptLeaksOf(run: Pick<RunResult, 'stdout' | 'stderr'>, secret: string): LeakFinding[] {
+  return (['stdout', 'stderr'] as const).flatMap((stream) => scanText(run[stream], [secret]).map((encoding) => ({ stream, encoding })));
 }
 
 /** "printed base64-encoded to stdout and as is to stderr": how and where, never the token. */

@@ -4,6 +4,7 @@ import { ENCODING_PHRASES } from '../../secrets/encodings.ts';
 import { scanText } from '../../secrets/stream-scan.ts';
 import { describeSideDoors } from '../../sandbox/side-doors.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
+import { describeMatch, describeStep, expectedId, requestLabel, stepParameters, stepsOf, targetOf } from './example-requests.ts';
 
 /** Nothing but the API host was contacted. */
 export const egressCheck = defineCheck({
@@ -42,13 +43,16 @@ export const httpsCheck = defineCheck({
   },
 });
 
-/** The manifest's method and path, and the expected number of requests. */
+/** Each request has its step's method and path template, with the ids the case gave or an earlier request created, sent the expected number of times. */
 export const requestCheck = defineCheck({
   id: 'request',
-  describe: "the request has the manifest's method and path, sent the expected number of times",
-  evaluate({ requests, manifest, expectation }) {
+  describe:
+    "each request is the manifest's operation (its method and path), with the ids from the environment (or an earlier answer), sent the expected number of times",
+  evaluate(observation) {
+    const { requests, manifest, expectation } = observation;
+    const steps = stepsOf(manifest);
     const { min, max } = expectation.requests;
-    const wanted = `${manifest.request.method} ${manifest.request.path}`;
+    const wanted = steps.map(describeStep).join(', then ');
     const count = min === max ? `${min}` : `${min} to ${max}`;
     if (requests.length < min || requests.length > max) {
       const seen =
@@ -58,9 +62,26 @@ export const requestCheck = defineCheck({
           .join(', ') + (requests.length > 5 ? ', …' : '');
       return fail(`expected ${count} request(s) (${wanted}); the mock received ${requests.length}${seen ? `: ${seen}` : ''}`);
     }
-    const wrong = requests.find((request) => request.method !== manifest.request.method || request.path !== manifest.request.path);
-    if (wrong) return fail(`expected ${wanted}; the mock received ${wrong.method} ${wrong.path}${wrong.query ? `?${wrong.query}` : ''}`);
-    return pass(requests.length ? `${requests.length} × ${wanted}` : 'no request, as allowed');
+    for (const [index, request] of requests.entries()) {
+      const step = steps[index];
+      if (!step) break;
+      const parameters = stepParameters(step, request);
+      if (!parameters)
+        return fail(
+          `${steps.length > 1 ? `${requestLabel(steps, index)}: ` : ''}expected ${describeStep(step)}; the mock received ${request.method} ${targetOf(request)} (${describeMatch(request)})`,
+        );
+      for (const { name } of step.parameters) {
+        const expected = expectedId(observation, steps, index, name);
+        if (expected && parameters[name] !== expected.value)
+          return fail(
+            `${requestLabel(steps, index)} sent ${name} ${JSON.stringify(parameters[name])}, but ${expected.from}: ${expected.fix}`,
+          );
+      }
+    }
+    if (requests.length === 0) return pass('no request, as allowed');
+    return pass(
+      requests.map((request, index) => `${steps[index]?.operation.operationId ?? request.method} ${request.path}`).join(', then '),
+    );
   },
 });
 

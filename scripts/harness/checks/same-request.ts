@@ -1,27 +1,117 @@
 // The `same-request` check: in the `ok` scenario, every language of one example sends the same
-// method, path, query, Authorization and required headers. It compares finished cases, so the
-// engine holds an example's `ok` results until the last of them is in, then judges them together.
+// requests: the same operations, with the ids from the same places (the variables the harness set,
+// or an earlier answer: the ids themselves differ from case to case), the same query parameters (as
+// parsed), the raw token and Content-Type, and the same body (equal as JSON, not as bytes; a secret
+// compared by its hash, never shown). It compares finished cases, so the engine holds an example's
+// `ok` results until the last of them is in, then judges them together; a failure names the field
+// and both values.
+import { createHash } from 'node:crypto';
+import { parseJsonBody } from '../../mock/json-body.ts';
+import type { RecordedRequest } from '../../mock/types.ts';
 import { headerValues, type CaseObservation } from '../case/observation.ts';
 import type { CaseResult } from '../case/case-result.ts';
+import { sentSecrets } from '../case/sent-secrets.ts';
 import type { PlannedCase } from '../run/plan.ts';
+import { stepParameters, stepsOf } from './example-requests.ts';
+import { canonicalJson, jsonDifferences, showValue } from './json-diff.ts';
 
 const CHECK_ID = 'same-request';
 
-/** What one case sent, comparable across cases: the token itself reads `<token>`. */
-export function requestFingerprint(observation: Pick<CaseObservation, 'requests' | 'token' | 'manifest'>): string {
-  const { requests, token, manifest } = observation;
+/** What one request sent, comparable across cases. */
+interface SentRequest {
+  /** The operationId the mock matched, or the method and path when it matched none. */
+  operation: string;
+  /** Each path parameter: `$VARIABLE` when it is the id the harness set, `created by request N`, else the value sent. */
+  path: Record<string, string>;
+  /** The query parameters, parsed: one value, or a list when repeated. */
+  query: Record<string, string | string[]>;
+  headers: { Authorization: string | string[] | null; 'Content-Type': string | string[] | null };
+  /** The body as JSON (secrets as their hash), its text when it is not JSON, or absent. */
+  body?: unknown;
+}
+
+/** A secret as a fingerprint shows it: its hash, so two languages can be compared without the value. */
+const hidden = (secret: string) => `<secret sha256:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}>`;
+
+/** `value` with every text that is one of `secrets` replaced by its hash. */
+function withSecretsHidden(value: unknown, secrets: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return secrets.has(value) ? hidden(value) : value;
+  if (Array.isArray(value)) return value.map((item) => withSecretsHidden(item, secrets));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withSecretsHidden(item, secrets)]));
+  return value;
+}
+
+/** One header's values as the fingerprint keeps them, the token itself reading `<token>`. */
+function headerOf(request: RecordedRequest, name: string, token: string | undefined): string | string[] | null {
+  const values = headerValues(request, name).map((value) => (token ? value.split(token).join('<token>') : value));
+  return values.length === 0 ? null : values.length === 1 ? values[0]! : values;
+}
+
+/** What one case sent, as canonical JSON text comparable across cases; `no request` when it sent none. */
+export function requestFingerprint(observation: Pick<CaseObservation, 'requests' | 'token' | 'manifest' | 'ids'>): string {
+  const { requests, token, manifest, ids } = observation;
   if (requests.length === 0) return 'no request';
-  const show = (value: string) => (token ? value.split(token).join('<token>') : value);
-  return requests
-    .map((request) => {
-      const target = request.query ? `${request.path}?${request.query}` : request.path;
-      const headers = ['Authorization', ...Object.keys(manifest.request.headers)].map((name) => {
-        const values = headerValues(request, name);
-        return `${name}: ${values.length ? values.map((value) => JSON.stringify(show(value))).join(', ') : '(none)'}`;
-      });
-      return `${request.method} ${target} with ${headers.join(', ')}`;
-    })
-    .join(' then ');
+  const steps = stepsOf(manifest);
+  const secrets = new Set(sentSecrets(requests).map((secret) => secret.value));
+  const sent = requests.map((request, index): SentRequest => {
+    const step = steps[index];
+    const parameters = (step && stepParameters(step, request)) ?? {};
+    const path = Object.fromEntries(
+      Object.entries(parameters).map(([name, value]) => {
+        const given = ids.find((id) => id.parameter === name && id.value === value);
+        const creator = requests.findIndex(
+          (earlier, at) => at < index && earlier.created?.parameter === name && earlier.created.id === value,
+        );
+        return [name, given ? `$${given.variable}` : creator !== -1 ? `created by request ${creator + 1}` : value];
+      }),
+    );
+    const query: Record<string, string | string[]> = {};
+    for (const [name, value] of new URLSearchParams(request.query)) {
+      const known = query[name];
+      query[name] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
+    }
+    const entry: SentRequest = {
+      operation: 'operationId' in request.operation ? request.operation.operationId : `${request.method} ${request.path}`,
+      path,
+      query,
+      headers: { Authorization: headerOf(request, 'authorization', token), 'Content-Type': headerOf(request, 'content-type', token) },
+    };
+    if (request.body !== null && request.body.text !== '') {
+      const parsed = parseJsonBody(Buffer.from(request.body.text, request.body.encoding === 'base64' ? 'base64' : 'utf8'));
+      entry.body = parsed.ok ? withSecretsHidden(parsed.value, secrets) : { 'not JSON': withSecretsHidden(request.body.text, secrets) };
+    }
+    return entry;
+  });
+  return JSON.stringify(canonicalJson(sent));
+}
+
+/** `request 1 (createTarget) body.targetName`: a difference's field, named as a reader finds it. */
+function fieldName(field: string, sent: readonly SentRequest[]): string {
+  const match = /^\[(\d+)\]\.?(.*)$/.exec(field);
+  if (!match) return field || 'the requests';
+  const index = Number(match[1]);
+  const request = `request ${index + 1}${sent[index] ? ` (${sent[index].operation})` : ''}`;
+  return match[2] ? `${request} ${match[2]}` : request;
+}
+
+/** What differs between two fingerprints, field by field, or undefined when either is not JSON (an older fingerprint). */
+function describeDifference(mine: string, theirs: string, who: string): string | undefined {
+  let left: unknown;
+  let right: unknown;
+  try {
+    left = mine === 'no request' ? [] : JSON.parse(mine);
+    right = theirs === 'no request' ? [] : JSON.parse(theirs);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(left) || !Array.isArray(right)) return undefined;
+  const named = (left.length >= right.length ? left : right) as SentRequest[];
+  const differences = jsonDifferences(left, right).map(
+    (difference) =>
+      `${fieldName(difference.field, named)}: this file sent ${showValue(difference.left)}; ${who} sent ${showValue(difference.right)}`,
+  );
+  return differences.length ? differences.join('; ') : undefined;
 }
 
 /** The verdict for each case, by key: which languages differ from the others and how. */
@@ -57,9 +147,11 @@ export function compareFingerprints(
     } else {
       const reference = majority ?? others[0]?.fingerprint ?? '';
       const who = majority !== undefined ? (groups.get(majority) ?? []).join(', ') : 'the others (no majority)';
+      const difference =
+        describeDifference(entry.fingerprint, reference, who) ?? `this file sent ${entry.fingerprint}; ${who} sent ${reference}`;
       verdicts.set(entry.key, {
         status: 'failed',
-        message: `sent ${entry.fingerprint}; ${who} sent ${reference}: make this file send what the other languages send (and what example.json says)`,
+        message: `${difference}: make this file send what the other languages send (and what example.json says)`,
       });
     }
   }

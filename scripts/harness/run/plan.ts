@@ -2,7 +2,7 @@
 import type { Example, SnippetFile } from '../../manifest/examples.ts';
 import type { LanguageRunner } from '../../runners/runner-contract.ts';
 import { runnerById } from '../../runners/registry.ts';
-import { SCENARIO_NAMES, type ScenarioName } from '../case/scenarios.ts';
+import { SCENARIO_NAMES, scenariosOf, type ScenarioName } from '../case/scenarios.ts';
 
 /** One run of one snippet file under one scenario. */
 export interface PlannedCase {
@@ -30,7 +30,7 @@ function checkKnown(kind: string, asked: readonly string[] | undefined, known: r
   }
 }
 
-/** Every case of the examples that passes the filter, ordered example, language, scenario. */
+/** Every case of the examples that passes the filter, ordered example, language, scenario; each example runs the scenarios its operations have (scenariosOf). */
 export function planCases(examples: readonly Example[], runners: readonly LanguageRunner[], filter: CaseFilter = {}): PlannedCase[] {
   checkKnown(
     'example',
@@ -47,10 +47,11 @@ export function planCases(examples: readonly Example[], runners: readonly Langua
   const cases: PlannedCase[] = [];
   for (const example of examples) {
     if (!wanted(filter.examples, example.id)) continue;
+    const scenarios = scenariosOf(example.manifest);
     for (const file of example.files) {
       const runner = runnerById(file.language, runners);
       if (!runner || !wanted(filter.languages, file.language)) continue;
-      for (const scenario of SCENARIO_NAMES) {
+      for (const scenario of scenarios) {
         if (!wanted(filter.scenarios, scenario)) continue;
         cases.push({ key: `${example.id}/${file.language}/${scenario}`, example, file, runner, scenario });
       }

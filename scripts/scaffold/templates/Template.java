@@ -1,5 +1,8 @@
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,61 +10,99 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.List;
 
 /** {{sentence}} */
 public class {{className}} {
-    private static final URI CLIENTS_URL = URI.create("https://api.requestrocket.com/api/clients");
-
-    record Client(String clientId, String clientName) {}
-
-    record ApiResponse(List<Client> clients, String message) {}
+    private static final String API_BASE_URL = "https://api.requestrocket.com/api";
+    private static final HttpClient HTTP_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static String token;
 
     public static void main(String[] args) throws InterruptedException {
-        String token = System.getenv("REQUESTROCKET_USER_TOKEN");
+        token = System.getenv("REQUESTROCKET_USER_TOKEN");
         if (token == null || token.isEmpty()) {
-            fail("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token");
+            exit("Set REQUESTROCKET_USER_TOKEN to your RequestRocket user token.");
         }
+{{#variables}}
+        String {{name}} = System.getenv("{{variable}}");
+        if ({{name}} == null || {{name}}.isEmpty()) {
+            exit("Set {{variable}} to the id of the {{record}}.");
+        }
+{{/variables}}
+{{#steps}}
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(CLIENTS_URL)
+{{#hasBody}}
+        {{bodyCode}}
+{{/hasBody}}
+{{#list}}
+        JsonArray {{items}} = call({{doing}}, "{{method}}", {{path}}, null).getAsJsonArray("{{plural}}");
+        for (JsonElement element : {{items}}) {
+            JsonObject {{item}} = element.getAsJsonObject();
+            System.out.println({{item}}.get("{{idField}}").getAsString() + "  " + {{item}}.get("{{nameField}}").getAsString());
+        }
+{{/list}}
+{{#get}}
+        JsonObject {{item}} = call({{doing}}, "{{method}}", {{path}}, null).getAsJsonObject("{{singular}}");
+        System.out.println({{item}}.get("{{idField}}").getAsString() + "  " + {{item}}.get("{{nameField}}").getAsString());
+{{/get}}
+{{#create}}
+        JsonObject {{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}}).getAsJsonObject("{{singular}}");
+        String {{idName}} = {{item}}.get("{{idField}}").getAsString();
+        System.out.println("Created {{singular}} " + {{idName}} + " (" + {{item}}.get("{{nameField}}").getAsString() + ")");
+{{/create}}
+{{#update}}
+        JsonObject {{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}}).getAsJsonObject("{{singular}}");
+        System.out.println("Updated {{singular}} " + {{item}}.get("{{idField}}").getAsString());
+{{/update}}
+{{#delete}}
+        call({{doing}}, "{{method}}", {{path}}, null);
+        System.out.println("Deleted {{singular}} " + {{idName}});
+{{/delete}}
+{{/steps}}
+    }
+
+    /** Sends one request to the Core API and returns its JSON answer; if it fails, says what could not be done and exits. */
+    private static JsonObject call(String doing, String method, String path, JsonObject body) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(API_BASE_URL + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", token) // the raw token: no "Bearer " prefix
                 .timeout(Duration.ofSeconds(10)) // without it, send() waits forever
-                .GET()
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(new Gson().toJson(body)))
                 .build();
-
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                fail(response.statusCode() + " " + errorMessage(response.body()));
+            HttpResponse<String> response = HTTP_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() < 200 || response.statusCode() > 299) {
+                return fail(doing, response.statusCode() + " " + errorMessage(response.body()));
             }
-            ApiResponse body = new Gson().fromJson(response.body(), ApiResponse.class);
-            if (body == null || body.clients() == null) {
-                fail("unexpected response from the API");
-            }
-            for (Client c : body.clients()) {
-                System.out.println(c.clientId() + "  " + c.clientName());
-            }
+            return JsonParser.parseString(response.body()).getAsJsonObject();
         } catch (HttpTimeoutException e) {
-            fail("the request timed out after 10 seconds");
-        } catch (IOException | JsonParseException e) { // an untrusted certificate, a refused or reset connection
-            fail(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            return fail(doing, "the request timed out after 10 seconds");
+        } catch (IOException | RuntimeException e) { // an untrusted certificate, a refused or reset connection, an answer that is not JSON
+            return fail(doing, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
     }
 
     /** The API's error message, or "" when the body is not the API's JSON (a gateway's error page). */
     private static String errorMessage(String body) {
         try {
-            ApiResponse error = new Gson().fromJson(body, ApiResponse.class);
-            return error == null || error.message() == null ? "" : error.message();
-        } catch (JsonParseException e) {
+            JsonElement message = JsonParser.parseString(body).getAsJsonObject().get("message");
+            return message == null ? "" : message.getAsString();
+        } catch (RuntimeException e) {
             return "";
         }
     }
 
-    private static void fail(String message) {
-        System.err.println("Request failed: " + message);
+    /** Prints what the program could not do and why, in one line, and exits 1. */
+    private static JsonObject fail(String doing, String reason) {
+        System.err.println("Could not " + doing + ": " + reason);
+        System.exit(1);
+        return null;
+    }
+
+    /** Prints what is missing and exits 1. */
+    private static void exit(String message) {
+        System.err.println(message);
         System.exit(1);
     }
 }

@@ -2,61 +2,148 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"time"
 )
+{{#records}}
 
-type apiResponse struct {
-	Clients []struct {
-		ClientID   string `json:"clientId"`
-		ClientName string `json:"clientName"`
-	} `json:"clients"`
-	Message string `json:"message"`
+// {{singular}}Record is what the program reads of a {{singular}}.
+type {{singular}}Record struct {
+	ID   string `json:"{{idField}}"`
+	Name string `json:"{{nameField}}"`
 }
+{{/records}}
+
+var token = os.Getenv("REQUESTROCKET_USER_TOKEN")
 
 func main() {
-	token := os.Getenv("REQUESTROCKET_USER_TOKEN")
 	if token == "" {
-		fail("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token")
+		exit("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token")
 	}
+{{#variables}}
+	{{name}} := os.Getenv("{{variable}}")
+	if {{name}} == "" {
+		exit("set {{variable}} to the id of the {{record}}")
+	}
+{{/variables}}
+{{#steps}}
 
-	req, err := http.NewRequest(http.MethodGet, "https://api.requestrocket.com/api/clients", nil)
+{{#hasBody}}
+	{{bodyCode}}
+{{/hasBody}}
+{{#list}}
+	var {{items}} struct {
+		{{Plural}} []{{singular}}Record `json:"{{plural}}"`
+	}
+	if err := call(http.Method{{Method}}, {{path}}, nil, &{{items}}); err != nil {
+		fail({{doing}}, err)
+	}
+	for _, {{item}} := range {{items}}.{{Plural}} {
+		fmt.Printf("%s  %s\n", {{item}}.ID, {{item}}.Name)
+	}
+{{/list}}
+{{#get}}
+	var {{item}} struct {
+		{{Singular}} {{singular}}Record `json:"{{singular}}"`
+	}
+	if err := call(http.Method{{Method}}, {{path}}, nil, &{{item}}); err != nil {
+		fail({{doing}}, err)
+	}
+	fmt.Printf("%s  %s\n", {{item}}.{{Singular}}.ID, {{item}}.{{Singular}}.Name)
+{{/get}}
+{{#create}}
+	var {{item}} struct {
+		{{Singular}} {{singular}}Record `json:"{{singular}}"`
+	}
+	if err := call(http.Method{{Method}}, {{path}}, {{bodyName}}, &{{item}}); err != nil {
+		fail({{doing}}, err)
+	}
+	{{idName}} := {{item}}.{{Singular}}.ID
+	fmt.Printf("Created {{singular}} %s (%s)\n", {{idName}}, {{item}}.{{Singular}}.Name)
+{{/create}}
+{{#update}}
+	var {{item}} struct {
+		{{Singular}} {{singular}}Record `json:"{{singular}}"`
+	}
+	if err := call(http.Method{{Method}}, {{path}}, {{bodyName}}, &{{item}}); err != nil {
+		fail({{doing}}, err)
+	}
+	fmt.Printf("Updated {{singular}} %s\n", {{item}}.{{Singular}}.ID)
+{{/update}}
+{{#delete}}
+	if err := call(http.Method{{Method}}, {{path}}, nil, nil); err != nil {
+		fail({{doing}}, err)
+	}
+	fmt.Printf("Deleted {{singular}} %s\n", {{idName}})
+{{/delete}}
+{{/steps}}
+}
+
+// call sends one request to the Core API and decodes its JSON answer into answer (unless nil). Its
+// error names the status and the API's message, or says why no answer came.
+func call(method, path string, body, answer any) error {
+	var payload io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		payload = bytes.NewReader(data)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // without it, the request waits forever
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, "https://api.requestrocket.com/api"+path, payload)
 	if err != nil {
-		fail(err.Error())
+		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", token) // the raw token: no "Bearer " prefix
 
-	client := &http.Client{Timeout: 10 * time.Second} // the default client waits forever
-	resp, err := client.Do(req)
+	resp, err := http.DefaultClient.Do(req)
 	if os.IsTimeout(err) {
-		fail("the request timed out after 10 seconds")
+		return errors.New("the request timed out after 10 seconds")
 	}
 	if err != nil { // an untrusted certificate, a refused or reset connection
-		fail(err.Error())
+		return err
 	}
 	defer resp.Body.Close()
-
-	var body apiResponse
-	decodeErr := json.NewDecoder(resp.Body).Decode(&body)
-	if resp.StatusCode != http.StatusOK {
-		if body.Message == "" { // not the API's JSON: a gateway's error page
-			body.Message = http.StatusText(resp.StatusCode)
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		var apiError struct {
+			Message string `json:"message"`
 		}
-		fail(fmt.Sprintf("%d %s", resp.StatusCode, body.Message))
+		if json.Unmarshal(raw, &apiError) != nil || apiError.Message == "" { // not the API's JSON: a gateway's error page
+			apiError.Message = http.StatusText(resp.StatusCode)
+		}
+		return fmt.Errorf("%d %s", resp.StatusCode, apiError.Message)
 	}
-	if decodeErr != nil {
-		fail("unexpected response: " + decodeErr.Error())
+	if answer == nil {
+		return nil
 	}
-	for _, c := range body.Clients {
-		fmt.Printf("%s  %s\n", c.ClientID, c.ClientName)
+	if err := json.Unmarshal(raw, answer); err != nil {
+		return fmt.Errorf("unexpected response: %w", err)
 	}
+	return nil
 }
 
-func fail(message string) {
-	fmt.Fprintln(os.Stderr, "Request failed:", message)
+// fail prints what the program could not do and why, in one line, and exits 1.
+func fail(doing string, err error) {
+	fmt.Fprintf(os.Stderr, "Could not %s: %v\n", doing, err)
+	os.Exit(1)
+}
+
+// exit prints what is missing and exits 1.
+func exit(message string) {
+	fmt.Fprintln(os.Stderr, message)
 	os.Exit(1)
 }

@@ -4,27 +4,70 @@ if (!token) {
   console.error('Set REQUESTROCKET_USER_TOKEN to your RequestRocket user token.');
   process.exit(1);
 }
+{{#variables}}
+const {{name}} = process.env.{{variable}};
+if (!{{name}}) {
+  console.error('Set {{variable}} to the id of the {{record}}.');
+  process.exit(1);
+}
+{{/variables}}
 
-try {
-  const response = await fetch('https://api.requestrocket.com/api/clients', {
+/** Sends one request to the Core API and returns its JSON answer; throws with the status and the API's message. */
+async function call(method, path, body) {
+  const response = await fetch(`https://api.requestrocket.com/api${path}`, {
+    method,
     headers: {
       'Content-Type': 'application/json',
       Authorization: token, // the raw token: no "Bearer " prefix
     },
+    body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000), // fetch waits forever without it
   });
-  const body = await response.json().catch(() => ({})); // a gateway's error page is not JSON
+  const answer = await response.json().catch(() => ({})); // a gateway's error page is not JSON
   if (!response.ok) {
-    throw new Error(`${response.status} ${body.message ?? response.statusText}`);
+    throw new Error(`${response.status} ${answer.message ?? response.statusText}`);
   }
-  if (!Array.isArray(body.clients)) throw new Error('unexpected response from the API');
-  for (const { clientId, clientName } of body.clients) {
-    console.log(`${clientId}  ${clientName}`);
+  return answer;
+}
+
+let doing; // what the program is doing, for the one line it prints if that fails
+try {
+{{#steps}}
+{{#later}}
+
+{{/later}}
+  doing = {{doing}};
+{{#hasBody}}
+  {{bodyCode}}
+{{/hasBody}}
+{{#list}}
+  const {{items}} = (await call('{{method}}', {{path}})).{{plural}};
+  for (const {{item}} of {{items}}) {
+    console.log(`${{{item}}.{{idField}}}  ${{{item}}.{{nameField}}}`);
   }
+{{/list}}
+{{#get}}
+  const {{item}} = (await call('{{method}}', {{path}})).{{singular}};
+  console.log(`${{{item}}.{{idField}}}  ${{{item}}.{{nameField}}}`);
+{{/get}}
+{{#create}}
+  const {{item}} = (await call('{{method}}', {{path}}, {{bodyName}})).{{singular}};
+  const {{idName}} = {{item}}.{{idField}};
+  console.log(`Created {{singular}} ${{{idName}}} (${{{item}}.{{nameField}}})`);
+{{/create}}
+{{#update}}
+  const {{item}} = (await call('{{method}}', {{path}}, {{bodyName}})).{{singular}};
+  console.log(`Updated {{singular}} ${{{item}}.{{idField}}}`);
+{{/update}}
+{{#delete}}
+  await call('{{method}}', {{path}});
+  console.log(`Deleted {{singular}} ${{{idName}}}`);
+{{/delete}}
+{{/steps}}
 } catch (error) {
   // A timeout is a TimeoutError; network failures (an untrusted certificate, a refused or reset
   // connection) are "fetch failed" with the reason in `cause`.
   const reason = error.name === 'TimeoutError' ? 'the request timed out after 10 seconds' : (error.cause?.message ?? error.message);
-  console.error(`Request failed: ${reason}`);
+  console.error(`Could not ${doing}: ${reason}`);
   process.exitCode = 1;
 }

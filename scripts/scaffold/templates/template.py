@@ -7,27 +7,62 @@ import requests
 token = os.environ.get("REQUESTROCKET_USER_TOKEN")
 if not token:
     sys.exit("Set REQUESTROCKET_USER_TOKEN to your RequestRocket user token.")
+{{#variables}}
+{{name}} = os.environ.get("{{variable}}")
+if not {{name}}:
+    sys.exit("Set {{variable}} to the id of the {{record}}.")
+{{/variables}}
 
-try:
-    response = requests.get(
-        "https://api.requestrocket.com/api/clients",
-        headers={
-            "Content-Type": "application/json",
-            "Authorization": token,  # the raw token: no "Bearer " prefix
-        },
-        timeout=10,  # seconds; requests waits forever without it
-    )
-except requests.Timeout:
-    sys.exit("Request failed: the request timed out after 10 seconds")
-except requests.RequestException as error:  # an untrusted certificate, a refused or reset connection
-    sys.exit(f"Request failed: {error}")
 
-if response.status_code != 200:
+def call(doing, method, path, body=None):
+    """Sends one request to the Core API and returns its JSON answer; exits with one line if it fails."""
     try:
-        message = response.json()["message"]
-    except (ValueError, KeyError, TypeError):  # not the API's JSON: a gateway's error page
-        message = response.reason
-    sys.exit(f"Request failed: {response.status_code} {message}")
+        response = requests.request(
+            method,
+            f"https://api.requestrocket.com/api{path}",
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": token,  # the raw token: no "Bearer " prefix
+            },
+            json=body,
+            timeout=10,  # seconds; requests waits forever without it
+        )
+    except requests.Timeout:
+        sys.exit(f"Could not {doing}: the request timed out after 10 seconds")
+    except requests.RequestException as error:  # an untrusted certificate, a refused or reset connection
+        sys.exit(f"Could not {doing}: {error}")
+    if not response.ok:
+        try:
+            message = response.json()["message"]
+        except (ValueError, KeyError, TypeError):  # not the API's JSON: a gateway's error page
+            message = response.reason
+        sys.exit(f"Could not {doing}: {response.status_code} {message}")
+    return response.json()
 
-for client in response.json()["clients"]:
-    print(f"{client['clientId']}  {client['clientName']}")
+{{#steps}}
+
+{{#hasBody}}
+{{bodyCode}}
+{{/hasBody}}
+{{#list}}
+for {{item}} in call({{doing}}, "{{method}}", {{path}})["{{plural}}"]:
+    print(f"{{{item}}['{{idField}}']}  {{{item}}['{{nameField}}']}")
+{{/list}}
+{{#get}}
+{{item}} = call({{doing}}, "{{method}}", {{path}})["{{singular}}"]
+print(f"{{{item}}['{{idField}}']}  {{{item}}['{{nameField}}']}")
+{{/get}}
+{{#create}}
+{{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}})["{{singular}}"]
+{{idName}} = {{item}}["{{idField}}"]
+print(f"Created {{singular}} {{{idName}}} ({{{item}}['{{nameField}}']})")
+{{/create}}
+{{#update}}
+{{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}})["{{singular}}"]
+print(f"Updated {{singular}} {{{item}}['{{idField}}']}")
+{{/update}}
+{{#delete}}
+call({{doing}}, "{{method}}", {{path}})
+print(f"Deleted {{singular}} {{{idName}}}")
+{{/delete}}
+{{/steps}}

@@ -1,0 +1,110 @@
+// Create a target.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+)
+
+// targetRecord is what the program reads of a target.
+type targetRecord struct {
+	ID   string `json:"sKey"`
+	Name string `json:"targetName"`
+}
+
+var token = os.Getenv("REQUESTROCKET_USER_TOKEN")
+
+func main() {
+	if token == "" {
+		exit("set REQUESTROCKET_USER_TOKEN to your RequestRocket user token")
+	}
+	clientID := os.Getenv("REQUESTROCKET_CLIENT_ID")
+	if clientID == "" {
+		exit("set REQUESTROCKET_CLIENT_ID to the id of the client")
+	}
+
+	body := map[string]any{
+		"targetName":              "OpenAI API",
+		"targetBaseURL":           "https://api.openai.com",
+		"targetTestPath":          "/v1/models",
+		"targetRegion":            "us-east-1",
+		"targetDefaultRuleEffect": "deny",
+	}
+	var newTarget struct {
+		Target targetRecord `json:"target"`
+	}
+	if err := call(http.MethodPost, "/clients/"+clientID+"/targets", body, &newTarget); err != nil {
+		fail("create a target", err)
+	}
+	targetID := newTarget.Target.ID
+	fmt.Printf("Created target %s (%s)\n", targetID, newTarget.Target.Name)
+}
+
+// call sends one request to the Core API and decodes its JSON answer into answer (unless nil). Its
+// error names the status and the API's message, or says why no answer came.
+func call(method, path string, body, answer any) error {
+	var payload io.Reader
+	if body != nil {
+		data, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		payload = bytes.NewReader(data)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // without it, the request waits forever
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, "https://api.requestrocket.com/api"+path, payload)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", token) // the raw token: no "Bearer " prefix
+
+	resp, err := http.DefaultClient.Do(req)
+	if os.IsTimeout(err) {
+		return errors.New("the request timed out after 10 seconds")
+	}
+	if err != nil { // an untrusted certificate, a refused or reset connection
+		return err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		var apiError struct {
+			Message string `json:"message"`
+		}
+		if json.Unmarshal(raw, &apiError) != nil || apiError.Message == "" { // not the API's JSON: a gateway's error page
+			apiError.Message = http.StatusText(resp.StatusCode)
+		}
+		return fmt.Errorf("%d %s", resp.StatusCode, apiError.Message)
+	}
+	if answer == nil {
+		return nil
+	}
+	if err := json.Unmarshal(raw, answer); err != nil {
+		return fmt.Errorf("unexpected response: %w", err)
+	}
+	return nil
+}
+
+// fail prints what the program could not do and why, in one line, and exits 1.
+func fail(doing string, err error) {
+	fmt.Fprintf(os.Stderr, "Could not %s: %v\n", doing, err)
+	os.Exit(1)
+}
+
+// exit prints what is missing and exits 1.
+func exit(message string) {
+	fmt.Fprintln(os.Stderr, message)
+	os.Exit(1)
+}
