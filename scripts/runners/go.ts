@@ -1,11 +1,12 @@
 // Go: each snippet is one main-package file using only the standard library, built once per
-// content (and Go version) into the cache, then run as a plain binary. net/http reaches the proxy
-// through HTTPS_PROXY and trusts the CA through SSL_CERT_FILE.
+// content (Go version and build variables) into the cache by `go build` in its build sandbox (no
+// network, no cgo, Go's build cache in the runner cache), then run as a plain binary. net/http
+// reaches the proxy through HTTPS_PROXY and trusts the CA through SSL_CERT_FILE.
 import { dirname, join, resolve } from 'node:path';
 import { camelCase, snakeCase } from './file-names.ts';
-import { defineRunner, type ScaffoldCode } from './runner-contract.ts';
+import { defineRunner, type BuildDeclaration, type LanguageRunner, type ScaffoldCode } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
-import { memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
+import { buildVariables, memoByPath, probeVersion, readInput, runBuild, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
 
 const goVersions = new Map<string, Promise<string>>();
 
@@ -40,68 +41,100 @@ const GO_CODE: ScaffoldCode = {
   body: (variable, value) => `${variable} := ${goLiteral(value)}`,
 };
 
-/** Builds .go snippets with `go build` into `<cacheDir>/go/<hash>/snippet` and runs the binary. */
-export const goRunner = defineRunner({
-  id: 'go',
-  label: 'Go',
-  extensions: ['.go'],
-  grammar: 'go',
-  toolchainCommands: ['go'],
-  scaffold: {
-    file: new URL('../scaffold/templates/template.go', import.meta.url),
-    fileName: (id) => `${snakeCase(id)}.go`,
-    idProblem: (id) =>
-      id.endsWith('-test')
-        ? `"${id}" cannot be used: Go treats ${snakeCase(id)}.go as a test file and will not build it; choose an id that does not end in "-test"`
-        : undefined,
-    lineComment: '//',
-    code: GO_CODE,
-  },
-  environment: {
-    // Read instead of the system's file; a folder of other roots would be read too.
-    caFileVariables: ['SSL_CERT_FILE'],
-    removedVariables: ['SSL_CERT_DIR'],
-  },
-  insecureTls: [
-    {
-      pattern: /InsecureSkipVerify\s*[:=]\s*true/,
-      what: 'InsecureSkipVerify: true accepts any certificate',
-      fix: 'remove the custom tls.Config; http.Client checks certificates by default',
+/**
+ * How Go builds: with the Go on PATH only (never another toolchain fetched) and no module download
+ * (a snippet uses the standard library; a go.mod beside it cannot pull code in). cgo stays off, as
+ * for every build (BUILD_VARIABLES).
+ */
+export const GO_BUILD: BuildDeclaration = Object.freeze({ variables: Object.freeze({ GOTOOLCHAIN: 'local', GOPROXY: 'off' }) });
+
+/** `import "C"`, alone or in an import block: the file uses cgo. */
+const CGO_IMPORT = /^\s*import\s*(?:\(\s*)?"C"/m;
+
+/** What Go's message does not say when a file using cgo fails to build with cgo off ("no Go source files"). */
+function cgoNote(source: Buffer, variables: Readonly<Record<string, string>>): string {
+  return variables.CGO_ENABLED === '0' && CGO_IMPORT.test(source.toString('utf8'))
+    ? '\nit imports "C", but cgo is off (CGO_ENABLED=0): no C compiler runs on a snippet\'s behalf'
+    : '';
+}
+
+/** A Go runner whose builds run as `build` declares (GO_BUILD: the harness's). */
+export function createGoRunner(build: BuildDeclaration = GO_BUILD): LanguageRunner {
+  return defineRunner({
+    id: 'go',
+    label: 'Go',
+    extensions: ['.go'],
+    grammar: 'go',
+    toolchainCommands: ['go'],
+    scaffold: {
+      file: new URL('../scaffold/templates/template.go', import.meta.url),
+      fileName: (id) => `${snakeCase(id)}.go`,
+      idProblem: (id) =>
+        id.endsWith('-test')
+          ? `"${id}" cannot be used: Go treats ${snakeCase(id)}.go as a test file and will not build it; choose an id that does not end in "-test"`
+          : undefined,
+      lineComment: '//',
+      code: GO_CODE,
     },
-  ],
-  requestTimeoutAdvice: (seconds) => `use &http.Client{Timeout: ${seconds} * time.Second}`,
-  crashMarks: [
-    { pattern: /^panic: /, anchor: 'panic: ', what: 'a Go panic' },
-    { pattern: /^goroutine \d+ \[/, anchor: 'goroutine ', what: 'a Go goroutine dump' },
-  ],
-  async detect() {
-    const go = await probeVersion('go', ['version'], /go version go(\S+)/);
-    return go.found ? { available: true, version: `Go ${go.version}` } : { available: false, reason: go.reason };
-  },
-  async prepare(file, context) {
-    const path = resolve(file);
-    const source = await readInput(path);
-    let version: string;
-    try {
-      version = await goVersionLine();
-    } catch (error) {
-      throw stepFailed('go build', path, (error as Error).message);
-    }
-    const target = join(resolve(context.cacheDir), 'go', hashOf(source, version).slice(0, 24));
-    await buildOnce(
-      target,
-      async (temp) => {
-        const result = await runToolchain('go', ['build', '-o', join(temp, 'snippet'), path], {
-          cwd: dirname(path),
-          // Never fetch another Go toolchain in the middle of a build.
-          env: { ...process.env, GOTOOLCHAIN: 'local' },
-          ...(context.signal ? { signal: context.signal } : {}),
-        });
-        if (!result.ok) throw stepFailed('go build', path, result.output);
+    environment: {
+      // Read instead of the system's file; a folder of other roots would be read too.
+      caFileVariables: ['SSL_CERT_FILE'],
+      removedVariables: ['SSL_CERT_DIR'],
+    },
+    insecureTls: [
+      {
+        pattern: /InsecureSkipVerify\s*[:=]\s*true/,
+        what: 'InsecureSkipVerify: true accepts any certificate',
+        fix: 'remove the custom tls.Config; http.Client checks certificates by default',
       },
-      context,
-    );
-    return { command: join(target, 'snippet'), args: [], cwd: dirname(path) };
-  },
-  run: runSnippet,
-});
+    ],
+    requestTimeoutAdvice: (seconds) => `use &http.Client{Timeout: ${seconds} * time.Second}`,
+    crashMarks: [
+      { pattern: /^panic: /, anchor: 'panic: ', what: 'a Go panic' },
+      { pattern: /^goroutine \d+ \[/, anchor: 'goroutine ', what: 'a Go goroutine dump' },
+    ],
+    async detect() {
+      const go = await probeVersion('go', ['version'], /go version go(\S+)/);
+      return go.found ? { available: true, version: `Go ${go.version}` } : { available: false, reason: go.reason };
+    },
+    build,
+    async prepare(file, context) {
+      const path = resolve(file);
+      const source = await readInput(path);
+      let version: string;
+      try {
+        version = await goVersionLine();
+      } catch (error) {
+        throw stepFailed('go build', path, (error as Error).message);
+      }
+      const goDir = join(resolve(context.cacheDir), 'go');
+      const target = join(goDir, hashOf(source, version, JSON.stringify(buildVariables(build))).slice(0, 24));
+      // Go's own build cache (the standard library compiled once), shared by every snippet's build.
+      const goCache = join(goDir, 'build-cache');
+      await buildOnce(
+        target,
+        async (temp) => {
+          const result = await runBuild(
+            {
+              command: 'go',
+              args: ['build', '-o', join(temp, 'snippet'), path],
+              cwd: dirname(path),
+              reads: [dirname(path)],
+              writes: [temp, goCache],
+              env: { GOCACHE: goCache },
+            },
+            build,
+            context,
+          );
+          if (!result.ok) throw stepFailed('go build', path, result.output + cgoNote(source, buildVariables(build)));
+        },
+        context,
+      );
+      return { command: join(target, 'snippet'), args: [], cwd: dirname(path) };
+    },
+    run: runSnippet,
+  });
+}
+
+/** Builds .go snippets with `go build` into `<cacheDir>/go/<hash>/snippet` and runs the binary. */
+export const goRunner = createGoRunner();

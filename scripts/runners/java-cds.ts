@@ -8,7 +8,9 @@
 // class path plus its own classes folder after it, so the archive's is a prefix of the run's (what
 // the JVM requires). Everything is built outside the intercepted environment, in the runner cache,
 // and proven usable with `-Xshare:on` before it is put in place. When it cannot be made, snippets
-// run without it, and the reason is said once.
+// run without it, and the reason is said once. Unlike a snippet's build, the training run and its
+// compile are not sandboxed: they run the harness's own program with the jars resolved from the
+// project's pom, and nothing of any snippet.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';

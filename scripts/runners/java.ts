@@ -1,15 +1,26 @@
-// Java: Gson (the one library, declared in snippets/pom.xml) is resolved with Maven once per pom;
-// each snippet is compiled with javac once per content, then run on a JVM tuned for short runs that
-// maps a class-data-sharing archive of the JDK's HTTP and TLS classes and Gson (java-cds.ts). The
-// JVM reads neither proxy nor CA variables: JAVA_TOOL_OPTIONS gives it both as system properties.
+// Java: Gson (the one library, declared in snippets/pom.xml) is resolved with Maven once per pom,
+// reaching Maven Central alone; each snippet is compiled with javac once per content, with no
+// network; both in build sandboxes. A snippet then runs on a JVM tuned for short runs that maps a
+// class-data-sharing archive of the JDK's HTTP and TLS classes and Gson (java-cds.ts). The JVM
+// reads neither proxy nor CA variables: JAVA_TOOL_OPTIONS gives it both as system properties.
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import type { ThrowawayCa } from '../mock/types.ts';
 import { camelCase, pascalCase, wordsOf } from './file-names.ts';
-import { defineRunner, type LanguageRunner, type ScaffoldCode, type ScaffoldTemplate } from './runner-contract.ts';
+import { defineRunner, type BuildDeclaration, type LanguageRunner, type ScaffoldCode, type ScaffoldTemplate } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
 import { findExecutable } from '../paths.ts';
-import { isStackFrameLine, memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed, stripAnsi } from './toolchain.ts';
+import {
+  isStackFrameLine,
+  memoByPath,
+  probeVersion,
+  readInput,
+  runBuild,
+  runSnippet,
+  runToolchain,
+  stepFailed,
+  stripAnsi,
+} from './toolchain.ts';
 
 /** Oldest Java release the snippets are written for. */
 export const MIN_JAVA_MAJOR = 17;
@@ -33,6 +44,26 @@ export const JVM_FLAGS: readonly string[] = Object.freeze([
   '-Dsun.stdout.encoding=UTF-8',
   '-Dsun.stderr.encoding=UTF-8',
 ]);
+
+/** How Maven resolves the pom: from Maven Central alone, with the JDK the tools find. */
+const JAVA_BUILD: BuildDeclaration = Object.freeze({
+  registryHosts: Object.freeze(['repo.maven.apache.org', 'repo1.maven.org']),
+  passThroughVariables: Object.freeze(['JAVA_HOME']),
+});
+
+/**
+ * Runs Maven (`$0`, with the arguments after it) through the build proxy, which it reads from no
+ * variable: settings naming the host and port of HTTPS_PROXY are written into the step's scratch HOME
+ * and passed with `-s`.
+ */
+const MAVEN_THROUGH_PROXY = `address=\${HTTPS_PROXY#http://}
+cat >"$HOME/settings.xml" <<EOF
+<settings><proxies>
+<proxy><id>https</id><protocol>https</protocol><host>\${address%:*}</host><port>\${address##*:}</port></proxy>
+<proxy><id>http</id><protocol>http</protocol><host>\${address%:*}</host><port>\${address##*:}</port></proxy>
+</proxies></settings>
+EOF
+exec "$0" -s "$HOME/settings.xml" "$@"`;
 
 /** The JDK that `javac` names on PATH: its version line and the `javac` and `java` beside each other. */
 interface Jdk {
@@ -240,6 +271,7 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       },
     ],
     limits: { memoryMiB: JAVA_MEMORY_MIB },
+    build: JAVA_BUILD,
     async detect() {
       const javac = await probeVersion('javac', ['-version'], /javac (\S+)/);
       if (!javac.found) return { available: false, reason: javac.reason };
@@ -255,7 +287,6 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       const className = basename(path).replace(/\.java$/i, '');
       const snippetsRoot = resolve(context.snippetsRoot);
       const pomFile = join(snippetsRoot, 'pom.xml');
-      const signal = context.signal ? { signal: context.signal } : {};
       let pom: Buffer;
       let jdk: Jdk;
       try {
@@ -266,22 +297,39 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       }
 
       const libKey = hashOf(pom).slice(0, 24);
+      const javaDir = join(resolve(context.cacheDir), 'java');
+      // Maven's own repository (its plugins and Gson), kept between resolutions.
+      const mavenRepository = join(javaDir, 'maven-repository');
       const lib = await buildOnce(
-        join(resolve(context.cacheDir), 'java', `lib-${libKey}`),
+        join(javaDir, `lib-${libKey}`),
         async (temp) => {
-          const result = await runToolchain(
-            'mvn',
-            [
-              '-q',
-              '-B',
-              '-Dstyle.color=never',
-              '-f',
-              pomFile,
-              'dependency:copy-dependencies',
-              `-DoutputDirectory=${temp}`,
-              '-DincludeScope=runtime',
-            ],
-            { cwd: snippetsRoot, ...signal },
+          const mvn = findExecutable('mvn');
+          if (!mvn) throw stepFailed(`mvn dependency:copy-dependencies (${pomFile})`, path, 'mvn not found on PATH');
+          const result = await runBuild(
+            {
+              command: '/bin/sh',
+              args: [
+                '-c',
+                MAVEN_THROUGH_PROXY,
+                mvn,
+                '-q',
+                '-B',
+                '-Dstyle.color=never',
+                `-Dmaven.repo.local=${mavenRepository}`,
+                '-f',
+                pomFile,
+                'dependency:copy-dependencies',
+                `-DoutputDirectory=${temp}`,
+                '-DincludeScope=runtime',
+              ],
+              cwd: snippetsRoot,
+              // The pom alone of the examples' folder, and where Maven is installed (`<home>/bin/mvn`).
+              reads: [pomFile, dirname(dirname(await realpath(mvn)))],
+              writes: [temp, mavenRepository],
+              network: true,
+            },
+            JAVA_BUILD,
+            context,
           );
           if (!result.ok) throw stepFailed(`mvn dependency:copy-dependencies (${pomFile})`, path, stripAnsi(result.output));
         },
@@ -294,15 +342,19 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
 
       const classesKey = hashOf(source, className, jdk.versionLine, libKey).slice(0, 24);
       const classes = await buildOnce(
-        join(resolve(context.cacheDir), 'java', 'classes', classesKey),
+        join(javaDir, 'classes', classesKey),
         async (temp) => {
-          const result = await runToolchain(
-            jdk.javac,
-            ['-encoding', 'UTF-8', '-proc:none', '-cp', jars.join(delimiter), '-d', temp, path],
+          const result = await runBuild(
             {
+              command: jdk.javac,
+              // No annotation processor runs (-proc:none): javac reads the snippet and the jars only.
+              args: ['-encoding', 'UTF-8', '-proc:none', '-cp', jars.join(delimiter), '-d', temp, path],
               cwd: dirname(path),
-              ...signal,
+              reads: [dirname(path), lib],
+              writes: [temp],
             },
+            JAVA_BUILD,
+            context,
           );
           if (!result.ok) throw stepFailed('javac', path, result.output);
         },
@@ -312,7 +364,13 @@ export function createJavaRunner(startup: JavaStartup = 'tuned'): LanguageRunner
       if (startup === 'jvm-defaults')
         return { command: jdk.java, args: ['-cp', [classes, ...jars].join(delimiter), className], cwd: dirname(path), runtime };
       const { CDS_QUIET_FLAGS, classDataArchive } = await import('./java-cds.ts');
-      const cds = await classDataArchive({ ...jdk, jars, jvmFlags: JVM_FLAGS, cacheDir: context.cacheDir, ...signal });
+      const cds = await classDataArchive({
+        ...jdk,
+        jars,
+        jvmFlags: JVM_FLAGS,
+        cacheDir: context.cacheDir,
+        ...(context.signal ? { signal: context.signal } : {}),
+      });
       const archive = cds ? [`-XX:SharedArchiveFile=${cds.archive}`, ...CDS_QUIET_FLAGS] : [];
       const classPath = [...(cds?.classPath ?? jars), classes];
       return {

@@ -1,11 +1,13 @@
 // Python: one virtual environment per requirements.txt (and interpreter), made on first use in the
-// cache with `python3 -m venv` and `pip install -r`, then `<venv>/bin/python file.py`. requests
-// reaches the proxy through HTTPS_PROXY and trusts the CA through REQUESTS_CA_BUNDLE.
+// cache with `python3 -m venv` and `pip install -r` in build sandboxes (pip reaching PyPI alone,
+// through the build proxy), then `<venv>/bin/python file.py`. requests reaches the proxy through
+// HTTPS_PROXY and trusts the CA through REQUESTS_CA_BUNDLE.
+import { readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { snakeCase } from './file-names.ts';
-import { defineRunner, type ScaffoldCode } from './runner-contract.ts';
+import { defineRunner, type BuildDeclaration, type ScaffoldCode } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
-import { memoByPath, probeVersion, readInput, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
+import { memoByPath, probeVersion, readInput, runBuild, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
 
 /** The interpreter `python3` names on PATH: its version and real executable. */
 interface Interpreter {
@@ -26,14 +28,24 @@ function findInterpreter(): Promise<Interpreter> {
 
 const runtimes = new Map<string, Promise<string>>();
 
-/** "Python 3.11.7 with requests 2.32.5", read from the venv once per process. */
-function venvRuntime(python: string, version: string): Promise<string> {
-  let runtime = runtimes.get(python);
+/**
+ * "Python 3.11.7 with requests 2.32.5", read once per process from the name of the venv's
+ * `requests-<version>.dist-info` folder: nothing installed is run outside a sandbox.
+ */
+function venvRuntime(venv: string, version: string): Promise<string> {
+  let runtime = runtimes.get(venv);
   if (!runtime) {
-    runtime = runToolchain(python, ['-c', 'import requests; print(requests.__version__)']).then((result) =>
-      result.ok ? `Python ${version} with requests ${result.output.trim()}` : `Python ${version}`,
-    );
-    runtimes.set(python, runtime);
+    runtime = (async () => {
+      const lib = join(venv, 'lib');
+      for (const python of await readdir(lib).catch(() => [])) {
+        const found = (await readdir(join(lib, python, 'site-packages')).catch(() => [] as string[]))
+          .map((name) => /^requests-(.+)\.dist-info$/.exec(name)?.[1])
+          .find(Boolean);
+        if (found) return `Python ${version} with requests ${found}`;
+      }
+      return `Python ${version}`;
+    })();
+    runtimes.set(venv, runtime);
   }
   return runtime;
 }
@@ -65,6 +77,12 @@ const PYTHON_CODE: ScaffoldCode = {
       : `f"${parts.map((part) => (typeof part === 'string' ? JSON.stringify(part).slice(1, -1).replace(/[{}]/g, '$&$&') : `{${part.variable}}`)).join('')}"`,
   body: (variable, value) => `${variable} = ${pyLiteral(value)}`,
 };
+
+/** How pip installs requirements.txt: from PyPI alone, with the index, CA bundle and wheel folder this machine's pip is configured with. */
+const PYTHON_BUILD: BuildDeclaration = Object.freeze({
+  registryHosts: Object.freeze(['pypi.org', 'files.pythonhosted.org']),
+  passThroughVariables: Object.freeze(['PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_CERT', 'PIP_FIND_LINKS', 'PIP_DEFAULT_TIMEOUT']),
+});
 
 // Inside a """docstring""": a backslash or quote would end or change the string.
 const docstringText = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
@@ -106,6 +124,7 @@ export const pythonRunner = defineRunner({
   ],
   requestTimeoutAdvice: (seconds) => `pass timeout=${seconds} to requests.get()`,
   crashMarks: [{ pattern: /Traceback \(most recent call last\)/, anchor: 'Traceback (most recent call last)', what: 'a Python traceback' }],
+  build: PYTHON_BUILD,
   async detect() {
     const python = await probeVersion('python3', ['--version'], /Python (\S+)/);
     if (!python.found) return { available: false, reason: python.reason };
@@ -133,25 +152,35 @@ export const pythonRunner = defineRunner({
     }
     const key = hashOf(requirements, interpreter.version, interpreter.executable).slice(0, 24);
     const venv = join(resolve(context.cacheDir), 'python', `venv-${key}`);
-    const signal = context.signal ? { signal: context.signal } : {};
     await buildOnce(
       venv,
       async (temp) => {
-        const made = await runToolchain(interpreter.executable, ['-m', 'venv', temp], signal);
+        const made = await runBuild(
+          { command: interpreter.executable, args: ['-m', 'venv', temp], cwd: temp, reads: [], writes: [temp] },
+          PYTHON_BUILD,
+          context,
+        );
         if (!made.ok) throw stepFailed('python3 -m venv', path, made.output);
         // Only `bin/python` is used afterwards: it finds the venv from its own location, so the
         // folder still works once renamed into place (the scripts pip writes keep the temp path).
-        const installed = await runToolchain(
-          join(temp, 'bin', 'python'),
-          ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-r', requirementsFile],
-          signal,
+        const installed = await runBuild(
+          {
+            command: join(temp, 'bin', 'python'),
+            args: ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-r', requirementsFile],
+            cwd: temp,
+            reads: [requirementsFile],
+            writes: [temp],
+            network: true,
+          },
+          PYTHON_BUILD,
+          context,
         );
         if (!installed.ok) throw stepFailed('pip install -r requirements.txt', path, installed.output);
       },
       context,
     );
     const python = join(venv, 'bin', 'python');
-    return { command: python, args: [path], cwd: dirname(path), runtime: await venvRuntime(python, interpreter.version) };
+    return { command: python, args: [path], cwd: dirname(path), runtime: await venvRuntime(venv, interpreter.version) };
   },
   run: runSnippet,
 });

@@ -4,6 +4,7 @@
 // the toolchain, prepare a snippet once (install, compile, cache), and run it under each scenario.
 // A language is one runner file: nothing about it lives anywhere else.
 import type { ThrowawayCa } from '../mock/types.ts';
+import type { Isolation } from '../sandbox/isolation.ts';
 import type { LeakEncoding } from '../secrets/encodings.ts';
 
 /** Whether a language's toolchain is usable here, with its version or the reason it is not. */
@@ -19,6 +20,45 @@ export interface PrepareContext {
   signal?: AbortSignal;
   /** Check cached builds against their recorded hashes even when already checked (programs run unsandboxed). */
   recheck?: boolean;
+  /** How build steps are sandboxed (default: detected on this machine); the run's own, so a run without a sandbox builds without one too. */
+  isolation?: Isolation;
+}
+
+/**
+ * One step of prepare() that runs a tool (a compiler, a dependency installer) through `runBuild`
+ * (`toolchain.ts`): in a sandbox of its own like a program's, with a scratch HOME and TMPDIR, the
+ * system's folders, its toolchain, the tools on PATH and `reads` read-only, `writes` writable, and
+ * nothing else of the machine: not the harness user's home, not the rest of the project. It has no
+ * network at all, unless `network` lets it reach its runner's `build.registryHosts` through the
+ * build proxy.
+ */
+export interface BuildStep {
+  /** The program (found on PATH when not absolute), its arguments and working folder. */
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  /** Files and folders it reads besides the system's and its toolchain's (the example's folder, a jar): shown read-only. */
+  reads: readonly string[];
+  /** Folders it writes (the build's temporary folder, a compiler's cache): shown writable, made when missing. */
+  writes: readonly string[];
+  /** Variables it runs with, over the build environment (`GOCACHE`). */
+  env?: Readonly<Record<string, string>>;
+  /**
+   * A dependency installation from the project's pinned files, never a snippet's own build: it
+   * reaches `build.registryHosts` (port 443) through the build proxy, whose address it gets in
+   * HTTPS_PROXY and HTTP_PROXY (both spellings).
+   */
+  network?: boolean;
+}
+
+/** How a language's build steps run, past what every build step gets (see BuildStep). */
+export interface BuildDeclaration {
+  /** Variables every build step of the language runs with, over BUILD_VARIABLES (`CGO_ENABLED=0`): `{ GOPROXY: 'off' }`. Part of the build's cache key. */
+  variables?: Readonly<Record<string, string>>;
+  /** The hosts its dependency installation reaches through the build proxy, on port 443 (`pypi.org`); no other host answers. */
+  registryHosts?: readonly string[];
+  /** Variables of the harness's own environment its build steps need (`JAVA_HOME`, `PIP_CERT`); a value that is an absolute path is shown read-only. */
+  passThroughVariables?: readonly string[];
 }
 
 /** How to start a prepared snippet: a program, its arguments and working folder. */
@@ -204,9 +244,11 @@ export interface LanguageRunner {
   crashMarks?: readonly CrashMark[];
   /** Limits of its cases where its toolchain needs other than the sandbox's defaults (a JVM needs more memory than curl). */
   limits?: Partial<CaseLimits>;
+  /** How its build steps run: their variables, the registry hosts its dependency installation reaches, what they take from the harness's environment. */
+  build?: BuildDeclaration;
   /** Finds the toolchain and its version; never throws. */
   detect(): Promise<Toolchain>;
-  /** Builds or installs what `file` needs, once; outside the intercepted environment. Cached. */
+  /** Builds or installs what `file` needs, once; outside the intercepted environment, each tool it runs a `BuildStep` in a build sandbox. Cached. */
   prepare(file: string, context: PrepareContext): Promise<PreparedSnippet>;
   /** Runs a prepared snippet with the given environment. */
   run(prepared: PreparedSnippet, options: RunOptions): Promise<RunResult>;

@@ -1,11 +1,11 @@
-// Helpers every runner shares: starting programs, version probes for detect(), reading the snippet,
-// the error prepare() throws, and what a stack frame looks like. The process machinery (process.ts,
-// execa) loads on first use, so a runner file's facts (its label, grammar, dependency files) can be
-// read without it: the site does.
+// Helpers every runner shares: starting programs, running a build step in its sandbox, version
+// probes for detect(), reading the snippet, the error prepare() throws, and what a stack frame looks
+// like. The process machinery (process.ts, execa, the build sandbox) loads on first use, so a runner
+// file's facts (its label, grammar, dependency files) can be read without it: the site does.
 import { readFile } from 'node:fs/promises';
 import { displayPath } from '../paths.ts';
 import type { ToolOptions, ToolResult } from './process.ts';
-import type { PreparedSnippet, RunOptions, RunResult } from './runner-contract.ts';
+import type { BuildDeclaration, BuildStep, PrepareContext, PreparedSnippet, RunOptions, RunResult } from './runner-contract.ts';
 
 /** Runs a prepared snippet with `runProcess` (exact environment, time limit, process tree killed, output watched for the secrets): every runner's `run`. */
 export async function runSnippet(prepared: PreparedSnippet, options: RunOptions): Promise<RunResult> {
@@ -17,6 +17,30 @@ export async function runSnippet(prepared: PreparedSnippet, options: RunOptions)
 export async function runToolchain(command: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolResult> {
   const { runTool } = await import('./process.ts');
   return runTool(command, args, options);
+}
+
+/** What every build step runs with unless its runner's `build.variables` say otherwise: no C compiler run over a snippet's own flags (cgo off). */
+export const BUILD_VARIABLES: Readonly<Record<string, string>> = Object.freeze({ CGO_ENABLED: '0' });
+
+/** The variables the build steps of a runner declaring `build` run with: BUILD_VARIABLES, then its own (part of its builds' cache keys). */
+export function buildVariables(build: BuildDeclaration | undefined): Record<string, string> {
+  return { ...BUILD_VARIABLES, ...build?.variables };
+}
+
+/** Runs one step of prepare() in its build sandbox (`scripts/sandbox/build-sandbox.ts`), as the runner's `build` declares; never throws for a failure. */
+export async function runBuild(
+  step: BuildStep,
+  build: BuildDeclaration | undefined,
+  context: Pick<PrepareContext, 'isolation' | 'signal'>,
+): Promise<ToolResult> {
+  const { runBuildStep } = await import('../sandbox/build-sandbox.ts');
+  return runBuildStep(step, {
+    variables: buildVariables(build),
+    passThrough: build?.passThroughVariables ?? [],
+    registryHosts: build?.registryHosts ?? [],
+    ...(context.isolation ? { isolation: context.isolation } : {}),
+    ...(context.signal ? { signal: context.signal } : {}),
+  });
 }
 
 /** Drops ANSI colour codes some tools (Maven) print even when not on a terminal. */

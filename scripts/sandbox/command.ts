@@ -120,7 +120,7 @@ function scratchMount(scratch: CaseScratch, size: number | null) {
 }
 
 /** The prlimit arguments of a case: memory per process, the task cap, the largest file, no core files. */
-function rlimits(layout: SandboxLayout): string[] {
+export function rlimits(layout: SandboxLayout): string[] {
   const { limits, support, root } = layout;
   return [
     `--data=${limits.memoryMiB * MIB}`,
@@ -149,32 +149,39 @@ function assertReadableByOthers(paths: readonly string[]): void {
   }
 }
 
-/** `prepared` wrapped in bwrap: only its part of the file system, read-only but for its scratch space, no network but the proxy, under its limits. */
-export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayout): PreparedSnippet {
+/** What one sandbox shows and starts, beyond what every sandbox of its layout has. */
+export interface SandboxContents {
+  /** Paths shown read-only besides the system folders (neededPaths). */
+  needed: readonly string[];
+  /** Folders shown writable (a build's output and caches). */
+  writable?: readonly string[];
+  /** The capabilities the supervisor keeps (the program started by it inherits them). */
+  caps: readonly string[];
+  /** The working folder inside the sandbox. */
+  chdir: string;
+  /** The program's command line, already under its limits (programCommand). */
+  program: readonly string[];
+}
+
+/** The bwrap command line of a sandbox laid out as `layout` with `contents`: its namespaces, view and supervisor. */
+export function bwrapCommand(layout: SandboxLayout, contents: SandboxContents): PreparedSnippet {
   const { scratch, support } = layout;
-  const needed = neededPaths(prepared, layout.view);
-  const asOtherUser = layout.root && support.setpriv !== null && support.processes;
-  if (asOtherUser) assertReadableByOthers([...needed, ...layout.caFiles]);
   const files: ShownFile[] = [
     ...layout.caFiles.map((file) => ({ source: file, target: file })),
     { source: scratch.run, target: scratch.run },
     ...(layout.resolvConf ? [{ source: path.join(scratch.run, 'resolv.conf'), target: layout.resolvConf }] : []),
   ];
   const mount = scratchMount(scratch, support.scratch ? scratchBytes(layout.limits) : null);
-  const program = programCommand(
-    { prlimit: support.prlimit, setpriv: asOtherUser ? support.setpriv : null, uid: layout.uid, rlimits: rlimits(layout) },
-    [prepared.command, ...prepared.args],
-  );
   const args = [
     ...NAMESPACE_FLAGS,
     // A session of its own: no controlling terminal to push keystrokes into (TIOCSTI).
     '--new-session',
     '--cap-drop',
     'ALL',
-    ...(layout.root ? ROOT_SUPERVISOR_CAPS.flatMap((cap) => ['--cap-add', cap]) : []),
-    ...viewArgs(needed, files, mount, layout.view.hiddenFolders),
+    ...contents.caps.flatMap((cap) => ['--cap-add', cap]),
+    ...viewArgs(contents.needed, files, mount, layout.view.hiddenFolders, contents.writable),
     '--chdir',
-    scratch.work,
+    contents.chdir,
     '/bin/sh',
     '-c',
     SUPERVISOR_SCRIPT,
@@ -184,9 +191,22 @@ export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayou
     scratch.run,
     layout.socat,
     mount.mount,
-    ...program,
+    ...contents.program,
   ];
-  return { command: layout.bwrap, args, cwd: scratch.work };
+  return { command: layout.bwrap, args, cwd: contents.chdir };
+}
+
+/** `prepared` wrapped in bwrap: only its part of the file system, read-only but for its scratch space, no network but the proxy, under its limits. */
+export function sandboxedCommand(prepared: PreparedSnippet, layout: SandboxLayout): PreparedSnippet {
+  const { support } = layout;
+  const needed = neededPaths(prepared, layout.view);
+  const asOtherUser = layout.root && support.setpriv !== null && support.processes;
+  if (asOtherUser) assertReadableByOthers([...needed, ...layout.caFiles]);
+  const program = programCommand(
+    { prlimit: support.prlimit, setpriv: asOtherUser ? support.setpriv : null, uid: layout.uid, rlimits: rlimits(layout) },
+    [prepared.command, ...prepared.args],
+  );
+  return bwrapCommand(layout, { needed, caps: layout.root ? ROOT_SUPERVISOR_CAPS : [], chdir: layout.scratch.work, program });
 }
 
 /** `prepared` behind the fallback's intermediate shell, started in the case's working folder. */

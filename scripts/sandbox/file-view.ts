@@ -48,7 +48,7 @@ export function isInside(entry: string, dir: string): boolean {
 }
 
 /** The folder a program was installed into (`<prefix>/bin/<name>`, links followed): a venv's Python or a JDK; '' when it cannot be read. */
-function installPrefix(command: string): string {
+export function installPrefix(command: string): string {
   try {
     return path.dirname(path.dirname(realpathSync(command)));
   } catch {
@@ -106,13 +106,14 @@ interface Mount {
  * The bwrap arguments of the view: the system folders, /proc and /dev, the scratch tmpfs and its
  * folders, the needed paths and `files`, each hidden folder that lies inside a shown one as an empty
  * tmpfs, folders with mode 0755 wherever a shown path's parents must be made, then everything but the
- * scratch space made read-only.
+ * scratch space and the `writable` folders (a build's output and caches) made read-only.
  */
 export function viewArgs(
   needed: readonly string[],
   files: readonly ShownFile[],
   scratch: ScratchMount,
   hiddenFolders: readonly string[],
+  writable: readonly string[] = [],
 ): string[] {
   const system = SYSTEM_FOLDERS.map((folder) => ({ folder, args: systemFolderArgs(folder) })).filter(({ args }) => args.length > 0);
   const hidden = [...new Set(hiddenFolders.map((dir) => path.resolve(dir)))].filter((dir) => dir !== '/');
@@ -124,9 +125,9 @@ export function viewArgs(
     const bound = [...system.map(({ folder }) => folder), ...shown];
     if (!bound.some((outer) => isInside(entry, outer) && !hiddenBetween(entry, outer))) shown.push(entry);
   }
-  const binds = [...system.map(({ folder }) => folder), ...shown];
+  const binds = [...system.map(({ folder }) => folder), ...shown, ...writable];
   const hides = hidden.filter((dir) => binds.some((outer) => outer !== dir && isInside(dir, outer)));
-  const targets = [...shown, ...files.map((file) => file.target), ...scratch.folders];
+  const targets = [...shown, ...writable, ...files.map((file) => file.target), ...scratch.folders];
   const tmpLink = scratch.mount !== '/tmp' && !targets.some((target) => isInside(target, '/tmp'));
   const mounts: Mount[] = [
     {
@@ -138,6 +139,7 @@ export function viewArgs(
     ...hides.map((dir) => ({ at: dir, rank: 0, args: ['--tmpfs', dir] })),
     ...scratch.folders.map((dir) => ({ at: dir, rank: 1, args: ['--perms', '01777', '--dir', dir] })),
     ...shown.map((entry) => ({ at: entry, rank: 2, args: ['--ro-bind-try', entry, entry] })),
+    ...writable.map((entry) => ({ at: entry, rank: 2, args: ['--bind', entry, entry] })),
     ...files.map((file) => ({ at: file.target, rank: 2, args: ['--ro-bind', file.source, file.target] })),
   ];
   // Parents that bwrap would otherwise make itself, with mode 0700, which a program running as another user could not pass.

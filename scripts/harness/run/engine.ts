@@ -147,6 +147,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       snippetsRoot: options.snippetsRoot,
       signal: options.signal,
       recheck,
+      // Builds are sandboxed as the programs are: a run told to go without a sandbox builds without one.
+      isolation,
     });
   const prepare = (planned: PlannedCase) => {
     let promise = prepared.get(planned.file.path);
