@@ -9,6 +9,9 @@ export interface LiveIssue {
   body: string;
 }
 
+/** Where the docs say how to reproduce a live run and what each check means: a file and its `## ` heading. */
+export const LIVE_DOCS = { file: 'MAINTAINERS.md', heading: 'Run the examples against the real API: `--live`' } as const;
+
 /** GitHub refuses bodies over 65536 characters; stay well below. */
 const MAX_BODY = 60_000;
 
@@ -79,7 +82,7 @@ export function liveIssue(results: readonly CaseResult[]): LiveIssue | null {
     drifts.length
       ? 'The real API no longer answers as the guide and the mock document. If the change is intended, update `api/core-api.openapi.yaml` (the guide and the mock follow it) and the examples that break; if not, tell the API team.'
       : 'The real API answers as documented, but some examples do not cope with it.',
-    'How to reproduce with your own token, and what each check means: CONTRIBUTING.md, "Run the examples against the real API".',
+    `How to reproduce with your own token, and what each check means: ${LIVE_DOCS.file}, "${LIVE_DOCS.heading}".`,
     ...(drifts.length ? ['## Contract drift', ...drifts.map(section)] : []),
     ...(others.length ? ['## Other failures', ...others.map(section)] : []),
   ];

@@ -93,6 +93,13 @@ export function parseCommandLine(argv: readonly string[]): ScaffoldCommand {
 /** A path as a shell argument: bare when it is safe, quoted otherwise. */
 const shellArgument = (value: string) => (/^[\w./-]+$/.test(value) ? value : shellQuote(value));
 
+/** The folder of the pages an example is shown on, and the guide's page among them, as the "Next:" text names them. */
+export const PAGES_FOLDER = 'docs/content/core-api/';
+/** The guide's page, named as an example of where a new example may go. */
+export const GUIDE_PAGE = `${PAGES_FOLDER}authentication.mdx`;
+/** Where CONTRIBUTING.md details the steps the "Next:" text gives: its `## ` heading. */
+export const CONTRIBUTING_STEPS = 'Add an example, step by step';
+
 /** What the CLI prints after creating an example: the files, then how to edit, run and show it. */
 export function describeCreated(result: ScaffoldResult, id: string, root: string): string {
   const rootOption = path.resolve(root) === DEFAULT_SNIPPETS_ROOT ? '' : ` --root ${shellArgument(displayPath(root))}`;
@@ -111,9 +118,9 @@ export function describeCreated(result: ScaffoldResult, id: string, root: string
     '     ("{targetId}" stands for the id of the case).',
     '  2. Run only this example, in every language and scenario:',
     `       npm run snippets --${rootOption} --example ${id}`,
-    '  3. Show it in a page under docs/ (like docs/pages/core-api/authentication.mdx):',
+    `  3. Show it where it belongs in a page under ${PAGES_FOLDER} (like ${GUIDE_PAGE}):`,
     `       <CodeTabs example="${id}" />`,
-    'CONTRIBUTING.md ("Add an example") has the details.',
+    `CONTRIBUTING.md ("${CONTRIBUTING_STEPS}") has the details.`,
     '',
   ].join('\n');
 }

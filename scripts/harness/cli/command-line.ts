@@ -33,7 +33,7 @@ export const USAGE = `Usage: npm run snippets -- [options]
   --list              print the cases that would run, and stop
   --live              run against the real API with your REQUESTROCKET_USER_TOKEN instead of the
                       mock (ok, missing, invalid; revoked and forbidden with REQUESTROCKET_REVOKED_TOKEN
-                      and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see CONTRIBUTING.md)
+                      and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see MAINTAINERS.md)
   --no-cache          run every case, even those whose inputs are unchanged since a cached result
                       (default: reuse results from .cache/results/; after each run, entries no run
                       used for ${DEFAULT_RETENTION.maxAgeMs / DAY_MS} days go, then the least recently used beyond ${DEFAULT_RETENTION.maxBytes / MIB} MiB)
