@@ -72,9 +72,9 @@ export function operationsProblem(operationIds: readonly string[]): string | und
 /** What one file prints, in the manifest's description. */
 const PRINTS = {
   list: (singular: string) => `the id and name of each ${singular}`,
-  get: (singular: string) => `the ${singular}'s id and name`,
-  create: (singular: string) => `the new ${singular}'s id`,
-  update: (singular: string) => `the ${singular}'s id`,
+  get: (singular: string) => `the ${singular}'s id, name and key fields`,
+  create: (singular: string) => `the new ${singular}'s id and name`,
+  update: (singular: string) => `the ${singular}'s id and the fields it changed`,
   delete: (singular: string) => `the id of the deleted ${singular}`,
 } as const;
 
