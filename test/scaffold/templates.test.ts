@@ -177,7 +177,37 @@ describe("the scaffold's files for several kinds of operation", () => {
     expect(file).toContain('proxyID := os.Getenv("REQUESTROCKET_PROXY_ID")');
     expect(file).toContain('"proxyMaxRequestsPerMinute": 60,');
     expect(file).toContain('call(http.MethodPut, "/clients/"+clientID+"/proxies/"+proxyID, body, &updatedProxy)');
-    expect(file).toContain('http.NewRequestWithContext(ctx, method,');
+    expect(file).toContain('var httpClient = &http.Client{Timeout: 10 * time.Second}');
+    expect(file).toContain('resp, err := httpClient.Do(req)');
+    expect(file).not.toContain('http.DefaultClient.Do');
+  });
+
+  test('an update prints the fields its body set, as the API answered them (Go, typed, gofmt-aligned)', async () => {
+    const file = await scaffolded('go', ['updateProxy']);
+    expect(file).toContain(
+      'type proxyRecord struct {\n\tID                        string `json:"sKey"`\n' +
+        '\tProxyMaxRequestsPerMinute int    `json:"proxyMaxRequestsPerMinute"`\n' +
+        '\tProxyMaxRequestsPerDay    int    `json:"proxyMaxRequestsPerDay"`\n}',
+    );
+    expect(file).toContain('fmt.Printf("Updated proxy %s\\n", updatedProxy.Proxy.ID)');
+    expect(file).toContain('fmt.Printf("proxyMaxRequestsPerMinute: %d\\n", updatedProxy.Proxy.ProxyMaxRequestsPerMinute)');
+  });
+
+  test("a get prints the record's key fields one a line, never its owners' ids or time stamps (Python)", async () => {
+    const file = await scaffolded('python', ['getTarget']);
+    const printed = [...file.matchAll(/^print\(f"(\w+): /gm)].map((match) => match[1]);
+    expect(printed).toEqual(['sKey', 'targetName', 'targetBaseURL', 'targetTestPath', 'targetRegion', 'targetDefaultRuleEffect']);
+  });
+
+  test('a list prints one line per record in every language, curl included', async () => {
+    const file = await scaffolded('curl', ['listTargets']);
+    expect(file).toContain("targets=$(call 'list a client'\\''s targets' GET \"/clients/${client_id}/targets\")");
+    expect(file).toContain('paste -d \' \' <(json_field sKey <<<"${targets}") <(json_field targetName <<<"${targets}")');
+  });
+
+  test('Java imports JsonArray only where a list needs it', async () => {
+    expect(await scaffolded('java', ['listTargets'])).toContain('import com.google.gson.JsonArray;');
+    expect(await scaffolded('java', ['getTarget'])).not.toContain('JsonArray');
   });
 
   test("a list sends the query of the description's example (curl)", async () => {
@@ -226,7 +256,8 @@ describe('templateValues', () => {
       { name: 'proxy_id', variable: 'REQUESTROCKET_PROXY_ID', record: 'proxy' },
     ]);
     expect(values.steps).toMatchObject([{ update: true, method: 'PUT', item: 'updated_proxy', bodyName: 'body', idName: 'proxy_id' }]);
-    expect(values.records).toEqual([{ singular: 'proxy', idField: 'sKey', nameField: 'proxyName' }]);
+    expect(values.records).toEqual([{ singular: 'proxy', idField: 'sKey', nameField: 'proxyName', recordCode: '' }]);
+    expect(values.steps).toMatchObject([{ printed: [{ field: 'proxyMaxRequestsPerMinute' }, { field: 'proxyMaxRequestsPerDay' }] }]);
   });
 });
 
