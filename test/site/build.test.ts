@@ -382,7 +382,7 @@ describe('a page whose example cannot be shown', () => {
       problem: 'an unknown example',
       example: 'no-such-example',
       report: '',
-      message: `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(snippets, 'no-such-example')}.\n  Known examples: complete, hostile-title, missing-go.`,
+      message: `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(snippets, 'no-such-example')}.\n  Known examples: complete, missing-go, odd-title.`,
     },
     {
       problem: 'an example without a Go file',
