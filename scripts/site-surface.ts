@@ -48,7 +48,7 @@ export { maskCredentials, maskToken } from './secrets/mask.ts';
 export { TOKEN_SHAPE } from './secrets/scan.ts';
 
 // Project folders and shared helpers.
-export { SNIPPETS_FOLDER, reportPathFrom, snippetsRootFrom } from './project.ts';
+export { SECTION_PAGES_FOLDER, SNIPPETS_FOLDER, reportPathFrom, snippetsRootFrom } from './project.ts';
 export { displayPath } from './paths.ts';
 export { describeIssues } from './zod-issues.ts';
 export { writeFileAtomic } from './write-file-atomic.ts';
