@@ -145,7 +145,7 @@ function byOperation(examples: readonly ExampleStatus[], operationsOf: (example:
 
 /**
  * The report grouped by page (in the order of `pages`), then by operation, then by example (in the
- * page's order), with totals; the examples no page shows come last, in a group of their own, by the
+ * page's order), with totals, leaving out the examples the report has no case of; the examples no page shows come last, in a group of their own, by the
  * operations `calls` says they call. `titles` names each example (its manifest's title).
  */
 export function statusByPage(
@@ -160,7 +160,8 @@ export function statusByPage(
     return { example, title: titles[example] ?? example, rows, totals: totalsOf(rows) };
   };
   const groups: PageStatus[] = pages.map((page) => {
-    const examples = page.examples.map(exampleStatus);
+    // An example the report has no case of (its files are listed as out of date at the top) has no results to show.
+    const examples = page.examples.map(exampleStatus).filter((example) => example.rows.length > 0);
     const operations = byOperation(examples, (example) => page.operations?.[example] ?? calls[example] ?? []);
     return { title: page.title, path: page.path, examples, operations, totals: sumOf(examples.map((example) => example.totals)) };
   });

@@ -234,10 +234,11 @@ describe('statusByPage', () => {
   ]);
   const pages = [
     { title: 'Overview', path: '/core-api/', examples: [] },
-    { title: 'Authentication', path: '/core-api/authentication/', examples: ['verify-token', 'list-clients'] },
+    { title: 'Authentication', path: '/core-api/authentication/', examples: ['verify-token', 'never-run', 'list-clients'] },
+    { title: 'Targets', path: '/core-api/targets/', examples: ['never-run'] },
   ];
 
-  test("groups the cases by page, in the pages' order, then by example in the page's order, with totals", () => {
+  test("groups the cases by page, in the pages' order, then by example in the page's order, with totals, leaving out what was not run", () => {
     const { pages: groups } = statusByPage(report, pages, { 'list-clients': 'List your clients' });
     expect(groups.map((group) => [group.title, group.examples.map((example) => example.title), group.totals])).toEqual([
       ['Authentication', ['verify-token', 'List your clients'], { passed: 1, failed: 1, skipped: 1 }],
