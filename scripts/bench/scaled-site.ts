@@ -7,8 +7,8 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSyntheticExamples } from './synthetic.ts';
 
-/** What a site build needs of the project (node_modules is found in the project, above the copy). */
-const SOURCES = ['docs', 'scripts', 'snippets', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+/** What a site build needs of the project (node_modules is found in the project, above the copy): the API description too, which the config's imports read. */
+export const SCALED_SITE_SOURCES = ['api', 'docs', 'scripts', 'snippets', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** The guide the extra pages are copies of, and the example each one swaps for a synthetic one. */
 const GUIDE_FILE = path.join('docs', 'content', 'core-api', 'authentication.mdx');
@@ -26,7 +26,7 @@ export function extraPage(guide: string, index: number, example: string): string
 /** Copies the site's sources from `projectRoot` into `dir` (inside the project) with `extra` more pages. */
 export async function writeScaledSite(projectRoot: string, dir: string, extra: number): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const source of SOURCES) await cp(path.join(projectRoot, source), path.join(dir, source), { recursive: true });
+  for (const source of SCALED_SITE_SOURCES) await cp(path.join(projectRoot, source), path.join(dir, source), { recursive: true });
   const snippets = path.join(dir, 'snippets');
   const ids = await writeSyntheticExamples(snippets, snippets, extra, SWAPPED_EXAMPLE);
   const guide = await readFile(path.join(projectRoot, GUIDE_FILE), 'utf8');

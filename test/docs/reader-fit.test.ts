@@ -11,11 +11,13 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { API_OPERATIONS } from '../../scripts/api/core-api.ts';
 import { parseCommandLine as parseSnippetsCommand } from '../../scripts/harness/cli/command-line.ts';
-import { PROJECT_ROOT } from '../../scripts/project.ts';
+import { PROJECT_ROOT, SECTION_PAGES_FOLDER } from '../../scripts/project.ts';
+
+/** The folder of the section's pages, as the docs write it. */
+const PAGES_FOLDER = `${SECTION_PAGES_FOLDER}/`;
+import { sectionPageOperations } from '../../scripts/scaffold/operation-page.ts';
 import {
   CONTRIBUTING_STEPS,
-  GUIDE_PAGE,
-  PAGES_FOLDER,
   describeCreated,
   idFromOperation,
   parseCommandLine as parseScaffoldCommand,
@@ -154,6 +156,8 @@ describe("CONTRIBUTING.md's first hour", () => {
   });
 });
 
+const sectionPages = await sectionPageOperations();
+
 describe("the scaffold's Next: text", () => {
   const text = describeCreated(
     {
@@ -164,12 +168,14 @@ describe("the scaffold's Next: text", () => {
     },
     'get-target',
     path.join(PROJECT_ROOT, 'snippets'),
+    'getTarget',
+    sectionPages,
   );
 
-  test('names a page that exists, in the folder of pages', () => {
-    expect(text).toContain(GUIDE_PAGE);
-    expect(GUIDE_PAGE.startsWith(PAGES_FOLDER)).toBe(true);
-    expect(existsSync(path.join(PROJECT_ROOT, GUIDE_PAGE))).toBe(true);
+  test('names the page that shows the operation, which exists, in the folder of pages', () => {
+    const page = /Show it on (\S+), inside the section of its operation/.exec(text)?.[1];
+    expect(page).toBe(`${PAGES_FOLDER}targets.mdx`);
+    expect(existsSync(path.join(PROJECT_ROOT, page!))).toBe(true);
   });
 
   test("names CONTRIBUTING.md's section on the steps, which exists", () => {
