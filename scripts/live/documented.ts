@@ -3,11 +3,13 @@ import { API_OPERATIONS, documentedSuccess } from '../api/core-api.ts';
 import { matchRoute } from '../api/operation-routes.ts';
 import type { ScenarioSetup } from '../harness/case/scenarios.ts';
 
-/** A documented answer: status, media type, and a body whose lists hold sample items (the account's data). */
+/** A documented answer: status, media type, and a body whose lists and records hold samples (the account's data). */
 export interface DocumentedAnswer {
   status: number;
   contentType: string;
   body: unknown;
+  /** The body's fields that hold the account's data (a success's record or list): compared by type only. */
+  dataKeys: readonly string[];
 }
 
 /** The answer the description documents for a request under a scenario, or why it has none. */
@@ -29,5 +31,10 @@ export function documentedAnswer(
       undocumented: `the API description documents no ${status ?? 'success'} answer with a body for ${endpoint} (${operation.operationId})`,
     };
   const body = setup.apiError ?? documentedSuccess(operation.operationId).body;
-  return { status: response.status, contentType: response.body.mediaType, body };
+  // A success's record (or list) is the account's; an error's fields are the contract's.
+  const dataKeys =
+    setup.apiError === undefined && typeof body === 'object' && body !== null
+      ? Object.entries(body).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? [key] : []))
+      : [];
+  return { status: response.status, contentType: response.body.mediaType, body, dataKeys };
 }

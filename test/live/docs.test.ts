@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CHECK_IDS } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { LIVE_REQUEST_LIMIT } from '../../scripts/live/budget.ts';
+import { LIVE_REQUEST_CEILING } from '../../scripts/live/budget.ts';
+import { LIVE_CLIENT_VARIABLE, LIVE_WRITES_FLAG } from '../../scripts/live/live-plan.ts';
 import { LIVE_CHECK_IDS } from '../../scripts/live/live-checks.ts';
 import { DEFAULT_LIVE_REPORT_PATH } from '../../scripts/live/live-report.ts';
 import { LIVE_CONCURRENCY, PROBE_TIMEOUT_MS } from '../../scripts/live/live-run.ts';
@@ -57,11 +58,16 @@ describe('CONTRIBUTING.md, "Run the examples against the real API"', () => {
   });
 
   test("states the run's limits and where it writes", () => {
-    expect(live).toContain(`at most ${LIVE_REQUEST_LIMIT} requests in a\n  run`);
+    expect(live).toContain(`at most ${LIVE_REQUEST_CEILING} requests in a\n  run`);
     expect(live).toContain(`gives up after ${PROBE_TIMEOUT_MS / 1000} seconds`);
     expect(LIVE_CONCURRENCY).toBe(2);
     expect(live).toContain('Two cases at once');
     expect(live).toContain(`\`${DEFAULT_LIVE_REPORT_PATH}\``);
+  });
+
+  test('says how to let a run write, and what it needs', () => {
+    expect(live).toContain(`\`${LIVE_WRITES_FLAG}\``);
+    expect(live).toContain(`\`${LIVE_CLIENT_VARIABLE}\``);
   });
 });
 
