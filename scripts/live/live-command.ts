@@ -76,13 +76,14 @@ export async function runLiveCommand(command: SnippetsCommand, io: LiveCommandIo
   if (command.junit) refuseSiteReport('--junit', command.junit, projectRoot, io.env);
   const writes = command.liveWrites;
   const clientId = liveClientIdFrom(io.env, writes);
+  // Listing needs no token; a run reads it (and refuses to start without it) before saying anything.
+  const tokens = command.list ? undefined : liveTokensFrom(io.env);
   const plan = await planLive({ ...command.options, writes, ...(clientId !== undefined && { clientId }) });
   for (const note of plan.notes) io.out.write(`${note}\n`);
-  if (command.list) {
+  if (tokens === undefined) {
     io.out.write(`${plan.cases.map((planned) => `${planned.key}\n`).join('')}${plan.cases.length} live case(s)\n`);
     return 0;
   }
-  const tokens = liveTokensFrom(io.env);
   const secrets = liveSecrets(tokens);
   const out: TerminalOutput = { write: (text) => io.out.write(maskSecrets(text, secrets)), isTTY: io.out.isTTY };
   const requests = checkRequestPlan(requestPlan(plan.cases, plannedProbes(plan.cases), { tokens, writes }), plan.cases.length);
