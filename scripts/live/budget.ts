@@ -95,7 +95,8 @@ export function requestPlan(
       );
       if (operation.requestBody) count.body(exampleBody(operation));
     }
-    resources = RESOURCE_KINDS.size + 2 * count.made + count.created;
+    // The lists of what the account holds, before and after; one create and one delete per resource made; a delete per record created.
+    resources = 2 * RESOURCE_KINDS.size + 2 * count.made + count.created;
   }
   return { probes: probing.length, programs, resources, total: probing.length + programs + resources };
 }

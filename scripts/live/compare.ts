@@ -85,21 +85,29 @@ export function showDocumented(documented: unknown, inList = false, dataKeys: re
   return inList ? kindOf(documented) : showScalar(documented);
 }
 
-/** Every difference between a real JSON value and the documented one, by the rule above; `dataKeys` are top-level fields holding the account's data. */
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Every difference between a real JSON value and the documented one, by the rule above; `dataKeys`
+ * are top-level fields holding the account's data, and `optional` the places (`body.proxy.proxyAlias`)
+ * the contract lets an answer leave out.
+ */
 export function compareJson(
   documented: unknown,
   real: unknown,
   where = 'body',
   inList = false,
   dataKeys: readonly string[] = [],
+  optional: ReadonlySet<string> = NONE,
 ): Difference[] {
   if (dataKeys.length && isObject(documented) && isObject(real)) {
     const differences: Difference[] = [];
     for (const [key, value] of Object.entries(documented)) {
       const data = dataKeys.includes(key);
-      if (!(key in real))
-        differences.push({ where: `${where}.${key}`, documented: data ? kindOf(value) : showDocumented(value), real: '(absent)' });
-      else differences.push(...compareJson(value, real[key], `${where}.${key}`, data));
+      if (!(key in real)) {
+        if (!optional.has(`${where}.${key}`))
+          differences.push({ where: `${where}.${key}`, documented: data ? kindOf(value) : showDocumented(value), real: '(absent)' });
+      } else differences.push(...compareJson(value, real[key], `${where}.${key}`, data, [], optional));
     }
     for (const key of Object.keys(real))
       if (!(key in documented)) differences.push({ where: `${where}.${key}`, documented: '(absent)', real: shapeOf(real[key]) });
@@ -111,7 +119,7 @@ export function compareJson(
     if (sample === undefined) return [];
     const found = new Map<string, Difference>();
     for (const item of real)
-      for (const difference of compareJson(sample, item, `${where}[]`, true)) found.set(difference.where, difference);
+      for (const difference of compareJson(sample, item, `${where}[]`, true, [], optional)) found.set(difference.where, difference);
     return [...found.values()];
   }
   if (isObject(documented)) {
@@ -119,8 +127,10 @@ export function compareJson(
     const differences: Difference[] = [];
     for (const [key, value] of Object.entries(documented)) {
       const at = `${where}.${key}`;
-      if (!(key in real)) differences.push({ where: at, documented: inList ? kindOf(value) : showDocumented(value), real: '(absent)' });
-      else differences.push(...compareJson(value, real[key], at, inList));
+      if (!(key in real)) {
+        if (!optional.has(at))
+          differences.push({ where: at, documented: inList ? kindOf(value) : showDocumented(value), real: '(absent)' });
+      } else differences.push(...compareJson(value, real[key], at, inList, [], optional));
     }
     for (const key of Object.keys(real)) {
       if (!(key in documented)) differences.push({ where: `${where}.${key}`, documented: '(absent)', real: shapeOf(real[key]) });

@@ -10,6 +10,21 @@ export interface DocumentedAnswer {
   body: unknown;
   /** The body's fields that hold the account's data (a success's record or list): compared by type only. */
   dataKeys: readonly string[];
+  /** Where the schema lets the answer leave a field out (`body.proxy.proxyAlias`, `body.proxies[].proxyAlias`). */
+  optional: ReadonlySet<string>;
+}
+
+/** Every place under `where` that `schema` does not require, as compareJson names places. */
+function optionalPlaces(schema: unknown, where = 'body', found = new Set<string>()): Set<string> {
+  if (typeof schema !== 'object' || schema === null) return found;
+  const node = schema as { properties?: Record<string, unknown>; required?: unknown; items?: unknown };
+  if (node.items !== undefined) optionalPlaces(node.items, `${where}[]`, found);
+  const required = Array.isArray(node.required) ? node.required : [];
+  for (const [key, property] of Object.entries(node.properties ?? {})) {
+    if (!required.includes(key)) found.add(`${where}.${key}`);
+    optionalPlaces(property, `${where}.${key}`, found);
+  }
+  return found;
 }
 
 /** The answer the description documents for a request under a scenario, or why it has none. */
@@ -36,5 +51,5 @@ export function documentedAnswer(
     setup.apiError === undefined && typeof body === 'object' && body !== null
       ? Object.entries(body).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? [key] : []))
       : [];
-  return { status: response.status, contentType: response.body.mediaType, body, dataKeys };
+  return { status: response.status, contentType: response.body.mediaType, body, dataKeys, optional: optionalPlaces(response.body.schema) };
 }

@@ -39,7 +39,7 @@ export function compareAnswer(documented: DocumentedAnswer, answer: Extract<Prob
   const parsed = parseJson(answer.body);
   let realBody: string;
   if ('value' in parsed) {
-    differences.push(...compareJson(documented.body, parsed.value, 'body', false, documented.dataKeys));
+    differences.push(...compareJson(documented.body, parsed.value, 'body', false, documented.dataKeys, documented.optional));
     realBody = showReal(parsed.value, documented.body, false, documented.dataKeys);
   } else {
     differences.push({ where: 'body', documented: 'JSON', real: parsed.notJson });

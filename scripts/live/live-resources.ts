@@ -2,6 +2,9 @@
 // named after the run, given to the write examples in place of anything of the account's, and
 // deleted at the end, with those a probe or a program created. Whatever the account held before the
 // run (listed first) is never written to nor deleted, whatever a program claims to have created.
+// The dedicated client is kept for live runs, one at a time: anything new under it after the run
+// (a program stopped before it said what it created) is the run's, and deleted too; a new client
+// of the account that no example named is only reported.
 import type { ResourceKind } from '../mock/resource-model.ts';
 import type { ProbeAnswer } from './probe.ts';
 import { ACCOUNT_KIND, RESOURCE_KINDS, exampleBody, fillPath, listedIds, operationOf, ownBody, recordIdIn } from './resource-kinds.ts';
@@ -18,8 +21,8 @@ export interface OwnRequest {
 /** Sends one of the harness's own requests to the API. */
 export type ApiSender = (request: OwnRequest) => Promise<ProbeAnswer>;
 
-/** Who made a resource of the run. */
-export type MadeBy = 'the harness' | 'a probe' | 'a program';
+/** Who made a resource of the run: a program's record that no output named is found under the dedicated client afterwards. */
+export type MadeBy = 'the harness' | 'a probe' | 'a program' | 'a program (found after the run)';
 
 /** One resource the run made, and where it lives. */
 export interface RunResource {
@@ -143,21 +146,56 @@ export class LiveResources {
     const report: CleanupReport = { deleted: [], notDeleted: [], refused: [...this.#refused] };
     // Wait for shared resources still being made, so none is left behind.
     await Promise.allSettled(this.#shared.values());
-    for (const resource of [...this.#made].reverse()) {
-      const kind = RESOURCE_KINDS.get(resource.collection)!;
-      if (this.heldBefore(resource.collection, resource.id)) continue;
-      const operation = operationOf(kind, 'delete');
-      const path = fillPath(operation.path, {
-        [kind.idParam]: resource.id,
-        ...(kind.parentParam !== undefined && resource.parentId !== undefined && { [kind.parentParam]: resource.parentId }),
-      });
-      const answer = await this.#send({ method: operation.method, path, cleanup: true });
-      // 404: already gone (an example deleted it, or its client went first).
-      if (answer.kind === 'answer' && (answer.status < 300 || answer.status === 404)) report.deleted.push(resource);
-      else report.notDeleted.push({ ...resource, reason: `${operation.method} ${path}: ${statusOf(answer)}` });
-    }
+    for (const resource of [...this.#made].reverse())
+      if (!this.heldBefore(resource.collection, resource.id)) await this.#delete(resource, report);
     this.#made.splice(0);
+    await this.#sweep(report);
     return report;
+  }
+
+  /** Deletes what is new under the dedicated client since the run began; reports a new client no example named. */
+  async #sweep(report: CleanupReport): Promise<void> {
+    if (this.#before.size === 0) return;
+    const gone = new Set(report.deleted.map((each) => `${each.collection}/${each.id}`));
+    for (const collection of this.#before.keys()) {
+      const kind = RESOURCE_KINDS.get(collection)!;
+      const path = fillPath(operationOf(kind, 'list').path, this.#parentValues(kind));
+      const answer = await this.#send({ method: 'GET', path, cleanup: true });
+      const ids = answer.kind === 'answer' && answer.status === 200 ? listedIds(answer.body, kind) : undefined;
+      if (!ids) {
+        report.notDeleted.push({
+          collection,
+          id: '(unknown)',
+          madeBy: 'a program (found after the run)',
+          reason: `could not list the ${collection} to find what the programs left (GET ${path}: ${statusOf(answer)})`,
+        });
+        continue;
+      }
+      for (const id of ids.filter((each) => !this.heldBefore(collection, each) && !gone.has(`${collection}/${each}`))) {
+        const resource: RunResource = { collection, id, ...this.#parent(kind), madeBy: 'a program (found after the run)' };
+        if (kind === ACCOUNT_KIND) {
+          report.notDeleted.push({
+            ...resource,
+            reason: 'a new client of the account that no example said it made: not deleted; check it by hand',
+          });
+          continue;
+        }
+        await this.#delete(resource, report);
+      }
+    }
+  }
+
+  async #delete(resource: RunResource, report: CleanupReport): Promise<void> {
+    const kind = RESOURCE_KINDS.get(resource.collection)!;
+    const operation = operationOf(kind, 'delete');
+    const path = fillPath(operation.path, {
+      [kind.idParam]: resource.id,
+      ...(kind.parentParam !== undefined && resource.parentId !== undefined && { [kind.parentParam]: resource.parentId }),
+    });
+    const answer = await this.#send({ method: operation.method, path, cleanup: true });
+    // 404: already gone (an example deleted it, or its client went first).
+    if (answer.kind === 'answer' && (answer.status < 300 || answer.status === 404)) report.deleted.push(resource);
+    else report.notDeleted.push({ ...resource, reason: `${operation.method} ${path}: ${statusOf(answer)}` });
   }
 
   #parentValues(kind: ResourceKind): Record<string, string> {

@@ -124,6 +124,8 @@ export function standInApi(options: StandInOptions): {
   requests: SeenRequest[];
   state: ReturnType<typeof createAccountState>;
   preexisting: Map<string, string[]>;
+  /** What the account holds at `path` now (a GET with the account's own token, not recorded). */
+  read(path: string): unknown;
 } {
   const requests: SeenRequest[] = [];
   const account = standInAccount(options.clients);
@@ -171,7 +173,13 @@ export function standInApi(options: StandInOptions): {
       res.end(answer.body);
     });
   };
-  return { handler, requests, state, preexisting: account.preexisting };
+  const read = (path: string): unknown =>
+    decideAnswer(
+      { method: 'GET', path, query: '', rawHeaders: [['Authorization', options.tokens.user]], body: { kind: 'none' } },
+      tokens,
+      state,
+    ).body;
+  return { handler, requests, state, preexisting: account.preexisting, read };
 }
 
 /** Drifted variants of the real API, each a change the sentinel must report. */
