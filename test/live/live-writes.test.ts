@@ -23,6 +23,8 @@ import { formatFailure } from '../../scripts/report/reporters/terminal.ts';
 import { idFromOperation } from '../../scripts/scaffold/new-example-cli.ts';
 import { scaffoldExample } from '../../scripts/scaffold/scaffold.ts';
 import { readFile } from 'node:fs/promises';
+import { execa } from 'execa';
+import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { ACCOUNT_CLIENTS, LIVE_CLIENT_ID, standInApi, testAccountTokens, type SeenRequest, type StandInAnswer } from './stand-in.ts';
 
 const requireAll = process.env.CI === 'true';
@@ -167,6 +169,30 @@ describe('a write run that is stopped', () => {
     expect(cleanup?.notDeleted).toEqual([]);
     expect(holdings(standIn)).toEqual(before);
     expect(writesToOthers(standIn)).toEqual([]);
+  });
+});
+
+describe('a write run stopped by a signal, as the command line wires it', () => {
+  test.for([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('deletes what it made before it exits on %s', async ([signal, exitCode]) => {
+    const child = execa(process.execPath, ['test/live/interrupted-write-run.ts', root], { cwd: PROJECT_ROOT, reject: false });
+    let stdout = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('program started\n')) resolve();
+      });
+      void child.then((ended) => reject(new Error(`ended before a program started:\n${stdout}\n${String(ended.stderr)}`)));
+    });
+    child.kill(signal);
+    const result = await child;
+    expect(result.exitCode, result.stdout + result.stderr).toBe(exitCode);
+    expect(result.stderr).toContain(`interrupted by ${signal}`);
+    expect(result.stdout).toMatch(/^cleanup: deleted \d+ resource\(s\) the run made$/m);
+    expect(result.stdout).not.toContain('NOT DELETED');
+    expect(JSON.parse(result.stdout.trimEnd().split('\n').at(-1)!)).toEqual({ code: exitCode, unchanged: true });
   });
 });
 
