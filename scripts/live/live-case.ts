@@ -81,7 +81,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     const runners = context.runners ?? DEFAULT_RUNNERS;
     const steps = exampleSteps(manifest);
     const finding = settings.findings.get(probeKeyOf(planned));
-    let ids: GivenId[] = [];
+    let ids: GivenId[];
     let route: Route | undefined;
     let sandbox: CaseSandbox | undefined;
     let run: RunResult;

@@ -5,7 +5,6 @@
 // and a fresh one for what its valid-token case changes or deletes.
 import type { OperationKind } from '../api/operation-kinds.ts';
 import { pathShape } from '../api/operation-kinds.ts';
-import type { ApiOperation } from '../api/operations.ts';
 import type { ExampleStep } from '../manifest/example-steps.ts';
 import type { ScenarioName } from '../harness/case/scenarios.ts';
 import { ACCOUNT_KIND, kindOfParameter } from './resource-kinds.ts';

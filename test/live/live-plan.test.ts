@@ -141,7 +141,8 @@ describe("a success's record", () => {
     const documented = documentedAnswer(SCENARIOS.ok, { method: 'GET', path: '/api/clients/c/proxies/proxy_1' });
     if ('undocumented' in documented) throw new Error(documented.undocumented);
     const sample = (documented.body as { proxy: Record<string, unknown> }).proxy;
-    const { proxyMaxRequestsPerDay: _left, ...record } = { ...sample, proxyName: 'another name', proxyId: 'proxy_9' };
+    const record: Record<string, unknown> = { ...sample, proxyName: 'another name', proxyId: 'proxy_9' };
+    delete record.proxyMaxRequestsPerDay;
     const answer = (body: unknown) =>
       ({
         kind: 'answer',

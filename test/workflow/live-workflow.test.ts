@@ -92,7 +92,10 @@ describe('live.yml', () => {
     expect(step.env?.[LIVE_CLIENT_VARIABLE]).toBe(`\${{ vars.${LIVE_CLIENT_VARIABLE} }}`);
     const words = step.run!.split(' -- ')[1]!.trim().split(/\s+/);
     for (const flag of ['', LIVE_WRITES_FLAG]) {
-      const command = parseCommandLine(words.flatMap((word) => (word === '$LIVE_WRITES_FLAG' ? (flag ? [flag] : []) : [word])), {});
+      const command = parseCommandLine(
+        words.flatMap((word) => (word === '$LIVE_WRITES_FLAG' ? (flag ? [flag] : []) : [word])),
+        {},
+      );
       expect(command.liveWrites).toBe(flag !== '');
     }
     expect(live.text).toContain('REQUESTROCKET_LIVE_WRITES to `true`');
