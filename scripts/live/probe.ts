@@ -1,7 +1,8 @@
-// The sentinel's own view of the real API: one request per case, made by the harness with Node,
-// with the same method, path, headers and token as the case's program. It never retries and never
-// follows a redirect (a redirect is an answer to compare, and following it could carry the token
-// elsewhere).
+// The sentinel's own view of the real API: one request per operation and scenario, made by the
+// harness with Node, with the method, path, headers, body and token the cases' programs send (and,
+// in a write run, the harness's own requests that make and delete its resources). It never retries
+// and never follows a redirect (a redirect is an answer to compare, and following it could carry
+// the token elsewhere).
 import https from 'node:https';
 import { API_FACTS } from '../api/core-api.ts';
 

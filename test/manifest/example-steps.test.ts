@@ -9,9 +9,7 @@ import {
   badRequestStep,
   exampleScenarios,
   exampleSteps,
-  firstRequestOf,
   notFoundTarget,
-  onlyReadsWithoutIds,
   placeholderNames,
 } from '../../scripts/manifest/example-steps.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
@@ -41,16 +39,6 @@ describe('exampleSteps', () => {
       { name: 'targetId', source: { kind: 'created', step: 0 } },
     ]);
     expect(placeholderNames(steps)).toEqual(['clientId', 'targetId']);
-  });
-
-  test('gives the first request with the description example ids, for a live run', () => {
-    expect(firstRequestOf(exampleSteps(updateProxy))).toEqual({
-      method: 'PUT',
-      path: '/api/clients/550e8400-e29b-41d4-a716-446655440000/proxies/proxy_789e4567',
-      headers: { 'Content-Type': 'application/json' },
-    });
-    expect(onlyReadsWithoutIds(exampleSteps(listClients))).toBe(true);
-    expect(onlyReadsWithoutIds(exampleSteps(listCredentials))).toBe(false);
   });
 });
 
