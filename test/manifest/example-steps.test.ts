@@ -5,13 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { SEED_CLIENT_NAMES } from '../../scripts/api/core-api.ts';
 import { SCENARIOS, expectationFor, scenariosOf, type ScenarioName } from '../../scripts/harness/case/scenarios.ts';
-import {
-  badRequestStep,
-  exampleScenarios,
-  exampleSteps,
-  notFoundTarget,
-  placeholderNames,
-} from '../../scripts/manifest/example-steps.ts';
+import { badRequestStep, exampleScenarios, exampleSteps, notFoundTarget, placeholderNames } from '../../scripts/manifest/example-steps.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 
 const CLIENT = { clientId: 'REQUESTROCKET_CLIENT_ID' };
