@@ -3,7 +3,7 @@
 // variable the program reads, or the answer of an earlier step that created the record), and which
 // of the scenarios the example can be run under (`not-found` needs an id from the environment and a
 // documented 404, `bad-request` a body and a documented 400).
-import { API_FACTS, API_MEDIA_TYPE, API_OPERATIONS } from '../api/core-api.ts';
+import { API_FACTS, API_OPERATIONS } from '../api/core-api.ts';
 import { createdParameter, operationKind, parameterVariable, type OperationKind } from '../api/operation-kinds.ts';
 import type { ApiOperation } from '../api/operations.ts';
 import { SCENARIO_NAMES, type ScenarioName } from './scenario-names.ts';
@@ -186,31 +186,6 @@ export function placeholderNames(steps: readonly ExampleStep[]): string[] {
     ...(step.creates !== undefined ? [step.creates] : []),
   ]);
   return [...new Set(names)];
-}
-
-/** A request as the description's examples fill it in: the method, the path with the seeded ids, and the API's Content-Type. */
-export interface SeededRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-}
-
-/** The first request of an example with the description's example ids (what a live run's probe sends). */
-export function firstRequestOf(steps: readonly ExampleStep[]): SeededRequest {
-  const { operation } = steps[0]!;
-  const path = operation.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-    const example = operation.pathParameters.find((parameter) => parameter.name === name)?.example;
-    return example === undefined ? whole : encodeURIComponent(String(example));
-  });
-  return { method: operation.method, path, headers: { 'Content-Type': API_MEDIA_TYPE } };
-}
-
-/** Whether every step only reads and takes no id from the environment: what a live run may send to a real account as it is. */
-export function onlyReadsWithoutIds(steps: readonly ExampleStep[]): boolean {
-  return steps.every(
-    (step) =>
-      (step.kind === 'list' || step.kind === 'get') && step.parameters.every((parameter) => parameter.source.kind !== 'environment'),
-  );
 }
 
 /** `{targetId}` and the like in an expected output text. */

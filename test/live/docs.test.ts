@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CHECK_IDS } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { LIVE_REQUEST_LIMIT } from '../../scripts/live/budget.ts';
+import { LIVE_REQUEST_CEILING } from '../../scripts/live/budget.ts';
+import { LIVE_CLIENT_VARIABLE, LIVE_WRITES_FLAG } from '../../scripts/live/live-plan.ts';
 import { LIVE_CHECK_IDS } from '../../scripts/live/live-checks.ts';
 import { USAGE } from '../../scripts/harness/cli/command-line.ts';
 import { LIVE_DOCS } from '../../scripts/live/issue.ts';
@@ -60,11 +61,16 @@ describe('MAINTAINERS.md, "Run the examples against the real API"', () => {
   });
 
   test("states the run's limits and where it writes", () => {
-    expect(live).toContain(`at most ${LIVE_REQUEST_LIMIT} requests in a\n  run`);
+    expect(live).toMatch(new RegExp(`at most ${LIVE_REQUEST_CEILING} requests in a\\s+run`));
     expect(live).toContain(`gives up after ${PROBE_TIMEOUT_MS / 1000} seconds`);
     expect(LIVE_CONCURRENCY).toBe(2);
     expect(live).toContain('Two cases at once');
     expect(live).toContain(`\`${DEFAULT_LIVE_REPORT_PATH}\``);
+  });
+
+  test('says how to let a run write, and what it needs', () => {
+    expect(live).toContain(`\`${LIVE_WRITES_FLAG}\``);
+    expect(live).toContain(`\`${LIVE_CLIENT_VARIABLE}\``);
   });
 });
 
