@@ -53,13 +53,18 @@ export function parameterRole(
   return { kind: 'shared', collection: kind.collection };
 }
 
-/** The path parameters an example reads from its environment, each once, with its variable. */
+/**
+ * The ids an example reads from its environment, each variable once: its path parameters, then the
+ * body fields that hold another record's id (named by that record's path parameter, `targetId` for
+ * a proxy's `proxyTargetId`).
+ */
 export function environmentIds(steps: readonly ExampleStep[]): Array<{ parameter: string; variable: string }> {
   const found: Array<{ parameter: string; variable: string }> = [];
-  for (const step of steps)
-    for (const { name, source } of step.parameters)
-      if (source.kind === 'environment' && !found.some((each) => each.parameter === name))
-        found.push({ parameter: name, variable: source.variable });
+  const add = (parameter: string, variable: string) => {
+    if (!found.some((each) => each.variable === variable)) found.push({ parameter, variable });
+  };
+  for (const step of steps) for (const { name, source } of step.parameters) if (source.kind === 'environment') add(name, source.variable);
+  for (const step of steps) for (const bodyId of step.bodyIds) add(bodyId.idParam, bodyId.variable);
   return found;
 }
 

@@ -19,13 +19,16 @@ function goVersionLine(): Promise<string> {
   });
 }
 
-/** A JSON value as a Go literal: `map[string]any{…}` with one entry a line, values aligned as gofmt aligns them. */
-function goLiteral(value: unknown, indent = ''): string {
+/** A JSON value as a Go literal: `map[string]any{…}` with one entry a line, values aligned as gofmt aligns them; a field named in `ids` holds that variable. */
+function goLiteral(value: unknown, indent = '', ids: Readonly<Record<string, string>> = {}): string {
   const inner = `${indent}\t`;
   if (Array.isArray(value))
     return value.length ? `[]any{\n${value.map((item) => `${inner}${goLiteral(item, inner)},`).join('\n')}\n${indent}}` : '[]any{}';
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => ({ key: `${JSON.stringify(key)}:`, item: goLiteral(item, inner) }));
+    const entries = Object.entries(value).map(([key, item]) => ({
+      key: `${JSON.stringify(key)}:`,
+      item: Object.hasOwn(ids, key) ? ids[key]! : goLiteral(item, inner),
+    }));
     const width = Math.max(0, ...entries.filter((entry) => !entry.item.includes('\n')).map((entry) => entry.key.length));
     const lines = entries.map(({ key, item }) => `${inner}${item.includes('\n') ? key : key.padEnd(width)} ${item},`);
     return entries.length ? `map[string]any{\n${lines.join('\n')}\n${indent}}` : 'map[string]any{}';
@@ -54,7 +57,7 @@ const GO_CODE: ScaffoldCode = {
   name: (words) => camelCase(words).replace(/Id(?=$|[A-Z])/g, 'ID'),
   text: (text) => JSON.stringify(text),
   path: (parts) => parts.map((part) => (typeof part === 'string' ? JSON.stringify(part) : part.variable)).join('+'),
-  body: (variable, value) => `${variable} := ${goLiteral(value)}`,
+  body: (variable, value, ids) => `${variable} := ${goLiteral(value, '', ids)}`,
   member: (words) => words.map((word) => GO_INITIALISMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(''),
   record: goStruct,
 };

@@ -195,8 +195,12 @@ export interface ScaffoldCode {
   text(text: string): string;
   /** An expression of the path under the API's base URL: literal pieces and variables. */
   path(parts: readonly CodePathPart[]): string;
-  /** Code that sets a new variable `variable` to the JSON value `value` (a request body); the template indents every line as the first. */
-  body(variable: string, value: unknown): string;
+  /**
+   * Code that sets a new variable `variable` to the JSON value `value` (a request body); the template
+   * indents every line as the first. Each top-level field named in `ids` takes the value of the
+   * program's variable named there (an id read from the environment) instead of its literal.
+   */
+  body(variable: string, value: unknown, ids?: Readonly<Record<string, string>>): string;
   /** For a language whose template declares a type per record: a field's name in it, made of `words` (Go: `ID`, `TargetBaseURL`). */
   member?(words: readonly string[]): string;
   /** For a language whose template declares a type per record: the declaration of type `name` with `fields`, as its formatter leaves it. */

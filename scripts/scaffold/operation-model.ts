@@ -1,14 +1,16 @@
 // What a new example's programs do, read from the API description, before any language: each step's
 // method and path (its ids read from `REQUESTROCKET_<PARAM>` variables, or taken from the answer of
 // the step that created the record), its query (the parameters' examples), its body (the request
-// schema's example), and the fields it prints: a list's ids and names, the new id and name, the
+// schema's example, each field holding another record's id read from a variable too), and the fields it prints: a list's ids and names, the new id and name, the
 // record's key fields after a get (never a secret, an owner's id or a time stamp), the fields an
 // update sent, as the API answers them. Each runner's template turns it into code (templates.ts).
 import { API_OPERATIONS } from '../api/core-api.ts';
 import { isRecord } from '../api/json-pointer.ts';
-import { createdParameter, parameterVariable, type OperationKind } from '../api/operation-kinds.ts';
+import { createdParameter, parameterVariable, referenceName, referenceVariable, type OperationKind } from '../api/operation-kinds.ts';
+import { sentReferenceFields } from '../api/reference-fields.ts';
 import { exampleSteps, type ExampleStep } from '../manifest/example-steps.ts';
 import { resourceActions, type ResourceKind } from '../mock/resource-model.ts';
+import { wordsOf } from '../runners/file-names.ts';
 
 /** A field of a record that a step prints, and its JSON type. */
 export interface ModelField {
@@ -33,6 +35,8 @@ export interface ModelStep {
   path: PathPart[];
   /** The request schema's first example, when the operation takes a body. */
   body?: unknown;
+  /** The body fields that hold another record's id, each read from the environment: the parameter of `variables` it is. */
+  bodyIds: string[];
   /** The resource's names: one (`target`), several (`targets`), its id field (`sKey`) and its name field (`targetName`), if any. */
   resource: { singular: string; plural: string; idField: string; nameField?: string };
   /** The id parameter of the record this step creates (`targetId`). */
@@ -48,21 +52,24 @@ export interface ModelStep {
 
 /** An id the program reads from the environment. */
 export interface ModelVariable {
+  /** The path parameter (`clientId`), or the body field (`proxyTargetId`). */
   parameter: string;
   variable: string;
-  /** What it is the id of (`client`), for the message when it is unset. */
+  /** What it is the id of (`client`, `proxy credential`), for the message when it is unset. */
   record: string;
+  /** The words of the program's name for it (`target`, `id`). */
+  words: string[];
 }
 
 /** Everything the templates need to know of a new example's requests. */
 export interface OperationModel {
   steps: ModelStep[];
   variables: ModelVariable[];
-  /** The manifest's `parameters`: each variable by path parameter. */
+  /** The manifest's `parameters`: each variable by path parameter or body field. */
   parameters: Record<string, string>;
 }
 
-/** The path parameters the example reads from the environment, each under its conventional variable. */
+/** The path parameters and body ids the example reads from the environment, each under its conventional variable. */
 function environmentParameters(operationIds: readonly string[]): Record<string, string> {
   const parameters: Record<string, string> = {};
   const created = new Set<string>();
@@ -70,6 +77,7 @@ function environmentParameters(operationIds: readonly string[]): Record<string, 
     const operation = API_OPERATIONS.find((each) => each.operationId === operationId);
     if (!operation) continue;
     for (const { name } of operation.pathParameters) if (!created.has(name)) parameters[name] = parameterVariable(name);
+    for (const { field } of sentReferenceFields(operation, API_OPERATIONS)) parameters[field] = referenceVariable(field);
     const made = createdParameter(operation, API_OPERATIONS);
     if (made !== undefined) created.add(made);
   }
@@ -168,6 +176,7 @@ function modelStep(step: ExampleStep, kind: ResourceKind): ModelStep {
     doing: lowerFirst(operation.summary),
     path,
     ...(body !== undefined && { body: structuredClone(body) }),
+    bodyIds: step.bodyIds.map((bodyId) => bodyId.field),
     resource: { singular: kind.itemKey, plural: kind.listKey, idField: kind.idField, ...(nameField !== undefined && { nameField }) },
     ...(step.creates !== undefined && { creates: step.creates }),
     ...(kind.idParam !== undefined && step.kind !== 'list' && step.kind !== 'create' && { idParam: kind.idParam }),
@@ -186,10 +195,17 @@ export function operationModel(operationIds: readonly string[]): OperationModel 
       throw new Error(`the scaffold cannot write ${step.operation.operationId}: it is no list, create, get, update or delete`);
     return modelStep(step, action.kind);
   });
-  const variables = Object.entries(parameters).map(([parameter, variable]) => ({
-    parameter,
-    variable,
-    record: [...actions.values()].find((action) => action.kind.idParam === parameter)?.kind.itemKey ?? parameter.replace(/Id$/, ''),
-  }));
+  const bodyFields = new Set(steps.flatMap((step) => step.bodyIds));
+  const variables = Object.entries(parameters).map(([parameter, variable]) => {
+    // A body id is named as its field without its owner's word: `proxyTargetId` is the `target` id.
+    const name = bodyFields.has(parameter) ? referenceName(parameter) : parameter;
+    const kind = [...actions.values()].find((action) => action.kind.idParam === parameter)?.kind;
+    return {
+      parameter,
+      variable,
+      record: kind?.itemKey ?? wordsOf(name.replace(/Id$/, '')).join(' '),
+      words: wordsOf(name),
+    };
+  });
   return { steps, variables, parameters };
 }

@@ -85,7 +85,8 @@ function modelValues(model: OperationModel, code: ScaffoldCode): TemplateContext
   const unique = uniqueNames(code);
   const idName = (parameter: string) => code.name(wordsOf(parameter));
   const variables = model.variables.map((each, step) => ({
-    name: unique(wordsOf(each.parameter), step),
+    parameter: each.parameter,
+    name: unique(each.words, step),
     variable: each.variable,
     record: each.record,
   }));
@@ -124,11 +125,14 @@ function modelValues(model: OperationModel, code: ScaffoldCode): TemplateContext
   });
   // The body of each step, named now that every name is known.
   const withBodies = steps.map((step, index) => {
-    const body = model.steps[index]!.body;
-    return { ...step, bodyCode: body === undefined || !step.bodyName ? '' : code.body(step.bodyName, body) };
+    const { body, bodyIds } = model.steps[index]!;
+    const ids = Object.fromEntries(
+      variables.filter((variable) => bodyIds.includes(variable.parameter)).map((variable) => [variable.parameter, variable.name]),
+    );
+    return { ...step, bodyCode: body === undefined || !step.bodyName ? '' : code.body(step.bodyName, body, ids) };
   });
   return {
-    variables,
+    variables: variables.map(({ name, variable, record }) => ({ name, variable, record })),
     steps: withBodies,
     records: recordValues(model, code),
     lists: model.steps.some((step) => step.kind === 'list'),

@@ -25,13 +25,25 @@ public class CreateProxy {
         if (clientId == null || clientId.isEmpty()) {
             exit("Set REQUESTROCKET_CLIENT_ID to the id of the client.");
         }
+        String proxyCredentialId = System.getenv("REQUESTROCKET_PROXY_CREDENTIAL_ID");
+        if (proxyCredentialId == null || proxyCredentialId.isEmpty()) {
+            exit("Set REQUESTROCKET_PROXY_CREDENTIAL_ID to the id of the proxy credential.");
+        }
+        String targetId = System.getenv("REQUESTROCKET_TARGET_ID");
+        if (targetId == null || targetId.isEmpty()) {
+            exit("Set REQUESTROCKET_TARGET_ID to the id of the target.");
+        }
+        String targetCredentialId = System.getenv("REQUESTROCKET_TARGET_CREDENTIAL_ID");
+        if (targetCredentialId == null || targetCredentialId.isEmpty()) {
+            exit("Set REQUESTROCKET_TARGET_CREDENTIAL_ID to the id of the target credential.");
+        }
 
         JsonObject body = new JsonObject();
         body.addProperty("proxyName", "stripe-checkout");
         body.addProperty("proxyRegion", "us-east-1");
-        body.addProperty("proxyProxyCredentialId", "cred_4f1a2b3c");
-        body.addProperty("proxyTargetId", "tgt_789e4567");
-        body.addProperty("proxyTargetCredentialId", "cred_9d8e7f6a");
+        body.addProperty("proxyProxyCredentialId", proxyCredentialId);
+        body.addProperty("proxyTargetId", targetId);
+        body.addProperty("proxyTargetCredentialId", targetCredentialId);
         body.addProperty("proxyDefaultRuleEffect", "allow");
         JsonObject newProxy = call("create a proxy", "POST", "/clients/" + clientId + "/proxies", body).getAsJsonObject("proxy");
         String proxyId = newProxy.get("sKey").getAsString();

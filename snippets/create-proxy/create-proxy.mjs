@@ -9,6 +9,21 @@ if (!clientId) {
   console.error('Set REQUESTROCKET_CLIENT_ID to the id of the client.');
   process.exit(1);
 }
+const proxyCredentialId = process.env.REQUESTROCKET_PROXY_CREDENTIAL_ID;
+if (!proxyCredentialId) {
+  console.error('Set REQUESTROCKET_PROXY_CREDENTIAL_ID to the id of the proxy credential.');
+  process.exit(1);
+}
+const targetId = process.env.REQUESTROCKET_TARGET_ID;
+if (!targetId) {
+  console.error('Set REQUESTROCKET_TARGET_ID to the id of the target.');
+  process.exit(1);
+}
+const targetCredentialId = process.env.REQUESTROCKET_TARGET_CREDENTIAL_ID;
+if (!targetCredentialId) {
+  console.error('Set REQUESTROCKET_TARGET_CREDENTIAL_ID to the id of the target credential.');
+  process.exit(1);
+}
 
 /** Sends one request to the Core API and returns its JSON answer; throws with the status and the API's message. */
 async function call(method, path, body) {
@@ -34,9 +49,9 @@ try {
   const body = {
     proxyName: 'stripe-checkout',
     proxyRegion: 'us-east-1',
-    proxyProxyCredentialId: 'cred_4f1a2b3c',
-    proxyTargetId: 'tgt_789e4567',
-    proxyTargetCredentialId: 'cred_9d8e7f6a',
+    proxyProxyCredentialId: proxyCredentialId,
+    proxyTargetId: targetId,
+    proxyTargetCredentialId: targetCredentialId,
     proxyDefaultRuleEffect: 'allow',
   };
   const newProxy = (await call('POST', `/clients/${clientId}/proxies`, body)).proxy;

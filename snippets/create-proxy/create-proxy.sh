@@ -3,6 +3,9 @@
 set -euo pipefail
 : "${REQUESTROCKET_USER_TOKEN:?Set REQUESTROCKET_USER_TOKEN to your RequestRocket user token}"
 client_id=${REQUESTROCKET_CLIENT_ID:?Set REQUESTROCKET_CLIENT_ID to the id of the client}
+proxy_credential_id=${REQUESTROCKET_PROXY_CREDENTIAL_ID:?Set REQUESTROCKET_PROXY_CREDENTIAL_ID to the id of the proxy credential}
+target_id=${REQUESTROCKET_TARGET_ID:?Set REQUESTROCKET_TARGET_ID to the id of the target}
+target_credential_id=${REQUESTROCKET_TARGET_CREDENTIAL_ID:?Set REQUESTROCKET_TARGET_CREDENTIAL_ID to the id of the target credential}
 
 # call DOING METHOD PATH [BODY] sends one request to the Core API and prints its JSON answer. If it
 # fails, it prints one line saying what could not be done and why, and exits 1.
@@ -40,9 +43,9 @@ json_field() {
 body='{
   "proxyName": "stripe-checkout",
   "proxyRegion": "us-east-1",
-  "proxyProxyCredentialId": "cred_4f1a2b3c",
-  "proxyTargetId": "tgt_789e4567",
-  "proxyTargetCredentialId": "cred_9d8e7f6a",
+  "proxyProxyCredentialId": "'"${proxy_credential_id}"'",
+  "proxyTargetId": "'"${target_id}"'",
+  "proxyTargetCredentialId": "'"${target_credential_id}"'",
   "proxyDefaultRuleEffect": "allow"
 }'
 new_proxy=$(call 'create a proxy' POST "/clients/${client_id}/proxies" "${body}")

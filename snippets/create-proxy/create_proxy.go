@@ -31,13 +31,25 @@ func main() {
 	if clientID == "" {
 		exit("set REQUESTROCKET_CLIENT_ID to the id of the client")
 	}
+	proxyCredentialID := os.Getenv("REQUESTROCKET_PROXY_CREDENTIAL_ID")
+	if proxyCredentialID == "" {
+		exit("set REQUESTROCKET_PROXY_CREDENTIAL_ID to the id of the proxy credential")
+	}
+	targetID := os.Getenv("REQUESTROCKET_TARGET_ID")
+	if targetID == "" {
+		exit("set REQUESTROCKET_TARGET_ID to the id of the target")
+	}
+	targetCredentialID := os.Getenv("REQUESTROCKET_TARGET_CREDENTIAL_ID")
+	if targetCredentialID == "" {
+		exit("set REQUESTROCKET_TARGET_CREDENTIAL_ID to the id of the target credential")
+	}
 
 	body := map[string]any{
 		"proxyName":               "stripe-checkout",
 		"proxyRegion":             "us-east-1",
-		"proxyProxyCredentialId":  "cred_4f1a2b3c",
-		"proxyTargetId":           "tgt_789e4567",
-		"proxyTargetCredentialId": "cred_9d8e7f6a",
+		"proxyProxyCredentialId":  proxyCredentialID,
+		"proxyTargetId":           targetID,
+		"proxyTargetCredentialId": targetCredentialID,
 		"proxyDefaultRuleEffect":  "allow",
 	}
 	var newProxy struct {

@@ -10,6 +10,15 @@ if not token:
 client_id = os.environ.get("REQUESTROCKET_CLIENT_ID")
 if not client_id:
     sys.exit("Set REQUESTROCKET_CLIENT_ID to the id of the client.")
+proxy_credential_id = os.environ.get("REQUESTROCKET_PROXY_CREDENTIAL_ID")
+if not proxy_credential_id:
+    sys.exit("Set REQUESTROCKET_PROXY_CREDENTIAL_ID to the id of the proxy credential.")
+target_id = os.environ.get("REQUESTROCKET_TARGET_ID")
+if not target_id:
+    sys.exit("Set REQUESTROCKET_TARGET_ID to the id of the target.")
+target_credential_id = os.environ.get("REQUESTROCKET_TARGET_CREDENTIAL_ID")
+if not target_credential_id:
+    sys.exit("Set REQUESTROCKET_TARGET_CREDENTIAL_ID to the id of the target credential.")
 
 
 def call(doing, method, path, body=None):
@@ -41,9 +50,9 @@ def call(doing, method, path, body=None):
 body = {
     "proxyName": "stripe-checkout",
     "proxyRegion": "us-east-1",
-    "proxyProxyCredentialId": "cred_4f1a2b3c",
-    "proxyTargetId": "tgt_789e4567",
-    "proxyTargetCredentialId": "cred_9d8e7f6a",
+    "proxyProxyCredentialId": proxy_credential_id,
+    "proxyTargetId": target_id,
+    "proxyTargetCredentialId": target_credential_id,
     "proxyDefaultRuleEffect": "allow",
 }
 new_proxy = call("create a proxy", "POST", f"/clients/{client_id}/proxies", body)["proxy"]

@@ -4,7 +4,8 @@
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { API_OPERATIONS } from '../../scripts/api/core-api.ts';
-import { createdParameter, parameterVariable } from '../../scripts/api/operation-kinds.ts';
+import { createdParameter, parameterVariable, referenceVariable } from '../../scripts/api/operation-kinds.ts';
+import { sentReferenceFields } from '../../scripts/api/reference-fields.ts';
 import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
 import { planHarness } from '../../scripts/harness/harness.ts';
 import { exampleSteps } from '../../scripts/manifest/example-steps.ts';
@@ -12,7 +13,7 @@ import { LIVE_REQUEST_CEILING, checkRequestPlan, requestPlan } from '../../scrip
 import { createdIdsIn } from '../../scripts/live/created-ids.ts';
 import { documentedAnswer } from '../../scripts/live/documented.ts';
 import { compareAnswer } from '../../scripts/live/drift.ts';
-import { leftOutReason, parameterRole } from '../../scripts/live/live-plan.ts';
+import { environmentIds, leftOutReason, parameterRole } from '../../scripts/live/live-plan.ts';
 import { answerAssumptions, plannedProbes, probeKeyOf } from '../../scripts/live/probe-phase.ts';
 import { UsageError } from '../../scripts/usage.ts';
 
@@ -23,6 +24,7 @@ function steps(...operationIds: string[]) {
   for (const id of operationIds) {
     const operation = API_OPERATIONS.find((each) => each.operationId === id)!;
     for (const { name } of operation.pathParameters) if (!created.has(name)) parameters[name] = parameterVariable(name);
+    for (const { field } of sentReferenceFields(operation, API_OPERATIONS)) parameters[field] = referenceVariable(field);
     const creates = createdParameter(operation, API_OPERATIONS);
     if (creates) created.add(creates);
   }
@@ -52,6 +54,18 @@ describe('leftOutReason', () => {
   test('sends everything in a write run', () => {
     for (const operation of API_OPERATIONS)
       expect(leftOutReason(steps(operation.operationId), { writes: true, clientId: 'c' })).toBeUndefined();
+  });
+});
+
+describe('environmentIds', () => {
+  test("gives a body's ids of other records a run's resource too, each variable once", () => {
+    expect(environmentIds(steps('createProxy'))).toEqual([
+      { parameter: 'clientId', variable: 'REQUESTROCKET_CLIENT_ID' },
+      { parameter: 'credentialId', variable: 'REQUESTROCKET_PROXY_CREDENTIAL_ID' },
+      { parameter: 'targetId', variable: 'REQUESTROCKET_TARGET_ID' },
+      { parameter: 'credentialId', variable: 'REQUESTROCKET_TARGET_CREDENTIAL_ID' },
+    ]);
+    expect(parameterRole(steps('createProxy'), 'targetId', 'ok')).toEqual({ kind: 'shared', collection: 'targets' });
   });
 });
 
