@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
+import { exampleSteps } from '../../scripts/manifest/example-steps.ts';
 import { parseCommandLine } from '../../scripts/harness/cli/command-line.ts';
 import { UsageError } from '../../scripts/usage.ts';
 import { runLiveCommand } from '../../scripts/live/live-command.ts';
@@ -104,20 +105,32 @@ describe('snippets --live refuses before sending anything', () => {
   });
 
   test('plans reads only by default, and says how many write cases it left out and why', async () => {
+    // The examples that create, change or delete, and those that read under a client, from their own manifests.
+    const { examples } = await planHarness();
+    const kindsOf = (example: (typeof examples)[number]) => exampleSteps(example.manifest).map((step) => step.kind);
+    const writing = examples.filter((example) =>
+      kindsOf(example).some((kind) => kind === 'create' || kind === 'update' || kind === 'delete'),
+    );
+    const underClient = examples.filter(
+      (example) => !writing.includes(example) && exampleSteps(example.manifest).some((step) => step.operation.pathParameters.length > 0),
+    );
+    expect(writing.length).toBeGreaterThan(0);
+    expect(underClient.length).toBeGreaterThan(0);
     const writes = (await planLive({})).leftOut.filter((each) => each.writes);
-    expect(writes.map((each) => each.example)).toEqual(['create-target', 'delete-target', 'target-lifecycle', 'update-proxy']);
+    expect(writes.map((each) => each.example).sort()).toEqual(writing.map((example) => example.id).sort());
     const result = await cli(['--live', '--list']);
     expect(result.exitCode).toBe(0);
     const count = writes.reduce((sum, each) => sum + each.cases, 0);
     expect(result.stdout).toContain(
-      `left out ${count} write case(s) of create-target, delete-target, target-lifecycle, update-proxy: they create, change or delete, and a live run writes only with --live-writes and REQUESTROCKET_LIVE_CLIENT_ID`,
+      `left out ${count} write case(s) of ${writes.map((each) => each.example).join(', ')}: they create, change or delete, and a live run writes only with --live-writes and REQUESTROCKET_LIVE_CLIENT_ID`,
     );
-    expect(result.stdout).toContain('case(s) of list-credentials: it reads a clientId: set REQUESTROCKET_LIVE_CLIENT_ID');
-    expect(result.stdout).not.toMatch(/^(create-target|delete-target|target-lifecycle|update-proxy)\//m);
+    for (const example of underClient)
+      expect(result.stdout).toContain(`case(s) of ${example.id}: it reads a clientId: set REQUESTROCKET_LIVE_CLIENT_ID`);
+    for (const example of writing) expect(result.stdout).not.toMatch(new RegExp(`^${example.id}/`, 'm'));
     // With the dedicated client, the reads under it run too; the writes still do not.
     const withClient = await cli(['--live', '--list'], { REQUESTROCKET_LIVE_CLIENT_ID: LIVE_CLIENT_ID });
     expect(withClient.stdout).toMatch(/^list-credentials\/go\/ok$/m);
-    expect(withClient.stdout).not.toMatch(/^create-target\//m);
+    for (const example of writing) expect(withClient.stdout).not.toMatch(new RegExp(`^${example.id}/`, 'm'));
   });
 
   test('lists the live cases without a token', async () => {
