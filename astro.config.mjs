@@ -6,7 +6,7 @@ import { codeHighlight } from './docs/integrations/code-highlight.ts';
 import { virtualStylesheet } from './docs/integrations/virtual-stylesheet.ts';
 import { languageCss } from './docs/lib/prepaint.ts';
 import { reportGate } from './docs/integrations/report-gate.ts';
-import { sourceUrls } from './docs/integrations/source-urls.ts';
+import { scriptsFromSource } from './docs/integrations/scripts-from-source.ts';
 import { searchIndex } from './docs/integrations/search-index.ts';
 import { linkCheck } from './docs/integrations/link-check.ts';
 import { sitemap } from './docs/integrations/sitemap.ts';
@@ -21,14 +21,14 @@ export default defineConfig({
   // Before building, the harness report must speak about the files as they are now (see the gate);
   // highlighted code takes its colours from one stylesheet and is cached between builds.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
-  // The scripts' modules keep their own `import.meta.url` once bundled, so they find the API description.
+  // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
   // After building: the sitemap, the search index, and a check that every internal link leads somewhere.
   integrations: [
     mdx(),
     reportGate(),
     codeHighlight(),
     virtualStylesheet('virtual:rr-languages.css', () => languageCss(LANGUAGE_IDS)),
-    sourceUrls(),
+    scriptsFromSource(),
     sitemap(),
     searchIndex(),
     linkCheck(),
