@@ -22,7 +22,8 @@ export default defineConfig({
   // highlighted code takes its colours from one stylesheet and is cached between builds.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
   // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
-  // After building: the sitemap, the search index, and a check that every internal link leads somewhere.
+  // After building: the sitemap, a check that every internal link leads somewhere, and the search
+  // index, which Pagefind starts as soon as the pages are written, so the link check runs meanwhile.
   integrations: [
     mdx(),
     reportGate(),
@@ -30,8 +31,8 @@ export default defineConfig({
     virtualStylesheet('virtual:rr-languages.css', () => languageCss(LANGUAGE_IDS)),
     scriptsFromSource(),
     sitemap(),
-    searchIndex(),
     linkCheck(),
+    searchIndex(),
   ],
   // Page scripts and styles are files the browser keeps between pages, never copied into each page's
   // HTML, and every page's CSS is one stylesheet (one request, cached for the whole site).
