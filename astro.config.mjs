@@ -24,6 +24,9 @@ export default defineConfig({
   // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
   // After building: the sitemap, a check that every internal link leads somewhere, and the search
   // index, which Pagefind starts as soon as the pages are written, so the link check runs meanwhile.
+  // Code shown on a page is a tested file (<CodeTabs>, <CodeFile>), highlighted by the site's own
+  // highlighter: the MDX pages need no Markdown highlighter of their own (none is loaded).
+  markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
     reportGate(),
