@@ -19,7 +19,8 @@ export default defineConfig({
   // The path the site is served under: '/' by default, '/<repository>' on a GitHub project page.
   base: process.env.SITE_BASE || '/',
   // Before building, the harness report must speak about the files as they are now (see the gate);
-  // highlighted code takes its colours from one stylesheet and is cached between builds.
+  // highlighted code takes its colours from one stylesheet and is cached between builds; Shiki runs in a
+  // thread of its own from the start of a build, on every block the pages show.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
   // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
   // After building: the sitemap, a check that every internal link leads somewhere, and the search
