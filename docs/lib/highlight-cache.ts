@@ -63,6 +63,8 @@ export function cachedHighlight(dir: string, key: string, render: () => Promise<
       },
     );
     pending.set(file, markup);
+    // A failure is the asking page's to report; the next ask (a later build in this process) tries again.
+    markup.catch(() => pending.delete(file));
   }
   return markup;
 }

@@ -1,13 +1,16 @@
 // During a build Shiki runs in a thread of its own, fed as the build starts with every block the
 // pages show: the thread's markup of each block is the main thread's, byte for byte, and the blocks
-// asked for ahead are the ones the pages' <CodeTabs> and <CodeFile> show.
+// asked for ahead are the ones the pages' <CodeTabs> and <CodeFile> show; a block is made once per
+// build however many ask, and one whose markup failed is made again when asked again.
 // vitest project: site (test/support/projects.ts)
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { shownBlocks } from '../../docs/integrations/highlight-ahead.ts';
 import { startHighlightThread } from '../../docs/integrations/shiki-thread.ts';
 import { GRAMMARS } from '../../docs/lib/highlight.ts';
+import { cachedHighlight } from '../../docs/lib/highlight-cache.ts';
 import { pageShownCode } from '../../docs/lib/page-examples.ts';
 import { codeMarkup, createCodeHighlighter, loadCodeThemes } from '../../docs/lib/shiki-markup.ts';
 import { DEFAULT_SNIPPETS_ROOT, PROJECT_ROOT } from '../../scripts/harness/harness.ts';
@@ -45,4 +48,26 @@ test('the blocks asked for ahead are every file each <CodeTabs> and <CodeFile> o
   }
   const blocks = await shownBlocks(CONTENT, DEFAULT_SNIPPETS_ROOT);
   expect(blocks.map((block) => block.code).sort()).toEqual([...expected].sort());
+});
+
+test('a block asked for once is made once, and one whose markup failed is made again when asked again', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rr-highlight-pending-'));
+  try {
+    const key = 'ab'.repeat(32);
+    let renders = 0;
+    const failing = () => {
+      renders += 1;
+      return Promise.reject(new Error('highlighting thread stopped'));
+    };
+    await expect(cachedHighlight(dir, key, failing)).rejects.toThrow('highlighting thread stopped');
+    const working = () => {
+      renders += 1;
+      return Promise.resolve('<pre class="code"></pre>');
+    };
+    const [first, second] = await Promise.all([cachedHighlight(dir, key, working), cachedHighlight(dir, key, working)]);
+    expect([first, second]).toEqual(['<pre class="code"></pre>', '<pre class="code"></pre>']);
+    expect(renders).toBe(2);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
