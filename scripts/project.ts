@@ -16,6 +16,9 @@ export const SNIPPETS_FOLDER = 'snippets';
 /** Default folder of the examples. */
 export const DEFAULT_SNIPPETS_ROOT = path.join(PROJECT_ROOT, SNIPPETS_FOLDER);
 
+/** The folder of the Core API section's pages (one MDX file each), from the project root: the site's content collection. */
+export const SECTION_PAGES_FOLDER = 'docs/content/core-api';
+
 /** Default cache of the runners (venv, Go binaries, Java classes). */
 export const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'harness');
 

@@ -47,8 +47,11 @@ export { withoutHarnessNoise } from './harness/case/observation.ts';
 export { maskCredentials, maskToken } from './secrets/mask.ts';
 export { TOKEN_SHAPE } from './secrets/scan.ts';
 
+// The operations whose reference a page of the section shows (its `<Operation id>` tags), as the scaffold reads them.
+export { operationsOfPage } from './scaffold/operation-page.ts';
+
 // Project folders and shared helpers.
-export { SNIPPETS_FOLDER, reportPathFrom, snippetsRootFrom } from './project.ts';
+export { SECTION_PAGES_FOLDER, SNIPPETS_FOLDER, reportPathFrom, snippetsRootFrom } from './project.ts';
 export { displayPath } from './paths.ts';
 export { describeIssues } from './zod-issues.ts';
 export { writeFileAtomic } from './write-file-atomic.ts';

@@ -1,6 +1,7 @@
 // The logic behind the status page: the harness report's cases grouped by the page that shows
-// them, then by example, each example a grid of scenario × language whose cells are a pass, fail
-// or skip with the failed checks or the reason, with totals per example and per page.
+// them, then by operation (the section of the page that shows the example, or the operations the
+// example calls), then by example, each example a grid of scenario × language whose cells are a
+// pass, fail or skip with the failed checks or the reason, with totals per example, operation and page.
 import { type CaseReport, type HarnessReport, LANGUAGES, type Status } from '../../scripts/site-surface.ts';
 import { maskTokens, scenarioLabel } from './evidence.ts';
 
@@ -44,12 +45,23 @@ export interface ExampleStatus {
   totals: StatusTotals;
 }
 
-/** One page's results: the examples it shows, and their totals. */
+/** The results of the examples of one operation (or one sequence of operations) on a page. */
+export interface OperationStatus {
+  /** The operationIds, in order: the section the examples sit in on the page, else what they call; empty when unknown. */
+  operations: readonly string[];
+  examples: ExampleStatus[];
+  totals: StatusTotals;
+}
+
+/** One page's results: the examples it shows, grouped by operation, and their totals. */
 export interface PageStatus {
   title: string;
   /** The page's URL path; none for the group of examples no page shows. */
   path?: string;
+  /** Every example of the page, in the page's order. */
   examples: ExampleStatus[];
+  /** The same examples by operation, the operations in the order their first example appears. */
+  operations: OperationStatus[];
   totals: StatusTotals;
 }
 
@@ -58,6 +70,8 @@ export interface PageExamples {
   title: string;
   path: string;
   examples: readonly string[];
+  /** The operations each example stands under on this page (its <Operation> section's, else the ones it calls). */
+  operations?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The title of the group of examples that the report has but no page shows. */
@@ -115,15 +129,30 @@ function sumOf(all: readonly StatusTotals[]): StatusTotals {
   );
 }
 
+/** Some examples grouped by the operations `operationsOf` gives each, in the order each group first appears. */
+function byOperation(examples: readonly ExampleStatus[], operationsOf: (example: string) => readonly string[]): OperationStatus[] {
+  const groups = new Map<string, OperationStatus>();
+  for (const example of examples) {
+    const operations = operationsOf(example.example);
+    const key = operations.join(' ');
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { operations, examples: [], totals: { passed: 0, failed: 0, skipped: 0 } }));
+    group.examples.push(example);
+    group.totals = sumOf([group.totals, example.totals]);
+  }
+  return [...groups.values()];
+}
+
 /**
- * The report grouped by page (in the order of `pages`), then by example (in the page's order),
- * with totals; the examples no page shows come last, in a group of their own. `titles` names
- * each example (its manifest's title).
+ * The report grouped by page (in the order of `pages`), then by operation, then by example (in the
+ * page's order), with totals, leaving out the examples the report has no case of; the examples no page shows come last, in a group of their own, by the
+ * operations `calls` says they call. `titles` names each example (its manifest's title).
  */
 export function statusByPage(
   report: HarnessReport,
   pages: readonly PageExamples[],
   titles: Readonly<Record<string, string>>,
+  calls: Readonly<Record<string, readonly string[]>> = {},
 ): { scenarios: StatusMatrix['scenarios']; pages: PageStatus[] } {
   const matrix = statusMatrix(report);
   const exampleStatus = (example: string): ExampleStatus => {
@@ -131,12 +160,20 @@ export function statusByPage(
     return { example, title: titles[example] ?? example, rows, totals: totalsOf(rows) };
   };
   const groups: PageStatus[] = pages.map((page) => {
-    const examples = page.examples.map(exampleStatus);
-    return { title: page.title, path: page.path, examples, totals: sumOf(examples.map((example) => example.totals)) };
+    // An example the report has no case of (its files are listed as out of date at the top) has no results to show.
+    const examples = page.examples.map(exampleStatus).filter((example) => example.rows.length > 0);
+    const operations = byOperation(examples, (example) => page.operations?.[example] ?? calls[example] ?? []);
+    return { title: page.title, path: page.path, examples, operations, totals: sumOf(examples.map((example) => example.totals)) };
   });
   const shown = new Set(pages.flatMap((page) => page.examples));
   const unshown = [...new Set(matrix.rows.map((row) => row.example))].filter((example) => !shown.has(example)).map(exampleStatus);
-  if (unshown.length > 0) groups.push({ title: UNSHOWN_GROUP, examples: unshown, totals: sumOf(unshown.map((example) => example.totals)) });
+  if (unshown.length > 0)
+    groups.push({
+      title: UNSHOWN_GROUP,
+      examples: unshown,
+      operations: byOperation(unshown, (example) => calls[example] ?? []),
+      totals: sumOf(unshown.map((example) => example.totals)),
+    });
   return { scenarios: matrix.scenarios, pages: groups.filter((group) => group.examples.length > 0) };
 }
 

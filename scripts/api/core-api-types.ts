@@ -533,7 +533,7 @@ export interface components {
         'application/json': components['schemas']['Deleted'];
       };
     };
-    /** @description The request is not valid. The message names each problem as field: what it must be, joined by "; ", such as "targetBaseURL: must be an https URL" or "name: unknown field (expected one of clientName)". */
+    /** @description The request is not valid. The message names each problem as field: what it must be, joined by "; ", such as "targetBaseURL: must be an https URL" or "name: unknown field (expected one of clientName)". A body field holding the id of a record the client does not hold is such a problem too: "proxyTargetId: no target tgt_… in this client". */
     BadRequest: {
       headers: {
         [name: string]: unknown;

@@ -66,3 +66,18 @@ export const VARIABLE_PREFIX = /^[A-Z0-9]+_/.exec(API_FACTS.tokenEnvVar)?.[0] ??
 export function parameterVariable(parameter: string): string {
   return VARIABLE_PREFIX + parameter.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
+
+/**
+ * The environment variable an example reads a body field holding an id from, by convention: the
+ * field without the word of the record it belongs to, so `proxyTargetId` is
+ * `REQUESTROCKET_TARGET_ID` and `proxyProxyCredentialId` is `REQUESTROCKET_PROXY_CREDENTIAL_ID`.
+ */
+export function referenceVariable(field: string): string {
+  return parameterVariable(referenceName(field));
+}
+
+/** `proxyTargetCredentialId` without its owner's word: `targetCredentialId` (a field of one word and `Id` is kept). */
+export function referenceName(field: string): string {
+  const rest = field.replace(/^[a-z0-9]+/, '');
+  return /^[A-Z][a-z0-9]+.*Id$/.test(rest) && rest !== 'Id' ? rest.charAt(0).toLowerCase() + rest.slice(1) : field;
+}

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { DEFAULT_REPORT_PATH, reportPathFrom } from '../project.ts';
 import { writeSyntheticExamples } from './synthetic.ts';
 
-/** What a site build needs of the project (node_modules is found in the project, above the copy), and the files the harness report's fingerprint covers. */
-const SOURCES = [
+/** What a site build needs of the project (node_modules is found in the project, above the copy): the API description too, which the config's imports read, and the files the harness report's fingerprint covers. */
+export const SCALED_SITE_SOURCES = [
   'api',
   'docs',
   'scripts',
@@ -39,7 +39,7 @@ export function extraPage(guide: string, index: number, example: string): string
 /** Copies the site's sources from `projectRoot` into `dir` (inside the project) with `extra` more pages. */
 export async function writeScaledSite(projectRoot: string, dir: string, extra: number): Promise<void> {
   await mkdir(dir, { recursive: true });
-  for (const source of SOURCES) await cp(path.join(projectRoot, source), path.join(dir, source), { recursive: true });
+  for (const source of SCALED_SITE_SOURCES) await cp(path.join(projectRoot, source), path.join(dir, source), { recursive: true });
   const report = reportPathFrom(process.env, projectRoot);
   await cp(report, path.join(dir, DEFAULT_REPORT_PATH)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;

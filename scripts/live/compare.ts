@@ -1,6 +1,7 @@
 // Compares a JSON body with the documented one, and shows either without the account's data.
 //
-// The rule: a value inside a list is the account's data (its clients), compared by type only; every
+// The rule: a value inside a list, or in the record a success answers with, is the account's data
+// (its clients, the target it read), compared by type only; every
 // other documented value is fixed by the contract and compared exactly. A field the contract does
 // not document is a difference, and is shown by its type, never its value.
 
@@ -49,8 +50,15 @@ function listOf(items: readonly string[]): string {
 const UNDOCUMENTED = Symbol('undocumented');
 
 /** The real body shown against the documented one: fixed values as they are, the account's data and undocumented fields by type. */
-export function showReal(real: unknown, documented: unknown, inList = false): string {
+export function showReal(real: unknown, documented: unknown, inList = false, dataKeys: readonly string[] = []): string {
   if (documented === UNDOCUMENTED) return shapeOf(real);
+  if (dataKeys.length && isObject(documented) && isObject(real))
+    return `{${Object.entries(real)
+      .map(
+        ([key, item]) =>
+          `${JSON.stringify(key)}: ${showReal(item, key in documented ? documented[key] : UNDOCUMENTED, dataKeys.includes(key))}`,
+      )
+      .join(', ')}}`;
   if (Array.isArray(documented) && Array.isArray(real))
     return listOf(real.map((item) => showReal(item, documented[0] ?? UNDOCUMENTED, true)));
   if (isObject(documented) && isObject(real)) {
@@ -63,8 +71,12 @@ export function showReal(real: unknown, documented: unknown, inList = false): st
   return showScalar(real);
 }
 
-/** The documented body shown the same way: fixed values as they are, list items by type. */
-export function showDocumented(documented: unknown, inList = false): string {
+/** The documented body shown the same way: fixed values as they are, list items and the account's records by type. */
+export function showDocumented(documented: unknown, inList = false, dataKeys: readonly string[] = []): string {
+  if (dataKeys.length && isObject(documented))
+    return `{${Object.entries(documented)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${showDocumented(item, dataKeys.includes(key))}`)
+      .join(', ')}}`;
   if (Array.isArray(documented)) return documented.length ? `[${showDocumented(documented[0], true)}, …]` : '[]';
   if (isObject(documented))
     return `{${Object.entries(documented)
@@ -73,15 +85,41 @@ export function showDocumented(documented: unknown, inList = false): string {
   return inList ? kindOf(documented) : showScalar(documented);
 }
 
-/** Every difference between a real JSON value and the documented one, by the rule above. */
-export function compareJson(documented: unknown, real: unknown, where = 'body', inList = false): Difference[] {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Every difference between a real JSON value and the documented one, by the rule above; `dataKeys`
+ * are top-level fields holding the account's data, and `optional` the places (`body.proxy.proxyAlias`)
+ * the contract lets an answer leave out.
+ */
+export function compareJson(
+  documented: unknown,
+  real: unknown,
+  where = 'body',
+  inList = false,
+  dataKeys: readonly string[] = [],
+  optional: ReadonlySet<string> = NONE,
+): Difference[] {
+  if (dataKeys.length && isObject(documented) && isObject(real)) {
+    const differences: Difference[] = [];
+    for (const [key, value] of Object.entries(documented)) {
+      const data = dataKeys.includes(key);
+      if (!(key in real)) {
+        if (!optional.has(`${where}.${key}`))
+          differences.push({ where: `${where}.${key}`, documented: data ? kindOf(value) : showDocumented(value), real: '(absent)' });
+      } else differences.push(...compareJson(value, real[key], `${where}.${key}`, data, [], optional));
+    }
+    for (const key of Object.keys(real))
+      if (!(key in documented)) differences.push({ where: `${where}.${key}`, documented: '(absent)', real: shapeOf(real[key]) });
+    return differences;
+  }
   if (Array.isArray(documented)) {
     if (!Array.isArray(real)) return [{ where, documented: 'a list', real: kindOf(real) }];
     const sample = documented[0];
     if (sample === undefined) return [];
     const found = new Map<string, Difference>();
     for (const item of real)
-      for (const difference of compareJson(sample, item, `${where}[]`, true)) found.set(difference.where, difference);
+      for (const difference of compareJson(sample, item, `${where}[]`, true, [], optional)) found.set(difference.where, difference);
     return [...found.values()];
   }
   if (isObject(documented)) {
@@ -89,8 +127,10 @@ export function compareJson(documented: unknown, real: unknown, where = 'body', 
     const differences: Difference[] = [];
     for (const [key, value] of Object.entries(documented)) {
       const at = `${where}.${key}`;
-      if (!(key in real)) differences.push({ where: at, documented: inList ? kindOf(value) : showDocumented(value), real: '(absent)' });
-      else differences.push(...compareJson(value, real[key], at, inList));
+      if (!(key in real)) {
+        if (!optional.has(at))
+          differences.push({ where: at, documented: inList ? kindOf(value) : showDocumented(value), real: '(absent)' });
+      } else differences.push(...compareJson(value, real[key], at, inList, [], optional));
     }
     for (const key of Object.keys(real)) {
       if (!(key in documented)) differences.push({ where: `${where}.${key}`, documented: '(absent)', real: shapeOf(real[key]) });

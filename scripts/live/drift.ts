@@ -39,8 +39,8 @@ export function compareAnswer(documented: DocumentedAnswer, answer: Extract<Prob
   const parsed = parseJson(answer.body);
   let realBody: string;
   if ('value' in parsed) {
-    differences.push(...compareJson(documented.body, parsed.value));
-    realBody = showReal(parsed.value, documented.body);
+    differences.push(...compareJson(documented.body, parsed.value, 'body', false, documented.dataKeys, documented.optional));
+    realBody = showReal(parsed.value, documented.body, false, documented.dataKeys);
   } else {
     differences.push({ where: 'body', documented: 'JSON', real: parsed.notJson });
     realBody = parsed.notJson;
@@ -49,7 +49,7 @@ export function compareAnswer(documented: DocumentedAnswer, answer: Extract<Prob
   const location = answer.location === null ? '' : ` Location: ${answer.location}`;
   return {
     differences,
-    documented: `${documented.status} ${documented.contentType} ${showDocumented(documented.body)}`,
+    documented: `${documented.status} ${documented.contentType} ${showDocumented(documented.body, false, documented.dataKeys)}`,
     real: `${answer.status} ${answer.contentType ?? '(no Content-Type)'}${location} ${realBody}`,
   };
 }

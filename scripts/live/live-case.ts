@@ -1,25 +1,23 @@
-// Runs one live case: the harness's probe of the real API, then the program with its own real token
-// in the same sandbox as a mocked run, reaching the API only through the egress proxy (no
-// interception), then the live checks. Every text it returns is masked.
+// Runs one live case: the program with its own real token (and, in a write run, the ids of the
+// run's own resources) in the same sandbox as a mocked run, reaching the API only through the egress
+// proxy (no interception), then the live checks against the verdict of the probe of its operation
+// and scenario, sent once before the cases. Every text it returns is masked.
 import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { runCase, type CaseContext } from '../harness/case/run-case.ts';
 import { outputTail } from '../harness/case/output-tail.ts';
 import { baseEnvironment, withToken } from '../harness/case/base-environment.ts';
+import { withIds } from '../harness/case/case-ids.ts';
 import { programOutput } from '../harness/case/observation.ts';
 import { evidenceOf, finishedCase, harnessFailure, skippedCase } from '../harness/case/case-result.ts';
 import { SCENARIOS } from '../harness/case/scenarios.ts';
-import { maskToken } from '../secrets/mask.ts';
 import { EVIDENCE_LIMIT } from '../report/report-schema.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
 import type { RunResult } from '../runners/runner-contract.ts';
-import type { RequestBudget } from './budget.ts';
 import { LIVE_CHECKS, type LiveObservation } from './live-checks.ts';
 import { evaluateChecks } from '../harness/checks/evaluate-checks.ts';
-import { documentedAnswer } from './documented.ts';
-import { exampleSteps, firstRequestOf } from '../manifest/example-steps.ts';
-import { liveExpectation, realFacts } from './expectation.ts';
-import { probeApi, type ProbeAnswer, type ProbeRequest } from './probe.ts';
+import { exampleSteps, type ExampleStep } from '../manifest/example-steps.ts';
+import { liveExpectation } from './expectation.ts';
 import { maskSecrets } from '../secrets/safe-text.ts';
 import { apiRoute, standInRoute, type Route } from './route.ts';
 import { describeSideDoors, openCaseSandbox, type CaseSandbox, type ResourceReport, type SideDoorReport } from '../sandbox/sandbox.ts';
@@ -27,14 +25,22 @@ import { describeEgress } from '../mock/describe.ts';
 import { homeVariables } from '../mock/intercepted-environment.ts';
 import { liveTokenFor } from './live-scenarios.ts';
 import { liveSecrets, type LiveTokens } from './live-tokens.ts';
+import type { GivenId } from '../harness/case/case-ids.ts';
+import type { ScenarioName } from '../harness/case/scenarios.ts';
+import { createdIdsIn } from './created-ids.ts';
+import { environmentIds, parameterRole } from './live-plan.ts';
+import type { LiveResources } from './live-resources.ts';
+import { probeKeyOf, type ProbeFinding } from './probe-phase.ts';
 
 /** How the live cases of one run are made. */
 export interface LiveSettings {
   tokens: LiveTokens;
-  /** Time allowed for one probe. */
-  probeTimeoutMs: number;
-  /** Counts the probes; none is sent once it is spent. */
-  budget: RequestBudget;
+  /** What each probe found, by probe key (see probeKeyOf): sent once, before any case. */
+  findings: ReadonlyMap<string, ProbeFinding>;
+  /** A write run's resources: the ids its cases get, and where a program's created records go. */
+  resources?: LiveResources;
+  /** A read run's dedicated client, when given. */
+  clientId?: string;
   /**
    * Tests only: a stand-in of the real API on 127.0.0.1. The programs and the probe reach it through
    * an interception proxy instead of the internet. No command-line flag sets it.
@@ -42,11 +48,19 @@ export interface LiveSettings {
   upstream?: RequestListener;
 }
 
-/** One line for the report: what the probe sent and what it received (the token masked). */
-function describeProbe(request: ProbeRequest, answer: ProbeAnswer): string {
-  const sent = `${request.method} ${request.path} Authorization: ${request.token === undefined ? '(none)' : JSON.stringify(maskToken(request.token))}`;
-  if (answer.kind === 'error') return `${sent} -> no answer: ${answer.message}`;
-  return `${sent} -> ${answer.status} ${answer.contentType ?? '(no Content-Type)'}${answer.location ? ` Location: ${answer.location}` : ''}`;
+/** The ids a case's program is given: the dedicated client, or resources the run made. */
+async function liveIds(steps: readonly ExampleStep[], scenario: ScenarioName, settings: LiveSettings): Promise<GivenId[]> {
+  const given: GivenId[] = [];
+  for (const { parameter, variable } of environmentIds(steps)) {
+    const role = parameterRole(steps, parameter, scenario);
+    const { resources } = settings;
+    let value: string | undefined;
+    if (role.kind === 'client') value = resources?.clientId ?? settings.clientId;
+    else if (resources) value = role.kind === 'shared' ? await resources.shared(role.collection) : await resources.fresh(role.collection);
+    if (value === undefined) throw new Error(`a live run has no ${parameter} to give ${variable}`);
+    given.push({ parameter, variable, value, unknown: false });
+  }
+  return given;
 }
 
 /** A live case runner for the engine (in place of the mock's `runCase`). */
@@ -65,11 +79,11 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     const setup = SCENARIOS[planned.scenario];
     const manifest = planned.example.manifest;
     const runners = context.runners ?? DEFAULT_RUNNERS;
-    const seeded = firstRequestOf(exampleSteps(manifest));
-    const request: ProbeRequest = { ...seeded, token };
+    const steps = exampleSteps(manifest);
+    const finding = settings.findings.get(probeKeyOf(planned));
+    let ids: GivenId[];
     let route: Route | undefined;
     let sandbox: CaseSandbox | undefined;
-    let probe: ProbeAnswer;
     let run: RunResult;
     let exitedAtMs: number;
     let sideDoors: SideDoorReport | undefined;
@@ -78,10 +92,9 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     try {
       // The real token and the real network: never without the sandbox.
       if (!context.isolation?.available) throw new Error('a live run runs its programs in the sandbox only, and there is none');
+      if (!finding) throw new Error(`no probe was sent for ${probeKeyOf(planned)}`);
+      ids = await liveIds(steps, planned.scenario, settings);
       route = settings.upstream ? await standInRoute(settings.upstream, context.ca) : await apiRoute(context.ca);
-      probe = settings.budget.take()
-        ? await probeApi(request, { timeoutMs: settings.probeTimeoutMs, agent: route.agent, signal: context.signal })
-        : { kind: 'error', message: "the run's request limit is spent; no probe was sent" };
       sandbox = await openCaseSandbox({
         isolation: context.isolation,
         proxy: route.proxy,
@@ -91,7 +104,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
         limits: context.limits,
         homeVariables: homeVariables(runners),
       });
-      const env = sandbox.environment(withToken(route.environment(baseEnvironment(process.env, runners)), token));
+      const env = sandbox.environment(withIds(withToken(route.environment(baseEnvironment(process.env, runners)), token), ids));
       run = await planned.runner.run(snippet, {
         env,
         timeoutMs: manifest.timeoutMs,
@@ -111,12 +124,21 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
     }
     context.onRun?.(run);
     const output = programOutput(run, runners);
+    const given = Object.fromEntries(ids.map((id) => [id.parameter, id.value]));
+    let expectation = liveExpectation(setup, manifest, finding.facts, given);
+    // A create's new record, as the program printed it: deleted at the end, and what {targetId} stands for.
+    if (settings.resources && planned.scenario === 'ok') {
+      const created = createdIdsIn(steps, expectation.output, output);
+      for (const record of created) settings.resources.record(record.collection, record.id, 'a program');
+      const createdIds = Object.fromEntries(created.map((record) => [record.parameter, record.id]));
+      expectation = liveExpectation(setup, manifest, finding.facts, { ...given, ...createdIds });
+    }
     const observation: LiveObservation = {
       scenario: setup,
-      expectation: liveExpectation(setup, manifest, realFacts(probe)),
+      expectation,
       manifest,
       token,
-      ids: [],
+      ids,
       requests: [],
       egress: route.proxy.egress,
       tlsFailures: [],
@@ -131,8 +153,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
       exitedAtMs,
       run,
       output,
-      probe,
-      documented: documentedAnswer(setup, seeded),
+      verdict: finding.verdict,
     };
     // Each check on its own: one that throws fails, named, and the others still judge the case.
     const { checks, errors } = evaluateChecks(LIVE_CHECKS, observation, secrets, mask);
@@ -145,7 +166,7 @@ export function liveCaseRunner(settings: LiveSettings): typeof runCase {
         exitCode: run.exitCode,
         signal: run.signal,
         timedOut: run.timedOut,
-        requests: [mask(describeProbe(request, probe))],
+        requests: [finding.line],
         recordedBy: "the harness's probe",
         egress: [...route.proxy.egress.map(describeEgress), ...describeSideDoors(sideDoors)].map(mask),
         connections: connections.map(mask),

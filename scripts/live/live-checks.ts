@@ -6,17 +6,11 @@ import { CHECKS } from '../harness/checks/all-checks.ts';
 import type { ReportCheckId } from '../harness/checks/check-ids.ts';
 import { fail, pass, type Check, type CheckOutcome } from '../harness/checks/check.ts';
 import type { CaseObservation } from '../harness/case/observation.ts';
-import type { DocumentedAnswer } from './documented.ts';
-import { compareAnswer, headline } from './drift.ts';
-import { exampleSteps, firstRequestOf } from '../manifest/example-steps.ts';
-import type { ProbeAnswer } from './probe.ts';
+import { describeVerdict, type ProbeVerdict } from './verdict.ts';
 
-/** Everything a live case's checks look at: the program's run, and the probe's answer. */
+/** Everything a live case's checks look at: the program's run, and the verdict of the probe of its operation and scenario. */
 export interface LiveObservation extends CaseObservation {
-  /** What the probe received for the example's request under this scenario. */
-  probe: ProbeAnswer;
-  /** What the contract documents for it. */
-  documented: DocumentedAnswer | { undocumented: string };
+  verdict: ProbeVerdict;
 }
 
 /** A check of a live case. */
@@ -42,22 +36,9 @@ export const REUSED_CHECK_IDS = [
 export const contractDriftCheck: LiveCheck = {
   id: 'contract-drift',
   describe: 'the real API answers as the documented contract (the mock) says: status, error bodies, response shape',
-  evaluate({ manifest, scenario, probe, documented }) {
-    const { method, path } = firstRequestOf(exampleSteps(manifest));
-    const what = `${method} ${path} (${scenario.name})`;
-    if ('undocumented' in documented) return fail(`${what}: ${documented.undocumented}`);
-    if (probe.kind === 'error') return fail(`${what}: no answer from the real API to compare: ${probe.message}`);
-    const drift = compareAnswer(documented, probe);
-    if (drift.differences.length === 0) return pass(`the real API answered as documented: ${drift.real}`);
-    return fail(
-      [
-        `${what}: ${headline(documented, drift, probe.status)}`,
-        `    with ${scenario.summary}`,
-        `    documented: ${drift.documented}`,
-        `    real:       ${drift.real}`,
-        ...drift.differences.map((difference) => `    ${difference.where}: documented ${difference.documented}, real ${difference.real}`),
-      ].join('\n'),
-    );
+  evaluate({ verdict }) {
+    if (verdict.outcome === 'as-documented') return pass(`the real API answered as documented: ${verdict.real}`);
+    return fail(describeVerdict(verdict));
   },
 };
 

@@ -1,12 +1,16 @@
-// The sentinel's own view of the real API: one request per case, made by the harness with Node,
-// with the same method, path, headers and token as the case's program. It never retries and never
-// follows a redirect (a redirect is an answer to compare, and following it could carry the token
-// elsewhere).
+// The sentinel's own view of the real API: one request per operation and scenario, made by the
+// harness with Node, with the method, path, headers, body and token the cases' programs send (and,
+// in a write run, the harness's own requests that make and delete its resources). It never retries
+// and never follows a redirect (a redirect is an answer to compare, and following it could carry
+// the token elsewhere).
 import https from 'node:https';
 import { API_FACTS } from '../api/core-api.ts';
 
 /** User-Agent of the probe, so the API's logs (and a test's stand-in) can tell it from the programs. */
 export const PROBE_USER_AGENT = 'requestrocket-docs-sentinel';
+
+/** User-Agent of the harness's own writes in a write run (making and deleting its resources), told apart from the probes. */
+export const SETUP_USER_AGENT = 'requestrocket-docs-sentinel-setup';
 
 /** Most bytes of a body the probe keeps; the rest is dropped and the answer marked truncated. */
 export const PROBE_BODY_LIMIT_BYTES = 256 * 1024;
@@ -18,6 +22,10 @@ export interface ProbeRequest {
   headers: Readonly<Record<string, string>>;
   /** Sent raw as `Authorization`; undefined sends no Authorization header. */
   token: string | undefined;
+  /** The JSON body, for an operation that takes one. */
+  body?: string;
+  /** SETUP_USER_AGENT for the harness's own writes; default PROBE_USER_AGENT. */
+  userAgent?: string;
 }
 
 /** How a probe is sent. */
@@ -48,8 +56,9 @@ export type ProbeAnswer =
 export function probeApi(request: ProbeRequest, options: ProbeOptions): Promise<ProbeAnswer> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { ...request.headers, 'User-Agent': PROBE_USER_AGENT };
+  const headers: Record<string, string> = { ...request.headers, 'User-Agent': request.userAgent ?? PROBE_USER_AGENT };
   if (request.token !== undefined) headers.Authorization = request.token;
+  if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
   return new Promise((resolve) => {
     let settled = false;
     const settle = (answer: ProbeAnswer): void => {
@@ -98,6 +107,6 @@ export function probeApi(request: ProbeRequest, options: ProbeOptions): Promise<
       },
     );
     req.on('error', failed);
-    req.end();
+    req.end(request.body);
   });
 }

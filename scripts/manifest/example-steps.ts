@@ -1,11 +1,14 @@
 // What a manifest's `operation` (or `steps`) and `parameters` mean once read against the API
 // description: each step's operation, where each of its path parameters comes from (an environment
-// variable the program reads, or the answer of an earlier step that created the record), and which
+// variable the program reads, or the answer of an earlier step that created the record), the body
+// fields holding another record's id that it reads from the environment too, and which
 // of the scenarios the example can be run under (`not-found` needs an id from the environment and a
 // documented 404, `bad-request` a body and a documented 400).
-import { API_FACTS, API_MEDIA_TYPE, API_OPERATIONS } from '../api/core-api.ts';
-import { createdParameter, operationKind, parameterVariable, type OperationKind } from '../api/operation-kinds.ts';
+import { API_FACTS, API_OPERATIONS } from '../api/core-api.ts';
+import { isRecord } from '../api/json-pointer.ts';
+import { createdParameter, operationKind, parameterVariable, referenceVariable, type OperationKind } from '../api/operation-kinds.ts';
 import type { ApiOperation } from '../api/operations.ts';
+import { referenceFields, sentReferenceFields, type ReferenceField } from '../api/reference-fields.ts';
 import { SCENARIO_NAMES, type ScenarioName } from './scenario-names.ts';
 
 /** What a manifest says about its requests (checked by the manifest schema). */
@@ -13,6 +16,11 @@ export interface StepsDeclaration {
   operation?: string;
   steps?: readonly string[];
   parameters?: Readonly<Record<string, string>>;
+}
+
+/** A body field holding another record's id (reference-fields.ts) that the program reads from an environment variable. */
+export interface BodyId extends ReferenceField {
+  variable: string;
 }
 
 /** Where a path parameter's value comes from. */
@@ -24,6 +32,8 @@ export interface ExampleStep {
   kind: OperationKind | undefined;
   /** Each path parameter, in path order, with where its value comes from. */
   parameters: ReadonlyArray<{ name: string; source: ParameterSource }>;
+  /** The body fields its request example fills with another record's id, each read from a variable. */
+  bodyIds: readonly BodyId[];
   /** The id parameter of the record this step creates (`targetId` for createTarget). */
   creates?: string;
 }
@@ -89,19 +99,23 @@ function resolve(declaration: StepsDeclaration): { steps: ExampleStep[]; problem
       }
       return { name, source: { kind: 'environment', variable: given[name] ?? '' } as const };
     });
+    const bodyIds = sentReferenceFields(operation, API_OPERATIONS).map((reference) => {
+      used.add(reference.field);
+      if (!Object.hasOwn(given, reference.field))
+        problems.push({
+          path: ['parameters'],
+          message: `expected an environment variable for the body field ${reference.field} of ${operationId}${where(index)} (the id of a record in ${reference.collection}), like "${reference.field}": "${referenceVariable(reference.field)}"`,
+          input: given,
+        });
+      return { ...reference, variable: given[reference.field] ?? '' };
+    });
     const creates = createdParameter(operation, API_OPERATIONS);
-    steps.push({ operation, kind: operationKind(operation), parameters, ...(creates !== undefined && { creates }) });
+    steps.push({ operation, kind: operationKind(operation), parameters, bodyIds, ...(creates !== undefined && { creates }) });
   }
   const variables = new Map<string, string>();
   for (const [name, variable] of Object.entries(given)) {
-    if (!used.has(name) && steps.length === ids.length) {
-      const known = [...used];
-      problems.push({
-        path: ['parameters', name],
-        message: `expected a path parameter of ${ids.join(', ')}: ${known.length ? `one of ${known.join(', ')}` : 'it has none'}`,
-        input: variable,
-      });
-    }
+    if (!used.has(name) && steps.length === ids.length)
+      problems.push({ path: ['parameters', name], message: unusedNameMessage(name, steps, [...used]), input: variable });
     if (variable === API_FACTS.tokenEnvVar)
       problems.push({
         path: ['parameters', name],
@@ -120,7 +134,23 @@ function resolve(declaration: StepsDeclaration): { steps: ExampleStep[]; problem
   return { steps, problems };
 }
 
-/** Every problem of a declaration: both or neither of operation and steps, a path parameter without a source, an unused or shared variable. */
+/** Why `name` of `parameters` is none the steps read: not a field of theirs, a body field that holds no id, or one their example does not send. */
+function unusedNameMessage(name: string, steps: readonly ExampleStep[], known: readonly string[]): string {
+  const operationIds = steps.map((step) => step.operation.operationId).join(', ');
+  const expected = `expected a path parameter of ${operationIds}, or a body field that holds the id of another record`;
+  const knownText = known.length ? `one of ${known.join(', ')}` : 'it has none';
+  for (const step of steps) {
+    const schema = step.operation.requestBody?.schema;
+    if (!isRecord(schema) || !isRecord(schema.properties) || !Object.hasOwn(schema.properties, name)) continue;
+    const reference = referenceFields(step.operation, API_OPERATIONS).find((each) => each.field === name);
+    if (!reference)
+      return `${expected}: ${name} of ${step.operation.operationId} is not an id field (its schema is no record's id type); ${knownText}`;
+    return `${expected} that the description's request example of ${step.operation.operationId} sends: it has no ${name}; ${knownText}`;
+  }
+  return `${expected}: ${knownText}`;
+}
+
+/** Every problem of a declaration: both or neither of operation and steps, a path parameter or body id without a source, an unused or shared variable. */
 export function declarationProblems(declaration: StepsDeclaration): DeclarationProblem[] {
   return resolve(declaration).problems;
 }
@@ -179,38 +209,14 @@ export function missingScenarioReason(steps: readonly ExampleStep[], scenario: S
   return `${ids} sends no body where the description documents a 400`;
 }
 
-/** The names `{name}` may stand for in an expected output: the parameters read from the environment and the ids the steps create. */
+/** The names `{name}` may stand for in an expected output: the parameters and body ids read from the environment and the ids the steps create. */
 export function placeholderNames(steps: readonly ExampleStep[]): string[] {
   const names = steps.flatMap((step) => [
     ...step.parameters.filter((parameter) => parameter.source.kind === 'environment').map((parameter) => parameter.name),
+    ...step.bodyIds.map((bodyId) => bodyId.field),
     ...(step.creates !== undefined ? [step.creates] : []),
   ]);
   return [...new Set(names)];
-}
-
-/** A request as the description's examples fill it in: the method, the path with the seeded ids, and the API's Content-Type. */
-export interface SeededRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-}
-
-/** The first request of an example with the description's example ids (what a live run's probe sends). */
-export function firstRequestOf(steps: readonly ExampleStep[]): SeededRequest {
-  const { operation } = steps[0]!;
-  const path = operation.path.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-    const example = operation.pathParameters.find((parameter) => parameter.name === name)?.example;
-    return example === undefined ? whole : encodeURIComponent(String(example));
-  });
-  return { method: operation.method, path, headers: { 'Content-Type': API_MEDIA_TYPE } };
-}
-
-/** Whether every step only reads and takes no id from the environment: what a live run may send to a real account as it is. */
-export function onlyReadsWithoutIds(steps: readonly ExampleStep[]): boolean {
-  return steps.every(
-    (step) =>
-      (step.kind === 'list' || step.kind === 'get') && step.parameters.every((parameter) => parameter.source.kind !== 'environment'),
-  );
 }
 
 /** `{targetId}` and the like in an expected output text. */

@@ -100,8 +100,13 @@ const ManifestFields = z.strictObject({
     .min(2, 'expected at least two operationIds (one goes in "operation")')
     .max(MAX_STEPS, `expected at most ${MAX_STEPS} steps`)
     .optional(),
-  /** The environment variable each path parameter is read from (`"clientId": "REQUESTROCKET_CLIENT_ID"`). */
-  parameters: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a path parameter name'), VariableSchema).default({}),
+  /**
+   * The environment variable each path parameter is read from (`"clientId": "REQUESTROCKET_CLIENT_ID"`),
+   * and each body field that holds another record's id (`"proxyTargetId": "REQUESTROCKET_TARGET_ID"`).
+   */
+  parameters: z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected a path parameter or a body field name'), VariableSchema)
+    .default({}),
   /** How long one run may take before it is killed with its process tree. */
   timeoutMs: z.int().min(1000).max(300_000).default(20_000),
   /** The request timeout the example's programs set: how long they wait for an answer before giving up. */

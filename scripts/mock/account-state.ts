@@ -3,6 +3,8 @@
 // and delete it. Each instance has its own (one per case), so no case sees another's changes.
 import { isRecord } from '../api/json-pointer.ts';
 import type { JsonSchema } from '../api/operations.ts';
+import type { ReferenceField } from '../api/reference-fields.ts';
+import type { ValidationProblem } from '../api/validation-messages.ts';
 import type { SeedAccount } from '../api/seed-account.ts';
 import type { CreatedRecord } from './types.ts';
 import { SERVER_SET, newId, takeFields, type ApiRecord, type CreateContext } from './new-records.ts';
@@ -63,6 +65,31 @@ export class AccountState {
     }
     this.#delete(kind, id);
     return { found: true, status: action.successStatus, body: { message: action.message } };
+  }
+
+  /**
+   * The fields of a create's or an update's body that name a record its client does not hold
+   * (`proxyTargetId: no target tgt_… in this client`), as a 400 names them; none when the client
+   * itself is unknown, which is a 404.
+   */
+  unknownReferences(
+    action: ResourceAction,
+    pathParams: Readonly<Record<string, string>>,
+    body: unknown,
+    references: readonly ReferenceField[],
+  ): ValidationProblem[] {
+    const { parentParam } = action.kind;
+    if (!isRecord(body) || (parentParam !== undefined && !this.#exists(parentParam, pathParams[parentParam]))) return [];
+    return references.flatMap(({ field, collection }) => {
+      const id = body[field];
+      const kind = this.#kinds.find((each) => each.collection === collection);
+      if (typeof id !== 'string' || kind === undefined) return [];
+      const record = this.#records.get(collection)!.get(id);
+      const owner = kind.parentParam;
+      if (record !== undefined && (owner === undefined || record[owner] === pathParams[owner])) return [];
+      const where = owner === undefined ? '' : ` in this ${this.#kinds.find((each) => each.idParam === owner)?.itemKey ?? owner}`;
+      return [{ location: 'body' as const, field, message: `no ${kind.itemKey} ${id}${where}`, keyword: 'reference' }];
+    });
   }
 
   /** Whether a record with this id exists in the collection whose id parameter is `idParam` (`clientId`). */

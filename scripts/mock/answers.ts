@@ -1,12 +1,14 @@
 // Which answer the mock gives a request, decided from the API description alone: the route (404 for
 // an unknown path, 405 with Allow for a method the path lacks), the token (401, 403), the path's ids
 // (404), the body (415, 413, 400), the request against its operation's schemas (400 naming each
-// problem), then the account's state (404 for an unknown record, else the operation's success).
+// problem), then the account's state (404 for an unknown record, 400 for a body naming a record the
+// client does not hold, else the operation's success).
 import { API_OPERATIONS, CORE_API, documentedError } from '../api/core-api.ts';
 import { createApiValidator, type ApiValidator } from '../api/api-validator.ts';
 import { unroutedResponses, type ErrorBody } from '../api/error-bodies.ts';
 import { matchRoute } from '../api/operation-routes.ts';
 import type { ApiOperation } from '../api/operations.ts';
+import { referenceFields, type ReferenceField } from '../api/reference-fields.ts';
 import { seedAccount, type SeedAccount } from '../api/seed-account.ts';
 import { formatProblems, type ValidationProblem } from '../api/validation-messages.ts';
 import { AccountState } from './account-state.ts';
@@ -46,6 +48,8 @@ export interface AnswerInput {
 /** The description as the mock serves it, made once per process: each operation's action, and the validator. */
 interface MockModel {
   actions: ReadonlyMap<string, ResourceAction>;
+  /** The body fields of each operation that hold another record's id, by operationId. */
+  references: ReadonlyMap<string, readonly ReferenceField[]>;
   validator: ApiValidator;
   unknownPath: ErrorBody;
   methodNotAllowed: ErrorBody;
@@ -62,6 +66,7 @@ function mockModel(): MockModel {
   };
   model = {
     actions: resourceActions(API_OPERATIONS),
+    references: new Map(API_OPERATIONS.map((operation) => [operation.operationId, referenceFields(operation, API_OPERATIONS)])),
     validator: createApiValidator(CORE_API, API_OPERATIONS),
     unknownPath: unroutedBody(404, 'unknownPath'),
     methodNotAllowed: unroutedBody(405),
@@ -98,7 +103,7 @@ function headerValues(input: AnswerInput, name: string): string[] {
 
 /** Decides the answer to one request; changes `state` only for a valid create, update or delete. */
 export function decideAnswer(input: AnswerInput, tokens: MockTokens, state: AccountState, options: DecideOptions = {}): Answer {
-  const { actions, validator, unknownPath, methodNotAllowed } = mockModel();
+  const { actions, references, validator, unknownPath, methodNotAllowed } = mockModel();
   const route = matchRoute(API_OPERATIONS, input.method, input.path);
   if (route.kind === 'not-found')
     return { status: 404, body: unknownPath, reason: 'not-found', operation: { unmatched: 'unknown-path' }, headers: {} };
@@ -150,7 +155,10 @@ export function decideAnswer(input: AnswerInput, tokens: MockTokens, state: Acco
   if (problems.length > 0) return invalid(problems);
   if (options.refuseBodies && operation.requestBody) return error(400, 'invalid-request');
 
-  const outcome = state.apply(actions.get(operation.operationId)!, pathParams, body);
+  const action = actions.get(operation.operationId)!;
+  const unknownRecords = state.unknownReferences(action, pathParams, body, references.get(operation.operationId) ?? []);
+  if (unknownRecords.length > 0) return invalid(unknownRecords);
+  const outcome = state.apply(action, pathParams, body);
   if (!outcome.found) return error(404, 'unknown-id', 'unknownId');
   return { ...answer(outcome.status, outcome.body, 'ok'), ...(outcome.created && { created: outcome.created }) };
 }

@@ -8,13 +8,23 @@ import { probeVersion, readInput, runSnippet } from './toolchain.ts';
 /** A single-quoted shell word. */
 const shWord = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
 
+/** What stands for a variable in a body's JSON text until the quoting is done: `@@target_id@@`. */
+const MARKER = /@@([a-z_][a-z0-9_]*)@@/g;
+
+/** `value` with each top-level field named in `ids` holding the marker of its variable. */
+function withMarkers(value: unknown, ids: Readonly<Record<string, string>>): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, Object.hasOwn(ids, key) ? `@@${ids[key]}@@` : item]));
+}
+
 /** How the curl script writes names (snake case), words, paths (double-quoted, with `${name}`) and a body (JSON text). */
 const CURL_CODE: ScaffoldCode = {
   name: (words) => words.map((word) => word.toLowerCase()).join('_'),
   text: shWord,
   path: (parts) =>
     `"${parts.map((part) => (typeof part === 'string' ? part.replace(/["$`\\]/g, '\\$&') : `\${${part.variable}}`)).join('')}"`,
-  body: (variable, value) => `${variable}=${shWord(JSON.stringify(value, null, 2))}`,
+  body: (variable, value, ids = {}) =>
+    `${variable}=${shWord(JSON.stringify(withMarkers(value, ids), null, 2)).replace(MARKER, '\'"${$1}"\'')}`,
 };
 
 /** Runs .sh snippets as `bash file.sh`; curl itself is found on the run's own PATH. */

@@ -4,7 +4,7 @@
 // reaches the proxy through HTTPS_PROXY and trusts the CA through SSL_CERT_FILE.
 import { dirname, join, resolve } from 'node:path';
 import { camelCase, snakeCase } from './file-names.ts';
-import { defineRunner, type BuildDeclaration, type LanguageRunner, type ScaffoldCode } from './runner-contract.ts';
+import { defineRunner, type BuildDeclaration, type CodeRecordField, type LanguageRunner, type ScaffoldCode } from './runner-contract.ts';
 import { buildOnce, hashOf } from './build-cache.ts';
 import { buildVariables, memoByPath, probeVersion, readInput, runBuild, runSnippet, runToolchain, stepFailed } from './toolchain.ts';
 
@@ -19,13 +19,16 @@ function goVersionLine(): Promise<string> {
   });
 }
 
-/** A JSON value as a Go literal: `map[string]any{…}` with one entry a line, values aligned as gofmt aligns them. */
-function goLiteral(value: unknown, indent = ''): string {
+/** A JSON value as a Go literal: `map[string]any{…}` with one entry a line, values aligned as gofmt aligns them; a field named in `ids` holds that variable. */
+function goLiteral(value: unknown, indent = '', ids: Readonly<Record<string, string>> = {}): string {
   const inner = `${indent}\t`;
   if (Array.isArray(value))
     return value.length ? `[]any{\n${value.map((item) => `${inner}${goLiteral(item, inner)},`).join('\n')}\n${indent}}` : '[]any{}';
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => ({ key: `${JSON.stringify(key)}:`, item: goLiteral(item, inner) }));
+    const entries = Object.entries(value).map(([key, item]) => ({
+      key: `${JSON.stringify(key)}:`,
+      item: Object.hasOwn(ids, key) ? ids[key]! : goLiteral(item, inner),
+    }));
     const width = Math.max(0, ...entries.filter((entry) => !entry.item.includes('\n')).map((entry) => entry.key.length));
     const lines = entries.map(({ key, item }) => `${inner}${item.includes('\n') ? key : key.padEnd(width)} ${item},`);
     return entries.length ? `map[string]any{\n${lines.join('\n')}\n${indent}}` : 'map[string]any{}';
@@ -33,12 +36,30 @@ function goLiteral(value: unknown, indent = ''): string {
   return value === null ? 'nil' : JSON.stringify(value);
 }
 
-/** How the Go template writes names (`clientID`), strings, paths (concatenations) and a body (a map). */
+/** Go's spelling of the initialisms of the API's field names (`ID`, `URL`), as golint and the standard library write them. */
+const GO_INITIALISMS: Readonly<Record<string, string>> = { id: 'ID', url: 'URL', api: 'API' };
+
+/** The Go type of a JSON scalar. */
+const GO_TYPES = { string: 'string', integer: 'int', number: 'float64', boolean: 'bool' } as const;
+
+/** A struct type with one field a line, its names, types and tags aligned as gofmt aligns them. */
+function goStruct(name: string, fields: readonly CodeRecordField[]): string {
+  const memberWidth = Math.max(0, ...fields.map((field) => field.member.length));
+  const typeWidth = Math.max(0, ...fields.map((field) => GO_TYPES[field.type].length));
+  const lines = fields.map(
+    (field) => `\t${field.member.padEnd(memberWidth)} ${GO_TYPES[field.type].padEnd(typeWidth)} \`json:"${field.json}"\``,
+  );
+  return `type ${name} struct {\n${lines.join('\n')}\n}`;
+}
+
+/** How the Go template writes names (`clientID`), strings, paths (concatenations), a body (a map) and a record (a struct). */
 const GO_CODE: ScaffoldCode = {
   name: (words) => camelCase(words).replace(/Id(?=$|[A-Z])/g, 'ID'),
   text: (text) => JSON.stringify(text),
   path: (parts) => parts.map((part) => (typeof part === 'string' ? JSON.stringify(part) : part.variable)).join('+'),
-  body: (variable, value) => `${variable} := ${goLiteral(value)}`,
+  body: (variable, value, ids) => `${variable} := ${goLiteral(value, '', ids)}`,
+  member: (words) => words.map((word) => GO_INITIALISMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1)).join(''),
+  record: goStruct,
 };
 
 /**

@@ -158,8 +158,13 @@ function javaScalar(value: unknown): string {
   return String(value);
 }
 
-/** Statements that build the JSON value `value` with Gson into a new variable `variable` (names taken are not reused). */
-function javaBody(variable: string, value: unknown, taken: Set<string> = new Set([variable])): string[] {
+/** Statements that build the JSON value `value` with Gson into a new variable `variable` (names taken are not reused); a field named in `ids` holds that variable. */
+function javaBody(
+  variable: string,
+  value: unknown,
+  taken: Set<string> = new Set([variable]),
+  ids: Readonly<Record<string, string>> = {},
+): string[] {
   const name = (key: string) => {
     let candidate = camelCase(wordsOf(key));
     for (let count = 2; taken.has(candidate); count++) candidate = `${camelCase(wordsOf(key))}${count}`;
@@ -178,7 +183,8 @@ function javaBody(variable: string, value: unknown, taken: Set<string> = new Set
   }
   const lines = [`JsonObject ${variable} = new JsonObject();`];
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (item !== null && typeof item === 'object') {
+    if (Object.hasOwn(ids, key)) lines.push(`${variable}.addProperty(${javaString(key)}, ${ids[key]});`);
+    else if (item !== null && typeof item === 'object') {
       const nested = name(key);
       lines.push(...javaBody(nested, item, taken), `${variable}.add(${javaString(key)}, ${nested});`);
     } else lines.push(`${variable}.addProperty(${javaString(key)}, ${item === null ? '(String) null' : javaScalar(item)});`);
@@ -191,7 +197,7 @@ const JAVA_CODE: ScaffoldCode = {
   name: camelCase,
   text: javaString,
   path: (parts) => parts.map((part) => (typeof part === 'string' ? javaString(part) : part.variable)).join(' + '),
-  body: (variable, value) => javaBody(variable, value).join('\n'),
+  body: (variable, value, ids) => javaBody(variable, value, new Set([variable, ...Object.values(ids ?? {})]), ids).join('\n'),
 };
 
 /** Why `id` cannot name a Java class the template can use, or undefined. */

@@ -52,14 +52,15 @@ function isJavaScriptFrame(line: string): boolean {
 /** A single-quoted JavaScript string. */
 const jsString = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n')}'`;
 
-/** A JSON value as a JavaScript literal, objects over several lines with trailing commas. */
-function jsLiteral(value: unknown, indent = ''): string {
+/** A JSON value as a JavaScript literal, objects over several lines with trailing commas; a field named in `ids` holds that variable. */
+function jsLiteral(value: unknown, indent = '', ids: Readonly<Record<string, string>> = {}): string {
   const inner = `${indent}  `;
   if (Array.isArray(value))
     return value.length ? `[\n${value.map((item) => `${inner}${jsLiteral(item, inner)},`).join('\n')}\n${indent}]` : '[]';
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(
-      ([key, item]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key)}: ${jsLiteral(item, inner)},`,
+      ([key, item]) =>
+        `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key)}: ${Object.hasOwn(ids, key) ? ids[key] : jsLiteral(item, inner)},`,
     );
     return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
   }
@@ -74,7 +75,7 @@ const JAVASCRIPT_CODE: ScaffoldCode = {
     parts.every((part) => typeof part === 'string')
       ? jsString(parts.join(''))
       : `\`${parts.map((part) => (typeof part === 'string' ? part.replace(/[`$\\]/g, '\\$&') : `\${${part.variable}}`)).join('')}\``,
-  body: (variable, value) => `const ${variable} = ${jsLiteral(value)};`,
+  body: (variable, value, ids) => `const ${variable} = ${jsLiteral(value, '', ids)};`,
 };
 
 /** Runs .js and .mjs snippets with `process.execPath`. */

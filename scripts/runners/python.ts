@@ -53,13 +53,15 @@ function venvRuntime(venv: string, version: string): Promise<string> {
 /** A double-quoted Python string (JSON's escapes are Python's too). */
 const pyString = (text: string) => JSON.stringify(text);
 
-/** A JSON value as a Python literal, dictionaries over several lines. */
-function pyLiteral(value: unknown, indent = ''): string {
+/** A JSON value as a Python literal, dictionaries over several lines; a field named in `ids` holds that variable. */
+function pyLiteral(value: unknown, indent = '', ids: Readonly<Record<string, string>> = {}): string {
   const inner = `${indent}    `;
   if (Array.isArray(value))
     return value.length ? `[\n${value.map((item) => `${inner}${pyLiteral(item, inner)},`).join('\n')}\n${indent}]` : '[]';
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => `${inner}${pyString(key)}: ${pyLiteral(item, inner)},`);
+    const entries = Object.entries(value).map(
+      ([key, item]) => `${inner}${pyString(key)}: ${Object.hasOwn(ids, key) ? ids[key] : pyLiteral(item, inner)},`,
+    );
     return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
   }
   if (value === null) return 'None';
@@ -75,7 +77,7 @@ const PYTHON_CODE: ScaffoldCode = {
     parts.every((part) => typeof part === 'string')
       ? pyString(parts.join(''))
       : `f"${parts.map((part) => (typeof part === 'string' ? JSON.stringify(part).slice(1, -1).replace(/[{}]/g, '$&$&') : `{${part.variable}}`)).join('')}"`,
-  body: (variable, value) => `${variable} = ${pyLiteral(value)}`,
+  body: (variable, value, ids) => `${variable} = ${pyLiteral(value, '', ids)}`,
 };
 
 /** How pip installs requirements.txt: from PyPI alone, with the index, CA bundle and wheel folder this machine's pip is configured with. */

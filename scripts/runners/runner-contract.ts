@@ -177,6 +177,13 @@ export interface ClientEnvironment {
 /** A piece of a path as a template writes it: literal text, or a variable the program holds (named with `name`). */
 export type CodePathPart = string | { variable: string };
 
+/** A field of a record type a template declares: its name in the language, in the API's JSON, and its JSON type. */
+export interface CodeRecordField {
+  member: string;
+  json: string;
+  type: 'string' | 'integer' | 'number' | 'boolean';
+}
+
 /**
  * How a language writes the parts of a new example that vary with its operation (names, strings,
  * paths, a JSON body): the template holds everything else, with a section for each kind of step.
@@ -188,8 +195,16 @@ export interface ScaffoldCode {
   text(text: string): string;
   /** An expression of the path under the API's base URL: literal pieces and variables. */
   path(parts: readonly CodePathPart[]): string;
-  /** Code that sets a new variable `variable` to the JSON value `value` (a request body); the template indents every line as the first. */
-  body(variable: string, value: unknown): string;
+  /**
+   * Code that sets a new variable `variable` to the JSON value `value` (a request body); the template
+   * indents every line as the first. Each top-level field named in `ids` takes the value of the
+   * program's variable named there (an id read from the environment) instead of its literal.
+   */
+  body(variable: string, value: unknown, ids?: Readonly<Record<string, string>>): string;
+  /** For a language whose template declares a type per record: a field's name in it, made of `words` (Go: `ID`, `TargetBaseURL`). */
+  member?(words: readonly string[]): string;
+  /** For a language whose template declares a type per record: the declaration of type `name` with `fields`, as its formatter leaves it. */
+  record?(name: string, fields: readonly CodeRecordField[]): string;
 }
 
 /** How `npm run new-example` makes this language's starting file. */

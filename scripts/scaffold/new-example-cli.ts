@@ -6,10 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { API_FACTS } from '../api/core-api.ts';
-import { DEFAULT_SNIPPETS_ROOT } from '../project.ts';
+import { DEFAULT_SNIPPETS_ROOT, SECTION_PAGES_FOLDER } from '../project.ts';
 import { UsageError } from '../usage.ts';
 import { shellQuote } from '../shell.ts';
 import { displayPath } from '../paths.ts';
+import { pageForOperation, sectionPageOperations, type SectionPageOperations } from './operation-page.ts';
 import { DEFAULT_OPERATION, ScaffoldError, scaffoldExample, type ScaffoldResult } from './scaffold.ts';
 
 const USAGE = `Usage: npm run new-example -- --operation OPERATION [--operation OPERATION]... [--id ID] [--title "Title"] [--root DIR]
@@ -93,8 +94,34 @@ export function parseCommandLine(argv: readonly string[]): ScaffoldCommand {
 /** A path as a shell argument: bare when it is safe, quoted otherwise. */
 const shellArgument = (value: string) => (/^[\w./-]+$/.test(value) ? value : shellQuote(value));
 
-/** What the CLI prints after creating an example: the files, then how to edit, run and show it. */
-export function describeCreated(result: ScaffoldResult, id: string, root: string): string {
+/** Where CONTRIBUTING.md details the steps the "Next:" text gives: its `## ` heading. */
+export const CONTRIBUTING_STEPS = 'Add an example, step by step';
+
+/** Step 3 of the "Next:" text: the page (and the operation's section on it) where the example belongs. */
+export function showItLines(id: string, operationId: string, page: SectionPageOperations | undefined): string[] {
+  const tabs = `<CodeTabs example="${id}" />`;
+  if (!page) return [`  3. Show it on a page of the Core API section (an MDX file under ${SECTION_PAGES_FOLDER}/):`, `       ${tabs}`];
+  if (page.operations.includes(operationId))
+    return [
+      `  3. Show it on ${page.file}, inside the section of its operation:`,
+      `       <Operation id="${operationId}">`,
+      `         ${tabs}`,
+      '       </Operation>',
+    ];
+  return [`  3. Show it on ${page.file}, the page of the operation's resource:`, `       ${tabs}`];
+}
+
+/**
+ * What the CLI prints after creating an example: the files, then how to edit, run and show it.
+ * `pages` are the section's pages with their operations (sectionPageOperations()); `operationId` the first one the example calls.
+ */
+export function describeCreated(
+  result: ScaffoldResult,
+  id: string,
+  root: string,
+  operationId: string = DEFAULT_OPERATION,
+  pages: readonly SectionPageOperations[] = [],
+): string {
   const rootOption = path.resolve(root) === DEFAULT_SNIPPETS_ROOT ? '' : ` --root ${shellArgument(displayPath(root))}`;
   const reads = result.variables.length ? ` and the ${result.variables.length === 1 ? 'id' : 'ids'} in ${result.variables.join(', ')}` : '';
   return [
@@ -111,9 +138,8 @@ export function describeCreated(result: ScaffoldResult, id: string, root: string
     '     ("{targetId}" stands for the id of the case).',
     '  2. Run only this example, in every language and scenario:',
     `       npm run snippets --${rootOption} --example ${id}`,
-    '  3. Show it in a page under docs/ (like docs/pages/core-api/authentication.mdx):',
-    `       <CodeTabs example="${id}" />`,
-    'CONTRIBUTING.md ("Add an example") has the details.',
+    ...showItLines(id, operationId, pageForOperation(pages, operationId)),
+    `CONTRIBUTING.md ("${CONTRIBUTING_STEPS}") has the details.`,
     '',
   ].join('\n');
 }
@@ -127,7 +153,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const result = await scaffoldExample(command);
-    process.stdout.write(describeCreated(result, command.id, command.root));
+    const operationId = command.operations[0] ?? DEFAULT_OPERATION;
+    process.stdout.write(describeCreated(result, command.id, command.root, operationId, await sectionPageOperations()));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -10,7 +10,7 @@ import { MANIFEST_FILE } from '../manifest/manifest-schema.ts';
 import { API_OPERATIONS } from '../api/core-api.ts';
 import { plainTextProblem, TITLE_MAX_LENGTH } from '../manifest/plain-text.ts';
 import { RAW_REQUEST_FILE } from '../harness/case/request-http.ts';
-import { operationModel, type OperationModel } from './operation-model.ts';
+import { operationModel, type ModelStep, type OperationModel } from './operation-model.ts';
 import { rawRequestText } from './raw-request-text.ts';
 import { displayPath } from '../paths.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
@@ -71,11 +71,11 @@ export function operationsProblem(operationIds: readonly string[]): string | und
 
 /** What one file prints, in the manifest's description. */
 const PRINTS = {
-  list: (singular: string) => `the id and name of each ${singular}`,
-  get: (singular: string) => `the ${singular}'s id and name`,
-  create: (singular: string) => `the new ${singular}'s id`,
-  update: (singular: string) => `the ${singular}'s id`,
-  delete: (singular: string) => `the id of the deleted ${singular}`,
+  list: (step: ModelStep) => `the id and name of each ${step.resource.singular}`,
+  get: (step: ModelStep) => `the ${step.resource.singular}'s ${step.fields.length > 2 ? 'id, name and key fields' : 'id and name'}`,
+  create: (step: ModelStep) => `the new ${step.resource.singular}'s id and name`,
+  update: (step: ModelStep) => `the ${step.resource.singular}'s id and the fields it changed`,
+  delete: (step: ModelStep) => `the id of the deleted ${step.resource.singular}`,
 } as const;
 
 /** The manifest's one-sentence description of what the files send and print. */
@@ -88,7 +88,7 @@ function describeExample(model: OperationModel): string {
   const ids = model.variables.length
     ? ` and the ${model.variables.length === 1 ? 'id' : 'ids'} in ${model.variables.map((each) => each.variable).join(', ')}`
     : '';
-  const prints = model.steps.map((step) => PRINTS[step.kind](step.resource.singular)).join(', then ');
+  const prints = model.steps.map((step) => PRINTS[step.kind](step)).join(', then ');
   return `Sends ${sent} with your user token${ids}, and prints ${prints}.`;
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodePathPart, LanguageRunner, ScaffoldCode } from '../runners/runner-contract.ts';
 import { pascalCase, wordsOf } from '../runners/file-names.ts';
-import type { ModelStep, OperationModel } from './operation-model.ts';
+import type { ModelField, ModelStep, OperationModel } from './operation-model.ts';
 import { renderTemplate, type TemplateContext } from './render.ts';
 
 export { renderTemplate, type TemplateContext } from './render.ts';
@@ -39,12 +39,54 @@ function uniqueNames(code: ScaffoldCode): (words: readonly string[], step: numbe
   };
 }
 
+/** The words a field's name is made of in a record type: `id` and `name` for the record's own, else its JSON name's. */
+const memberWords = (field: ModelField) => (field.role === 'other' ? wordsOf(field.name) : [field.role]);
+
+/** A field's values: its JSON name, its name in the language's record type, and a flag for its type. */
+function fieldValues(field: ModelField, code: ScaffoldCode): TemplateContext {
+  return {
+    field: field.name,
+    member: code.member?.(memberWords(field)) ?? field.name,
+    string: field.type === 'string',
+    integer: field.type === 'integer',
+    number: field.type === 'number',
+    boolean: field.type === 'boolean',
+  };
+}
+
+/** Each record the steps read, once, with every field any of them prints (the id, the name, then the others in order). */
+function recordValues(model: OperationModel, code: ScaffoldCode): TemplateContext[] {
+  const records = new Map<string, { step: ModelStep; fields: ModelField[] }>();
+  for (const step of model.steps) {
+    if (step.kind === 'delete') continue;
+    const record = records.get(step.resource.singular) ?? { step, fields: [] };
+    for (const field of step.fields) if (!record.fields.some((known) => known.name === field.name)) record.fields.push(field);
+    records.set(step.resource.singular, record);
+  }
+  const rank = { id: 0, name: 1, other: 2 } as const;
+  return [...records.values()].map(({ step, fields }) => {
+    const ordered = [...fields].sort((a, b) => rank[a.role] - rank[b.role]);
+    const typeName = code.name([step.resource.singular, 'record']);
+    return {
+      singular: step.resource.singular,
+      idField: step.resource.idField,
+      nameField: step.resource.nameField ?? step.resource.idField,
+      recordCode:
+        code.record?.(
+          typeName,
+          ordered.map((field) => ({ member: code.member?.(memberWords(field)) ?? field.name, json: field.name, type: field.type })),
+        ) ?? '',
+    };
+  });
+}
+
 /** The template's values for the model's steps, in the language `code` writes. */
 function modelValues(model: OperationModel, code: ScaffoldCode): TemplateContext {
   const unique = uniqueNames(code);
   const idName = (parameter: string) => code.name(wordsOf(parameter));
   const variables = model.variables.map((each, step) => ({
-    name: unique(wordsOf(each.parameter), step),
+    parameter: each.parameter,
+    name: unique(each.words, step),
     variable: each.variable,
     record: each.record,
   }));
@@ -72,6 +114,10 @@ function modelValues(model: OperationModel, code: ScaffoldCode): TemplateContext
       Plural: pascalCase(plural),
       idField,
       nameField: nameField ?? idField,
+      // The fields printed one a line as `field: value`: a get's key fields, the fields an update set.
+      printed: step.fields
+        .filter((field) => step.kind === 'get' || (step.kind === 'update' && field.role !== 'id'))
+        .map((field) => fieldValues(field, code)),
       item: step.kind === 'delete' ? '' : unique(item, index),
       items: step.kind === 'list' ? unique([plural], index) : '',
       idName: idParam === undefined ? '' : step.creates !== undefined ? unique(wordsOf(idParam), index) : idName(idParam),
@@ -79,15 +125,19 @@ function modelValues(model: OperationModel, code: ScaffoldCode): TemplateContext
   });
   // The body of each step, named now that every name is known.
   const withBodies = steps.map((step, index) => {
-    const body = model.steps[index]!.body;
-    return { ...step, bodyCode: body === undefined || !step.bodyName ? '' : code.body(step.bodyName, body) };
+    const { body, bodyIds } = model.steps[index]!;
+    const ids = Object.fromEntries(
+      variables.filter((variable) => bodyIds.includes(variable.parameter)).map((variable) => [variable.parameter, variable.name]),
+    );
+    return { ...step, bodyCode: body === undefined || !step.bodyName ? '' : code.body(step.bodyName, body, ids) };
   });
-  const records = [...new Map(withBodies.filter((step) => !step.delete).map((step) => [step.singular, step])).values()].map((step) => ({
-    singular: step.singular,
-    idField: step.idField,
-    nameField: step.nameField,
-  }));
-  return { variables, steps: withBodies, records };
+  return {
+    variables: variables.map(({ name, variable, record }) => ({ name, variable, record })),
+    steps: withBodies,
+    records: recordValues(model, code),
+    lists: model.steps.some((step) => step.kind === 'list'),
+    readsFields: model.steps.some((step) => step.kind !== 'delete'),
+  };
 }
 
 /** The values a runner's template is filled with for example `id`, its title and its model (the runner's `code` writes the model). */

@@ -13,8 +13,8 @@ import java.time.Duration;
 
 /** List a client's credentials. */
 public class ListCredentials {
-    private static final String API = "https://api.requestrocket.com/api";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String API_BASE_URL = "https://api.requestrocket.com/api";
+    private static final HttpClient HTTP_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static String token;
 
     public static void main(String[] args) throws InterruptedException {
@@ -36,7 +36,7 @@ public class ListCredentials {
 
     /** Sends one request to the Core API and returns its JSON answer; if it fails, says what could not be done and exits. */
     private static JsonObject call(String doing, String method, String path, JsonObject body) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(API + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(API_BASE_URL + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", token) // the raw token: no "Bearer " prefix
                 .timeout(Duration.ofSeconds(10)) // without it, send() waits forever
@@ -45,7 +45,7 @@ public class ListCredentials {
                         : HttpRequest.BodyPublishers.ofString(new Gson().toJson(body)))
                 .build();
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() < 200 || response.statusCode() > 299) {
                 return fail(doing, response.statusCode() + " " + errorMessage(response.body()));
             }

@@ -31,4 +31,12 @@ call() {
   echo "$response"
 }
 
-call 'list a client'\''s credentials' GET "/clients/${client_id}/credentials?includeTemporary=true"
+# json_field NAME prints the value of every "NAME" field of the JSON on its input, one a line: a
+# string without its quotes, a number or a boolean as it is.
+json_field() {
+  { grep -oE "\"$1\": *(\"[^\"]*\"|[^,}]*)" || true; } | sed -E 's/^"[^"]*": *"?//; s/"$//'
+}
+
+credentials=$(call 'list a client'\''s credentials' GET "/clients/${client_id}/credentials?includeTemporary=true")
+# One line per credential: its id and its name.
+paste -d ' ' <(json_field sKey <<<"${credentials}") <(json_field credentialName <<<"${credentials}")

@@ -3,7 +3,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +19,9 @@ type credentialRecord struct {
 }
 
 var token = os.Getenv("REQUESTROCKET_USER_TOKEN")
+
+// httpClient gives up on a request after 10 seconds; http.DefaultClient waits forever.
+var httpClient = &http.Client{Timeout: 10 * time.Second}
 
 func main() {
 	if token == "" {
@@ -52,16 +54,14 @@ func call(method, path string, body, answer any) error {
 		}
 		payload = bytes.NewReader(data)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // without it, the request waits forever
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, method, "https://api.requestrocket.com/api"+path, payload)
+	req, err := http.NewRequest(method, "https://api.requestrocket.com/api"+path, payload)
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", token) // the raw token: no "Bearer " prefix
 
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := httpClient.Do(req)
 	if os.IsTimeout(err) {
 		return errors.New("the request timed out after 10 seconds")
 	}

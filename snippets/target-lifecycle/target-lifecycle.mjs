@@ -44,7 +44,12 @@ try {
 
   doing = 'get a target';
   const target = (await call('GET', `/clients/${clientId}/targets/${targetId}`)).target;
-  console.log(`${target.sKey}  ${target.targetName}`);
+  console.log(`sKey: ${target.sKey}`);
+  console.log(`targetName: ${target.targetName}`);
+  console.log(`targetBaseURL: ${target.targetBaseURL}`);
+  console.log(`targetTestPath: ${target.targetTestPath}`);
+  console.log(`targetRegion: ${target.targetRegion}`);
+  console.log(`targetDefaultRuleEffect: ${target.targetDefaultRuleEffect}`);
 
   doing = 'delete a target';
   await call('DELETE', `/clients/${clientId}/targets/${targetId}`);

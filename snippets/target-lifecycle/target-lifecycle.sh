@@ -31,6 +31,12 @@ call() {
   echo "$response"
 }
 
+# json_field NAME prints the value of every "NAME" field of the JSON on its input, one a line: a
+# string without its quotes, a number or a boolean as it is.
+json_field() {
+  { grep -oE "\"$1\": *(\"[^\"]*\"|[^,}]*)" || true; } | sed -E 's/^"[^"]*": *"?//; s/"$//'
+}
+
 body='{
   "targetName": "OpenAI API",
   "targetBaseURL": "https://api.openai.com",
@@ -39,10 +45,16 @@ body='{
   "targetDefaultRuleEffect": "deny"
 }'
 new_target=$(call 'create a target' POST "/clients/${client_id}/targets" "${body}")
-target_id=$(sed -n 's/.*"sKey": *"\([^"]*\)".*/\1/p' <<<"${new_target}")
-echo "Created target ${target_id}"
+target_id=$(json_field sKey <<<"${new_target}")
+echo "Created target ${target_id} ($(json_field targetName <<<"${new_target}"))"
 
-call 'get a target' GET "/clients/${client_id}/targets/${target_id}"
+target=$(call 'get a target' GET "/clients/${client_id}/targets/${target_id}")
+echo "sKey: $(json_field sKey <<<"${target}")"
+echo "targetName: $(json_field targetName <<<"${target}")"
+echo "targetBaseURL: $(json_field targetBaseURL <<<"${target}")"
+echo "targetTestPath: $(json_field targetTestPath <<<"${target}")"
+echo "targetRegion: $(json_field targetRegion <<<"${target}")"
+echo "targetDefaultRuleEffect: $(json_field targetDefaultRuleEffect <<<"${target}")"
 
 call 'delete a target' DELETE "/clients/${client_id}/targets/${target_id}" >/dev/null
 echo "Deleted target ${target_id}"

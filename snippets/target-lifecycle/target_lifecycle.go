@@ -3,7 +3,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,11 +14,18 @@ import (
 
 // targetRecord is what the program reads of a target.
 type targetRecord struct {
-	ID   string `json:"sKey"`
-	Name string `json:"targetName"`
+	ID                      string `json:"sKey"`
+	Name                    string `json:"targetName"`
+	TargetBaseURL           string `json:"targetBaseURL"`
+	TargetTestPath          string `json:"targetTestPath"`
+	TargetRegion            string `json:"targetRegion"`
+	TargetDefaultRuleEffect string `json:"targetDefaultRuleEffect"`
 }
 
 var token = os.Getenv("REQUESTROCKET_USER_TOKEN")
+
+// httpClient gives up on a request after 10 seconds; http.DefaultClient waits forever.
+var httpClient = &http.Client{Timeout: 10 * time.Second}
 
 func main() {
 	if token == "" {
@@ -52,7 +58,12 @@ func main() {
 	if err := call(http.MethodGet, "/clients/"+clientID+"/targets/"+targetID, nil, &target); err != nil {
 		fail("get a target", err)
 	}
-	fmt.Printf("%s  %s\n", target.Target.ID, target.Target.Name)
+	fmt.Printf("sKey: %s\n", target.Target.ID)
+	fmt.Printf("targetName: %s\n", target.Target.Name)
+	fmt.Printf("targetBaseURL: %s\n", target.Target.TargetBaseURL)
+	fmt.Printf("targetTestPath: %s\n", target.Target.TargetTestPath)
+	fmt.Printf("targetRegion: %s\n", target.Target.TargetRegion)
+	fmt.Printf("targetDefaultRuleEffect: %s\n", target.Target.TargetDefaultRuleEffect)
 
 	if err := call(http.MethodDelete, "/clients/"+clientID+"/targets/"+targetID, nil, nil); err != nil {
 		fail("delete a target", err)
@@ -71,16 +82,14 @@ func call(method, path string, body, answer any) error {
 		}
 		payload = bytes.NewReader(data)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // without it, the request waits forever
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, method, "https://api.requestrocket.com/api"+path, payload)
+	req, err := http.NewRequest(method, "https://api.requestrocket.com/api"+path, payload)
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", token) // the raw token: no "Bearer " prefix
 
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := httpClient.Do(req)
 	if os.IsTimeout(err) {
 		return errors.New("the request timed out after 10 seconds")
 	}

@@ -50,7 +50,12 @@ target_id = new_target["sKey"]
 print(f"Created target {target_id} ({new_target['targetName']})")
 
 target = call("get a target", "GET", f"/clients/{client_id}/targets/{target_id}")["target"]
-print(f"{target['sKey']}  {target['targetName']}")
+print(f"sKey: {target['sKey']}")
+print(f"targetName: {target['targetName']}")
+print(f"targetBaseURL: {target['targetBaseURL']}")
+print(f"targetTestPath: {target['targetTestPath']}")
+print(f"targetRegion: {target['targetRegion']}")
+print(f"targetDefaultRuleEffect: {target['targetDefaultRuleEffect']}")
 
 call("delete a target", "DELETE", f"/clients/{client_id}/targets/{target_id}")
 print(f"Deleted target {target_id}")

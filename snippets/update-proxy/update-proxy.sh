@@ -32,12 +32,18 @@ call() {
   echo "$response"
 }
 
+# json_field NAME prints the value of every "NAME" field of the JSON on its input, one a line: a
+# string without its quotes, a number or a boolean as it is.
+json_field() {
+  { grep -oE "\"$1\": *(\"[^\"]*\"|[^,}]*)" || true; } | sed -E 's/^"[^"]*": *"?//; s/"$//'
+}
+
 body='{
   "proxyMaxRequestsPerMinute": 60,
   "proxyMaxRequestsPerDay": 2000
 }'
 updated_proxy=$(call 'update a proxy' PUT "/clients/${client_id}/proxies/${proxy_id}" "${body}")
 # The new rate limits, as the API answered them.
-per_minute=$(sed -n 's/.*"proxyMaxRequestsPerMinute": *\([0-9]*\).*/\1/p' <<<"${updated_proxy}")
-per_day=$(sed -n 's/.*"proxyMaxRequestsPerDay": *\([0-9]*\).*/\1/p' <<<"${updated_proxy}")
-echo "Updated proxy ${proxy_id}: ${per_minute} requests per minute, ${per_day} per day"
+per_minute=$(json_field proxyMaxRequestsPerMinute <<<"${updated_proxy}")
+per_day=$(json_field proxyMaxRequestsPerDay <<<"${updated_proxy}")
+echo "Updated proxy $(json_field sKey <<<"${updated_proxy}"): ${per_minute} requests per minute, ${per_day} per day"

@@ -1,8 +1,8 @@
 // README.md and CONTRIBUTING.md say the same about Node.js, and what the code says: npm with any
 // Node.js from 18 installs the project, the project carries the Node.js of `.node-version`, which
 // every npm script runs on, the JavaScript examples need the version their runner states, and one
-// is run by hand with `npx node`. They also say what a contributor's first pass needs to know:
-// where the expected output of an example comes from.
+// is run by hand with `npx node`. CONTRIBUTING.md also says what a contributor's first pass needs
+// to know: where the expected output of an example comes from.
 // vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -46,7 +46,7 @@ describe.each([
 
 describe('CONTRIBUTING.md on what an example must print', () => {
   test("says the expected client names are a default, from the API's sample clients, that scenarios.ok.output in example.json replaces", () => {
-    const step = flat(/### 2\. Edit it\n([\s\S]*?)\n### /.exec(contributing)?.[1] ?? '');
+    const step = flat(/### 3\. Say what it prints\n([\s\S]*?)\n### /.exec(contributing)?.[1] ?? '');
     says(step, "the names of the API's sample clients");
     says(step, SEED_CLIENT_NAMES.map((name) => `\`${name}\``).join(', '));
     says(step, 'that is only a default');

@@ -1,5 +1,6 @@
-// The lists of scenarios, check ids and mock behaviours in README.md and CONTRIBUTING.md are the
-// code's: each is compared with SCENARIO_NAMES, CHECK_IDS and MOCK_BEHAVIOURS.
+// The lists of scenarios, check ids and mock behaviours in README.md, CONTRIBUTING.md and
+// MAINTAINERS.md are the code's: each is compared with SCENARIO_NAMES, CHECK_IDS and
+// MOCK_BEHAVIOURS, and the result cache's retention with DEFAULT_RETENTION.
 // vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { DEFAULT_RETENTION } from '../../scripts/harness/cache/result-cache.ts';
 
 const readme = await readFile(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
 const contributing = await readFile(path.join(PROJECT_ROOT, 'CONTRIBUTING.md'), 'utf8');
+const maintainers = await readFile(path.join(PROJECT_ROOT, 'MAINTAINERS.md'), 'utf8');
 
 /** The text from `start` up to the next `end` (both must be there). */
 function between(text: string, start: string, end: string): string {
@@ -32,15 +34,17 @@ function firstColumn(text: string): string[] {
     .map((line) => /^\| `([^`]+)` \|/.exec(line)?.[1] ?? '');
 }
 
-describe('README.md', () => {
+describe('MAINTAINERS.md, "How an example is checked"', () => {
   test('names every scenario, in run order', () => {
-    expect(codeSpans(between(readme, 'The scenarios are', '; the checks are'))).toEqual([...SCENARIO_NAMES]);
+    expect(codeSpans(between(maintainers, 'The scenarios are', '; the checks are'))).toEqual([...SCENARIO_NAMES]);
   });
 
   test('names every check id, in report order', () => {
-    expect(codeSpans(between(readme, '; the checks are', '.\n'))).toEqual([...CHECK_IDS]);
+    expect(codeSpans(between(maintainers, '; the checks are', '.\n'))).toEqual([...CHECK_IDS]);
   });
+});
 
+describe('README.md', () => {
   test('names every failure behaviour of npm run mock', () => {
     const row = readme.split('\n').find((line) => line.startsWith('| `npm run mock` |')) ?? '';
     const behaviours = /--behaviour ([\w|\\-]+)`/.exec(row)?.[1]?.split(/\\?\|/) ?? [];
@@ -68,11 +72,8 @@ describe('the result cache', () => {
   const days = DEFAULT_RETENTION.maxAgeMs / (24 * 60 * 60 * 1000);
   const mebibytes = DEFAULT_RETENTION.maxBytes / (1024 * 1024);
 
-  test.for([
-    ['README.md', readme],
-    ['CONTRIBUTING.md', contributing],
-  ] as const)('%s states how long and how much it keeps, as DEFAULT_RETENTION does', ([, text]) => {
-    const prose = text.replace(/\s+/g, ' ');
+  test('MAINTAINERS.md states how long and how much it keeps, as DEFAULT_RETENTION does', () => {
+    const prose = maintainers.replace(/\s+/g, ' ');
     expect(prose).toContain(`no run has used for ${days} days`);
     expect(prose).toContain(`more than ${mebibytes} MiB`);
   });

@@ -1,5 +1,6 @@
 // The vitest projects that README.md and test/README.md name are the ones vitest.config.ts makes
-// (test/support/projects.ts), and CONTRIBUTING.md's fast loop runs the unit project.
+// (test/support/projects.ts), CONTRIBUTING.md's fast loop runs the unit project, and every
+// `--project NAME` the docs give names one.
 // vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ const read = (file: string) => readFile(path.join(PROJECT_ROOT, file), 'utf8');
 const readme = await read('README.md');
 const contributing = await read('CONTRIBUTING.md');
 const testReadme = await read('test/README.md');
+const maintainers = await read('MAINTAINERS.md');
 const names = TEST_PROJECTS.map((project) => project.name);
 
 /** The paragraph of `text` that starts with `start`. */
@@ -43,7 +45,7 @@ describe('CONTRIBUTING.md', () => {
 });
 
 test('every `--project NAME` the docs give names a project', () => {
-  const given = [...`${readme}\n${contributing}\n${testReadme}`.matchAll(/--project ([\w-]+)/g)].map((match) => match[1]);
+  const given = [...`${readme}\n${contributing}\n${testReadme}\n${maintainers}`.matchAll(/--project ([\w-]+)/g)].map((match) => match[1]);
   expect(given.length).toBeGreaterThan(2);
   expect(given.filter((name) => !names.includes(name!))).toEqual([]);
 });

@@ -1,5 +1,5 @@
-// The lists in README.md, CONTRIBUTING.md and test/README.md that name commands, folders and
-// languages are compared with the code, so the docs cannot go stale unnoticed.
+// The lists in README.md, CONTRIBUTING.md, MAINTAINERS.md and test/README.md that name commands,
+// folders and languages are compared with the code, so the docs cannot go stale unnoticed.
 // vitest project: unit (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../scripts/languages.ts';
 const read = (file: string) => readFile(path.resolve(file), 'utf8');
 const readme = await read('README.md');
 const contributing = await read('CONTRIBUTING.md');
+const maintainers = await read('MAINTAINERS.md');
 const testReadme = await read('test/README.md');
 const scripts = Object.keys((JSON.parse(await read('package.json')) as { scripts: Record<string, string> }).scripts);
 
@@ -27,21 +28,21 @@ describe('commands', () => {
     expect(scripts.filter((name) => !documented(name))).toEqual([]);
   });
 
-  test('every `npm run X` in README.md and CONTRIBUTING.md exists', () => {
-    const mentioned = [...`${readme}\n${contributing}`.matchAll(/npm run ([a-z][\w:-]*)/g)].map((match) => match[1]!);
+  test('every `npm run X` in README.md, CONTRIBUTING.md and MAINTAINERS.md exists', () => {
+    const mentioned = [...`${readme}\n${contributing}\n${maintainers}`.matchAll(/npm run ([a-z][\w:-]*)/g)].map((match) => match[1]!);
     expect([...new Set(mentioned)].filter((name) => !scripts.includes(name))).toEqual([]);
   });
 });
 
 describe('folders', () => {
-  const section = /## Layout\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+  const section = /## Layout\n([\s\S]*?)\n## /.exec(maintainers)?.[1] ?? '';
   /** The table's rows: each concern and the folders (or files) it names. */
   const rows = [...section.matchAll(/^\| (.+?) \| (.+?) \|$/gm)]
     .filter((match) => match[1] !== 'concern' && !match[1]!.startsWith('---'))
     .map((match) => ({ concern: match[1]!, places: [...match[2]!.matchAll(/`([^`]+)`/g)].map((place) => place[1]!) }));
   const places = rows.flatMap((row) => row.places);
 
-  test('README.md has a table of concerns and their folders', () => {
+  test('MAINTAINERS.md has a table of concerns and their folders', () => {
     expect(rows.length).toBeGreaterThan(10);
   });
 

@@ -220,6 +220,12 @@ const FIXTURES: Record<string, { caughtBy: CheckId; says: RegExp; fails: AuthFai
     says: /^createTarget sent clientId "550e8400-e29b-41d4-a716-446655440000", but the harness set REQUESTROCKET_CLIENT_ID to [\w-]+: read clientId from REQUESTROCKET_CLIENT_ID instead of writing it in the program$/,
     fails: { ok: ['request', 'exit-code', 'output'], missing: [], invalid: ['request'] },
   },
+  // Ids of the records a body names, written in the source: unknown in the case's account, so the mock refuses them (400) too.
+  'hard-coded-body-id': {
+    caughtBy: 'request',
+    says: /^createProxy sent proxyProxyCredentialId "cred_4f1a2b3c" in its body, but the harness set REQUESTROCKET_PROXY_CREDENTIAL_ID to cred_\w+: read proxyProxyCredentialId from REQUESTROCKET_PROXY_CREDENTIAL_ID instead of writing it in the program$/,
+    fails: { ok: ['request', 'exit-code', 'output'], missing: [], invalid: ['request'] },
+  },
   'exits-zero-on-404': {
     caughtBy: 'exit-code',
     says: /expected a non-zero exit code with an id the API does not know \(404\), so that a script or CI stops; the program exited 0/,

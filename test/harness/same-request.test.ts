@@ -118,6 +118,50 @@ describe('requestFingerprint', () => {
     );
   });
 
+  test("names a body's id of another record by the variable the harness set, and keeps one written in the program", () => {
+    const createProxy = parseManifest('example.json', {
+      title: 'Create a proxy',
+      operation: 'createProxy',
+      parameters: {
+        clientId: 'REQUESTROCKET_CLIENT_ID',
+        proxyProxyCredentialId: 'REQUESTROCKET_PROXY_CREDENTIAL_ID',
+        proxyTargetId: 'REQUESTROCKET_TARGET_ID',
+        proxyTargetCredentialId: 'REQUESTROCKET_TARGET_CREDENTIAL_ID',
+      },
+    });
+    const given = (suffix: string) => [
+      ...clientIds(`c-${suffix}`),
+      ...['ProxyCredential', 'Target', 'TargetCredential'].map((name) => ({
+        parameter: `proxy${name}Id`,
+        in: 'body' as const,
+        variable: `REQUESTROCKET_${name.replace(/(?<=.)([A-Z])/g, '_$1').toUpperCase()}_ID`,
+        value: `${name.toLowerCase()}-${suffix}`,
+        unknown: false,
+      })),
+    ];
+    const fingerprint = (suffix: string, targetId = `target-${suffix}`) => {
+      const body = {
+        proxyName: 'stripe-checkout',
+        proxyRegion: 'us-east-1',
+        proxyProxyCredentialId: `proxycredential-${suffix}`,
+        proxyTargetId: targetId,
+        proxyTargetCredentialId: `targetcredential-${suffix}`,
+      };
+      const request = posted('u-aaaa', `c-${suffix}`, JSON.stringify(body), {
+        path: `/api/clients/c-${suffix}/proxies`,
+        operation: { operationId: 'createProxy' },
+      });
+      return requestFingerprint({ manifest: createProxy, token: 'u-aaaa', ids: given(suffix), requests: [request] });
+    };
+    expect(fingerprint('1')).toBe(fingerprint('2'));
+    expect(JSON.parse(fingerprint('1'))[0].body).toMatchObject({
+      proxyProxyCredentialId: '$REQUESTROCKET_PROXY_CREDENTIAL_ID',
+      proxyTargetId: '$REQUESTROCKET_TARGET_ID',
+      proxyTargetCredentialId: '$REQUESTROCKET_TARGET_CREDENTIAL_ID',
+    });
+    expect(JSON.parse(fingerprint('1', 'tgt_789e4567'))[0].body).toMatchObject({ proxyTargetId: 'tgt_789e4567' });
+  });
+
   test('names an id by where it came from: the variable the harness set, or the request that created it', () => {
     const create = posted('u-aaaa', 'c-1', JSON.stringify(stripe), { created: { parameter: 'targetId', id: 'tgt_new1' } });
     const get = sent('u-aaaa', { path: '/api/clients/c-1/targets/tgt_new1', operation: { operationId: 'getTarget' } });

@@ -13,7 +13,8 @@ import { UsageError } from '../../scripts/usage.ts';
 import { runLiveCommand } from '../../scripts/live/live-command.ts';
 import type { LiveReport } from '../../scripts/live/live-report.ts';
 import { HarnessReportSchema } from '../../scripts/report/report-schema.ts';
-import { DRIFTS, standInApi, testAccountTokens } from './stand-in.ts';
+import { planLive } from '../../scripts/live/live-run.ts';
+import { DRIFTS, LIVE_CLIENT_ID, standInApi, testAccountTokens } from './stand-in.ts';
 
 /** A full-length token anywhere in the text: a live run must only ever show masked ones. */
 const UNMASKED_TOKEN = /u-[A-Za-z0-9]{32}/;
@@ -71,9 +72,52 @@ describe('snippets --live refuses before sending anything', () => {
       'merge',
       'help',
       'live',
+      'liveWrites',
       'harnessFiles',
       'harnessFingerprint',
     ]);
+  });
+
+  test('with --live-writes but no dedicated client, naming the variable', async () => {
+    const result = await cli(['--live', '--live-writes'], { REQUESTROCKET_USER_TOKEN: testAccountTokens().user });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      'snippets: --live-writes needs the id of the client kept for live runs in REQUESTROCKET_LIVE_CLIENT_ID; it is not set (nothing was sent)',
+    );
+    const alone = await cli(['--live-writes']);
+    expect(alone.exitCode).toBe(2);
+    expect(alone.stderr).toContain('--live-writes goes with --live');
+    const malformed = await cli(['--live', '--live-writes'], {
+      REQUESTROCKET_USER_TOKEN: testAccountTokens().user,
+      REQUESTROCKET_LIVE_CLIENT_ID: 'not-an-id',
+    });
+    expect(malformed.exitCode).toBe(2);
+    expect(malformed.stderr).toContain('REQUESTROCKET_LIVE_CLIENT_ID does not hold a clientId');
+  });
+
+  test('when asked for a write example without --live-writes', async () => {
+    const result = await cli(['--live', '--example', 'create-target'], { REQUESTROCKET_USER_TOKEN: testAccountTokens().user });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      '"create-target": createTarget changes the account; a live run writes only with --live-writes and REQUESTROCKET_LIVE_CLIENT_ID (nothing was sent)',
+    );
+  });
+
+  test('plans reads only by default, and says how many write cases it left out and why', async () => {
+    const writes = (await planLive({})).leftOut.filter((each) => each.writes);
+    expect(writes.map((each) => each.example)).toEqual(['create-target', 'delete-target', 'target-lifecycle', 'update-proxy']);
+    const result = await cli(['--live', '--list']);
+    expect(result.exitCode).toBe(0);
+    const count = writes.reduce((sum, each) => sum + each.cases, 0);
+    expect(result.stdout).toContain(
+      `left out ${count} write case(s) of create-target, delete-target, target-lifecycle, update-proxy: they create, change or delete, and a live run writes only with --live-writes and REQUESTROCKET_LIVE_CLIENT_ID`,
+    );
+    expect(result.stdout).toContain('case(s) of list-credentials: it reads a clientId: set REQUESTROCKET_LIVE_CLIENT_ID');
+    expect(result.stdout).not.toMatch(/^(create-target|delete-target|target-lifecycle|update-proxy)\//m);
+    // With the dedicated client, the reads under it run too; the writes still do not.
+    const withClient = await cli(['--live', '--list'], { REQUESTROCKET_LIVE_CLIENT_ID: LIVE_CLIENT_ID });
+    expect(withClient.stdout).toMatch(/^list-credentials\/go\/ok$/m);
+    expect(withClient.stdout).not.toMatch(/^create-target\//m);
   });
 
   test('lists the live cases without a token', async () => {
@@ -110,7 +154,7 @@ describe('snippets --live against a stand-in', () => {
     const { code, printed } = await liveCommand([]);
     expect(code, printed).toBe(0);
     expect(printed).toMatch(
-      /^Running 5 case\(s\) against the real API at https:\/\/api\.requestrocket\.com\/api: no mock, no interception; each program in its own sandbox, with its own token, reaching api\.requestrocket\.com:443 alone; at most 10 requests, 10 s per probe$/m,
+      /^Running 5 case\(s\) against the real API at https:\/\/api\.requestrocket\.com\/api: no mock, no interception; each program in its own sandbox, with its own token, reaching api\.requestrocket\.com:443 alone; at most 10 requests \(5 probe\(s\), 5 from the programs\), 10 s per probe$/m,
     );
     expect(printed).toMatch(/^snippets: 5 passed, 0 failed, 0 skipped/m);
     const report = JSON.parse(await readFile(path.join(dir, '.cache', 'live', 'report.json'), 'utf8')) as LiveReport;
@@ -128,9 +172,19 @@ describe('snippets --live against a stand-in', () => {
         'timeout',
         'resource-limits',
       ],
+      writes: false,
+      probes: expect.any(Array),
+      assumptions: expect.any(Array),
+      leftOut: [],
+      requests: { probes: 5, programs: 5, resources: 0, total: 10 },
+      cleanup: null,
       connections: expect.any(Object),
       issue: null,
     });
+    expect(report.live.probes.map((probe) => [probe.key, probe.outcome])).toEqual(
+      ['ok', 'missing', 'invalid', 'revoked', 'forbidden'].map((scenario) => [`listClients/${scenario}`, 'as-documented']),
+    );
+    expect(report.live.assumptions.every((each) => each.verdict === 'confirmed')).toBe(true);
     // Every program's connections are recorded: here, each one tunnel to the API, spliced.
     expect(Object.keys(report.live.connections).sort()).toEqual(report.cases.map((entry) => entry.key).sort());
     for (const lines of Object.values(report.live.connections))

@@ -1,25 +1,29 @@
-// CONTRIBUTING.md's live section and README's command table say what the code does: the live
-// checks, the checks left to the mock, the token variables and scenarios, and the run's limits.
+// MAINTAINERS.md's live section and README's command table say what the code does: the live
+// checks, the checks left to the mock, the token variables and scenarios, and the run's limits;
+// the section the live issue and `--help` point to exists.
 // vitest project: unit (test/support/projects.ts)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CHECK_IDS } from '../../scripts/harness/checks/all-checks.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
-import { LIVE_REQUEST_LIMIT } from '../../scripts/live/budget.ts';
+import { LIVE_REQUEST_CEILING } from '../../scripts/live/budget.ts';
+import { LIVE_CLIENT_VARIABLE, LIVE_WRITES_FLAG } from '../../scripts/live/live-plan.ts';
 import { LIVE_CHECK_IDS } from '../../scripts/live/live-checks.ts';
+import { USAGE } from '../../scripts/harness/cli/command-line.ts';
+import { LIVE_DOCS } from '../../scripts/live/issue.ts';
 import { DEFAULT_LIVE_REPORT_PATH } from '../../scripts/live/live-report.ts';
 import { LIVE_CONCURRENCY, PROBE_TIMEOUT_MS } from '../../scripts/live/live-run.ts';
 import { LIVE_SCENARIOS } from '../../scripts/live/live-scenarios.ts';
 import { LIVE_TOKEN_VARIABLES } from '../../scripts/live/live-tokens.ts';
 
-const contributing = await readFile(path.join(PROJECT_ROOT, 'CONTRIBUTING.md'), 'utf8');
+const maintainers = await readFile(path.join(PROJECT_ROOT, 'MAINTAINERS.md'), 'utf8');
 const readme = await readFile(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
 
 /** The text of a `## heading` section, up to the next `## `. */
 function section(text: string, heading: string): string {
   const start = text.indexOf(`\n## ${heading}\n`);
-  if (start === -1) throw new Error(`CONTRIBUTING.md: no section "## ${heading}"`);
+  if (start === -1) throw new Error(`MAINTAINERS.md: no section "## ${heading}"`);
   const end = text.indexOf('\n## ', start + 1);
   return text.slice(start, end === -1 ? undefined : end);
 }
@@ -32,9 +36,9 @@ function firstColumn(text: string, heading: string): string[] {
   return lines.slice(start + 2, end).map((line) => line.split('|')[1]!.trim());
 }
 
-const live = section(contributing, 'Run the examples against the real API: `--live`');
+const live = section(maintainers, 'Run the examples against the real API: `--live`');
 
-describe('CONTRIBUTING.md, "Run the examples against the real API"', () => {
+describe('MAINTAINERS.md, "Run the examples against the real API"', () => {
   test('lists every live check, in report order', () => {
     const ids = firstColumn(live, 'What each result means')
       .filter((cell) => /^`[\w-]+`$/.test(cell))
@@ -57,11 +61,28 @@ describe('CONTRIBUTING.md, "Run the examples against the real API"', () => {
   });
 
   test("states the run's limits and where it writes", () => {
-    expect(live).toContain(`at most ${LIVE_REQUEST_LIMIT} requests in a\n  run`);
+    expect(live).toMatch(new RegExp(`at most ${LIVE_REQUEST_CEILING} requests in a\\s+run`));
     expect(live).toContain(`gives up after ${PROBE_TIMEOUT_MS / 1000} seconds`);
     expect(LIVE_CONCURRENCY).toBe(2);
     expect(live).toContain('Two cases at once');
     expect(live).toContain(`\`${DEFAULT_LIVE_REPORT_PATH}\``);
+  });
+
+  test('says how to let a run write, and what it needs', () => {
+    expect(live).toContain(`\`${LIVE_WRITES_FLAG}\``);
+    expect(live).toContain(`\`${LIVE_CLIENT_VARIABLE}\``);
+  });
+});
+
+describe('what points to the live section', () => {
+  test('the live issue names a file and a heading that exist', async () => {
+    const text = await readFile(path.join(PROJECT_ROOT, LIVE_DOCS.file), 'utf8');
+    expect(text.split('\n')).toContain(`## ${LIVE_DOCS.heading}`);
+  });
+
+  test('`npm run snippets -- --help` points --live to that file', () => {
+    const live = USAGE.slice(USAGE.indexOf('--live'), USAGE.indexOf('--no-cache'));
+    expect(live).toContain(`(see ${LIVE_DOCS.file})`);
   });
 });
 

@@ -13,26 +13,28 @@ import { randomTokenTrio, toMockTokens } from '../../scripts/mock/tokens.ts';
 import { compareJson } from '../../scripts/live/compare.ts';
 import { documentedAnswer } from '../../scripts/live/documented.ts';
 import { LIVE_SCENARIO_NAMES } from '../../scripts/live/live-scenarios.ts';
-import { exampleSteps, firstRequestOf, onlyReadsWithoutIds } from '../../scripts/manifest/example-steps.ts';
+import { exampleSteps } from '../../scripts/manifest/example-steps.ts';
 
 const examples = await discoverExamples(DEFAULT_SNIPPETS_ROOT, DEFAULT_RUNNERS);
-// The first request of each example a live run sends (the others write, or need ids it cannot give yet).
-const called = [
-  ...new Map(
-    examples
-      .map(({ manifest }) => exampleSteps(manifest))
-      .filter(onlyReadsWithoutIds)
-      .map((steps) => firstRequestOf(steps))
-      .map((request) => [`${request.method} ${request.path}`, request]),
-  ).values(),
-];
-// Every operation at a path of the seeded account (its parameters' examples), for the error answers.
-const everyOperation = API_OPERATIONS.map((operation) => ({
+/** An operation at a path of the seeded account (its parameters' examples). */
+const seeded = (operation: (typeof API_OPERATIONS)[number]) => ({
   method: operation.method,
   path: operation.path.replace(/\{([^{}]+)\}/g, (_match, name: string) =>
     String(operation.pathParameters.find((parameter) => parameter.name === name)?.example),
   ),
-}));
+});
+// Every operation, for the error answers.
+const everyOperation = API_OPERATIONS.map(seeded);
+// The first request of each example that reads (a probe's, which the mock answers without a body).
+const called = [
+  ...new Map(
+    examples
+      .map(({ manifest }) => exampleSteps(manifest)[0]!)
+      .filter((step) => step.kind === 'list' || step.kind === 'get')
+      .map((step) => seeded(step.operation))
+      .map((request) => [`${request.method} ${request.path}`, request]),
+  ).values(),
+];
 
 describe('documentedAnswer', () => {
   test('documents every endpoint the examples call, with the media type of the description', () => {

@@ -9,16 +9,24 @@ import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { FALLBACK_ISSUE, ISSUE_MARKER, syncDriftIssue, type IssuesClient } from '../../scripts/live/github-issue.ts';
 import { liveIssue } from '../../scripts/live/issue.ts';
+import type { ProbeVerdict } from '../../scripts/live/verdict.ts';
 import { caseReport } from '../support/report.ts';
 
-const drift401 = (scenario: string) =>
-  [
-    `GET /api/clients (${scenario}): the 401 answer differs in body.message`,
-    `    with the ${scenario} scenario`,
-    '    documented: 401 application/json {"message": "Invalid or missing authentication token"}',
-    '    real:       401 application/json {"message": "Token not recognised"}',
-    '    body.message: documented "Invalid or missing authentication token", real "Token not recognised"',
-  ].join('\n');
+/** A verdict as the probe phase makes it: the same 401 drift under `scenario`, affecting `affects`. */
+const drift401 = (scenario: string, affects: ProbeVerdict['affects']): ProbeVerdict => ({
+  key: `listClients/${scenario}`,
+  operationId: 'listClients',
+  endpoint: 'GET /api/clients',
+  scenario,
+  summary: `the ${scenario} scenario`,
+  outcome: 'drift',
+  headline: 'the 401 answer differs in body.message',
+  documented: '401 application/json {"message": "Invalid or missing authentication token"}',
+  real: '401 application/json {"message": "Token not recognised"}',
+  differences: [{ where: 'body.message', documented: '"Invalid or missing authentication token"', real: '"Token not recognised"' }],
+  assumptions: [],
+  affects,
+});
 
 function result(key: string, checks: CaseResult['checks']): CaseResult {
   const [example = '', language = '', scenario = ''] = key.split('/');
@@ -31,44 +39,81 @@ function result(key: string, checks: CaseResult['checks']): CaseResult {
   };
 }
 
+const failedDrift = (key: string) => result(key, [{ id: 'contract-drift', status: 'failed', message: 'whatever the check said' }]);
+
 describe('liveIssue', () => {
-  test('is null when every case passed', () => {
-    expect(liveIssue([result('list-clients/go/ok', [{ id: 'contract-drift', status: 'passed', message: 'as documented' }])])).toBeNull();
+  test('is null when every case passed and every answer was as documented', () => {
+    const asDocumented: ProbeVerdict = { ...drift401('ok', []), outcome: 'as-documented', differences: [] };
+    expect(
+      liveIssue([result('list-clients/go/ok', [{ id: 'contract-drift', status: 'passed', message: 'as documented' }])], [asDocumented]),
+    ).toBeNull();
   });
 
-  test('is titled after the drift, which it shows once with every case it was seen in', () => {
+  test('lists each drift once, from the verdicts, with the examples and languages it affects, whatever the check messages say', () => {
+    const affects = [
+      { example: 'list-clients', languages: ['javascript', 'go'] },
+      { example: 'verify-token', languages: ['python'] },
+    ];
+    const verdicts = [drift401('missing', affects), drift401('invalid', [{ example: 'list-clients', languages: ['curl'] }])];
     const results = ['javascript', 'go'].flatMap((language) =>
-      ['missing', 'invalid'].map((scenario) =>
-        result(`list-clients/${language}/${scenario}`, [{ id: 'contract-drift', status: 'failed', message: drift401(scenario) }]),
-      ),
+      ['missing', 'invalid'].map((scenario) => failedDrift(`list-clients/${language}/${scenario}`)),
     );
     results.push(
       result('list-clients/curl/ok', [
         { id: 'exit-code', status: 'failed', message: 'expected exit code 0 with a valid token; the program exited 22' },
       ]),
     );
-    const issue = liveIssue(results);
+    const issue = liveIssue(results, verdicts);
     expect(issue?.title).toBe('Live API drift: GET /api/clients (missing, invalid): the 401 answer differs in body.message');
     expect(issue?.body.match(/^### /gm)).toHaveLength(2);
-    expect(issue?.body).toContain(
-      'Seen in 4 case(s): list-clients/javascript/missing, list-clients/javascript/invalid, list-clients/go/missing, list-clients/go/invalid.',
-    );
+    expect(issue?.body.match(/the 401 answer differs in body\.message/g)).toHaveLength(1);
+    expect(issue?.body).toContain('Affects list-clients (javascript, go, curl), verify-token (python).');
+    expect(issue?.body).toContain('body.message: documented "Invalid or missing authentication token", real "Token not recognised"');
+    expect(issue?.body).not.toContain('whatever the check said');
     expect(issue?.body).toContain('## Other failures');
     expect(issue?.body).toContain('### `exit-code`: expected exit code 0 with a valid token; the program exited 22');
-    expect(issue?.body).toContain('found 5 failed case(s) of 5');
+    expect(issue?.body).toContain('found 5 failed case(s) of 5, and 1 answer(s) that differ');
+  });
+
+  test('names the assumptions a drifted answer rests on', () => {
+    const verdict = { ...drift401('ok', []), assumptions: [{ pointer: '#/paths/~1api~1clients/get/responses/200', reason: 'taken' }] };
+    expect(liveIssue([], [verdict])?.body).toContain(
+      'rests on 1 assumption(s) of the description: `#/paths/~1api~1clients/get/responses/200`',
+    );
   });
 
   test('counts the distinct drifts in its title, and names the failing checks when nothing drifted', () => {
-    const drift403 = 'GET /api/clients (forbidden): documented 403, real 401\n    documented: 403\n    real:       401';
-    const both = liveIssue([
-      result('a/go/invalid', [{ id: 'contract-drift', status: 'failed', message: drift401('invalid') }]),
-      result('a/go/forbidden', [{ id: 'contract-drift', status: 'failed', message: drift403 }]),
-    ]);
+    const drift403: ProbeVerdict = {
+      ...drift401('forbidden', []),
+      headline: 'documented 403, real 401',
+      differences: [{ where: 'status', documented: '403', real: '401' }],
+    };
+    const both = liveIssue([failedDrift('a/go/invalid'), failedDrift('a/go/forbidden')], [drift401('invalid', []), drift403]);
     expect(both?.title).toBe('Live API drift: GET /api/clients (invalid): the 401 answer differs in body.message (and 1 more)');
-    const noDrift = liveIssue([
-      result('a/go/ok', [{ id: 'output', status: 'failed', message: 'expected the output to contain "Fabrikam"' }]),
-    ]);
+    const noDrift = liveIssue(
+      [result('a/go/ok', [{ id: 'output', status: 'failed', message: 'expected the output to contain "Fabrikam"' }])],
+      [],
+    );
     expect(noDrift?.title).toBe('Live examples fail against the real API: output');
+  });
+
+  test('lists what a write run could not delete, by id', () => {
+    const cleanup = {
+      deleted: [],
+      refused: [],
+      notDeleted: [
+        {
+          collection: 'targets',
+          id: 'tgt_1a2b',
+          parentId: 'c',
+          madeBy: 'the harness' as const,
+          reason: 'DELETE /api/clients/c/targets/tgt_1a2b: 500',
+        },
+      ],
+    };
+    const issue = liveIssue([], [], cleanup);
+    expect(issue?.title).toBe('Live run left 1 resource(s) in the account');
+    expect(issue?.body).toContain('- targets `tgt_1a2b` (made by the harness): DELETE /api/clients/c/targets/tgt_1a2b: 500');
   });
 });
 

@@ -67,21 +67,36 @@ describe('a live run against a faithful stand-in', () => {
     expect(messageOf(invalid, 'output')).toBe('the output contains "401", "Invalid or missing authentication token"');
   });
 
-  test('sends one probe per case with the same token as the program, and the program at most one request', async () => {
+  test('sends one probe per operation and scenario, shared by every language and example, with the token of the scenario', async () => {
     const ran = (await faithful.done).results.filter((result) => result.status !== 'skipped');
     const probes = standIn.requests.filter((request) => request.probe);
     const programs = standIn.requests.filter((request) => !request.probe);
-    expect(probes).toHaveLength(ran.length);
+    // list-clients in five languages and verify-token both call listClients: one probe per scenario.
+    const scenarios = new Set(ran.map((result) => result.scenario));
+    expect(probes).toHaveLength(scenarios.size);
     expect(programs.length).toBeLessThanOrEqual(ran.length);
     const probeTokens = new Set(probes.map((request) => request.authorization));
-    for (const request of programs) expect(probeTokens.has(request.authorization)).toBe(true);
-    // Each invalid case's random token was sent once by its probe and at most once by its program.
-    const invalidTokens = probes
+    for (const token of [tokens.user, tokens.revoked, tokens.forbidden]) expect(probeTokens.has(token)).toBe(true);
+    // The invalid scenario's probe and each invalid program have their own random token, each sent once.
+    const invalid = [...probeTokens].filter((token) => token !== null && !Object.values(tokens).includes(token));
+    expect(invalid).toHaveLength(1);
+    const programInvalid = programs
       .map((request) => request.authorization)
       .filter((token) => token !== null && !Object.values(tokens).includes(token));
-    expect(invalidTokens).toHaveLength(ran.filter((result) => result.scenario === 'invalid').length);
-    for (const token of invalidTokens)
-      expect(standIn.requests.filter((request) => request.authorization === token).length).toBeLessThanOrEqual(2);
+    expect(programInvalid.length).toBeLessThanOrEqual(ran.filter((result) => result.scenario === 'invalid').length);
+    for (const token of [...invalid, ...programInvalid])
+      expect(standIn.requests.filter((request) => request.authorization === token)).toHaveLength(1);
+  });
+
+  test('judges each operation and scenario once: every case of it carries the same verdict', async () => {
+    const { results } = await faithful.done;
+    const byScenario = new Map<string, Set<string>>();
+    for (const result of results.filter((each) => each.status !== 'skipped')) {
+      const seen = byScenario.get(result.scenario) ?? new Set<string>();
+      seen.add(messageOf(result, 'contract-drift'));
+      byScenario.set(result.scenario, seen);
+    }
+    for (const [scenario, messages] of byScenario) expect(messages.size, scenario).toBe(1);
   });
 
   test('shows what the probe sent and received, masked, in place of what the mock recorded', async () => {
@@ -178,14 +193,14 @@ describe('live run safety', () => {
     expect(standIn.requests).toEqual([]);
   });
 
-  test('refuses, before sending anything, a run that could exceed its request limit', async () => {
+  test('refuses, before sending anything, a run whose plan could exceed the ceiling', async () => {
     const tokens = testAccountTokens();
     const standIn = standInApi({ tokens });
     await expect(
-      runLive({ tokens, upstream: standIn.handler, examples: ['list-clients'], languages: ['javascript'], requestLimit: 9 }),
+      runLive({ tokens, upstream: standIn.handler, examples: ['list-clients', 'verify-token'], requestCeiling: 14 }),
     ).rejects.toThrow(
       new UsageError(
-        'a live run of 5 case(s) could send 10 requests to the real API, more than its limit of 9; narrow it with --example, --lang or --scenario (nothing was sent)',
+        'a live run of 50 case(s) could send 55 requests to the real API (5 probe(s), 50 from the programs), more than the ceiling of 14; narrow it with --example, --lang or --scenario (nothing was sent)',
       ),
     );
     expect(standIn.requests).toEqual([]);

@@ -5,15 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { SEED_CLIENT_NAMES } from '../../scripts/api/core-api.ts';
 import { SCENARIOS, expectationFor, scenariosOf, type ScenarioName } from '../../scripts/harness/case/scenarios.ts';
-import {
-  badRequestStep,
-  exampleScenarios,
-  exampleSteps,
-  firstRequestOf,
-  notFoundTarget,
-  onlyReadsWithoutIds,
-  placeholderNames,
-} from '../../scripts/manifest/example-steps.ts';
+import { badRequestStep, exampleScenarios, exampleSteps, notFoundTarget, placeholderNames } from '../../scripts/manifest/example-steps.ts';
 import { parseManifest } from '../../scripts/manifest/load.ts';
 
 const CLIENT = { clientId: 'REQUESTROCKET_CLIENT_ID' };
@@ -41,16 +33,6 @@ describe('exampleSteps', () => {
       { name: 'targetId', source: { kind: 'created', step: 0 } },
     ]);
     expect(placeholderNames(steps)).toEqual(['clientId', 'targetId']);
-  });
-
-  test('gives the first request with the description example ids, for a live run', () => {
-    expect(firstRequestOf(exampleSteps(updateProxy))).toEqual({
-      method: 'PUT',
-      path: '/api/clients/550e8400-e29b-41d4-a716-446655440000/proxies/proxy_789e4567',
-      headers: { 'Content-Type': 'application/json' },
-    });
-    expect(onlyReadsWithoutIds(exampleSteps(listClients))).toBe(true);
-    expect(onlyReadsWithoutIds(exampleSteps(listCredentials))).toBe(false);
   });
 });
 

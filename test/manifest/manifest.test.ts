@@ -12,6 +12,17 @@ import { loadManifest, parseManifest } from '../../scripts/manifest/load.ts';
 
 const valid = { title: 'List', operation: 'listClients' };
 const createTarget = { title: 'Create a target', operation: 'createTarget', parameters: { clientId: 'REQUESTROCKET_CLIENT_ID' } };
+/** A create whose body names three other records, each id read from its own variable. */
+const createProxy = {
+  title: 'Create a proxy',
+  operation: 'createProxy',
+  parameters: {
+    clientId: 'REQUESTROCKET_CLIENT_ID',
+    proxyProxyCredentialId: 'REQUESTROCKET_PROXY_CREDENTIAL_ID',
+    proxyTargetId: 'REQUESTROCKET_TARGET_ID',
+    proxyTargetCredentialId: 'REQUESTROCKET_TARGET_CREDENTIAL_ID',
+  },
+};
 const lifecycle = {
   title: 'A target from creation to deletion',
   steps: ['createTarget', 'getTarget', 'deleteTarget'],
@@ -29,12 +40,14 @@ describe('parseManifest', () => {
     });
   });
 
-  test.for([createTarget, lifecycle, { ...createTarget, scenarios: { ok: { output: ['Created {targetId} in {clientId}'] } } }])(
-    'accepts %j',
-    (data) => {
-      expect(parseManifest('m.json', data)).toMatchObject(data);
-    },
-  );
+  test.for([
+    createTarget,
+    lifecycle,
+    createProxy,
+    { ...createTarget, scenarios: { ok: { output: ['Created {targetId} in {clientId}'] } } },
+  ])('accepts %j', (data) => {
+    expect(parseManifest('m.json', data)).toMatchObject(data);
+  });
 
   test.for([
     [
@@ -64,7 +77,30 @@ describe('parseManifest', () => {
     ],
     [
       { ...valid, parameters: { clientId: 'REQUESTROCKET_CLIENT_ID' } },
-      /field "parameters\.clientId": expected a path parameter of listClients: it has none, found "REQUESTROCKET_CLIENT_ID"/,
+      /field "parameters\.clientId": expected a path parameter of listClients, or a body field that holds the id of another record: it has none, found "REQUESTROCKET_CLIENT_ID"/,
+    ],
+    [
+      { ...createProxy, parameters: { clientId: 'REQUESTROCKET_CLIENT_ID' } },
+      /field "parameters": expected an environment variable for the body field proxyProxyCredentialId of createProxy \(the id of a record in credentials\), like "proxyProxyCredentialId": "REQUESTROCKET_PROXY_CREDENTIAL_ID"/,
+    ],
+    [
+      { ...createProxy, parameters: { ...createProxy.parameters, proxyName: 'REQUESTROCKET_PROXY_NAME' } },
+      /field "parameters\.proxyName": expected a path parameter of createProxy, or a body field that holds the id of another record: proxyName of createProxy is not an id field \(its schema is no record's id type\); one of clientId, proxyProxyCredentialId, proxyTargetId, proxyTargetCredentialId, found "REQUESTROCKET_PROXY_NAME"/,
+    ],
+    [
+      {
+        title: 'Update',
+        operation: 'updateProxy',
+        parameters: { clientId: 'REQUESTROCKET_CLIENT_ID', proxyId: 'REQUESTROCKET_PROXY_ID', proxyTargetId: 'REQUESTROCKET_TARGET_ID' },
+      },
+      /field "parameters\.proxyTargetId": expected .* that the description's request example of updateProxy sends: it has no proxyTargetId; one of clientId, proxyId/,
+    ],
+    [
+      {
+        ...createProxy,
+        parameters: { ...createProxy.parameters, proxyTargetCredentialId: 'REQUESTROCKET_PROXY_CREDENTIAL_ID' },
+      },
+      /field "parameters\.proxyTargetCredentialId": expected a variable of its own: proxyProxyCredentialId reads REQUESTROCKET_PROXY_CREDENTIAL_ID too/,
     ],
     [
       { ...createTarget, parameters: { clientId: 'client_id' } },

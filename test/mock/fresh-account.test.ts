@@ -1,10 +1,12 @@
 // A case's own account: the seed under fresh ids (every reference following), so a program that
 // sends the seed's id written in its source is answered 404; an unknown id of the right shape; the
-// record a create made, as the mock records it; and the bad-request behaviour, which refuses every
-// body it would accept with the documented 400 and changes nothing.
+// record a create made, as the mock records it; the ids given for a body's references to other
+// records, and the 400 for a body naming a record the client does not hold; and the bad-request
+// behaviour, which refuses every body it would accept with the documented 400 and changes nothing.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { API_OPERATIONS, CORE_API, documentedError } from '../../scripts/api/core-api.ts';
+import { operationById } from '../../scripts/api/operations.ts';
 import { seedAccount } from '../../scripts/api/seed-account.ts';
 import { caseIds } from '../../scripts/harness/case/case-ids.ts';
 import { SCENARIOS } from '../../scripts/harness/case/scenarios.ts';
@@ -108,6 +110,114 @@ describe('caseIds', () => {
     expect(client).toMatchObject({ value: account.ids.get(NORTHWIND), unknown: false });
     expect(proxy).toMatchObject({ unknown: true });
     expect(answer(account.state, 'GET', `/api/clients/${client!.value}/proxies/${proxy!.value}`)).toMatchObject({ status: 404 });
+  });
+});
+
+describe('caseIds of a body that names other records', () => {
+  const manifest = parseManifest('example.json', {
+    title: 'Create a proxy',
+    operation: 'createProxy',
+    parameters: {
+      clientId: 'REQUESTROCKET_CLIENT_ID',
+      proxyProxyCredentialId: 'PROXY_CREDENTIAL',
+      proxyTargetId: 'TARGET',
+      proxyTargetCredentialId: 'TARGET_CREDENTIAL',
+    },
+  });
+  const example = Object.values(operationById(API_OPERATIONS, 'createProxy').requestBody!.examples)[0] as Record<string, string>;
+
+  test("sets each body field's variable to the case's id of the record the request example names there", () => {
+    const account = freshAccount();
+    const given = caseIds(manifest, SCENARIOS.ok, account);
+    expect(given).toEqual([
+      { parameter: 'clientId', variable: 'REQUESTROCKET_CLIENT_ID', value: account.ids.get(NORTHWIND), unknown: false },
+      {
+        parameter: 'proxyProxyCredentialId',
+        in: 'body',
+        variable: 'PROXY_CREDENTIAL',
+        value: account.ids.get(example.proxyProxyCredentialId!),
+        unknown: false,
+      },
+      { parameter: 'proxyTargetId', in: 'body', variable: 'TARGET', value: account.ids.get(example.proxyTargetId!), unknown: false },
+      {
+        parameter: 'proxyTargetCredentialId',
+        in: 'body',
+        variable: 'TARGET_CREDENTIAL',
+        value: account.ids.get(example.proxyTargetCredentialId!),
+        unknown: false,
+      },
+    ]);
+    // Fresh ids of the records the example names: never the description's own.
+    for (const id of given) expect(Object.values(example)).not.toContain(id.value);
+    expect(new Set(given.map((id) => id.value)).size).toBe(4);
+  });
+
+  test('gives ids the mock creates the proxy with', () => {
+    const account = freshAccount();
+    const [client, ...body] = caseIds(manifest, SCENARIOS.ok, account);
+    const sent = { ...example, ...Object.fromEntries(body.map((id) => [id.parameter, id.value])) };
+    expect(answer(account.state, 'POST', `/api/clients/${client!.value}/proxies`, sent)).toMatchObject({
+      status: 201,
+      body: { proxy: { proxyTargetId: body[1]!.value } },
+    });
+  });
+});
+
+describe('a body that names a record the client does not hold', () => {
+  const example = Object.values(operationById(API_OPERATIONS, 'createProxy').requestBody!.examples)[0] as Record<string, string>;
+
+  test('is refused with the documented 400, naming the field and the id, and creates nothing', () => {
+    const { state, ids } = freshAccount();
+    const client = ids.get(NORTHWIND)!;
+    const sent = {
+      ...example,
+      proxyProxyCredentialId: ids.get(example.proxyProxyCredentialId!),
+      proxyTargetCredentialId: ids.get(example.proxyTargetCredentialId!),
+    };
+    const refused = answer(state, 'POST', `/api/clients/${client}/proxies`, sent);
+    expect(refused).toMatchObject({
+      status: 400,
+      reason: 'invalid-request',
+      body: { ...documentedError(400).body, message: `proxyTargetId: no target ${example.proxyTargetId} in this client` },
+    });
+    expect((answer(state, 'GET', `/api/clients/${client}/proxies`).body as { proxies: unknown[] }).proxies).toHaveLength(1);
+  });
+
+  test('names every such field, as a 400 names each problem', () => {
+    const { state, ids } = freshAccount();
+    expect(answer(state, 'POST', `/api/clients/${ids.get(NORTHWIND)}/proxies`, example).body).toMatchObject({
+      message: [
+        `proxyProxyCredentialId: no credential ${example.proxyProxyCredentialId} in this client`,
+        `proxyTargetId: no target ${example.proxyTargetId} in this client`,
+        `proxyTargetCredentialId: no credential ${example.proxyTargetCredentialId} in this client`,
+      ].join('; '),
+    });
+  });
+
+  test("refuses a record of another client, and an update's reference too", () => {
+    const { state, ids } = freshAccount();
+    const contoso = ids.get(seed.clients[1]!.clientId)!;
+    const linked = Object.fromEntries(
+      ['proxyProxyCredentialId', 'proxyTargetId', 'proxyTargetCredentialId'].map((field) => [field, ids.get(example[field]!)]),
+    );
+    // Northwind's records, sent to Contoso: not in that client.
+    expect(answer(state, 'POST', `/api/clients/${contoso}/proxies`, { ...example, ...linked })).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining(`proxyTargetId: no target ${linked.proxyTargetId} in this client`) },
+    });
+    const proxy = ids.get(seed.proxies[0]!.sKey)!;
+    const path = `/api/clients/${ids.get(NORTHWIND)}/proxies/${proxy}`;
+    expect(answer(state, 'PUT', path, { proxyTargetId: example.proxyTargetId })).toMatchObject({
+      status: 400,
+      body: { message: `proxyTargetId: no target ${example.proxyTargetId} in this client` },
+    });
+    expect(answer(state, 'PUT', path, { proxyTargetId: linked.proxyTargetId })).toMatchObject({ status: 200 });
+  });
+
+  test('leaves an unknown client to the 404', () => {
+    const { state, ids } = freshAccount();
+    const unknownClient = unknownId({ type: 'string', format: 'uuid' }, undefined, ids);
+    expect(answer(state, 'POST', `/api/clients/${unknownClient}/proxies`, example)).toMatchObject({ status: 404, reason: 'unknown-id' });
   });
 });
 

@@ -133,7 +133,10 @@ describe('npm run new-example', () => {
     }
     expect(result.stdout).toContain(`npm run snippets -- --root ${root} --example list-widgets`);
     expect(result.stdout).toContain('<CodeTabs example="list-widgets" />');
-    expect(result.stdout).toContain('docs/');
+    // The page that shows the operation's section, read from the section's pages (listClients is the default operation).
+    expect(result.stdout).toContain(
+      'Show it on docs/content/core-api/clients.mdx, inside the section of its operation:\n       <Operation id="listClients">',
+    );
   });
 
   test('says that the expected output is a default, what the operation returns, and which manifest field replaces it', async () => {

@@ -147,6 +147,17 @@ describe("each language's code for what varies with the operation", () => {
   });
 
   test.for([
+    ['javascript', "const body = {\n  proxyName: 'p',\n  proxyTargetId: targetId,\n};"],
+    ['python', 'body = {\n    "proxyName": "p",\n    "proxyTargetId": target_id,\n}'],
+    ['go', 'body := map[string]any{\n\t"proxyName":     "p",\n\t"proxyTargetId": targetID,\n}'],
+    ['java', 'JsonObject body = new JsonObject();\nbody.addProperty("proxyName", "p");\nbody.addProperty("proxyTargetId", targetId);'],
+    ['curl', `body='{\n  "proxyName": "p",\n  "proxyTargetId": "'"\${target_id}"'"\n}'`],
+  ])('%s writes a body field holding an id as the variable it was read into', ([language, expected]) => {
+    const { name, body: bodyOf } = code(language!);
+    expect(bodyOf('body', { proxyName: 'p', proxyTargetId: 'tgt_789e4567' }, { proxyTargetId: name(['target', 'id']) })).toBe(expected);
+  });
+
+  test.for([
     ['javascript', '`/clients/${clientId}/targets`', "'/clients'"],
     ['python', 'f"/clients/{client_id}/targets"', '"/clients"'],
     ['go', '"/clients/"+clientID+"/targets"', '"/clients"'],
@@ -177,7 +188,37 @@ describe("the scaffold's files for several kinds of operation", () => {
     expect(file).toContain('proxyID := os.Getenv("REQUESTROCKET_PROXY_ID")');
     expect(file).toContain('"proxyMaxRequestsPerMinute": 60,');
     expect(file).toContain('call(http.MethodPut, "/clients/"+clientID+"/proxies/"+proxyID, body, &updatedProxy)');
-    expect(file).toContain('http.NewRequestWithContext(ctx, method,');
+    expect(file).toContain('var httpClient = &http.Client{Timeout: 10 * time.Second}');
+    expect(file).toContain('resp, err := httpClient.Do(req)');
+    expect(file).not.toContain('http.DefaultClient.Do');
+  });
+
+  test('an update prints the fields its body set, as the API answered them (Go, typed, gofmt-aligned)', async () => {
+    const file = await scaffolded('go', ['updateProxy']);
+    expect(file).toContain(
+      'type proxyRecord struct {\n\tID                        string `json:"sKey"`\n' +
+        '\tProxyMaxRequestsPerMinute int    `json:"proxyMaxRequestsPerMinute"`\n' +
+        '\tProxyMaxRequestsPerDay    int    `json:"proxyMaxRequestsPerDay"`\n}',
+    );
+    expect(file).toContain('fmt.Printf("Updated proxy %s\\n", updatedProxy.Proxy.ID)');
+    expect(file).toContain('fmt.Printf("proxyMaxRequestsPerMinute: %d\\n", updatedProxy.Proxy.ProxyMaxRequestsPerMinute)');
+  });
+
+  test("a get prints the record's key fields one a line, never its owners' ids or time stamps (Python)", async () => {
+    const file = await scaffolded('python', ['getTarget']);
+    const printed = [...file.matchAll(/^print\(f"(\w+): /gm)].map((match) => match[1]);
+    expect(printed).toEqual(['sKey', 'targetName', 'targetBaseURL', 'targetTestPath', 'targetRegion', 'targetDefaultRuleEffect']);
+  });
+
+  test('a list prints one line per record in every language, curl included', async () => {
+    const file = await scaffolded('curl', ['listTargets']);
+    expect(file).toContain("targets=$(call 'list a client'\\''s targets' GET \"/clients/${client_id}/targets\")");
+    expect(file).toContain('paste -d \' \' <(json_field sKey <<<"${targets}") <(json_field targetName <<<"${targets}")');
+  });
+
+  test('Java imports JsonArray only where a list needs it', async () => {
+    expect(await scaffolded('java', ['listTargets'])).toContain('import com.google.gson.JsonArray;');
+    expect(await scaffolded('java', ['getTarget'])).not.toContain('JsonArray');
   });
 
   test("a list sends the query of the description's example (curl)", async () => {
@@ -191,6 +232,30 @@ describe("the scaffold's files for several kinds of operation", () => {
     expect(file).toContain('JsonObject credentialSecret = new JsonObject();');
     expect(file).toContain('body.add("credentialSecret", credentialSecret);');
     expect(file).toContain('.getAsJsonObject("credential");');
+  });
+
+  test.for(['javascript', 'python', 'go', 'java', 'curl'])(
+    "a create whose body names other records reads each id from the environment and writes none of the description's (%s)",
+    async (language) => {
+      const file = await scaffolded(language, ['createProxy']);
+      for (const variable of ['REQUESTROCKET_PROXY_CREDENTIAL_ID', 'REQUESTROCKET_TARGET_ID', 'REQUESTROCKET_TARGET_CREDENTIAL_ID'])
+        expect(file).toMatch(new RegExp(`[Ss]et ${variable} to the id of the (proxy credential|target|target credential)`));
+      expect(file).not.toMatch(/tgt_789e4567|cred_4f1a2b3c|cred_9d8e7f6a/);
+    },
+  );
+
+  test('a body id is read once, as a path id is, and sent in its field (Python)', async () => {
+    const file = await scaffolded('python', ['createProxy']);
+    expect(file).toContain(
+      'target_id = os.environ.get("REQUESTROCKET_TARGET_ID")\nif not target_id:\n    sys.exit("Set REQUESTROCKET_TARGET_ID to the id of the target.")',
+    );
+    expect(file).toContain('    "proxyProxyCredentialId": proxy_credential_id,\n    "proxyTargetId": target_id,\n');
+    expect(operationModel(['createProxy']).parameters).toEqual({
+      clientId: 'REQUESTROCKET_CLIENT_ID',
+      proxyProxyCredentialId: 'REQUESTROCKET_PROXY_CREDENTIAL_ID',
+      proxyTargetId: 'REQUESTROCKET_TARGET_ID',
+      proxyTargetCredentialId: 'REQUESTROCKET_TARGET_CREDENTIAL_ID',
+    });
   });
 
   test('later steps take the id an earlier one created, and a delete prints it (JavaScript)', async () => {
@@ -226,7 +291,8 @@ describe('templateValues', () => {
       { name: 'proxy_id', variable: 'REQUESTROCKET_PROXY_ID', record: 'proxy' },
     ]);
     expect(values.steps).toMatchObject([{ update: true, method: 'PUT', item: 'updated_proxy', bodyName: 'body', idName: 'proxy_id' }]);
-    expect(values.records).toEqual([{ singular: 'proxy', idField: 'sKey', nameField: 'proxyName' }]);
+    expect(values.records).toEqual([{ singular: 'proxy', idField: 'sKey', nameField: 'proxyName', recordCode: '' }]);
+    expect(values.steps).toMatchObject([{ printed: [{ field: 'proxyMaxRequestsPerMinute' }, { field: 'proxyMaxRequestsPerDay' }] }]);
   });
 });
 

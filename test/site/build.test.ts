@@ -7,7 +7,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { documentedError, documentedSuccess, formatBody } from '../../scripts/api/core-api.ts';
+import { API_OPERATIONS, documentedError, documentedSuccess, formatBody } from '../../scripts/api/core-api.ts';
 import { LANGUAGES } from '../../scripts/languages.ts';
 import { buildSite, makeBuildDir } from './build-site.ts';
 import { decodeHtml, innerHtml, startTags, textOf, type Tag } from './html.ts';
@@ -225,36 +225,63 @@ describe('the status page', () => {
     html = await readPage('/status/');
   });
 
-  test('groups the results by the page that shows them, then by example, one cell per case of the report', async () => {
-    const report = (await readReport(FIXTURE_REPORT))!;
-    const groups = startTags(html).filter((tag) => tag.attributes.class === 'status-page');
-    /** The text of the first `name` element inside `outer`. */
-    const headingText = (outer: string, name: string) =>
-      textOf(
-        innerHtml(
-          outer,
-          startTags(outer).find((tag) => tag.name === name)!,
-        ),
-      );
-    // Every example of the fixture report is on the guide, so there is one group: the guide's.
-    expect(groups.map((group) => headingText(innerHtml(html, group), 'h2'))).toEqual(['Core API authentication']);
-    const group = innerHtml(html, groups[0]!);
-    const examples = startTags(group).filter((tag) => tag.attributes.class === 'status-example');
-    expect(examples.map((example) => headingText(innerHtml(group, example), 'h3'))).toEqual(
-      EXAMPLES.map((example) => `${example.manifest.title} ${example.id}`),
+  /** The text of the first `name` element inside `outer`. */
+  const headingText = (outer: string, name: string) =>
+    textOf(
+      innerHtml(
+        outer,
+        startTags(outer).find((tag) => tag.name === name)!,
+      ),
     );
-    const cells = startTags(group)
-      .filter((tag) => tag.name === 'td')
-      .map((tag) => tag.attributes['data-status'] ?? 'none');
-    const shown = report.cases.filter((entry) => EXAMPLES.some((example) => example.id === entry.example));
-    expect(cells.filter((status) => status !== 'none')).toHaveLength(shown.length);
-    for (const status of ['passed', 'failed', 'skipped'] as const)
-      expect(cells.filter((cell) => cell === status)).toHaveLength(shown.filter((entry) => entry.status === status).length);
-    const totals = (status: string) => shown.filter((entry) => entry.status === status).length;
-    expect(textOf(group)).toContain(`${totals('passed')} passed, ${totals('failed')} failed, ${totals('skipped')} skipped`);
+
+  /** The pages that show an example of the fixture report, in sidebar order, each with those examples in its order. */
+  async function pagesShowingReport() {
+    const report = (await readReport(FIXTURE_REPORT))!;
+    const reported = new Set(report.cases.map((entry) => entry.example));
+    const showing = [];
+    for (const page of PAGES) {
+      const shown = (await tabbedExamples(await readPage(page.path), SNIPPETS)).filter((example) => reported.has(example.id));
+      if (shown.length > 0)
+        showing.push({ page, shown, cases: report.cases.filter((entry) => shown.some((example) => example.id === entry.example)) });
+    }
+    return showing;
+  }
+
+  test('groups the results by the page that shows them, then by operation, then by example, one cell per case of the report', async () => {
+    const showing = await pagesShowingReport();
+    const groups = startTags(html).filter((tag) => tag.attributes.class === 'status-page');
+    expect(groups.map((group) => headingText(innerHtml(html, group), 'h2'))).toEqual(showing.map((entry) => entry.page.title));
+    for (const [index, { shown, cases }] of showing.entries()) {
+      const group = innerHtml(html, groups[index]!);
+      const examples = startTags(group).filter((tag) => tag.attributes.class === 'status-example');
+      expect(examples.map((example) => headingText(innerHtml(group, example), 'h4'))).toEqual(
+        shown.map((example) => `${example.manifest.title} ${example.id}`),
+      );
+      // Each example sits under its operation, named by its summary, method and path.
+      for (const operation of startTags(group).filter((tag) => tag.attributes.class === 'status-operation')) {
+        const section = innerHtml(group, operation);
+        const ids = startTags(section)
+          .filter((tag) => tag.attributes.class === 'status-example')
+          .map((tag) => headingText(innerHtml(section, tag), 'h4').split(' ').at(-1)!);
+        for (const id of ids) {
+          const called = API_OPERATIONS.find(
+            (candidate) => candidate.operationId === shown.find((example) => example.id === id)!.manifest.operation,
+          )!;
+          expect(headingText(section, 'h3')).toBe(`${called.summary} ${called.method} ${called.path}`);
+        }
+      }
+      const cells = startTags(group)
+        .filter((tag) => tag.name === 'td')
+        .map((tag) => tag.attributes['data-status'] ?? 'none');
+      expect(cells.filter((status) => status !== 'none')).toHaveLength(cases.length);
+      for (const status of ['passed', 'failed', 'skipped'] as const)
+        expect(cells.filter((cell) => cell === status)).toHaveLength(cases.filter((entry) => entry.status === status).length);
+      const totals = (status: string) => cases.filter((entry) => entry.status === status).length;
+      expect(textOf(group)).toContain(`${totals('passed')} passed, ${totals('failed')} failed, ${totals('skipped')} skipped`);
+    }
   });
 
-  test('can show only what failed without JavaScript: a checkbox, and every group and scenario marked failed or clean', () => {
+  test('can show only what failed without JavaScript: a checkbox, and every group and scenario marked failed or clean', async () => {
     const tags = startTags(html);
     expect(tags.some((tag) => tag.name === 'input' && tag.attributes.type === 'checkbox' && tag.attributes.id === 'only-failed')).toBe(
       true,
@@ -266,8 +293,12 @@ describe('the status page', () => {
       const failed = startTags(innerHtml(html, row)).some((tag) => tag.attributes['data-status'] === 'failed');
       expect(row.attributes['data-outcome']).toBe(failed ? 'failed' : 'clean');
     }
-    // The fixture report has a failing Python file, so its page and example are marked failed.
-    expect(tags.filter((tag) => tag.attributes.class === 'status-page').map((tag) => tag.attributes['data-outcome'])).toEqual(['failed']);
+    // The fixture report has a failing Python file, so each page that shows its example is marked failed, and the others clean.
+    const showing = await pagesShowingReport();
+    expect(tags.filter((tag) => tag.attributes.class === 'status-page').map((tag) => tag.attributes['data-outcome'])).toEqual(
+      showing.map((entry) => (entry.cases.some((each) => each.status === 'failed') ? 'failed' : 'clean')),
+    );
+    expect(showing.some((entry) => entry.cases.some((each) => each.status === 'failed'))).toBe(true);
   });
 
   test("gives each failure its check ids and messages, each skip its reason, the totals, and the run's date, commit and duration", async () => {
@@ -327,7 +358,7 @@ describe('the Markdown twin and /llms.txt', () => {
   );
 
   test('every code block in the twin is a file the page shows or a response of the API contract, byte for byte, one per block the page shows', async () => {
-    await expectTwinBlocksAreShownSources(twin, await readPage(GUIDE), SNIPPETS);
+    expectTwinBlocksAreShownSources(twin, await readPage(GUIDE));
   });
 
   test("/llms.txt has a title, a summary and sections of links: every page's twin, every example, the rest", async () => {
@@ -382,7 +413,7 @@ describe('a page whose example cannot be shown', () => {
       problem: 'an unknown example',
       example: 'no-such-example',
       report: '',
-      message: `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(snippets, 'no-such-example')}.\n  Known examples: complete, hostile-title, missing-go.`,
+      message: `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(snippets, 'no-such-example')}.\n  Known examples: complete, missing-go, odd-title.`,
     },
     {
       problem: 'an example without a Go file',

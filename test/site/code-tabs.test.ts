@@ -42,7 +42,7 @@ describe('planTabs', () => {
 describe('findExample', () => {
   test('names the unknown example, the folder it looked for and the known examples', async () => {
     await expect(findExample(root, 'no-such-example')).rejects.toThrow(
-      `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(root, 'no-such-example')}.\n  Known examples: complete, hostile-title, missing-go, odd-title.`,
+      `<CodeTabs example="no-such-example">: unknown example "no-such-example": there is no folder ${path.join(root, 'no-such-example')}.\n  Known examples: complete, missing-go, odd-title.`,
     );
   });
 
@@ -63,7 +63,7 @@ describe('findExample', () => {
 
 describe('listExampleIds', () => {
   test('lists folders that hold a manifest, sorted', async () => {
-    expect(await listExampleIds(root)).toEqual(['complete', 'hostile-title', 'missing-go', 'odd-title']);
+    expect(await listExampleIds(root)).toEqual(['complete', 'missing-go', 'odd-title']);
   });
 });
 

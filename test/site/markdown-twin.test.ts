@@ -15,7 +15,9 @@ import { disguisedLinks, markupNodes, parsedNodes, textOf } from './markdown-nod
 const fixtures = path.resolve('test/fixtures/site/snippets');
 const sources = { snippetsRoot: fixtures, projectRoot: '.', report: undefined };
 const meta = { title: 'T', description: 'D' };
-const hostile = JSON.parse(await readFile(path.join(fixtures, 'hostile-title', 'example.json'), 'utf8')) as {
+// Examples whose manifest the schema refuses, apart from the rest so that a build of the fixtures is not refused too.
+const refused = { ...sources, snippetsRoot: path.resolve('test/fixtures/site/refused-snippets') };
+const hostile = JSON.parse(await readFile(path.join(refused.snippetsRoot, 'hostile-title', 'example.json'), 'utf8')) as {
   title: string;
   description: string;
 };
@@ -114,7 +116,7 @@ describe('pageMarkdown', () => {
   });
 
   test('refuses a manifest whose title and description hold markup, naming the file and the fields', async () => {
-    const twin = pageMarkdown('## Section\n\n<CodeTabs example="hostile-title" />\n', meta, 'x.mdx', sources);
+    const twin = pageMarkdown('## Section\n\n<CodeTabs example="hostile-title" />\n', meta, 'x.mdx', refused);
     await expect(twin).rejects.toThrow(/x\.mdx: cannot make the Markdown twin: .*hostile-title\/example\.json: invalid example manifest/);
     await expect(twin).rejects.toThrow(/field "title": expected plain text, without markup/);
     await expect(twin).rejects.toThrow(/field "description": expected plain text, without markup/);

@@ -2,10 +2,14 @@
 // sections, and the budget that grows by one allowance per section; the build-time comparison's
 // arguments, ratio and verdict, and the extra pages it builds.
 // vitest project: unit (test/support/projects.ts)
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { CORE_API_DESCRIPTION } from '../../scripts/api/description.ts';
+import { PROJECT_ROOT } from '../../scripts/project.ts';
 import { PAGE_BUDGET, measurePage, overBudget } from '../../scripts/bench/page-weight.ts';
-import { extraPage } from '../../scripts/bench/scaled-site.ts';
+import { extraPage, writeScaledSite } from '../../scripts/bench/scaled-site.ts';
 import { buildTimeRatio, buildTimeTable, parseSiteBenchArgs } from '../../scripts/bench/site-bench-cli.ts';
 
 const assets: Record<string, string> = { '/_astro/site.js': 'console.log("tabs, copy and the table of contents");' };
@@ -84,5 +88,20 @@ describe('the build-time comparison', () => {
     expect(extraPage(guide, 3, 'bench-copy-c')).toBe(
       '---\ntitle: Core API authentication (copy 3)\ndescription: D.\nsidebar:\n  order: 1003\n  label: Authentication (copy 3)\n---\n\n<CodeTabs example="bench-copy-c" />\n<CodeFile example="bench-copy-c" file="request.http" />\n<CodeTabs example="verify-token" />\n',
     );
+  });
+});
+
+describe('writeScaledSite', () => {
+  test('copies what the build reads, the API description included, and adds the extra pages', async () => {
+    await mkdir(path.join(PROJECT_ROOT, '.cache'), { recursive: true });
+    const dir = await mkdtemp(path.join(PROJECT_ROOT, '.cache', 'scaled-site-test-'));
+    try {
+      await writeScaledSite(PROJECT_ROOT, dir, 1);
+      const copied = path.join(dir, path.relative(PROJECT_ROOT, CORE_API_DESCRIPTION));
+      expect(await readFile(copied, 'utf8')).toBe(await readFile(CORE_API_DESCRIPTION, 'utf8'));
+      expect(await readFile(path.join(dir, 'docs', 'content', 'core-api', 'copy-1.mdx'), 'utf8')).toMatch(/^title: .* \(copy 1\)$/m);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

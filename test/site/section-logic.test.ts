@@ -1,6 +1,6 @@
 // The pure logic behind the section's frame: the collection's order, previous and next and the
 // breadcrumbs; the order of search hits; the sitemap's XML; the API's tables; the status page's
-// grouping by page.
+// grouping by page and by operation.
 // vitest project: unit (test/support/projects.ts)
 import { describe, expect, test } from 'vitest';
 import { API_ERRORS, documentedSuccess } from '../../scripts/api/core-api.ts';
@@ -234,15 +234,44 @@ describe('statusByPage', () => {
   ]);
   const pages = [
     { title: 'Overview', path: '/core-api/', examples: [] },
-    { title: 'Authentication', path: '/core-api/authentication/', examples: ['verify-token', 'list-clients'] },
+    { title: 'Authentication', path: '/core-api/authentication/', examples: ['verify-token', 'never-run', 'list-clients'] },
+    { title: 'Targets', path: '/core-api/targets/', examples: ['never-run'] },
   ];
 
-  test("groups the cases by page, in the pages' order, then by example in the page's order, with totals", () => {
+  test("groups the cases by page, in the pages' order, then by example in the page's order, with totals, leaving out what was not run", () => {
     const { pages: groups } = statusByPage(report, pages, { 'list-clients': 'List your clients' });
     expect(groups.map((group) => [group.title, group.examples.map((example) => example.title), group.totals])).toEqual([
       ['Authentication', ['verify-token', 'List your clients'], { passed: 1, failed: 1, skipped: 1 }],
       [UNSHOWN_GROUP, ['old-example'], { passed: 1, failed: 0, skipped: 0 }],
     ]);
     expect(groups[0]!.examples[1]!.totals).toEqual({ passed: 1, failed: 1, skipped: 0 });
+  });
+
+  test("groups a page's examples by the operation whose section holds them, else by the operations they call, with totals", () => {
+    const report = reportOf([
+      caseReport({ example: 'list-targets', language: 'python', scenario: 'ok', status: 'passed' }),
+      caseReport({ example: 'target-lifecycle', language: 'go', scenario: 'ok', status: 'failed' }),
+      caseReport({ example: 'create-target', language: 'curl', scenario: 'ok', status: 'passed' }),
+      caseReport({ example: 'new-target', language: 'java', scenario: 'ok', status: 'skipped' }),
+      caseReport({ example: 'old-example', language: 'curl', scenario: 'ok', status: 'passed' }),
+    ]);
+    const targets = {
+      title: 'Targets',
+      path: '/core-api/targets/',
+      examples: ['list-targets', 'create-target', 'target-lifecycle', 'new-target'],
+      operations: { 'list-targets': ['listTargets'], 'create-target': ['createTarget'], 'new-target': ['createTarget'] },
+    };
+    const calls = { 'target-lifecycle': ['createTarget', 'getTarget', 'deleteTarget'], 'list-targets': ['getTarget'] };
+    const { pages: groups } = statusByPage(report, [targets], {}, calls);
+    expect(
+      groups[0]!.operations.map((group) => [group.operations, group.examples.map((example) => example.example), group.totals]),
+    ).toEqual([
+      [['listTargets'], ['list-targets'], { passed: 1, failed: 0, skipped: 0 }],
+      [['createTarget'], ['create-target', 'new-target'], { passed: 1, failed: 0, skipped: 1 }],
+      [['createTarget', 'getTarget', 'deleteTarget'], ['target-lifecycle'], { passed: 0, failed: 1, skipped: 0 }],
+    ]);
+    expect(groups[1]!.operations).toEqual([
+      expect.objectContaining({ operations: [], examples: [expect.objectContaining({ example: 'old-example' })] }),
+    ]);
   });
 });

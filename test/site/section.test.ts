@@ -69,7 +69,8 @@ describe('the Core API section', () => {
     expect(link?.attributes).toMatchObject({ type: 'text/markdown', href: twinOf(url) });
     const twin = await built(twinOf(url).slice(1));
     expect(twin.startsWith(`# ${page.title}\n\n> ${page.description}\n\n`)).toBe(true);
-    const headings = [...html.matchAll(/<h([23]) id="[^"]+"[^>]*>([\s\S]*?)<\/h\1>/g)].map(
+    // Every h2 and h3 of the page, those of the reference sections' parts (Parameters, Responses) too.
+    const headings = [...html.matchAll(/<h([23])(?:\s[^>]*)?>([\s\S]*?)<\/h\1>/g)].map(
       (match) => `${'#'.repeat(Number(match[1]))} ${textOf(match[2]!)}`,
     );
     const prose = twin.replace(/^(`{3,})\w*\n[\s\S]*?\n\1$/gm, '');

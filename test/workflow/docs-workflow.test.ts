@@ -249,12 +249,18 @@ describe('docs.yml', () => {
     expect(upload?.if).toBe('${{ !cancelled() }}');
   });
 
-  test('builds main from the merged report of the same commit and uploads dist/ for Pages', () => {
+  test('builds main from the merged report of the same commit, for the address Pages serves it at, and uploads dist/', () => {
     const build = job('build');
     expect(build.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
     expect([build.needs].flat()).toEqual(['snippets-report']);
     expect(stepUsing(build, 'actions/download-artifact')?.with).toMatchObject({ name: 'snippets-report', path: 'test-results/' });
     expect(commands([build])).toContain('npm run build -- --report test-results/snippets.json');
+    expect(stepUsing(build, 'actions/configure-pages')?.id).toBe('pages');
+    // Canonical URLs, Open Graph and the sitemap name where Pages serves the site, not a default host.
+    expect(build.steps.find((step) => step.run?.startsWith('npm run build'))?.env).toMatchObject({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      SITE_BASE: '${{ steps.pages.outputs.base_path }}',
+    });
     expect(packageJson.scripts.build).toBe('node scripts/build-site.ts');
     expect(stepUsing(build, 'actions/upload-pages-artifact')?.with?.path).toBe('dist/');
   });

@@ -1,6 +1,7 @@
 // .github/workflows/live.yml: nightly and on demand only; the job holding the API token can only
 // read the code and the job writing the issue never sees the token; the token reaches one step, as
-// an environment variable, and is never echoed; it runs npm scripts and harness flags that exist.
+// an environment variable, and is never echoed; it runs npm scripts and harness flags that exist;
+// it reads only unless a repository variable adds --live-writes.
 // vitest project: unit (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 import { parseCommandLine } from '../../scripts/harness/cli/command-line.ts';
 import { LIVE_TOKEN_VARIABLES } from '../../scripts/live/live-tokens.ts';
+import { LIVE_CLIENT_VARIABLE, LIVE_WRITES_FLAG } from '../../scripts/live/live-plan.ts';
 import { refuseSiteReport } from '../../scripts/live/report-path.ts';
 import { loadWorkflow, npmScripts, packageScripts, stepUsing, type Step } from './workflow.ts';
 
@@ -57,9 +59,10 @@ describe('live.yml', () => {
   });
 
   test('runs the harness live, every language required, with reports away from the site report', () => {
-    const args = liveStep().run!.split(' -- ')[1]?.trim().split(/\s+/) ?? [];
+    const args = (liveStep().run!.split(' -- ')[1]?.trim().split(/\s+/) ?? []).filter((word) => word !== '$LIVE_WRITES_FLAG');
     const command = parseCommandLine(args, {});
     expect(command.live).toBe(true);
+    expect(command.liveWrites).toBe(false);
     expect(command.options.requireAll).toBe(true);
     expect(command.json).toBe('test-results/live/report.json');
     expect(command.junit).toBe('test-results/live/report.xml');
@@ -82,11 +85,29 @@ describe('live.yml', () => {
     expect(install).toBeLessThan(steps.indexOf(liveStep()));
   });
 
+  test('reads only, unless the repository variable REQUESTROCKET_LIVE_WRITES adds --live-writes with the dedicated client', () => {
+    const step = liveStep();
+    expect(step.run!.trim().endsWith(' $LIVE_WRITES_FLAG')).toBe(true);
+    expect(step.env?.LIVE_WRITES_FLAG).toBe("${{ vars.REQUESTROCKET_LIVE_WRITES == 'true' && '--live-writes' || '' }}");
+    expect(step.env?.[LIVE_CLIENT_VARIABLE]).toBe(`\${{ vars.${LIVE_CLIENT_VARIABLE} }}`);
+    const words = step.run!.split(' -- ')[1]!.trim().split(/\s+/);
+    for (const flag of ['', LIVE_WRITES_FLAG]) {
+      const command = parseCommandLine(
+        words.flatMap((word) => (word === '$LIVE_WRITES_FLAG' ? (flag ? [flag] : []) : [word])),
+        {},
+      );
+      expect(command.liveWrites).toBe(flag !== '');
+    }
+    expect(live.text).toContain('REQUESTROCKET_LIVE_WRITES to `true`');
+  });
+
   test('passes each token secret to the live step alone, as the environment variable the harness reads', () => {
     expect(liveStep().env).toEqual({
       [LIVE_TOKEN_VARIABLES.user]: `\${{ secrets.${LIVE_TOKEN_VARIABLES.user} }}`,
       [LIVE_TOKEN_VARIABLES.revoked]: `\${{ secrets.${LIVE_TOKEN_VARIABLES.revoked} }}`,
       [LIVE_TOKEN_VARIABLES.forbidden]: `\${{ secrets.${LIVE_TOKEN_VARIABLES.forbidden} }}`,
+      [LIVE_CLIENT_VARIABLE]: `\${{ vars.${LIVE_CLIENT_VARIABLE} }}`,
+      LIVE_WRITES_FLAG: "${{ vars.REQUESTROCKET_LIVE_WRITES == 'true' && '--live-writes' || '' }}",
     });
     expect(workflow.env).toBeUndefined();
     for (const job of Object.values(workflow.jobs)) expect(job.env).toBeUndefined();

@@ -1,9 +1,12 @@
 // What the checks compare each recorded request with: the example's step at the same position, its
-// method and path template, and where each id in its path must come from (the variable the harness
-// set, or the answer of the earlier request that created the record).
+// method and path template, where each id in its path must come from (the variable the harness
+// set, or the answer of the earlier request that created the record), and the ids its body must
+// hold (the variables the harness set).
 import { matchTemplate } from '../../api/operation-routes.ts';
+import { isRecord } from '../../api/json-pointer.ts';
 import { exampleSteps, type ExampleStep } from '../../manifest/example-steps.ts';
 import type { Manifest } from '../../manifest/manifest-schema.ts';
+import { parseJsonBody } from '../../mock/json-body.ts';
 import type { RecordedRequest } from '../../mock/types.ts';
 import type { CaseObservation } from '../case/observation.ts';
 
@@ -64,7 +67,7 @@ export function expectedId(
 ): ExpectedId | undefined {
   const source = steps[index]?.parameters.find((parameter) => parameter.name === name)?.source;
   if (source?.kind === 'environment') {
-    const given = observation.ids.find((id) => id.parameter === name);
+    const given = observation.ids.find((id) => id.in !== 'body' && id.parameter === name);
     if (!given) return undefined;
     return {
       value: given.value,
@@ -80,6 +83,31 @@ export function expectedId(
       from: `${requestLabel(steps, source.step)} created ${created.id}`,
       fix: `take ${name} from that request's answer`,
     };
+  }
+  return undefined;
+}
+
+/** The request's body as a JSON object, or undefined when it sent none or another value. */
+export function bodyObject(request: Pick<RecordedRequest, 'body'>): Record<string, unknown> | undefined {
+  const { body } = request;
+  if (body === null || body.text === '') return undefined;
+  const parsed = parseJsonBody(Buffer.from(body.text, body.encoding === 'base64' ? 'base64' : 'utf8'));
+  return parsed.ok && isRecord(parsed.value) ? parsed.value : undefined;
+}
+
+/** The first body field of the step at `index` that holds an id other than the one the harness set, with what it must be; undefined when all do. */
+export function wrongBodyId(
+  observation: Pick<CaseObservation, 'ids'>,
+  steps: readonly ExampleStep[],
+  index: number,
+  request: Pick<RecordedRequest, 'body'>,
+): string | undefined {
+  const body = bodyObject(request);
+  if (!body) return undefined;
+  for (const { field } of steps[index]?.bodyIds ?? []) {
+    const given = observation.ids.find((id) => id.in === 'body' && id.parameter === field);
+    if (!given || !Object.hasOwn(body, field) || body[field] === given.value) continue;
+    return `${requestLabel(steps, index)} sent ${field} ${JSON.stringify(body[field])} in its body, but the harness set ${given.variable} to ${given.value}: read ${field} from ${given.variable} instead of writing it in the program`;
   }
   return undefined;
 }

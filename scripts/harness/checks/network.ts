@@ -4,7 +4,16 @@ import { ENCODING_PHRASES } from '../../secrets/encodings.ts';
 import { scanText } from '../../secrets/stream-scan.ts';
 import { describeSideDoors } from '../../sandbox/side-doors.ts';
 import { defineCheck, fail, notApplicable, pass } from './check.ts';
-import { describeMatch, describeStep, expectedId, requestLabel, stepParameters, stepsOf, targetOf } from './example-requests.ts';
+import {
+  describeMatch,
+  describeStep,
+  expectedId,
+  requestLabel,
+  stepParameters,
+  stepsOf,
+  targetOf,
+  wrongBodyId,
+} from './example-requests.ts';
 
 /** Nothing but the API host was contacted. */
 export const egressCheck = defineCheck({
@@ -43,11 +52,11 @@ export const httpsCheck = defineCheck({
   },
 });
 
-/** Each request has its step's method and path template, with the ids the case gave or an earlier request created, sent the expected number of times. */
+/** Each request has its step's method and path template, with the ids the case gave (in its path and body) or an earlier request created, sent the expected number of times. */
 export const requestCheck = defineCheck({
   id: 'request',
   describe:
-    "each request is the manifest's operation (its method and path), with the ids from the environment (or an earlier answer), sent the expected number of times",
+    "each request is the manifest's operation (its method and path), with the ids from the environment (or an earlier answer) in its path and body, sent the expected number of times",
   evaluate(observation) {
     const { requests, manifest, expectation } = observation;
     const steps = stepsOf(manifest);
@@ -77,6 +86,8 @@ export const requestCheck = defineCheck({
             `${requestLabel(steps, index)} sent ${name} ${JSON.stringify(parameters[name])}, but ${expected.from}: ${expected.fix}`,
           );
       }
+      const bodyId = wrongBodyId(observation, steps, index, request);
+      if (bodyId) return fail(bodyId);
     }
     if (requests.length === 0) return pass('no request, as allowed');
     return pass(

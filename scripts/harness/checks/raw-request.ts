@@ -1,7 +1,10 @@
 // The guide's raw HTTP requests (`request.http`) match what the programs really send: one per step,
 // each with its step's method and path template (ids shown as the description's examples, or as
-// `{clientId}`), the placeholder token, and the body the programs send (equal as JSON).
+// `{clientId}`), the placeholder token, and the body the programs send (equal as JSON, an id the
+// harness set in a body field shown as the description's example of it).
 import { API_FACTS } from '../../api/core-api.ts';
+import { isRecord } from '../../api/json-pointer.ts';
+import { requestExample } from '../../api/reference-fields.ts';
 import { parseJsonBody } from '../../mock/json-body.ts';
 import { headerValues, type CaseObservation } from '../case/observation.ts';
 import type { RawHttpRequest } from '../case/request-http.ts';
@@ -39,8 +42,26 @@ function shownProblem(shown: RawHttpRequest, step: ExampleStep, label: string): 
   return undefined;
 }
 
+/** A sent body with each id the harness set in one of the step's body fields put back as the description's example, as request.http shows it. */
+function asExampleIds(body: unknown, observation: Pick<CaseObservation, 'ids'>, step: ExampleStep): unknown {
+  if (!isRecord(body)) return body;
+  const example = requestExample(step.operation) ?? {};
+  const shown = { ...body };
+  for (const { field } of step.bodyIds) {
+    const given = observation.ids.find((id) => id.in === 'body' && id.parameter === field);
+    if (given && shown[field] === given.value && Object.hasOwn(example, field)) shown[field] = example[field];
+  }
+  return shown;
+}
+
 /** What is wrong with what one program request sent against the raw request shown for it, or undefined. */
-function sentProblem(observation: CaseObservation, shown: RawHttpRequest, index: number, label: string): string | undefined {
+function sentProblem(
+  observation: CaseObservation,
+  shown: RawHttpRequest,
+  step: ExampleStep,
+  index: number,
+  label: string,
+): string | undefined {
   const request = observation.requests[index]!;
   const missing = shown.headers.map(([name]) => name).filter((name) => headerValues(request, name).length === 0);
   if (missing.length) return `${label} shows ${missing.join(', ')}, but the program did not send ${missing.length > 1 ? 'them' : 'it'}`;
@@ -52,7 +73,7 @@ function sentProblem(observation: CaseObservation, shown: RawHttpRequest, index:
   if (shown.body === undefined || request.body === null || request.body.encoding !== 'utf8') return undefined;
   const sent = parseJsonBody(Buffer.from(request.body.text, 'utf8'));
   if (!sent.ok) return undefined; // request-schema names a body that is not JSON
-  const differences = jsonDifferences(canonicalJson(JSON.parse(shown.body)), canonicalJson(sent.value));
+  const differences = jsonDifferences(canonicalJson(JSON.parse(shown.body)), canonicalJson(asExampleIds(sent.value, observation, step)));
   if (differences.length === 0) return undefined;
   return differences
     .map(
@@ -86,7 +107,7 @@ export const rawRequestCheck = defineCheck({
     if (!token) return pass(`request.http shows ${summary}, as the manifest says (no token in this scenario to compare headers)`);
     for (const index of requests.keys()) {
       if (index >= shown.length) break;
-      const problem = sentProblem(observation, shown[index]!, index, labelOf(index));
+      const problem = sentProblem(observation, shown[index]!, steps[index]!, index, labelOf(index));
       if (problem) return fail(problem);
     }
     return pass(`the program sent ${summary} with the headers${shown.some((each) => each.body) ? ' and body' : ''} request.http shows`);

@@ -1,11 +1,14 @@
 // The `same-request` check: in the `ok` scenario, every language of one example sends the same
-// requests: the same operations, with the ids from the same places (the variables the harness set,
-// or an earlier answer: the ids themselves differ from case to case), the same query parameters (as
+// requests: the same operations, with the ids from the same places in the path and the body (the
+// variables the harness set, or an earlier answer: the ids themselves differ from case to case), the
+// same query parameters (as
 // parsed), the raw token and Content-Type, and the same body (equal as JSON, not as bytes; a secret
 // compared by its hash, never shown). It compares finished cases, so the engine holds an example's
 // `ok` results until the last of them is in, then judges them together; a failure names the field
 // and both values.
 import { createHash } from 'node:crypto';
+import { isRecord } from '../../api/json-pointer.ts';
+import type { ExampleStep } from '../../manifest/example-steps.ts';
 import { parseJsonBody } from '../../mock/json-body.ts';
 import type { RecordedRequest } from '../../mock/types.ts';
 import { headerValues, type CaseObservation } from '../case/observation.ts';
@@ -26,7 +29,7 @@ interface SentRequest {
   /** The query parameters, parsed: one value, or a list when repeated. */
   query: Record<string, string | string[]>;
   headers: { Authorization: string | string[] | null; 'Content-Type': string | string[] | null };
-  /** The body as JSON (secrets as their hash), its text when it is not JSON, or absent. */
+  /** The body as JSON (secrets as their hash, an id the harness set as `$VARIABLE`), its text when it is not JSON, or absent. */
   body?: unknown;
 }
 
@@ -40,6 +43,17 @@ function withSecretsHidden(value: unknown, secrets: ReadonlySet<string>): unknow
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withSecretsHidden(item, secrets)]));
   return value;
+}
+
+/** A body with each of the step's id fields that holds the id the harness set written `$VARIABLE`, as a path parameter is. */
+function withGivenIds(body: unknown, ids: CaseObservation['ids'], step: ExampleStep | undefined): unknown {
+  if (!isRecord(body) || !step) return body;
+  const named = { ...body };
+  for (const { field } of step.bodyIds) {
+    const given = ids.find((id) => id.in === 'body' && id.parameter === field && id.value === named[field]);
+    if (given) named[field] = `$${given.variable}`;
+  }
+  return named;
 }
 
 /** One header's values as the fingerprint keeps them, the token itself reading `<token>`. */
@@ -79,7 +93,9 @@ export function requestFingerprint(observation: Pick<CaseObservation, 'requests'
     };
     if (request.body !== null && request.body.text !== '') {
       const parsed = parseJsonBody(Buffer.from(request.body.text, request.body.encoding === 'base64' ? 'base64' : 'utf8'));
-      entry.body = parsed.ok ? withSecretsHidden(parsed.value, secrets) : { 'not JSON': withSecretsHidden(request.body.text, secrets) };
+      entry.body = parsed.ok
+        ? withSecretsHidden(withGivenIds(parsed.value, ids, step), secrets)
+        : { 'not JSON': withSecretsHidden(request.body.text, secrets) };
     }
     return entry;
   });

@@ -36,7 +36,11 @@ export const USAGE = `Usage: npm run snippets -- [options]
                       cases need at ${CASES_PER_SHARD} cases per shard at most, and stop
   --live              run against the real API with your REQUESTROCKET_USER_TOKEN instead of the
                       mock (ok, missing, invalid; revoked and forbidden with REQUESTROCKET_REVOKED_TOKEN
-                      and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see CONTRIBUTING.md)
+                      and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see MAINTAINERS.md);
+                      reads only: examples that create, change or delete are left out
+  --live-writes       with --live, also run the examples that create, change or delete, against
+                      resources the run makes (and deletes at the end) under the client whose id is
+                      in REQUESTROCKET_LIVE_CLIENT_ID, an account's client kept for live runs
   --no-cache          run every case, even those whose inputs are unchanged since a cached result
                       (default: reuse results from .cache/results/; after each run, entries no run
                       used for ${DEFAULT_RETENTION.maxAgeMs / DAY_MS} days go, then the least recently used beyond ${DEFAULT_RETENTION.maxBytes / MIB} MiB)
@@ -89,6 +93,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         list: { type: 'boolean' },
         'shard-matrix': { type: 'boolean' },
         live: { type: 'boolean' },
+        'live-writes': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         'result-cache': { type: 'string' },
         merge: { type: 'boolean' },
@@ -104,6 +109,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
   if (positionals.length && values.merge !== true) {
     throw new UsageError(`unexpected argument "${positionals[0]}"; only --merge takes files`);
   }
+  if (values['live-writes'] === true && values.live !== true) throw new UsageError('--live-writes goes with --live');
   if (values.merge === true && positionals.length === 0) throw new UsageError('expected --merge FILE... (the JSON reports of the shards)');
   let concurrency: number | undefined;
   if (values.concurrency !== undefined) {
@@ -134,6 +140,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     merge,
     help: values.help === true,
     live: values.live === true,
+    liveWrites: values['live-writes'] === true,
     harnessFiles: values['harness-files'] === true,
     harnessFingerprint: values['harness-fingerprint'] === true,
   };

@@ -28,6 +28,8 @@ export interface InterruptWatch {
   received(): InterruptSignal | undefined;
   /** The exit code for the signal received (undefined when none was). */
   exitCode(): number | undefined;
+  /** Gives an interrupted run this long to stop and clean up (a live write run deletes what it made). */
+  setGraceMs(ms: number): void;
   /** Removes the handlers and the grace timer. */
   stop(): void;
 }
@@ -38,6 +40,7 @@ export function watchInterrupts(program: string, write: (text: string) => void):
   const release = holdSignalCleanup();
   let received: InterruptSignal | undefined;
   let grace: NodeJS.Timeout | undefined;
+  let graceMs = INTERRUPT_GRACE_MS;
   const exitNow = (signal: InterruptSignal) => {
     removeAllNow();
     process.exit(INTERRUPT_EXIT_CODES[signal]);
@@ -52,9 +55,9 @@ export function watchInterrupts(program: string, write: (text: string) => void):
     write(`\n${program}: interrupted by ${signal}: stopping the running programs and removing the throwaway CA (no report is written)\n`);
     controller.abort(new InterruptedError(signal));
     grace = setTimeout(() => {
-      write(`${program}: the run did not stop within ${INTERRUPT_GRACE_MS} ms: exiting now\n`);
+      write(`${program}: the run did not stop within ${graceMs} ms: exiting now\n`);
       exitNow(signal);
-    }, INTERRUPT_GRACE_MS);
+    }, graceMs);
   };
   const signals = Object.keys(INTERRUPT_EXIT_CODES) as InterruptSignal[];
   for (const signal of signals) process.on(signal, onSignal);
@@ -62,6 +65,9 @@ export function watchInterrupts(program: string, write: (text: string) => void):
     signal: controller.signal,
     received: () => received,
     exitCode: () => (received ? INTERRUPT_EXIT_CODES[received] : undefined),
+    setGraceMs(ms) {
+      graceMs = ms;
+    },
     stop() {
       for (const signal of signals) process.off(signal, onSignal);
       if (grace) clearTimeout(grace);

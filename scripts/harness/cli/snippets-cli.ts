@@ -1,6 +1,6 @@
 // `npm run snippets`: runs every example in every language under every scenario and says exactly what broke.
 import { fileURLToPath } from 'node:url';
-import { runLiveCommand } from '../../live/live-command.ts';
+import { LIVE_INTERRUPT_GRACE_MS, runLiveCommand } from '../../live/live-command.ts';
 import { ManifestError } from '../../manifest/errors.ts';
 import { displayPath } from '../../paths.ts';
 import { MergeError } from '../../report/merge.ts';
@@ -41,7 +41,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       out.write(`${harnessFingerprint(PROJECT_ROOT)}\n`);
       return 0;
     }
-    if (command.live) return await runLiveCommand(command, { out, command: actions.command, env: process.env });
+    if (command.live) {
+      // A write run deletes what it made before it exits, even when interrupted: give it the time.
+      interrupts.setGraceMs(LIVE_INTERRUPT_GRACE_MS);
+      return await runLiveCommand(command, { out, command: actions.command, env: process.env, signal: interrupts.signal });
+    }
     if (command.merge) return await mergeCommand(command.merge, command, out, err.write);
     if (command.shardMatrix) {
       // Every planned case counts, whatever shard this run would be (the matrix is made before any shard runs).

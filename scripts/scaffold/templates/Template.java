@@ -1,5 +1,7 @@
 import com.google.gson.Gson;
+{{#lists}}
 import com.google.gson.JsonArray;
+{{/lists}}
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -42,7 +44,9 @@ public class {{className}} {
 {{/list}}
 {{#get}}
         JsonObject {{item}} = call({{doing}}, "{{method}}", {{path}}, null).getAsJsonObject("{{singular}}");
-        System.out.println({{item}}.get("{{idField}}").getAsString() + "  " + {{item}}.get("{{nameField}}").getAsString());
+{{#printed}}
+        System.out.println("{{field}}: " + {{item}}.get("{{field}}").getAsString());
+{{/printed}}
 {{/get}}
 {{#create}}
         JsonObject {{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}}).getAsJsonObject("{{singular}}");
@@ -52,6 +56,9 @@ public class {{className}} {
 {{#update}}
         JsonObject {{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}}).getAsJsonObject("{{singular}}");
         System.out.println("Updated {{singular}} " + {{item}}.get("{{idField}}").getAsString());
+{{#printed}}
+        System.out.println("{{field}}: " + {{item}}.get("{{field}}").getAsString());
+{{/printed}}
 {{/update}}
 {{#delete}}
         call({{doing}}, "{{method}}", {{path}}, null);

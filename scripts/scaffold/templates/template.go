@@ -3,7 +3,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,13 +14,13 @@ import (
 {{#records}}
 
 // {{singular}}Record is what the program reads of a {{singular}}.
-type {{singular}}Record struct {
-	ID   string `json:"{{idField}}"`
-	Name string `json:"{{nameField}}"`
-}
+{{recordCode}}
 {{/records}}
 
 var token = os.Getenv("REQUESTROCKET_USER_TOKEN")
+
+// httpClient gives up on a request after 10 seconds; http.DefaultClient waits forever.
+var httpClient = &http.Client{Timeout: 10 * time.Second}
 
 func main() {
 	if token == "" {
@@ -56,7 +55,9 @@ func main() {
 	if err := call(http.Method{{Method}}, {{path}}, nil, &{{item}}); err != nil {
 		fail({{doing}}, err)
 	}
-	fmt.Printf("%s  %s\n", {{item}}.{{Singular}}.ID, {{item}}.{{Singular}}.Name)
+{{#printed}}
+	fmt.Printf("{{field}}: {{#string}}%s{{/string}}{{#integer}}%d{{/integer}}{{#number}}%g{{/number}}{{#boolean}}%t{{/boolean}}\n", {{item}}.{{Singular}}.{{member}})
+{{/printed}}
 {{/get}}
 {{#create}}
 	var {{item}} struct {
@@ -76,6 +77,9 @@ func main() {
 		fail({{doing}}, err)
 	}
 	fmt.Printf("Updated {{singular}} %s\n", {{item}}.{{Singular}}.ID)
+{{#printed}}
+	fmt.Printf("{{field}}: {{#string}}%s{{/string}}{{#integer}}%d{{/integer}}{{#number}}%g{{/number}}{{#boolean}}%t{{/boolean}}\n", {{item}}.{{Singular}}.{{member}})
+{{/printed}}
 {{/update}}
 {{#delete}}
 	if err := call(http.Method{{Method}}, {{path}}, nil, nil); err != nil {
@@ -97,16 +101,14 @@ func call(method, path string, body, answer any) error {
 		}
 		payload = bytes.NewReader(data)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // without it, the request waits forever
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, method, "https://api.requestrocket.com/api"+path, payload)
+	req, err := http.NewRequest(method, "https://api.requestrocket.com/api"+path, payload)
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", token) // the raw token: no "Bearer " prefix
 
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := httpClient.Do(req)
 	if os.IsTimeout(err) {
 		return errors.New("the request timed out after 10 seconds")
 	}

@@ -48,7 +48,9 @@ try {
 {{/list}}
 {{#get}}
   const {{item}} = (await call('{{method}}', {{path}})).{{singular}};
-  console.log(`${{{item}}.{{idField}}}  ${{{item}}.{{nameField}}}`);
+{{#printed}}
+  console.log(`{{field}}: ${{{item}}.{{field}}}`);
+{{/printed}}
 {{/get}}
 {{#create}}
   const {{item}} = (await call('{{method}}', {{path}}, {{bodyName}})).{{singular}};
@@ -58,6 +60,9 @@ try {
 {{#update}}
   const {{item}} = (await call('{{method}}', {{path}}, {{bodyName}})).{{singular}};
   console.log(`Updated {{singular}} ${{{item}}.{{idField}}}`);
+{{#printed}}
+  console.log(`{{field}}: ${{{item}}.{{field}}}`);
+{{/printed}}
 {{/update}}
 {{#delete}}
   await call('{{method}}', {{path}});

@@ -50,7 +50,9 @@ for {{item}} in call({{doing}}, "{{method}}", {{path}})["{{plural}}"]:
 {{/list}}
 {{#get}}
 {{item}} = call({{doing}}, "{{method}}", {{path}})["{{singular}}"]
-print(f"{{{item}}['{{idField}}']}  {{{item}}['{{nameField}}']}")
+{{#printed}}
+print(f"{{field}}: {{{item}}['{{field}}']}")
+{{/printed}}
 {{/get}}
 {{#create}}
 {{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}})["{{singular}}"]
@@ -60,6 +62,9 @@ print(f"Created {{singular}} {{{idName}}} ({{{item}}['{{nameField}}']})")
 {{#update}}
 {{item}} = call({{doing}}, "{{method}}", {{path}}, {{bodyName}})["{{singular}}"]
 print(f"Updated {{singular}} {{{item}}['{{idField}}']}")
+{{#printed}}
+print(f"{{field}}: {{{item}}['{{field}}']}")
+{{/printed}}
 {{/update}}
 {{#delete}}
 call({{doing}}, "{{method}}", {{path}})

@@ -32,25 +32,41 @@ call() {
   fi
   echo "$response"
 }
+{{#readsFields}}
+
+# json_field NAME prints the value of every "NAME" field of the JSON on its input, one a line: a
+# string without its quotes, a number or a boolean as it is.
+json_field() {
+  { grep -oE "\"$1\": *(\"[^\"]*\"|[^,}]*)" || true; } | sed -E 's/^"[^"]*": *"?//; s/"$//'
+}
+{{/readsFields}}
 {{#steps}}
 
 {{#hasBody}}
 {{bodyCode}}
 {{/hasBody}}
 {{#list}}
-call {{doing}} {{method}} {{path}}
+{{items}}=$(call {{doing}} {{method}} {{path}})
+# One line per {{singular}}: its id and its name.
+paste -d ' ' <(json_field {{idField}} <<<"${{{items}}}") <(json_field {{nameField}} <<<"${{{items}}}")
 {{/list}}
 {{#get}}
-call {{doing}} {{method}} {{path}}
+{{item}}=$(call {{doing}} {{method}} {{path}})
+{{#printed}}
+echo "{{field}}: $(json_field {{field}} <<<"${{{item}}}")"
+{{/printed}}
 {{/get}}
 {{#create}}
 {{item}}=$(call {{doing}} {{method}} {{path}} "${{{bodyName}}}")
-{{idName}}=$(sed -n 's/.*"{{idField}}": *"\([^"]*\)".*/\1/p' <<<"${{{item}}}")
-echo "Created {{singular}} ${{{idName}}}"
+{{idName}}=$(json_field {{idField}} <<<"${{{item}}}")
+echo "Created {{singular}} ${{{idName}}} ($(json_field {{nameField}} <<<"${{{item}}}"))"
 {{/create}}
 {{#update}}
 {{item}}=$(call {{doing}} {{method}} {{path}} "${{{bodyName}}}")
-echo "Updated {{singular}} $(sed -n 's/.*"{{idField}}": *"\([^"]*\)".*/\1/p' <<<"${{{item}}}")"
+echo "Updated {{singular}} $(json_field {{idField}} <<<"${{{item}}}")"
+{{#printed}}
+echo "{{field}}: $(json_field {{field}} <<<"${{{item}}}")"
+{{/printed}}
 {{/update}}
 {{#delete}}
 call {{doing}} {{method}} {{path}} >/dev/null

@@ -1,0 +1,45 @@
+"""Delete a credential."""
+import os
+import sys
+
+import requests
+
+token = os.environ.get("REQUESTROCKET_USER_TOKEN")
+if not token:
+    sys.exit("Set REQUESTROCKET_USER_TOKEN to your RequestRocket user token.")
+client_id = os.environ.get("REQUESTROCKET_CLIENT_ID")
+if not client_id:
+    sys.exit("Set REQUESTROCKET_CLIENT_ID to the id of the client.")
+credential_id = os.environ.get("REQUESTROCKET_CREDENTIAL_ID")
+if not credential_id:
+    sys.exit("Set REQUESTROCKET_CREDENTIAL_ID to the id of the credential.")
+
+
+def call(doing, method, path, body=None):
+    """Sends one request to the Core API and returns its JSON answer; exits with one line if it fails."""
+    try:
+        response = requests.request(
+            method,
+            f"https://api.requestrocket.com/api{path}",
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": token,  # the raw token: no "Bearer " prefix
+            },
+            json=body,
+            timeout=10,  # seconds; requests waits forever without it
+        )
+    except requests.Timeout:
+        sys.exit(f"Could not {doing}: the request timed out after 10 seconds")
+    except requests.RequestException as error:  # an untrusted certificate, a refused or reset connection
+        sys.exit(f"Could not {doing}: {error}")
+    if not response.ok:
+        try:
+            message = response.json()["message"]
+        except (ValueError, KeyError, TypeError):  # not the API's JSON: a gateway's error page
+            message = response.reason
+        sys.exit(f"Could not {doing}: {response.status_code} {message}")
+    return response.json()
+
+
+call("delete a credential", "DELETE", f"/clients/{client_id}/credentials/{credential_id}")
+print(f"Deleted credential {credential_id}")
