@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { PROJECT_ROOT } from '../project.ts';
 
-/** Where the project's parsed description is kept (one file: the last text parsed). */
+/** Where the project's parsed description is kept (one file: the last text of it parsed). */
 export const DESCRIPTION_CACHE_PATH = path.join(PROJECT_ROOT, '.cache', 'api-description.json');
 
 /** The YAML parser's version: part of the key, so a new parser parses again. */
@@ -45,12 +45,19 @@ function writeCached(cachePath: string, key: string, data: unknown): void {
   }
 }
 
-/** The data of `text`: kept at `cachePath` when this exact text was parsed before, else `parse(text)`, then kept. */
-export function cachedParse(text: string, parse: (text: string) => unknown, cachePath: string = DESCRIPTION_CACHE_PATH): unknown {
+/** Whether to keep what is parsed (the project's own file: yes; an edited copy: no), and where. */
+export interface CachedParseOptions {
+  keep: boolean;
+  cachePath?: string;
+}
+
+/** The data of `text`: read from the cache when this exact text was kept, else `parse(text)`, kept when `keep`. */
+export function cachedParse(text: string, parse: (text: string) => unknown, options: CachedParseOptions): unknown {
+  const cachePath = options.cachePath ?? DESCRIPTION_CACHE_PATH;
   const key = descriptionCacheKey(text);
   const cached = readCached(cachePath, key);
   if (cached) return cached.data;
   const data = parse(text);
-  writeCached(cachePath, key, data);
+  if (options.keep) writeCached(cachePath, key, data);
   return data;
 }

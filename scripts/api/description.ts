@@ -33,7 +33,11 @@ function parseYaml(text: string, file: string): unknown {
 
 /** Parses and checks the text of a description; throws ApiDescriptionError naming `file` and each field. */
 export function parseDescription(text: string, file: string): ApiDescription {
-  return checkDescription(parseYaml(text, file), file);
+  // A text parsed before is read back from the cache (see description-cache.ts), whichever file it
+  // came from (the site may read a copy); only the project's own file is kept, so edited copies
+  // (tests) never take its place.
+  const data = cachedParse(text, (yaml) => parseYaml(yaml, file), { keep: file === CORE_API_DESCRIPTION });
+  return checkDescription(data, file);
 }
 
 /** Checks the data of a description read from `file`; throws ApiDescriptionError naming `file` and each field. */
@@ -69,14 +73,7 @@ export function loadDescription(file: string = CORE_API_DESCRIPTION): ApiDescrip
     const code = (error as NodeJS.ErrnoException).code;
     throw new ApiDescriptionError(file, [code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`]);
   }
-  // The project's own description is parsed once per text, not once per process (see description-cache.ts).
-  const description =
-    file === CORE_API_DESCRIPTION
-      ? checkDescription(
-          cachedParse(text, (yaml) => parseYaml(yaml, file)),
-          file,
-        )
-      : parseDescription(text, file);
+  const description = parseDescription(text, file);
   loaded.set(file, description);
   return description;
 }

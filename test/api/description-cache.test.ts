@@ -27,29 +27,29 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 describe('cachedParse', () => {
   test('parses a text once, then reads the same data back', () => {
     const text = 'b: 1\na: [x, {c: null}]\n';
-    const first = cachedParse(text, counted, cachePath);
-    const second = cachedParse(text, counted, cachePath);
+    const first = cachedParse(text, counted, { keep: true, cachePath });
+    const second = cachedParse(text, counted, { keep: true, cachePath });
     expect(parses).toEqual([text]);
     expect(second).toEqual(first);
     expect(Object.keys(second as object)).toEqual(['b', 'a']);
   });
 
   test('parses a changed text again', () => {
-    cachedParse('a: 1\n', counted, cachePath);
-    expect(cachedParse('a: 2\n', counted, cachePath)).toEqual({ a: 2 });
+    cachedParse('a: 1\n', counted, { keep: true, cachePath });
+    expect(cachedParse('a: 2\n', counted, { keep: true, cachePath })).toEqual({ a: 2 });
     expect(parses).toEqual(['a: 1\n', 'a: 2\n']);
   });
 
   test('parses again when the cache file is damaged', async () => {
-    cachedParse('a: 1\n', counted, cachePath);
+    cachedParse('a: 1\n', counted, { keep: true, cachePath });
     await writeFile(cachePath, '{"key": ');
-    expect(cachedParse('a: 1\n', counted, cachePath)).toEqual({ a: 1 });
+    expect(cachedParse('a: 1\n', counted, { keep: true, cachePath })).toEqual({ a: 1 });
     expect(parses).toHaveLength(2);
   });
 
   test('keeps nothing JSON would change', async () => {
-    cachedParse('a: .inf\n', counted, cachePath);
-    expect(cachedParse('a: .inf\n', counted, cachePath)).toEqual({ a: Infinity });
+    cachedParse('a: .inf\n', counted, { keep: true, cachePath });
+    expect(cachedParse('a: .inf\n', counted, { keep: true, cachePath })).toEqual({ a: Infinity });
     expect(parses).toHaveLength(2);
     await expect(readFile(cachePath, 'utf8')).rejects.toThrow(/ENOENT/);
   });
@@ -58,9 +58,17 @@ describe('cachedParse', () => {
     const failing = () => {
       throw new Error('not valid YAML');
     };
-    expect(() => cachedParse('a: [\n', failing, cachePath)).toThrow('not valid YAML');
+    expect(() => cachedParse('a: [\n', failing, { keep: true, cachePath })).toThrow('not valid YAML');
     await expect(readFile(cachePath, 'utf8')).rejects.toThrow(/ENOENT/);
   });
+});
+
+test('reads a kept text back but keeps nothing when told not to', async () => {
+  cachedParse('a: 1\n', counted, { keep: false, cachePath });
+  await expect(readFile(cachePath, 'utf8')).rejects.toThrow(/ENOENT/);
+  cachedParse('a: 1\n', counted, { keep: true, cachePath });
+  cachedParse('a: 1\n', counted, { keep: false, cachePath });
+  expect(parses).toHaveLength(2);
 });
 
 test('the project description loaded through the cache is the one parsed from its text', async () => {
