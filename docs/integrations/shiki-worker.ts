@@ -20,7 +20,7 @@ const ready = loadCodeThemes().then(async (themes) => ({ themes, shiki: await cr
 async function answer(request: Request): Promise<{ id: number; html: string } | { id: number; error: string }> {
   try {
     const { themes, shiki } = await ready;
-    return { id: request.id, html: codeMarkup(shiki, request.code, request.grammar, themes.palette) };
+    return { id: request.id, html: codeMarkup(shiki, request.code, request.grammar, themes) };
   } catch (error) {
     return { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -9,6 +9,7 @@ import { LANGUAGES } from '../../scripts/site-surface.ts';
 import { paletteCss, type CodePalette } from './code-palette.ts';
 import { cachedHighlight, highlightKey } from './highlight-cache.ts';
 import { highlightThread } from './highlight-thread.ts';
+import type { PairedTheme } from './paired-theme.ts';
 import { codeMarkup, createCodeHighlighter, loadCodeThemes } from './shiki-markup.ts';
 import { highlightCachePath } from './site-paths.ts';
 
@@ -31,6 +32,7 @@ interface Themes {
   light: ThemeRegistration;
   dark: ThemeRegistration;
   palette: CodePalette;
+  paired: PairedTheme | undefined;
   /** Shiki's version, the themes and the markup format: part of every cache key. */
   fingerprint: string;
 }
@@ -40,9 +42,9 @@ let highlighter: Promise<Highlighter> | undefined;
 
 /** The two themes and their palette, loaded once. */
 function getThemes(): Promise<Themes> {
-  themes ??= loadCodeThemes().then(({ light, dark, palette }) => {
+  themes ??= loadCodeThemes().then(({ light, dark, palette, paired }) => {
     const shiki = (createRequire(import.meta.url)('shiki/package.json') as { version: string }).version;
-    return { light, dark, palette, fingerprint: highlightKey([MARKUP_FORMAT, shiki, JSON.stringify([light, dark])]) };
+    return { light, dark, palette, paired, fingerprint: highlightKey([MARKUP_FORMAT, shiki, JSON.stringify([light, dark])]) };
   });
   return themes;
 }
@@ -59,10 +61,10 @@ export async function codePaletteCss(): Promise<string> {
 }
 
 /** Shiki's markup for `code`: from the build's highlighting thread when one runs, else from this thread's highlighter. */
-async function render(code: string, grammar: string, palette: CodePalette): Promise<string> {
+async function render(code: string, grammar: string, themes: Themes): Promise<string> {
   const thread = highlightThread();
   if (thread) return thread.markup(code, grammar);
-  return codeMarkup(await getHighlighter(), code, grammar, palette);
+  return codeMarkup(await getHighlighter(), code, grammar, themes);
 }
 
 /** Highlighted `<pre>` markup for `code` (its final newline dropped from the display only). */
@@ -71,6 +73,6 @@ export async function highlight(code: string, grammar: string): Promise<string> 
     throw new Error(`Cannot highlight "${grammar}": expected one of ${GRAMMARS.join(', ')}`);
   }
   const shown = code.replace(/\r?\n$/, '');
-  const { palette, fingerprint } = await getThemes();
-  return cachedHighlight(highlightCachePath(), highlightKey([fingerprint, grammar, shown]), () => render(shown, grammar, palette));
+  const loaded = await getThemes();
+  return cachedHighlight(highlightCachePath(), highlightKey([loaded.fingerprint, grammar, shown]), () => render(shown, grammar, loaded));
 }
