@@ -6,7 +6,7 @@ import { codeHighlight } from './docs/integrations/code-highlight.ts';
 import { virtualStylesheet } from './docs/integrations/virtual-stylesheet.ts';
 import { languageCss } from './docs/lib/prepaint.ts';
 import { reportGate } from './docs/integrations/report-gate.ts';
-import { sourceUrls } from './docs/integrations/source-urls.ts';
+import { scriptsFromSource } from './docs/integrations/scripts-from-source.ts';
 import { searchIndex } from './docs/integrations/search-index.ts';
 import { linkCheck } from './docs/integrations/link-check.ts';
 import { sitemap } from './docs/integrations/sitemap.ts';
@@ -19,24 +19,32 @@ export default defineConfig({
   // The path the site is served under: '/' by default, '/<repository>' on a GitHub project page.
   base: process.env.SITE_BASE || '/',
   // Before building, the harness report must speak about the files as they are now (see the gate);
-  // highlighted code takes its colours from one stylesheet and is cached between builds.
+  // highlighted code takes its colours from one stylesheet and is cached between builds; Shiki runs in a
+  // thread of its own from the start of a build, on every block the pages show.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
-  // The scripts' modules keep their own `import.meta.url` once bundled, so they find the API description.
-  // After building: the sitemap, the search index, and a check that every internal link leads somewhere.
+  // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
+  // After building: the sitemap, a check that every internal link leads somewhere, and the search
+  // index, which Pagefind starts as soon as the pages are written, so the link check runs meanwhile.
+  // Code shown on a page is a tested file (<CodeTabs>, <CodeFile>), highlighted by the site's own
+  // highlighter: the MDX pages need no Markdown highlighter of their own (none is loaded).
+  markdown: { syntaxHighlight: false },
   integrations: [
     mdx(),
     reportGate(),
     codeHighlight(),
     virtualStylesheet('virtual:rr-languages.css', () => languageCss(LANGUAGE_IDS)),
-    sourceUrls(),
+    scriptsFromSource(),
     sitemap(),
-    searchIndex(),
     linkCheck(),
+    searchIndex(),
   ],
   // Page scripts and styles are files the browser keeps between pages, never copied into each page's
   // HTML, and every page's CSS is one stylesheet (one request, cached for the whole site).
   build: { inlineStylesheets: 'never' },
   vite: {
+    // The content collection's configuration is loaded by Vite before the build; the Astro modules it
+    // imports are Node's own, already loaded, rather than dozens of Astro's files transformed again.
+    environments: { astro: { resolve: { external: ['astro/loaders', 'astro/content/config'] } } },
     build: {
       cssCodeSplit: false,
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),

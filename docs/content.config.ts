@@ -2,7 +2,9 @@
 // docs/content/core-api/, its front matter checked by PageFrontmatterSchema. One route renders them
 // all (pages/core-api/[...slug].astro); the sidebar, previous/next, breadcrumbs, the Markdown twins,
 // /llms.txt and the status page all read this collection, so no list of pages is kept by hand.
-import { defineCollection } from 'astro:content';
+// `defineCollection` comes from Astro's own module for it rather than from `astro:content`, which
+// would load Astro's whole page runtime just to read this file before every build.
+import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { SECTION } from './layouts/site.ts';
 import { PageFrontmatterSchema } from './lib/page-schema.ts';

@@ -32,12 +32,22 @@ export function highlightKey(parts: readonly string[]): string {
   return hash.digest('hex');
 }
 
-/** Markups being computed in this process, so the same block asked for twice at once is highlighted once. */
-const pending = new Map<string, Promise<string>>();
+/**
+ * Markups asked for in this build, by cache file, so a block asked for twice is read or highlighted
+ * once: on globalThis, so the blocks the build's integration asks for ahead of the pages (see the
+ * code-highlight integration) are the ones the pages' bundled copy of this module finds.
+ */
+function pendingMarkups(): Map<string, Promise<string>> {
+  const key = Symbol.for('requestrocket.docs.highlight-pending');
+  const store = globalThis as typeof globalThis & { [key: symbol]: Map<string, Promise<string>> | undefined };
+  store[key] ??= new Map();
+  return store[key]!;
+}
 
 /** The markup under `key` in `dir`, or `render()`'s, written to the cache for the next build. */
 export function cachedHighlight(dir: string, key: string, render: () => Promise<string>): Promise<string> {
   const file = path.join(dir, key.slice(0, 2), `${key}.html`);
+  const pending = pendingMarkups();
   let markup = pending.get(file);
   if (!markup) {
     markup = readFile(file, 'utf8').then(
@@ -53,6 +63,8 @@ export function cachedHighlight(dir: string, key: string, render: () => Promise<
       },
     );
     pending.set(file, markup);
+    // A failure is the asking page's to report; the next ask (a later build in this process) tries again.
+    markup.catch(() => pending.delete(file));
   }
   return markup;
 }

@@ -1,30 +1,22 @@
 // Build-time syntax highlighting with Shiki: one highlighter for the whole build, a light and a dark
 // theme in one markup, so no highlighter or theme switcher reaches the browser. Tokens carry their
 // colours as classes of the code palette (see code-palette.ts); the stylesheet holds the palettes.
-// Markup is cached on disk by content, so a rebuild without code changes does not run Shiki.
+// Markup is cached on disk by content, so a rebuild without code changes does not run Shiki; during
+// a build, Shiki runs in a thread of its own (highlight-thread.ts) that starts with the build.
 import { createRequire } from 'node:module';
-import { bundledThemes, createHighlighter, type BundledLanguage, type Highlighter, type ThemeRegistration } from 'shiki';
+import type { Highlighter, ThemeRegistration } from 'shiki';
 import { LANGUAGES } from '../../scripts/site-surface.ts';
-import { codePalette, paletteCss, tokenClasses, type CodePalette } from './code-palette.ts';
+import { paletteCss, type CodePalette } from './code-palette.ts';
 import { cachedHighlight, highlightKey } from './highlight-cache.ts';
+import { highlightThread } from './highlight-thread.ts';
+import type { PairedTheme } from './paired-theme.ts';
+import { codeMarkup, createCodeHighlighter, loadCodeThemes } from './shiki-markup.ts';
 import { highlightCachePath } from './site-paths.ts';
 
-/** The two themes every code block carries; the page's `color-scheme` picks one. */
-export const CODE_THEMES = { light: 'rr-light', dark: 'github-dark-default' } as const;
+export { CODE_THEMES } from './shiki-markup.ts';
 
 /** Version of the markup this module writes; change it when the markup changes, so cached blocks are redone. */
 const MARKUP_FORMAT = 'classes-5';
-
-/** GitHub's light theme with comments darkened from #6e7781 to #57606a, to reach WCAG AA contrast (4.5:1). */
-async function lightTheme(): Promise<ThemeRegistration> {
-  const theme = (await bundledThemes['github-light-default']()).default;
-  return { ...JSON.parse(JSON.stringify(theme).replaceAll('#6e7781', '#57606a')), name: CODE_THEMES.light };
-}
-
-/** The dark theme, as Shiki bundles it. */
-async function darkTheme(): Promise<ThemeRegistration> {
-  return (await bundledThemes[CODE_THEMES.dark]()).default;
-}
 
 /** Grammars the site highlights: every snippet language, plus the JSON bodies and the raw HTTP request. */
 export const GRAMMARS: readonly string[] = [...new Set([...LANGUAGES.map((language) => language.grammar), 'json', 'http'])];
@@ -40,6 +32,7 @@ interface Themes {
   light: ThemeRegistration;
   dark: ThemeRegistration;
   palette: CodePalette;
+  paired: PairedTheme | undefined;
   /** Shiki's version, the themes and the markup format: part of every cache key. */
   fingerprint: string;
 }
@@ -49,21 +42,16 @@ let highlighter: Promise<Highlighter> | undefined;
 
 /** The two themes and their palette, loaded once. */
 function getThemes(): Promise<Themes> {
-  themes ??= Promise.all([lightTheme(), darkTheme()]).then(([light, dark]) => {
+  themes ??= loadCodeThemes().then(({ light, dark, palette, paired }) => {
     const shiki = (createRequire(import.meta.url)('shiki/package.json') as { version: string }).version;
-    return {
-      light,
-      dark,
-      palette: codePalette(light, dark),
-      fingerprint: highlightKey([MARKUP_FORMAT, shiki, JSON.stringify([light, dark])]),
-    };
+    return { light, dark, palette, paired, fingerprint: highlightKey([MARKUP_FORMAT, shiki, JSON.stringify([light, dark])]) };
   });
   return themes;
 }
 
-/** The one highlighter of the build, created on the first block that is not in the cache. */
+/** This thread's highlighter, created on the first block that is neither cached nor given to the build's thread. */
 function getHighlighter(): Promise<Highlighter> {
-  highlighter ??= getThemes().then(({ light, dark }) => createHighlighter({ themes: [light, dark], langs: GRAMMARS as BundledLanguage[] }));
+  highlighter ??= getThemes().then((loaded) => createCodeHighlighter(loaded, GRAMMARS));
   return highlighter;
 }
 
@@ -72,40 +60,11 @@ export async function codePaletteCss(): Promise<string> {
   return paletteCss((await getThemes()).palette);
 }
 
-/** Shiki's markup for `code`, tokens coloured by palette classes. */
-async function render(code: string, grammar: string, palette: CodePalette): Promise<string> {
-  const shiki = await getHighlighter();
-  return shiki.codeToHtml(code, {
-    lang: grammar,
-    themes: CODE_THEMES,
-    defaultColor: false,
-    // No time limit per line: Shiki's default (500 ms) gives up mid-line on a busy machine and colours
-    // the rest as one token, so the same code would highlight differently from one build to the next.
-    tokenizeTimeLimit: 0,
-    transformers: [
-      {
-        pre(node) {
-          // The page styles the block; keep Shiki's tabindex (scrollable code is focusable).
-          node.properties.class = 'code';
-          delete node.properties.style;
-        },
-        code(node) {
-          // Lines need no element of their own: nothing styles them, and the text keeps its line feeds.
-          // Tokens keep theirs even without a class: text split into spans is laid out as before.
-          node.children = node.children.flatMap((child) =>
-            child.type === 'element' && child.properties.class === 'line' ? child.children : [child],
-          );
-        },
-        span(node) {
-          const style = node.properties.style;
-          if (typeof style !== 'string') return;
-          delete node.properties.style;
-          const classes = tokenClasses(style, palette);
-          if (classes.length) node.properties.class = classes.join(' ');
-        },
-      },
-    ],
-  });
+/** Shiki's markup for `code`: from the build's highlighting thread when one runs, else from this thread's highlighter. */
+async function render(code: string, grammar: string, themes: Themes): Promise<string> {
+  const thread = highlightThread();
+  if (thread) return thread.markup(code, grammar);
+  return codeMarkup(await getHighlighter(), code, grammar, themes);
 }
 
 /** Highlighted `<pre>` markup for `code` (its final newline dropped from the display only). */
@@ -114,6 +73,6 @@ export async function highlight(code: string, grammar: string): Promise<string> 
     throw new Error(`Cannot highlight "${grammar}": expected one of ${GRAMMARS.join(', ')}`);
   }
   const shown = code.replace(/\r?\n$/, '');
-  const { palette, fingerprint } = await getThemes();
-  return cachedHighlight(highlightCachePath(), highlightKey([fingerprint, grammar, shown]), () => render(shown, grammar, palette));
+  const loaded = await getThemes();
+  return cachedHighlight(highlightCachePath(), highlightKey([loaded.fingerprint, grammar, shown]), () => render(shown, grammar, loaded));
 }

@@ -1,7 +1,8 @@
 // Which examples a page shows, read from its MDX syntax tree (every <CodeTabs example="…"> and
 // <CodeFile example="…">), and in which operation's section (<Operation id="…">) each one sits, for
 // /llms.txt and the status page: the pages say which examples they show, and nothing else keeps a
-// list of them.
+// list of them. The build also reads which files they show, to highlight them ahead of the pages
+// (see the code-highlight integration).
 import { mdxToMdast } from 'satteri';
 
 /** The components that show an example, by the name a page uses them by. */
@@ -40,6 +41,29 @@ export function pageExamples(source: string): PageExample[] {
   };
   visit(mdxToMdast(source, { position: false }) as MdxNode, undefined);
   return found;
+}
+
+/** One file or example a page shows: `<CodeTabs example>` (file undefined: every language) or `<CodeFile example file>`. */
+export interface ShownCode {
+  component: 'CodeTabs' | 'CodeFile';
+  example: string;
+  file?: string;
+}
+
+/** Every <CodeTabs> and <CodeFile> of the page whose MDX is `source` with a string `example`, in page order. */
+export function pageShownCode(source: string): ShownCode[] {
+  const shown: ShownCode[] = [];
+  const visit = (node: MdxNode): void => {
+    if (node.type === 'mdxJsxFlowElement' && EXAMPLE_COMPONENTS.has(node.name ?? '')) {
+      const example = attributeOf(node, 'example');
+      const component = node.name as ShownCode['component'];
+      const file = component === 'CodeFile' ? attributeOf(node, 'file') : undefined;
+      if (example !== undefined) shown.push({ component, example, ...(file !== undefined ? { file } : {}) });
+    }
+    node.children?.forEach(visit);
+  };
+  visit(mdxToMdast(source, { position: false }) as MdxNode);
+  return shown;
 }
 
 /** The ids of the examples the page whose MDX is `source` shows, in the order they first appear. */

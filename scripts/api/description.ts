@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { cachedParse } from './description-cache.ts';
 import { ASSUMED_KEY, findAssumptions } from './assumptions.ts';
 import { ApiDescriptionError, describeIssuesAt } from './description-error.ts';
 import { DescriptionSchema, ReasonSchema, knownDescriptionFields, type DescriptionDocument } from './description-schema.ts';
@@ -21,13 +22,26 @@ export interface ApiDescription {
   document: DescriptionDocument;
 }
 
-/** Parses and checks the text of a description; throws ApiDescriptionError naming `file` and each field. */
-export function parseDescription(text: string, file: string): ApiDescription {
+/** The data of a description's YAML text; throws ApiDescriptionError naming `file` when it is not valid YAML. */
+function parseYaml(text: string, file: string): unknown {
   const yaml = parseDocument(text, { prettyErrors: true });
   // The first YAML error is the one to fix: the ones after it are mostly its echoes.
   const [syntax] = yaml.errors;
   if (syntax) throw new ApiDescriptionError(file, [`not valid YAML: ${syntax.message.split('\n')[0]!.replace(/:$/, '')}`]);
-  const data: unknown = yaml.toJS();
+  return yaml.toJS();
+}
+
+/** Parses and checks the text of a description; throws ApiDescriptionError naming `file` and each field. */
+export function parseDescription(text: string, file: string): ApiDescription {
+  // A text parsed before is read back from the cache (see description-cache.ts), whichever file it
+  // came from (the site may read a copy); only the project's own file is kept, so edited copies
+  // (tests) never take its place.
+  const data = cachedParse(text, (yaml) => parseYaml(yaml, file), { keep: file === CORE_API_DESCRIPTION });
+  return checkDescription(data, file);
+}
+
+/** Checks the data of a description read from `file`; throws ApiDescriptionError naming `file` and each field. */
+function checkDescription(data: unknown, file: string): ApiDescription {
   const result = DescriptionSchema.safeParse(data, { reportInput: true });
   if (!result.success)
     throw new ApiDescriptionError(

@@ -3,7 +3,9 @@
 // 40) it times the matrix cold (empty runner cache), warm (everything built, every case run) and
 // cached (every result reused), and prints cases per second, per-language medians and the
 // harness's overhead. First it times the Java cases of snippets/ with the JVM's defaults and as the
-// harness runs them, side by side.
+// harness runs them, side by side. Last, the full matrix of snippets/ cold, warm, rerun with nothing
+// changed and after one Python file is edited (see full-matrix.ts; `--quick` leaves cold out,
+// `--full-matrix-only` times only that).
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { SCENARIOS, SCENARIO_NAMES } from '../harness/case/scenarios.ts';
 import { describeIsolation } from '../sandbox/isolation.ts';
 import { createJavaRunner } from '../runners/java.ts';
 import { DEFAULT_RUNNERS } from '../runners/registry.ts';
+import { benchFullMatrix, fullMatrixSection } from './full-matrix.ts';
 import { writeSyntheticExamples } from './synthetic.ts';
 
 /** The scenarios whose cases only wait on a timer (the hung server), and the others. */
@@ -235,20 +238,34 @@ sandboxed/unsandboxed warm wall-time ratio   ${(warm.durationMs / bare.durationM
   }
 }
 
-/** Parses `--examples N` (repeatable); the default counts when absent. */
-export function parseBenchArgs(argv: readonly string[]): number[] {
-  const { values } = parseArgs({ args: [...argv], options: { examples: { type: 'string', multiple: true } }, strict: true });
-  if (!values.examples) return [...DEFAULT_EXAMPLE_COUNTS];
-  return values.examples.map((text) => {
+/** What `npm run bench` times: the example counts of the growth table, and the full matrix's section. */
+export interface BenchOptions {
+  /** `--examples N` (repeatable); the default counts when absent. */
+  counts: number[];
+  /** `--quick`: the full matrix without its cold run, on the project's toolchain cache. */
+  quick: boolean;
+  /** `--full-matrix-only`: only the full matrix's section. */
+  fullMatrixOnly: boolean;
+}
+
+/** Parses `--examples N` (repeatable), `--quick` and `--full-matrix-only`. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { examples: { type: 'string', multiple: true }, quick: { type: 'boolean' }, 'full-matrix-only': { type: 'boolean' } },
+    strict: true,
+  });
+  const counts = (values.examples ?? DEFAULT_EXAMPLE_COUNTS.map(String)).map((text) => {
     const count = Number(text);
     if (!Number.isInteger(count) || count < 1) throw new Error(`expected --examples to be a whole number of at least 1, got "${text}"`);
     return count;
   });
+  return { counts, quick: values.quick === true, fullMatrixOnly: values['full-matrix-only'] === true };
 }
 
 /** Runs the benchmark and prints it. */
 export async function bench(argv: readonly string[]): Promise<void> {
-  const counts = parseBenchArgs(argv);
+  const { counts, quick, fullMatrixOnly } = parseBenchArgs(argv);
   const scratch = await mkdtemp(path.join(tmpdir(), 'rr-bench-'));
   // Interrupted (Ctrl-C): leave no temporary examples or caches behind.
   const stop = () => {
@@ -258,11 +275,15 @@ export async function bench(argv: readonly string[]): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    await benchJavaStartup(scratch);
-    await benchWaitingAndSandbox(scratch);
-    const rows: GrowthRow[] = [];
-    for (const count of counts) rows.push(await benchExamples(scratch, count));
-    console.log(`\nHow the cost grows (cases/s over the wall time of runHarness; medians of the warm run):\n\n${growthTable(rows)}`);
+    if (!fullMatrixOnly) {
+      await benchJavaStartup(scratch);
+      await benchWaitingAndSandbox(scratch);
+      const rows: GrowthRow[] = [];
+      for (const count of counts) rows.push(await benchExamples(scratch, count));
+      console.log(`\nHow the cost grows (cases/s over the wall time of runHarness; medians of the warm run):\n\n${growthTable(rows)}`);
+    }
+    const matrix = await benchFullMatrix(scratch, { quick, onRun: printFailures });
+    console.log(`\n${fullMatrixSection(matrix)}`);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

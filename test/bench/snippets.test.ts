@@ -163,13 +163,19 @@ describe('growthTable', () => {
 });
 
 describe('parseBenchArgs', () => {
-  test('defaults to 2, 10 and 40 examples, and takes --examples N', () => {
-    expect(parseBenchArgs([])).toEqual([2, 10, 40]);
-    expect(parseBenchArgs(['--examples', '5'])).toEqual([5]);
+  test('defaults to 2, 10 and 40 examples and every section, and takes --examples N', () => {
+    expect(parseBenchArgs([])).toEqual({ counts: [2, 10, 40], quick: false, fullMatrixOnly: false });
+    expect(parseBenchArgs(['--examples', '5']).counts).toEqual([5]);
   });
 
-  test('refuses a count that is not a whole number of at least 1', () => {
+  test('takes --quick (the full matrix without its cold run) and --full-matrix-only', () => {
+    expect(parseBenchArgs(['--quick'])).toMatchObject({ quick: true, fullMatrixOnly: false });
+    expect(parseBenchArgs(['--full-matrix-only', '--quick'])).toMatchObject({ quick: true, fullMatrixOnly: true });
+  });
+
+  test('refuses a count that is not a whole number of at least 1, and an unknown option', () => {
     expect(() => parseBenchArgs(['--examples', '0'])).toThrow('expected --examples to be a whole number of at least 1, got "0"');
+    expect(() => parseBenchArgs(['--fast'])).toThrow(/--fast/);
   });
 });
 

@@ -1,19 +1,25 @@
 // .github/workflows/docs.yml: it parses, it runs only npm scripts that exist (with flags the
-// harness accepts), its shards run every case exactly once and are merged into one report, which
-// the tests read and the site is built from, every job that runs npm sets Node up from
-// .node-version first, and every step that writes or reads a report holds the run's report key.
+// harness accepts), its shards (as many as the planned cases need) run every case exactly once and
+// are merged into one report, which the tests read and the site is built from, every job that runs
+// npm sets Node up from .node-version first, and every step that writes or reads a report holds the
+// run's report key.
 // vitest project: programs (test/support/projects.ts)
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { execa } from 'execa';
-import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
+import { PROJECT_ROOT, planHarness } from '../../scripts/harness/harness.ts';
+import { CASES_PER_SHARD, shardMatrix } from '../../scripts/harness/run/shard-matrix.ts';
 import { parseCommandLine } from '../../scripts/harness/cli/command-line.ts';
 import { harnessFingerprint } from '../../scripts/report/harness-files.ts';
 import { loadWorkflow, npmScripts, packageScripts, stepUsing, type Job, type Workflow } from './workflow.ts';
 
 // docs.yml's jobs and pushes carry more than workflow.ts reads for every workflow.
-type DocsJob = Job & { strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } }; environment?: { name?: string; url?: string } };
+type DocsJob = Job & {
+  strategy?: { 'fail-fast'?: boolean; matrix?: unknown };
+  outputs?: Record<string, string>;
+  environment?: { name?: string; url?: string };
+};
 
 const loaded = await loadWorkflow('docs.yml');
 const { document } = loaded;
@@ -41,45 +47,75 @@ describe('docs.yml', () => {
     for (const script of used) expect(packageJson.scripts, `npm run ${script}`).toHaveProperty([script]);
   });
 
-  /** The harness arguments of the one `npm run snippets` line in `jobs` that runs cases, with `${{ matrix.shard }}` set to `shard`. */
-  function snippetsArgs(jobs: Job[], shard?: number): string[] {
+  /** The harness arguments of the one `npm run snippets` line in `jobs` that runs cases, with the matrix's `shard` and the job total set. */
+  function snippetsArgs(jobs: Job[], shard?: { index: number; count: number }): string[] {
     const lines = commands(jobs).filter((line) => npmScripts(line).includes('snippets') && !line.includes('--harness-fingerprint'));
     expect(lines).toHaveLength(1);
-    const line = shard === undefined ? lines[0]! : lines[0]!.replaceAll('${{ matrix.shard }}', String(shard));
+    const line =
+      shard === undefined
+        ? lines[0]!
+        : lines[0]!.replaceAll('${{ matrix.shard }}', String(shard.index)).replaceAll('${{ strategy.job-total }}', String(shard.count));
     return line.split(' -- ')[1]?.split(/\s+/) ?? [];
   }
 
-  /** The shard numbers of the snippets matrix. */
-  const shards = () => job('snippets').strategy?.matrix?.shard ?? [];
+  /** The command the `shards` job prints the matrix with, from its step `plan`. */
+  const matrixCommand = () => {
+    const run = job('shards').steps.find((step) => step.id === 'plan')?.run ?? '';
+    expect(run).toMatch(/^echo "matrix=\$\(npm run snippets [^)]*\)" >> "\$GITHUB_OUTPUT"$/);
+    return /\$\((npm run snippets [^)]*)\)/.exec(run)?.[1] ?? '';
+  };
 
-  /** The snippets job's harness arguments with `${{ matrix.shard }}` set to `shard`. */
-  const shardArgs = (shard: number) => snippetsArgs([job('snippets')], shard);
+  /** The matrix the `shards` job's command prints for this checkout. */
+  const printedMatrix = async (): Promise<{ shard: number[] }> => {
+    const [program, ...args] = matrixCommand().split(/\s+/);
+    return JSON.parse((await execa(program!, args, { cwd: PROJECT_ROOT })).stdout) as { shard: number[] };
+  };
 
-  test('runs each shard of the matrix with every language required and both reports written per shard', () => {
-    expect(shards().length).toBeGreaterThan(1);
+  /** The snippets job's harness arguments for shard `index` of `count`. */
+  const shardArgs = (index: number, count: number) => snippetsArgs([job('snippets')], { index, count });
+
+  test('makes the snippets matrix from the shard count the shards job prints (npm run snippets -- --shard-matrix)', async () => {
+    const command = matrixCommand();
+    expect(command).toBe('npm run snippets --silent -- --shard-matrix');
+    expect(parseCommandLine(command.split(' -- ')[1]!.split(/\s+/), {}).shardMatrix).toBe(true);
+    expect(job('shards').outputs).toEqual({ matrix: '${{ steps.plan.outputs.matrix }}' });
+    expect([job('snippets').needs].flat()).toContain('shards');
+    expect(job('snippets').strategy?.matrix).toBe('${{ fromJSON(needs.shards.outputs.matrix) }}');
+    const { cases } = await planHarness({});
+    expect(await printedMatrix()).toEqual(shardMatrix(cases.length));
+  }, 60_000);
+
+  test('runs each shard of the matrix with every language required and both reports written per shard', async () => {
+    const { shard: shards } = await printedMatrix();
+    expect(shards.length).toBeGreaterThan(1);
     expect(job('snippets').strategy?.['fail-fast']).toBe(false);
-    for (const shard of shards()) {
-      const command = parseCommandLine(shardArgs(shard), {});
+    for (const shard of shards) {
+      const command = parseCommandLine(shardArgs(shard, shards.length), {});
       expect(command.options.requireAll).toBe(true);
-      expect(command.options.shard).toEqual({ index: shard, count: shards().length });
+      expect(command.options.shard).toEqual({ index: shard, count: shards.length });
       expect(command.json).toBe(`test-results/shards/snippets-${shard}.json`);
       expect(command.junit).toBe(`test-results/shards/snippets-${shard}.xml`);
     }
-  });
+  }, 60_000);
 
-  test('its shards together plan every case exactly once (npm run snippets -- --list)', { timeout: 60_000 }, async () => {
-    const list = async (args: string[]) => {
-      const listed = await execa(process.execPath, ['scripts/harness/cli/snippets-cli.ts', ...args, '--list'], { cwd: PROJECT_ROOT });
-      return listed.stdout.split('\n').filter((line) => /^[\w-]+\/[\w-]+\/[\w-]+$/.test(line));
-    };
-    const flagsOf = (args: string[]) =>
-      args.filter((word, index) => !['--json', '--junit'].includes(word) && !['--json', '--junit'].includes(args[index - 1] ?? ''));
-    const everyCase = await list([]);
-    const perShard = await Promise.all(shards().map((shard) => list(flagsOf(shardArgs(shard)))));
-    expect(everyCase.length).toBeGreaterThan(0);
-    for (const cases of perShard) expect(cases.length).toBeGreaterThan(0);
-    expect(perShard.flat().sort()).toEqual([...everyCase].sort());
-  });
+  test(
+    'its shards together plan every case exactly once, none more than a shard of the two-example matrix ran',
+    { timeout: 60_000 },
+    async () => {
+      const { shard: shards } = await printedMatrix();
+      const keys = async (args: string[]) => (await planHarness(parseCommandLine(args, {}).options)).cases.map((planned) => planned.key);
+      const flagsOf = (args: string[]) =>
+        args.filter((word, index) => !['--json', '--junit'].includes(word) && !['--json', '--junit'].includes(args[index - 1] ?? ''));
+      const everyCase = await keys([]);
+      const perShard = await Promise.all(shards.map((shard) => keys(flagsOf(shardArgs(shard, shards.length)))));
+      expect(everyCase.length).toBeGreaterThan(0);
+      for (const cases of perShard) {
+        expect(cases.length).toBeGreaterThan(0);
+        expect(cases.length).toBeLessThanOrEqual(CASES_PER_SHARD);
+      }
+      expect(perShard.flat().sort()).toEqual([...everyCase].sort());
+    },
+  );
 
   test('merges every shard report into one JSON and JUnit report, even after a failed shard', () => {
     const merge = job('snippets-report');
@@ -160,7 +196,7 @@ describe('docs.yml', () => {
     });
 
     test('signs each shard report and the result cache, and is checked and used again by the merge', () => {
-      expect([job('snippets').needs].flat()).toEqual(['report-key']);
+      expect([job('snippets').needs].flat()).toEqual(['report-key', 'shards']);
       expect(stepRunning('snippets', 'snippets', '--shard')?.env).toEqual({
         RR_DOCS_REPORT_KEY: EITHER_KEY,
         RR_DOCS_CACHE_KEY: '${{ secrets.RR_DOCS_CACHE_KEY }}',

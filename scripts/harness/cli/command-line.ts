@@ -7,6 +7,7 @@ import { UsageError } from '../../usage.ts';
 import { DEFAULT_RESULT_CACHE_DIR, type HarnessOptions } from '../harness.ts';
 import { WAITING_LANE_WIDTH } from '../run/engine.ts';
 import { parseShard } from '../run/plan.ts';
+import { CASES_PER_SHARD } from '../run/shard-matrix.ts';
 import { SCENARIO_NAMES } from '../case/scenarios.ts';
 import { LANGUAGE_IDS } from '../../languages.ts';
 import { DEFAULT_RETENTION } from '../cache/result-cache.ts';
@@ -31,6 +32,8 @@ export const USAGE = `Usage: npm run snippets -- [options]
                       all of them when the harness, its schema or its dependencies changed
   --shard I/N         only the I-th of N slices of the cases (1 <= I <= N); N machines run each case once
   --list              print the cases that would run, and stop
+  --shard-matrix      print CI's shard matrix as JSON ({"shard":[1,…,N]}), N the shards the planned
+                      cases need at ${CASES_PER_SHARD} cases per shard at most, and stop
   --live              run against the real API with your REQUESTROCKET_USER_TOKEN instead of the
                       mock (ok, missing, invalid; revoked and forbidden with REQUESTROCKET_REVOKED_TOKEN
                       and REQUESTROCKET_FORBIDDEN_TOKEN); report in .cache/live/ (see MAINTAINERS.md);
@@ -88,6 +91,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
         changed: { type: 'string' },
         shard: { type: 'string' },
         list: { type: 'boolean' },
+        'shard-matrix': { type: 'boolean' },
         live: { type: 'boolean' },
         'live-writes': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
@@ -132,6 +136,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     json: values.json,
     junit: values.junit,
     list: values.list === true,
+    shardMatrix: values['shard-matrix'] === true,
     merge,
     help: values.help === true,
     live: values.live === true,

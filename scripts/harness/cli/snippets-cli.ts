@@ -18,6 +18,7 @@ import { harnessFiles, harnessFingerprint } from '../../report/harness-files.ts'
 import { USAGE, parseCommandLine } from './command-line.ts';
 import { watchInterrupts } from './interrupt.ts';
 import { mergeCommand } from './merge-command.ts';
+import { shardMatrix } from '../run/shard-matrix.ts';
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -46,6 +47,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return await runLiveCommand(command, { out, command: actions.command, env: process.env, signal: interrupts.signal });
     }
     if (command.merge) return await mergeCommand(command.merge, command, out, err.write);
+    if (command.shardMatrix) {
+      // Every planned case counts, whatever shard this run would be (the matrix is made before any shard runs).
+      const { cases } = await planHarness({ ...command.options, shard: undefined });
+      out.write(`${JSON.stringify(shardMatrix(cases.length))}\n`);
+      return 0;
+    }
     if (command.list) {
       const { cases, notes } = await planHarness(command.options);
       for (const note of notes) out.write(`${note}\n`);
