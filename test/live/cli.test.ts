@@ -70,6 +70,7 @@ describe('snippets --live refuses before sending anything', () => {
       'json',
       'junit',
       'list',
+      'shardMatrix',
       'merge',
       'help',
       'live',
