@@ -49,6 +49,7 @@ export { TOKEN_SHAPE } from './secrets/scan.ts';
 
 // The operations whose reference a page of the section shows (its `<Operation id>` tags), as the scaffold reads them.
 export { operationsOfPage } from './scaffold/operation-page.ts';
+export { mdxTags, walkMdx, type MdxNode } from './mdx-tags.ts';
 
 // Project folders and shared helpers.
 export { SECTION_PAGES_FOLDER, SNIPPETS_FOLDER, reportPathFrom, snippetsRootFrom } from './project.ts';

@@ -3,17 +3,9 @@
 // <ResourceFields>) put in their places. Astro cannot see those, since a component renders them;
 // they are found in the page's MDX syntax tree and named by referenceHeading(), so the entry and the
 // section it links to come from the same description.
-import { mdxToMdast } from 'satteri';
+import { walkMdx, type MdxNode } from '../../scripts/site-surface.ts';
 import { referenceHeading, type ReferenceHeading } from '../components/reference-props.ts';
 import type { ReferenceSource } from './reference/reference-source.ts';
-
-/** A node of the MDX tree, as much of it as this needs. */
-interface MdxNode {
-  type: string;
-  name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: MdxNode[];
-}
 
 /** The props of a tag as written: strings as they are, `{3}` as a number, any other expression as its code. */
 function writtenProps(node: MdxNode): Record<string, unknown> {
@@ -44,7 +36,7 @@ export function pageHeadings(
 ): ReferenceHeading[] {
   const pending = [...markdownHeadings];
   const headings: ReferenceHeading[] = [];
-  const visit = (node: MdxNode): void => {
+  walkMdx(source, (node) => {
     if (node.type === 'heading') {
       const next = pending.shift();
       if (next) headings.push(next);
@@ -53,8 +45,6 @@ export function pageHeadings(
       const found = referenceHeading(reference, node.name, writtenProps(node), page);
       if (found) headings.push(found);
     }
-    node.children?.forEach(visit);
-  };
-  visit(mdxToMdast(source, { position: false }) as MdxNode);
+  });
   return [...headings, ...pending];
 }

@@ -4,17 +4,9 @@
 // page named by hand that may have moved.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mdxToMdast } from 'satteri';
 import { API_OPERATIONS } from '../api/core-api.ts';
+import { mdxTags } from '../mdx-tags.ts';
 import { PROJECT_ROOT, SECTION_PAGES_FOLDER } from '../project.ts';
-
-/** A node of the MDX tree, as much of it as this needs. */
-interface MdxNode {
-  type: string;
-  name?: string | null;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: MdxNode[];
-}
 
 /** One page of the section and the operations whose reference it shows. */
 export interface SectionPageOperations {
@@ -26,16 +18,7 @@ export interface SectionPageOperations {
 
 /** The operationIds of the `<Operation id="…">` tags of an MDX page, in order. */
 export function operationsOfPage(source: string): string[] {
-  const ids: string[] = [];
-  const visit = (node: MdxNode): void => {
-    if (node.type === 'mdxJsxFlowElement' && node.name === 'Operation') {
-      const id = node.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id');
-      if (typeof id?.value === 'string') ids.push(id.value);
-    }
-    node.children?.forEach(visit);
-  };
-  visit(mdxToMdast(source, { position: false }) as MdxNode);
-  return ids;
+  return mdxTags(source).flatMap((tag) => (tag.name === 'Operation' && tag.attributes.id !== undefined ? [tag.attributes.id] : []));
 }
 
 /** Every MDX page of the section under `root` (a project's folder), with its operations; none when the folder is missing. */
