@@ -1,8 +1,9 @@
-// Test configuration: every test lives under test/ and belongs to one of three projects, by what it
+// Test configuration: every test lives under test/ and belongs to one of four projects, by what it
 // does (test/support/projects.ts; see test/README.md). `npx vitest run --project unit` runs the
-// fast ones alone; `npm test` runs all three.
+// fast ones alone; `npm test` runs all four: unit, programs and site together, then pipeline, whose
+// copies of the project replay the results the programs project's run of every example stored.
 import { defineConfig } from 'vitest/config';
-import { PROGRAMS, SITE, UNIT } from './test/support/projects.ts';
+import { PIPELINE, PROGRAMS, SITE, UNIT } from './test/support/projects.ts';
 
 export default defineConfig({
   test: {
@@ -14,6 +15,7 @@ export default defineConfig({
         test: {
           name: UNIT.name,
           include: [...UNIT.files],
+          sequence: { groupOrder: UNIT.groupOrder },
           // Nothing to prepare: a unit test taking long is one that belongs elsewhere.
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -27,6 +29,7 @@ export default defineConfig({
         test: {
           name: PROGRAMS.name,
           include: [...PROGRAMS.files],
+          sequence: { groupOrder: PROGRAMS.groupOrder },
           // Each test's own work; what tests share is prepared before them (global setup) or in hooks.
           testTimeout: 60_000,
           hookTimeout: 300_000,
@@ -39,10 +42,23 @@ export default defineConfig({
         test: {
           name: SITE.name,
           include: [...SITE.files],
+          sequence: { groupOrder: SITE.groupOrder },
           testTimeout: 60_000,
           hookTimeout: 300_000,
           // Builds the docs site once for test/site and test/browser (see test/README.md).
           globalSetup: ['test/site/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: PIPELINE.name,
+          include: [...PIPELINE.files],
+          // Each test is a whole `npm ci` or `npm run build`, and gives itself that command's limit.
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          // After the other projects: the result cache holds every example's results by then.
+          sequence: { groupOrder: PIPELINE.groupOrder },
         },
       },
     ],

@@ -22,12 +22,16 @@ export function awaitRunBeforeTests(done: Promise<unknown>, cases: readonly Plan
   }, runTimeLimitMs(cases));
 }
 
-/** Starts running `cases` of the examples under `root`, awaited before the file's tests; every language is required when CI=true. */
-export function startBackgroundRun(cases: readonly PlannedCase[], root?: string): BackgroundRun {
+/**
+ * Starts running `cases` of the examples under `root`, awaited before the file's tests; every
+ * language is required when CI=true. With `resultCacheDir`, the run reuses and stores results there,
+ * as `npm run build` does.
+ */
+export function startBackgroundRun(cases: readonly PlannedCase[], root?: string, resultCacheDir?: string): BackgroundRun {
   const waiting = new Map<string, PromiseWithResolvers<CaseResult>>();
   for (const planned of cases) waiting.set(planned.key, Promise.withResolvers<CaseResult>());
   const done = runHarness(
-    { cases, root, requireAll: process.env.CI === 'true' },
+    { cases, root, requireAll: process.env.CI === 'true', resultCacheDir },
     { onCaseDone: (result) => waiting.get(result.key)?.resolve(result) },
   );
   done.catch((error: unknown) => {

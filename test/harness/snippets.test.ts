@@ -1,5 +1,8 @@
 // Every published example, in every language, under every scenario: one test per case, so
-// `npm test` fails on a broken example and says which check broke. When RR_DOCS_SNIPPETS_REPORT
+// `npm test` fails on a broken example and says which check broke. The run uses the project's
+// result cache, as `npm run build` does: a case whose inputs are unchanged replays its signed
+// result, and the pipeline project's copies of the project, which run after this one, replay the
+// results this run stored instead of running every case again. When RR_DOCS_SNIPPETS_REPORT
 // names a report (CI's merged shard reports of this commit), the cases are read from it instead of
 // run again: it must be signed with the report key, of this commit and harness, about these bytes,
 // and hold every case.
@@ -7,7 +10,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { givenReportProblems } from '../../scripts/report/given-report.ts';
-import { engineOptions, planHarness } from '../../scripts/harness/harness.ts';
+import { DEFAULT_RESULT_CACHE_DIR, engineOptions, planHarness } from '../../scripts/harness/harness.ts';
 import { resultFromReport } from '../../scripts/report/merge.ts';
 import type { CaseResult } from '../../scripts/harness/case/case-result.ts';
 import { readTrustedReport } from '../../scripts/report/report-io.ts';
@@ -28,7 +31,7 @@ if (given) {
     return found;
   };
 } else {
-  const run = startBackgroundRun(cases);
+  const run = startBackgroundRun(cases, undefined, DEFAULT_RESULT_CACHE_DIR);
   afterAll(() => run.done);
   resultOf = (key) => run.result(key);
 }

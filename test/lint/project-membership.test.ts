@@ -1,7 +1,7 @@
 // Every test file under test/ names exactly one vitest project (a `// vitest project: <name>` line,
 // read by test/support/projects.ts), so a new test is never silently left out of `npm test`, nor
-// run twice; and the unit project, the one contributors run in a loop, prepares and builds nothing
-// before its tests.
+// run twice; the unit project, the one contributors run in a loop, prepares and builds nothing
+// before its tests; and the pipeline project runs last.
 // vitest project: unit (test/support/projects.ts)
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -62,5 +62,17 @@ describe('vitest.config.ts', () => {
     const unit = projects.find((project) => project.test?.name === 'unit');
     expect(unit?.test?.globalSetup ?? []).toEqual([]);
     expect(config.test?.globalSetup ?? []).toEqual([]);
+  });
+
+  test('runs each project in the group its spec gives, the pipeline project after the programs project', () => {
+    expect(projects.map((project) => [project.test?.name, project.test?.sequence?.groupOrder])).toEqual(
+      TEST_PROJECTS.map((spec) => [spec.name, spec.groupOrder]),
+    );
+    const group = (name: string) => TEST_PROJECTS.find((spec) => spec.name === name)?.groupOrder ?? Number.NaN;
+    // Its copies replay the results the programs project's run of every example stored.
+    expect(group('pipeline')).toBeGreaterThan(group('programs'));
+    expect(TEST_PROJECTS.find((spec) => spec.name === 'pipeline')?.files).toEqual(
+      expect.arrayContaining(['test/setup/node-bootstrap.test.ts', 'test/site/publish.test.ts']),
+    );
   });
 });

@@ -2,13 +2,17 @@
 // of many images): on a copy of the tracked files, with that Node first on PATH, `npm ci && npm run
 // build` and then `npm test` (on one test file) run on the Node.js 24 the project carries. On a
 // platform the registry ships no Node for, `npm ci` stops at once with a message saying so.
-// vitest project: programs (test/support/projects.ts)
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+// The copy starts with the project's result cache, which the programs project's run of every
+// example filled before this project began: its build replays those signed results (a case runs
+// only where one is missing) instead of running the whole matrix a second time on the same cores.
+// vitest project: pipeline (test/support/projects.ts)
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findExecutable } from '../../scripts/paths.ts';
+import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT } from '../../scripts/project.ts';
 
 const PROJECT = path.resolve('.');
 
@@ -39,7 +43,7 @@ function machineEnvironment(dir: string): Record<string, string> {
   return env;
 }
 
-/** A clean copy of the tracked files (what a fresh clone holds), in a new temporary folder. */
+/** A clean copy of the tracked files (what a fresh clone holds) and the result cache, in a new temporary folder. */
 async function cleanCopy(): Promise<string> {
   const target = await mkdtemp(path.join(tmpdir(), 'rr-docs-clone-'));
   const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT });
@@ -51,6 +55,10 @@ async function cleanCopy(): Promise<string> {
       if (error.code !== 'ENOENT') throw error; // a tracked file deleted in the work tree
     });
   }
+  const cache = path.join(target, path.relative(PROJECT_ROOT, DEFAULT_RESULT_CACHE_DIR));
+  await cp(DEFAULT_RESULT_CACHE_DIR, cache, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error; // no run has stored a result yet: the copy runs every case
+  });
   return target;
 }
 

@@ -1,48 +1,57 @@
 // `npm run build` publishes only tested examples: it runs the harness first, a failed snippet stops
-// it under CI=true, and elsewhere the site is built with the failure shown on the file's tab.
-// vitest project: programs (test/support/projects.ts)
-import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// it under CI=true, and elsewhere the site is built with the failure shown on the file's tab. It
+// runs in a copy of the project holding the project's result cache, filled by the programs
+// project's run of every example before this project starts: the edited file's cases run, and
+// every other case replays its signed result (they would run too, given an empty cache).
+// vitest project: pipeline (test/support/projects.ts)
+import { access, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEnvironment, makeBuildDir } from './build-site.ts';
+import { buildEnvironment } from './build-site.ts';
 import { planHarness } from '../../scripts/harness/harness.ts';
+import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT } from '../../scripts/project.ts';
+import { copyProject } from '../support/project-copy.ts';
 import { SITE_BUILD_LIMIT_MS, runTimeLimitMs } from '../support/time-limits.ts';
 
 /** Each test's own work: an `npm run build`, which runs every case of the examples, then may build the site. */
 const BUILD_LIMIT_MS = runTimeLimitMs((await planHarness()).cases) + SITE_BUILD_LIMIT_MS;
 
-let snippets: string;
+let copy: string;
 let outDir: string;
 
-/** Runs `npm run build`'s script with the given snippets folder. */
+/** Runs `npm run build`'s script in the copy. */
 const build = (env: Record<string, string>) =>
   execa(process.execPath, ['scripts/build-site.ts', '--outDir', outDir], {
+    cwd: copy,
     all: true,
     reject: false,
     extendEnv: false,
     env: {
       ...buildEnvironment(),
-      RR_DOCS_SNIPPETS: snippets,
-      RR_DOCS_REPORT: path.join(snippets, 'report.json'),
+      RR_DOCS_REPORT: path.join(copy, '.cache', 'publish-report.json'),
       GITHUB_ACTIONS: '',
       ...env,
     },
   });
 
 beforeAll(async () => {
-  await mkdir('.cache', { recursive: true });
-  snippets = await mkdtemp(path.resolve('.cache/publish-snippets-'));
-  await cp('snippets', snippets, { recursive: true });
-  const python = path.join(snippets, 'list-clients', 'list_clients.py');
+  copy = await copyProject({ nodeModules: true, prefix: 'rr-publish-' });
+  await cp(DEFAULT_RESULT_CACHE_DIR, path.join(copy, path.relative(PROJECT_ROOT, DEFAULT_RESULT_CACHE_DIR)), { recursive: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error; // no run has stored a result yet: every case runs
+    },
+  );
+  const python = path.join(copy, 'snippets', 'list-clients', 'list_clients.py');
   const source = await readFile(python, 'utf8');
-  await writeFile(python, source.replace('"Authorization": token,', '"Authorization": f"Bearer {token}",'));
-  outDir = await makeBuildDir();
+  const edited = source.replace('"Authorization": token,', '"Authorization": f"Bearer {token}",');
+  expect(edited, `${python} no longer sends the token as "Authorization": token,`).not.toBe(source);
+  await writeFile(python, edited);
+  outDir = path.join(copy, '.cache', 'publish-site');
 });
 
 afterAll(async () => {
-  await rm(snippets, { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
+  if (copy) await rm(copy, { recursive: true, force: true });
 });
 
 describe('npm run build', () => {

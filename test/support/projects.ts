@@ -2,7 +2,7 @@
 // itself, in a line `// vitest project: <name>` under its header comment, and vitest.config.ts makes
 // the projects from those lines. test/lint/project-membership.test.ts fails for a test file that
 // names no project, or one that does not exist. `npx vitest run --project unit` gives feedback in
-// seconds; `npm test` runs all three.
+// seconds; `npm test` runs all four, the pipeline project last.
 import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ export interface TestProjectSpec {
   name: string;
   rule: string;
   files: readonly string[];
+  /** When it runs: projects of one group run together, groups from the lowest up (vitest's `sequence.groupOrder`). */
+  groupOrder: number;
 }
 
 /** The project's root folder (this file is test/support/projects.ts). */
@@ -40,6 +42,7 @@ export const UNIT: TestProjectSpec = {
     "runs in the test's own process, starting at most a quick system tool (git, mkfifo, a stand-in script), never Node: " +
     'pure functions, parsers, checks on hand-made observations, schemas, the lists in the docs, lint rules',
   files: filesOf('unit'),
+  groupOrder: 0,
 };
 
 /** Runs real programs: every toolchain is prepared once before its first test (test/support/toolchains-global-setup.ts). */
@@ -49,6 +52,7 @@ export const PROGRAMS: TestProjectSpec = {
     "runs real programs: the project's commands (`npm run ...`, `node scripts/...`), snippets through the harness or a runner, " +
     'a language toolchain, openssl (the throwaway CA), the sandbox, real clients against the mock, or `npm ci`',
   files: filesOf('programs'),
+  groupOrder: 0,
 };
 
 /** Builds the docs site or reads the build made once for the run (test/site/global-setup.ts), or drives Chromium. */
@@ -56,7 +60,23 @@ export const SITE: TestProjectSpec = {
   name: 'site',
   rule: 'builds the docs site (`astro build`, `npm run build -- --report`), reads the build made for the run, or drives Chromium',
   files: filesOf('site'),
+  groupOrder: 0,
 };
 
-/** The three projects, in the order README.md and test/README.md name them. */
-export const TEST_PROJECTS: readonly TestProjectSpec[] = [UNIT, PROGRAMS, SITE];
+/**
+ * Runs a whole `npm run build` (every example's cases, then the site) in a copy of the project,
+ * after the other three projects have finished: the copy starts with the result cache the
+ * programs project's run of every example filled, so each unchanged case replays its signed result
+ * instead of running a second time, and the matrix runs once per `npm test`.
+ */
+export const PIPELINE: TestProjectSpec = {
+  name: 'pipeline',
+  rule:
+    'runs `npm run build` over every example (with `npm ci`, or with a snippet edited) in a copy of the project, ' +
+    'replaying the result cache that the run of every example in the programs project filled',
+  files: filesOf('pipeline'),
+  groupOrder: 1,
+};
+
+/** The four projects, in the order README.md and test/README.md name them. */
+export const TEST_PROJECTS: readonly TestProjectSpec[] = [UNIT, PROGRAMS, SITE, PIPELINE];
