@@ -68,6 +68,10 @@ describe('vitest.config.ts', () => {
     expect(projects.map((project) => [project.test?.name, project.test?.sequence?.groupOrder])).toEqual(
       TEST_PROJECTS.map((spec) => [spec.name, spec.groupOrder]),
     );
+    // vitest runs the files of an isolated project in group 0 after every other group when it has
+    // one worker (two cores): only a project that shares its worker's modules may be in group 0.
+    const inGroupZero = projects.filter((project) => (project.test?.sequence?.groupOrder ?? 0) === 0);
+    expect(inGroupZero.map((project) => [project.test?.name, project.test?.isolate])).toEqual([['unit', false]]);
     const group = (name: string) => TEST_PROJECTS.find((spec) => spec.name === name)?.groupOrder ?? Number.NaN;
     // Its copies replay the results the programs project's run of every example stored.
     expect(group('pipeline')).toBeGreaterThan(group('programs'));

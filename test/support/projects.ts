@@ -12,7 +12,11 @@ export interface TestProjectSpec {
   name: string;
   rule: string;
   files: readonly string[];
-  /** When it runs: projects of one group run together, groups from the lowest up (vitest's `sequence.groupOrder`). */
+  /**
+   * When it runs: projects of one group run together, groups from the lowest up (vitest's
+   * `sequence.groupOrder`). Not 0 for an isolated project: where vitest has one worker (two cores),
+   * it moves the files of such projects in group 0 after every other group.
+   */
   groupOrder: number;
 }
 
@@ -52,7 +56,7 @@ export const PROGRAMS: TestProjectSpec = {
     "runs real programs: the project's commands (`npm run ...`, `node scripts/...`), snippets through the harness or a runner, " +
     'a language toolchain, openssl (the throwaway CA), the sandbox, real clients against the mock, or `npm ci`',
   files: filesOf('programs'),
-  groupOrder: 0,
+  groupOrder: 1,
 };
 
 /** Builds the docs site or reads the build made once for the run (test/site/global-setup.ts), or drives Chromium. */
@@ -60,7 +64,7 @@ export const SITE: TestProjectSpec = {
   name: 'site',
   rule: 'builds the docs site (`astro build`, `npm run build -- --report`), reads the build made for the run, or drives Chromium',
   files: filesOf('site'),
-  groupOrder: 0,
+  groupOrder: 1,
 };
 
 /**
@@ -75,7 +79,7 @@ export const PIPELINE: TestProjectSpec = {
     'runs `npm run build` over every example (with `npm ci`, or with a snippet edited) in a copy of the project, ' +
     'replaying the result cache that the run of every example in the programs project filled',
   files: filesOf('pipeline'),
-  groupOrder: 1,
+  groupOrder: 2,
 };
 
 /** The four projects, in the order README.md and test/README.md name them. */
