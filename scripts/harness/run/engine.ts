@@ -20,6 +20,7 @@ import { errorSummary } from '../case/caught-error.ts';
 import type { Check } from '../checks/check.ts';
 import { showSafely } from '../../secrets/safe-text.ts';
 import { mapInLanes } from './pool.ts';
+import { createBuildOrder } from './build-order.ts';
 import { openResultCache, type CacheRetention, type CacheStats } from '../cache/result-cache.ts';
 import { SameRequestGate, requestFingerprint } from '../checks/same-request.ts';
 import { SCENARIOS } from '../case/scenarios.ts';
@@ -139,7 +140,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
     readRawRequests(cases),
   ]);
   options.signal?.throwIfAborted();
-  const prepared = new Map<string, Promise<PreparedSnippet>>();
+  const builds = createBuildOrder<PreparedSnippet>();
   const snippetRuntime = new Map<string, string>();
   const prepareFresh = (planned: PlannedCase, recheck = false) =>
     planned.runner.prepare(planned.file.path, {
@@ -150,15 +151,7 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
       // Builds are sandboxed as the programs are: a run told to go without a sandbox builds without one.
       isolation,
     });
-  const prepare = (planned: PlannedCase) => {
-    let promise = prepared.get(planned.file.path);
-    if (!promise) {
-      promise = prepareFresh(planned);
-      promise.catch(() => {}); // awaited by each case; keeps an early failure from being unhandled
-      prepared.set(planned.file.path, promise);
-    }
-    return promise;
-  };
+  const prepare = (planned: PlannedCase) => builds.build(planned.runner.id, planned.file.path, () => prepareFresh(planned));
   // Unsandboxed, an earlier program could have changed a cached build: prepare again before each
   // case, which checks every cached folder against its recorded hash and rebuilds one that changed.
   const prepareForCase = async (planned: PlannedCase) => {
@@ -198,7 +191,8 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
   try {
     options.signal?.throwIfAborted();
     untrustedCa = needsUntrusted ? await createThrowawayCa({ javaTrustStore: false }) : undefined;
-    // Start every build early, so compiling one file overlaps with running another's cases.
+    // Start every build early, so compiling one file overlaps with running another's cases (each
+    // language's first alone: build-order.ts).
     for (const planned of toRun) if (toolchains.get(planned.runner.id)?.available) prepare(planned);
     const lanes = { working: concurrency, waiting: WAITING_LANE_WIDTH };
     const laneOf = (planned: PlannedCase) => (SCENARIOS[planned.scenario].waits ? 'waiting' : 'working');
