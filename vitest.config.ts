@@ -1,7 +1,8 @@
 // Test configuration: every test lives under test/ and belongs to one of four projects, by what it
 // does (test/support/projects.ts; see test/README.md). `npx vitest run --project unit` runs the
-// fast ones alone; `npm test` runs all four: unit, programs and site together, then pipeline, whose
-// copies of the project replay the results the programs project's run of every example stored.
+// fast ones alone; `npm test` runs all four: unit, then programs, then site and pipeline side by
+// side, whose copies of the project replay the results the programs project's run of every example
+// stored.
 import { defineConfig } from 'vitest/config';
 import { PIPELINE, PROGRAMS, SITE, UNIT } from './test/support/projects.ts';
 
@@ -43,6 +44,7 @@ export default defineConfig({
           name: SITE.name,
           include: [...SITE.files],
           sequence: { groupOrder: SITE.groupOrder },
+          maxWorkers: SITE.maxWorkers,
           testTimeout: 60_000,
           hookTimeout: 300_000,
           // Builds the docs site once for test/site and test/browser (see test/README.md).
@@ -57,8 +59,9 @@ export default defineConfig({
           // Each test is a whole `npm ci` or `npm run build`, and gives itself that command's limit.
           testTimeout: 60_000,
           hookTimeout: 300_000,
-          // After the other projects: the result cache holds every example's results by then.
+          // After the programs project: the result cache holds every example's results by then.
           sequence: { groupOrder: PIPELINE.groupOrder },
+          maxWorkers: PIPELINE.maxWorkers,
         },
       },
     ],

@@ -64,10 +64,15 @@ describe('vitest.config.ts', () => {
     expect(config.test?.globalSetup ?? []).toEqual([]);
   });
 
-  test('runs each project in the group its spec gives, the pipeline project after the programs project', () => {
-    expect(projects.map((project) => [project.test?.name, project.test?.sequence?.groupOrder])).toEqual(
-      TEST_PROJECTS.map((spec) => [spec.name, spec.groupOrder]),
+  test('runs each project in the group and with the workers its spec gives, the pipeline project after the programs project', () => {
+    expect(projects.map((project) => [project.test?.name, project.test?.sequence?.groupOrder, project.test?.maxWorkers])).toEqual(
+      TEST_PROJECTS.map((spec) => [spec.name, spec.groupOrder, spec.maxWorkers]),
     );
+    // vitest refuses to start when two projects of one group run a different number of files at once.
+    for (const spec of TEST_PROJECTS) {
+      const sameGroup = TEST_PROJECTS.filter((other) => other.groupOrder === spec.groupOrder);
+      expect(new Set(sameGroup.map((other) => other.maxWorkers)).size, `group ${spec.groupOrder}: maxWorkers`).toBe(1);
+    }
     // vitest runs the files of an isolated project in group 0 after every other group when it has
     // one worker (two cores): only a project that shares its worker's modules may be in group 0.
     const inGroupZero = projects.filter((project) => (project.test?.sequence?.groupOrder ?? 0) === 0);

@@ -2,7 +2,7 @@
 // itself, in a line `// vitest project: <name>` under its header comment, and vitest.config.ts makes
 // the projects from those lines. test/lint/project-membership.test.ts fails for a test file that
 // names no project, or one that does not exist. `npx vitest run --project unit` gives feedback in
-// seconds; `npm test` runs all four, the pipeline project last.
+// seconds; `npm test` runs all four: unit, programs, then site and pipeline side by side.
 import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ export interface TestProjectSpec {
    * it moves the files of such projects in group 0 after every other group.
    */
   groupOrder: number;
+  /** Files run at once (vitest's `maxWorkers`), the same for every project of a group; vitest's default when unset. */
+  maxWorkers?: number;
 }
 
 /** The project's root folder (this file is test/support/projects.ts). */
@@ -64,14 +66,17 @@ export const SITE: TestProjectSpec = {
   name: 'site',
   rule: 'builds the docs site (`astro build`, `npm run build -- --report`), reads the build made for the run, or drives Chromium',
   files: filesOf('site'),
-  groupOrder: 1,
+  // After the programs project, whose run of every example keeps both cores busy, and beside the
+  // pipeline project: browser tests and whole builds wait on other processes much of the time.
+  groupOrder: 2,
+  maxWorkers: 2,
 };
 
 /**
  * Runs a whole `npm run build` (every example's cases, then the site) in a copy of the project,
- * after the other three projects have finished: the copy starts with the result cache the
- * programs project's run of every example filled, so each unchanged case replays its signed result
- * instead of running a second time, and the matrix runs once per `npm test`.
+ * after the programs project has finished, beside the site project: the copy starts with the
+ * result cache the programs project's run of every example filled, so each unchanged case replays
+ * its signed result instead of running a second time, and the matrix runs once per `npm test`.
  */
 export const PIPELINE: TestProjectSpec = {
   name: 'pipeline',
@@ -80,6 +85,7 @@ export const PIPELINE: TestProjectSpec = {
     'replaying the result cache that the run of every example in the programs project filled',
   files: filesOf('pipeline'),
   groupOrder: 2,
+  maxWorkers: 2,
 };
 
 /** The four projects, in the order README.md and test/README.md name them. */
