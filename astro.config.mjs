@@ -1,7 +1,6 @@
 // Astro configuration for the RequestRocket docs site.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { LANGUAGE_IDS } from './scripts/site-surface.ts';
 import { codeHighlight } from './docs/integrations/code-highlight.ts';
 import { virtualStylesheet } from './docs/integrations/virtual-stylesheet.ts';
 import { languageCss } from './docs/lib/prepaint.ts';
@@ -22,6 +21,8 @@ export default defineConfig({
   // highlighted code takes its colours from one stylesheet and is cached between builds; Shiki runs in a
   // thread of its own from the start of a build, on every block the pages show.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
+  // The configuration imports none of the scripts: they load when a hook or a page first needs them,
+  // after Shiki's thread has started.
   // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
   // After building: the sitemap, a check that every internal link leads somewhere, and the search
   // index, which Pagefind starts as soon as the pages are written, so the link check runs meanwhile.
@@ -32,7 +33,7 @@ export default defineConfig({
     mdx(),
     reportGate(),
     codeHighlight(),
-    virtualStylesheet('virtual:rr-languages.css', () => languageCss(LANGUAGE_IDS)),
+    virtualStylesheet('virtual:rr-languages.css', async () => languageCss((await import('./scripts/site-surface.ts')).LANGUAGE_IDS)),
     scriptsFromSource(),
     sitemap(),
     linkCheck(),
