@@ -1,7 +1,6 @@
 // Astro configuration for the RequestRocket docs site.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { LANGUAGE_IDS } from './scripts/site-surface.ts';
 import { codeHighlight } from './docs/integrations/code-highlight.ts';
 import { virtualStylesheet } from './docs/integrations/virtual-stylesheet.ts';
 import { languageCss } from './docs/lib/prepaint.ts';
@@ -22,6 +21,8 @@ export default defineConfig({
   // highlighted code takes its colours from one stylesheet and is cached between builds; Shiki runs in a
   // thread of its own from the start of a build, on every block the pages show.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
+  // The configuration imports none of the scripts: they load when a hook or a page first needs them,
+  // after Shiki's thread has started.
   // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
   // After building: the sitemap, a check that every internal link leads somewhere, and the search
   // index, which Pagefind starts as soon as the pages are written, so the link check runs meanwhile.
@@ -32,7 +33,7 @@ export default defineConfig({
     mdx(),
     reportGate(),
     codeHighlight(),
-    virtualStylesheet('virtual:rr-languages.css', () => languageCss(LANGUAGE_IDS)),
+    virtualStylesheet('virtual:rr-languages.css', async () => languageCss((await import('./scripts/site-surface.ts')).LANGUAGE_IDS)),
     scriptsFromSource(),
     sitemap(),
     linkCheck(),
@@ -40,7 +41,9 @@ export default defineConfig({
   ],
   // Page scripts and styles are files the browser keeps between pages, never copied into each page's
   // HTML, and every page's CSS is one stylesheet (one request, cached for the whole site).
-  build: { inlineStylesheets: 'never' },
+  // Pages are made several at a time: a page waiting for its code blocks from Shiki's thread leaves
+  // the main thread to the next pages, instead of the build waiting with it.
+  build: { inlineStylesheets: 'never', concurrency: 4 },
   vite: {
     // The content collection's configuration is loaded by Vite before the build; the Astro modules it
     // imports are Node's own, already loaded, rather than dozens of Astro's files transformed again.

@@ -8,15 +8,20 @@ import type { HighlightThread } from '../lib/highlight-thread.ts';
 /** The worker's script, beside this module (loaded unbundled, from the configuration). */
 const WORKER = new URL('./shiki-worker.ts', import.meta.url);
 
-/** Starts a thread with Shiki and `grammars`; it keeps the process alive only while a block is pending. */
-export function startHighlightThread(grammars: readonly string[]): HighlightThread {
-  const worker = new Worker(WORKER, { workerData: { grammars: [...grammars] } });
+/**
+ * Starts a thread with Shiki and `grammars`; it keeps the process alive only while a block is pending.
+ * The grammars may come later (a promise): the thread loads Shiki and the themes meanwhile, so a
+ * build starts it before the modules that list the grammars are loaded.
+ */
+export function startHighlightThread(grammars: readonly string[] | Promise<readonly string[]>): HighlightThread {
+  const worker = new Worker(WORKER);
   worker.unref();
   const waiting = new Map<number, { resolve: (html: string) => void; reject: (error: Error) => void }>();
   let next = 0;
   let failure: Error | undefined;
+  // The first failure is the one every later block is refused with (its end follows an error).
   const failAll = (error: Error) => {
-    failure = error;
+    failure ??= error;
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
@@ -29,6 +34,14 @@ export function startHighlightThread(grammars: readonly string[]): HighlightThre
   });
   worker.on('error', (error) => failAll(new Error(`highlighting thread failed: ${error.message}`, { cause: error })));
   worker.on('exit', (code) => failAll(new Error(`highlighting thread stopped (exit code ${code})`)));
+  // The blocks asked for before the grammars come wait in the thread until they do.
+  Promise.resolve(grammars).then(
+    (list) => worker.postMessage({ grammars: [...list] }),
+    (error: unknown) => {
+      failAll(new Error(`highlighting thread: no grammars to load: ${error instanceof Error ? error.message : String(error)}`));
+      void worker.terminate();
+    },
+  );
   return {
     markup(code, grammar) {
       if (failure) return Promise.reject(failure);

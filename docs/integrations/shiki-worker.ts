@@ -1,7 +1,8 @@
-// The highlighting thread's own code (see shiki-thread.ts): it loads Shiki with the grammars it
-// is given, then answers each request (a block's code and grammar) with the block's markup, in the
-// order they come. It holds no cache: the build's main thread reads and writes the cache.
-import { parentPort, workerData } from 'node:worker_threads';
+// The highlighting thread's own code (see shiki-thread.ts): it loads Shiki and the themes as it
+// starts, and the grammars it is sent (they may come after the first blocks), then answers each
+// request (a block's code and grammar) with the block's markup, in the order they come. It holds no
+// cache: the build's main thread reads and writes the cache.
+import { parentPort } from 'node:worker_threads';
 import { codeMarkup, createCodeHighlighter, loadCodeThemes } from '../lib/shiki-markup.ts';
 
 /** A block to highlight, numbered by the main thread. */
@@ -13,8 +14,10 @@ interface Request {
 
 const port = parentPort;
 if (!port) throw new Error('shiki-worker.ts runs as a worker thread (see shiki-thread.ts)');
-const grammars = (workerData as { grammars: string[] }).grammars;
-const ready = loadCodeThemes().then(async (themes) => ({ themes, shiki: await createCodeHighlighter(themes, grammars) }));
+/** The grammars to load, once the main thread sends them. */
+let giveGrammars: (grammars: string[]) => void = () => undefined;
+const grammars = new Promise<string[]>((resolve) => (giveGrammars = resolve));
+const ready = loadCodeThemes().then(async (themes) => ({ themes, shiki: await createCodeHighlighter(themes, await grammars) }));
 
 /** The answer to one request: the markup, or the error that stopped it (the thread goes on with the next). */
 async function answer(request: Request): Promise<{ id: number; html: string } | { id: number; error: string }> {
@@ -26,6 +29,7 @@ async function answer(request: Request): Promise<{ id: number; html: string } | 
   }
 }
 
-port.on('message', (request: Request) => {
-  void answer(request).then((reply) => port.postMessage(reply));
+port.on('message', (message: Request | { grammars: string[] }) => {
+  if ('grammars' in message) giveGrammars(message.grammars);
+  else void answer(message).then((reply) => port.postMessage(reply));
 });

@@ -14,7 +14,7 @@ export interface BrokenLink {
 }
 
 /** What one built page holds: the ids of its elements and the links it makes. */
-interface PageLinks {
+export interface PageLinks {
   ids: Set<string>;
   hrefs: string[];
 }
@@ -26,9 +26,16 @@ function elements(node: Root | RootContent): Element[] {
   return found;
 }
 
+/**
+ * The tokens of a highlighted code block (`<pre class="code">`, as docs/lib/shiki-markup.ts writes
+ * it): most of a page's markup, and no link or id among them. Their text is escaped, so the block's
+ * first `</pre>` is its end. The page is parsed without them, in a fifth of the time.
+ */
+const CODE_BLOCK_TOKENS = /(<pre class="code"[^>]*>)[\s\S]*?(<\/pre>)/g;
+
 /** The ids and links of one page: `<a href>`, and `<link rel="alternate">` (the Markdown twin). */
-function pageLinks(html: string): PageLinks {
-  const all = elements(htmlToHast(html) as Root);
+export function pageLinks(html: string): PageLinks {
+  const all = elements(htmlToHast(html.replace(CODE_BLOCK_TOKENS, '$1$2')) as Root);
   const ids = new Set(all.map((element) => element.properties.id).filter((id): id is string => typeof id === 'string'));
   const hrefs = all
     .filter((element) => element.tagName === 'a' || (element.tagName === 'link' && String(element.properties.rel) === 'alternate'))

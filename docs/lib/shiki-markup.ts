@@ -40,12 +40,28 @@ export function createCodeHighlighter(themes: CodeThemes, grammars: readonly str
   return createHighlighter({ themes: loaded, langs: grammars as BundledLanguage[] });
 }
 
+/** Each token style's classes, per set of themes: a build meets the same few styles on thousands of tokens. */
+const classesOfStyle = new WeakMap<object, Map<string, string>>();
+
+/** The classes (space-separated, maybe none) of a token's style as Shiki writes it with `themes`. */
+function styleClasses(style: string, themes: Pick<CodeThemes, 'palette' | 'paired'>): string {
+  let known = classesOfStyle.get(themes);
+  if (!known) classesOfStyle.set(themes, (known = new Map()));
+  let classes = known.get(style);
+  if (classes === undefined) {
+    const { palette, paired } = themes;
+    classes = tokenClasses(paired ? twoThemeStyle(style, paired) : style, palette).join(' ');
+    known.set(style, classes);
+  }
+  return classes;
+}
+
 /**
  * Shiki's markup for `code` (already without its final newline), tokens coloured by palette classes.
  * With a paired theme the code is tokenized once for both themes; the markup is the same.
  */
 export function codeMarkup(shiki: Highlighter, code: string, grammar: string, themes: Pick<CodeThemes, 'palette' | 'paired'>): string {
-  const { palette, paired } = themes;
+  const { paired } = themes;
   return shiki.codeToHtml(code, {
     lang: grammar,
     ...(paired ? { theme: paired.theme.name! } : { themes: CODE_THEMES, defaultColor: false as const }),
@@ -70,8 +86,8 @@ export function codeMarkup(shiki: Highlighter, code: string, grammar: string, th
           const style = node.properties.style;
           if (typeof style !== 'string') return;
           delete node.properties.style;
-          const classes = tokenClasses(paired ? twoThemeStyle(style, paired) : style, palette);
-          if (classes.length) node.properties.class = classes.join(' ');
+          const classes = styleClasses(style, themes);
+          if (classes) node.properties.class = classes;
         },
       },
     ],

@@ -1,12 +1,13 @@
 // The site loads the scripts through scripts/site-surface.ts only, and what that loads must start no
 // process: no module it reaches when loaded imports execa, node:child_process or the sandbox. The
 // runners' facts (label, grammar, dependency files) are read from the runner files themselves, whose
-// process work loads only when a runner is called.
+// process work loads only when a runner is called. The site's configuration loads none of the
+// scripts: a build starts Shiki's thread first, and they load while it starts.
 // vitest project: unit (test/support/projects.ts)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { importGraph } from '../../scripts/import-graph.ts';
+import { importGraph, importedSpecifiers } from '../../scripts/import-graph.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 const SURFACE = path.join(PROJECT, 'scripts', 'site-surface.ts');
@@ -60,5 +61,27 @@ describe('the check', () => {
     const everything = importGraph([SURFACE], { typeImports: false }).map((file) => path.relative(PROJECT, file));
     expect(everything).toContain('scripts/runners/process.ts');
     expect(loadedPackages(path.join(PROJECT, 'scripts', 'runners', 'process.ts'))).toContain('execa');
+  });
+});
+
+/** The modules loaded with `entry`: its static value imports, followed (not the files a module names beside itself). */
+function loadedModules(entry: string): string[] {
+  const seen = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const { modules } = importedSpecifiers(readFileSync(file, 'utf8'), { typeImports: false, dynamicImports: false });
+    pending.push(...modules.map((specifier) => path.resolve(path.dirname(file), specifier)));
+  }
+  return [...seen].map((file) => path.relative(PROJECT, file)).sort();
+}
+
+describe('astro.config.mjs', () => {
+  test('loads none of the scripts with the configuration: the integrations import them when a hook needs them', () => {
+    const loaded = loadedModules(path.join(PROJECT, 'astro.config.mjs'));
+    expect(loaded).toContain('docs/integrations/code-highlight.ts');
+    expect(loaded.filter((file) => file.startsWith(`scripts${path.sep}`))).toEqual([]);
   });
 });

@@ -35,6 +35,20 @@ test("a block the thread cannot highlight fails with Shiki's reason, and the thr
   await expect(thread.markup('{}', 'json')).resolves.toContain('<pre class="code"');
 });
 
+test('a thread whose grammars come later answers the blocks asked for before they came, and one given none refuses every block', async () => {
+  let giveGrammars: (grammars: readonly string[]) => void = () => undefined;
+  const later = startHighlightThread(new Promise<readonly string[]>((resolve) => (giveGrammars = resolve)));
+  const none = startHighlightThread(Promise.reject(new Error('no languages')));
+  try {
+    const asked = later.markup('{"a": 1}', 'json');
+    giveGrammars(['json']);
+    await expect(asked).resolves.toContain('<pre class="code"');
+    await expect(none.markup('{}', 'json')).rejects.toThrow('highlighting thread: no grammars to load: no languages');
+  } finally {
+    await Promise.all([later.close(), none.close()]);
+  }
+});
+
 test('the blocks asked for ahead are every file each <CodeTabs> and <CodeFile> of the pages shows, once', async () => {
   const pages = (await readdir(CONTENT, { recursive: true })).filter((file) => file.endsWith('.mdx'));
   const shown = (await Promise.all(pages.map(async (page) => pageShownCode(await readFile(path.join(CONTENT, page), 'utf8'))))).flat();
