@@ -6,13 +6,13 @@
 // example filled before this project began: its build replays those signed results (a case runs
 // only where one is missing) instead of running the whole matrix a second time on the same cores.
 // vitest project: pipeline (test/support/projects.ts)
-import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findExecutable } from '../../scripts/paths.ts';
-import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT } from '../../scripts/project.ts';
+import { copyResultCache } from '../support/project-copy.ts';
 
 const PROJECT = path.resolve('.');
 
@@ -55,10 +55,7 @@ async function cleanCopy(): Promise<string> {
       if (error.code !== 'ENOENT') throw error; // a tracked file deleted in the work tree
     });
   }
-  const cache = path.join(target, path.relative(PROJECT_ROOT, DEFAULT_RESULT_CACHE_DIR));
-  await cp(DEFAULT_RESULT_CACHE_DIR, cache, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error; // no run has stored a result yet: the copy runs every case
-  });
+  await copyResultCache(target);
   return target;
 }
 

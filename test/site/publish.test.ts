@@ -4,14 +4,13 @@
 // project's run of every example before this project starts: the edited file's cases run, and
 // every other case replays its signed result (they would run too, given an empty cache).
 // vitest project: pipeline (test/support/projects.ts)
-import { access, cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnvironment } from './build-site.ts';
 import { planHarness } from '../../scripts/harness/harness.ts';
-import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT } from '../../scripts/project.ts';
-import { copyProject } from '../support/project-copy.ts';
+import { copyProject, copyResultCache } from '../support/project-copy.ts';
 import { SITE_BUILD_LIMIT_MS, runTimeLimitMs } from '../support/time-limits.ts';
 
 /** Each test's own work: an `npm run build`, which runs every case of the examples, then may build the site. */
@@ -37,11 +36,7 @@ const build = (env: Record<string, string>) =>
 
 beforeAll(async () => {
   copy = await copyProject({ nodeModules: true, prefix: 'rr-publish-' });
-  await cp(DEFAULT_RESULT_CACHE_DIR, path.join(copy, path.relative(PROJECT_ROOT, DEFAULT_RESULT_CACHE_DIR)), { recursive: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error; // no run has stored a result yet: every case runs
-    },
-  );
+  await copyResultCache(copy);
   const python = path.join(copy, 'snippets', 'list-clients', 'list_clients.py');
   const source = await readFile(python, 'utf8');
   const edited = source.replace('"Authorization": token,', '"Authorization": f"Bearer {token}",');

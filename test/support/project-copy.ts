@@ -3,11 +3,11 @@
 // needs is left out by a hand-made list; optionally a git repository with everything committed,
 // and optionally a node_modules whose packages are links to the project's (its caches, such as
 // Astro's content store, its own), so the copy's commands run.
-import { appendFile, copyFile, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import { PROJECT_ROOT } from '../../scripts/project.ts';
+import { DEFAULT_RESULT_CACHE_DIR, PROJECT_ROOT } from '../../scripts/project.ts';
 
 /** Folders of node_modules that hold caches, not packages: the copy gets its own. */
 const CACHE_FOLDERS = new Set(['.astro', '.vite', '.cache']);
@@ -56,4 +56,17 @@ export async function copyProject(options: ProjectCopyOptions = {}, parent = tmp
 /** Appends a line to `file` under `root`: its bytes change, its meaning does not. */
 export async function touchFile(root: string, file: string): Promise<void> {
   await appendFile(path.join(root, file), '\n');
+}
+
+/**
+ * Copies the project's result cache into the copy at `root`, so that its runs replay the signed
+ * results of unchanged cases (signed with this machine's key, which the copy's runs share); a
+ * project with no cache yet leaves the copy without one, and its runs run every case.
+ */
+export async function copyResultCache(root: string): Promise<void> {
+  await cp(DEFAULT_RESULT_CACHE_DIR, path.join(root, path.relative(PROJECT_ROOT, DEFAULT_RESULT_CACHE_DIR)), { recursive: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    },
+  );
 }
