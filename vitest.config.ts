@@ -4,7 +4,15 @@
 // side, whose copies of the project replay the results the programs project's run of every example
 // stored.
 import { defineConfig } from 'vitest/config';
-import { PIPELINE, PROGRAMS, SITE, UNIT } from './test/support/projects.ts';
+import { PIPELINE, PROGRAMS, SITE, UNIT, type TestProjectSpec } from './test/support/projects.ts';
+
+/** What a project's spec decides: its name, its files, its group, and how many files run at once. */
+const fromSpec = (spec: TestProjectSpec) => ({
+  name: spec.name,
+  include: [...spec.files],
+  sequence: { groupOrder: spec.groupOrder },
+  ...(spec.maxWorkers === undefined ? {} : { maxWorkers: spec.maxWorkers }),
+});
 
 export default defineConfig({
   test: {
@@ -14,9 +22,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: UNIT.name,
-          include: [...UNIT.files],
-          sequence: { groupOrder: UNIT.groupOrder },
+          ...fromSpec(UNIT),
           // Nothing to prepare: a unit test taking long is one that belongs elsewhere.
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -28,9 +34,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: PROGRAMS.name,
-          include: [...PROGRAMS.files],
-          sequence: { groupOrder: PROGRAMS.groupOrder },
+          ...fromSpec(PROGRAMS),
           // Each test's own work; what tests share is prepared before them (global setup) or in hooks.
           testTimeout: 60_000,
           hookTimeout: 300_000,
@@ -41,10 +45,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: SITE.name,
-          include: [...SITE.files],
-          sequence: { groupOrder: SITE.groupOrder },
-          maxWorkers: SITE.maxWorkers,
+          ...fromSpec(SITE),
           testTimeout: 60_000,
           hookTimeout: 300_000,
           // Builds the docs site once for test/site and test/browser (see test/README.md).
@@ -54,14 +55,11 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: PIPELINE.name,
-          include: [...PIPELINE.files],
-          // Each test is a whole `npm ci` or `npm run build`, and gives itself that command's limit.
+          ...fromSpec(PIPELINE),
+          // Each test is a whole `npm ci` or `npm run build`, and gives itself that command's limit. It
+          // runs after the programs project: the result cache holds every example's results by then.
           testTimeout: 60_000,
           hookTimeout: 300_000,
-          // After the programs project: the result cache holds every example's results by then.
-          sequence: { groupOrder: PIPELINE.groupOrder },
-          maxWorkers: PIPELINE.maxWorkers,
         },
       },
     ],

@@ -13,6 +13,8 @@ export interface ImportGraphOptions {
   typeImports?: boolean;
   /** Follow `import('…')` too (default true); false leaves out what loads only when the code that imports it is called. */
   dynamicImports?: boolean;
+  /** Count the files named with `new URL(…, import.meta.url)` (default true); false gives the modules alone. */
+  besideFiles?: boolean;
 }
 
 // `… from './x.ts'` closes every static import and re-export, however its clause is spread over lines.
@@ -71,7 +73,7 @@ export function importGraph(entries: readonly string[], options: ImportGraphOpti
       }
       pending.push(target);
     }
-    for (const specifier of beside) {
+    for (const specifier of options.besideFiles === false ? [] : beside) {
       const target = path.resolve(path.dirname(file), specifier);
       const stat = statSync(target, { throwIfNoEntry: false });
       if (stat?.isDirectory()) for (const inside of filesUnder(target)) seen.add(inside);

@@ -280,7 +280,7 @@ const expectedFails = (planned: PlannedCase): CheckId[] | undefined => {
 
 const { examples, cases: everyCase } = await planHarness({ root: ROOT });
 const cases = everyCase.filter((planned) => expectedFails(planned) !== undefined);
-const run = startBackgroundRun(cases, ROOT);
+const run = startBackgroundRun(cases, { root: ROOT });
 afterAll(() => run.done);
 
 test('every fixture folder has an expectation, and every expectation a fixture', () => {

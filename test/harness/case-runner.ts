@@ -27,7 +27,10 @@ export function awaitRunBeforeTests(done: Promise<unknown>, cases: readonly Plan
  * language is required when CI=true. With `resultCacheDir`, the run reuses and stores results there,
  * as `npm run build` does.
  */
-export function startBackgroundRun(cases: readonly PlannedCase[], root?: string, resultCacheDir?: string): BackgroundRun {
+export function startBackgroundRun(
+  cases: readonly PlannedCase[],
+  { root, resultCacheDir }: { root?: string; resultCacheDir?: string } = {},
+): BackgroundRun {
   const waiting = new Map<string, PromiseWithResolvers<CaseResult>>();
   for (const planned of cases) waiting.set(planned.key, Promise.withResolvers<CaseResult>());
   const done = runHarness(

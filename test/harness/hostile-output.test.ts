@@ -102,7 +102,7 @@ const watching: LanguageRunner[] = DEFAULT_RUNNERS.map((runner) => ({
 }));
 
 const { examples, cases } = await planHarness({ root: ROOT, runners: watching, scenarios: SCENARIOS_RUN });
-const run = startBackgroundRun(cases, ROOT);
+const run = startBackgroundRun(cases, { root: ROOT });
 afterAll(() => run.done);
 
 test('every fixture folder has an expectation, and every expectation a fixture', () => {

@@ -31,7 +31,7 @@ if (given) {
     return found;
   };
 } else {
-  const run = startBackgroundRun(cases, undefined, DEFAULT_RESULT_CACHE_DIR);
+  const run = startBackgroundRun(cases, { resultCacheDir: DEFAULT_RESULT_CACHE_DIR });
   afterAll(() => run.done);
   resultOf = (key) => run.result(key);
 }

@@ -58,7 +58,7 @@ describe('importedSpecifiers', () => {
 });
 
 describe('importGraph', () => {
-  test('reaches every module through others, and every file of a folder named beside one', async () => {
+  test('reaches every module through others, and every file of a folder named beside one unless told the modules alone', async () => {
     const dir = await tree({
       'entry.ts': "import { a } from './lib/a.ts';\nexport const run = a;\n",
       'lib/a.ts': "export { b as a } from './b.ts';\nconst t = new URL('./templates/', import.meta.url);\n",
@@ -69,6 +69,8 @@ describe('importGraph', () => {
     });
     const found = importGraph([path.join(dir, 'entry.ts')]).map((file) => path.relative(dir, file));
     expect(found).toEqual(['entry.ts', 'lib/a.ts', 'lib/b.ts', 'lib/templates/deep/two.txt', 'lib/templates/one.txt']);
+    const modules = importGraph([path.join(dir, 'entry.ts')], { besideFiles: false }).map((file) => path.relative(dir, file));
+    expect(modules).toEqual(['entry.ts', 'lib/a.ts', 'lib/b.ts']);
   });
 
   test('names the importer of a module that is not there', async () => {

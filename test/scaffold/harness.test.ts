@@ -30,7 +30,7 @@ const scaffold = (...args: string[]) =>
   );
 const created = [await scaffold(ID), await scaffold('--operation', OPERATION)];
 const { examples, cases } = created.every((each) => each.exitCode === 0) ? await planHarness({ root }) : { examples: [], cases: [] };
-const run = startBackgroundRun(cases, root);
+const run = startBackgroundRun(cases, { root });
 afterAll(async () => {
   await run.done;
   await rm(root, { recursive: true, force: true });

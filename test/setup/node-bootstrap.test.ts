@@ -6,13 +6,12 @@
 // example filled before this project began: its build replays those signed results (a case runs
 // only where one is missing) instead of running the whole matrix a second time on the same cores.
 // vitest project: pipeline (test/support/projects.ts)
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findExecutable } from '../../scripts/paths.ts';
-import { copyResultCache } from '../support/project-copy.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 const PROJECT = path.resolve('.');
 
@@ -43,29 +42,14 @@ function machineEnvironment(dir: string): Record<string, string> {
   return env;
 }
 
-/** A clean copy of the tracked files (what a fresh clone holds) and the result cache, in a new temporary folder. */
-async function cleanCopy(): Promise<string> {
-  const target = await mkdtemp(path.join(tmpdir(), 'rr-docs-clone-'));
-  const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT });
-  for (const file of stdout.split('\0').filter(Boolean)) {
-    const from = path.join(PROJECT, file);
-    const to = path.join(target, file);
-    await mkdir(path.dirname(to), { recursive: true });
-    await copyFile(from, to).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error; // a tracked file deleted in the work tree
-    });
-  }
-  await copyResultCache(target);
-  return target;
-}
-
 const oldNode = await findOldNode();
 
 describe.skipIf(!oldNode)(`the README's two commands with ${oldNode?.version ?? 'an old Node.js'} first on PATH`, () => {
   let copy: string;
   let env: Record<string, string>;
   beforeAll(async () => {
-    copy = await cleanCopy();
+    // What a fresh clone holds (the tests too), and the result cache.
+    copy = await copyProject({ tests: true, resultCache: true, prefix: 'rr-docs-clone-' });
     env = machineEnvironment(oldNode!.dir);
   });
   afterAll(() => rm(copy, { recursive: true, force: true }));

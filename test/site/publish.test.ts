@@ -10,7 +10,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnvironment } from './build-site.ts';
 import { planHarness } from '../../scripts/harness/harness.ts';
-import { copyProject, copyResultCache } from '../support/project-copy.ts';
+import { copyProject } from '../support/project-copy.ts';
 import { SITE_BUILD_LIMIT_MS, runTimeLimitMs } from '../support/time-limits.ts';
 
 /** Each test's own work: an `npm run build`, which runs every case of the examples, then may build the site. */
@@ -35,8 +35,7 @@ const build = (env: Record<string, string>) =>
   });
 
 beforeAll(async () => {
-  copy = await copyProject({ nodeModules: true, prefix: 'rr-publish-' });
-  await copyResultCache(copy);
+  copy = await copyProject({ nodeModules: true, resultCache: true, prefix: 'rr-publish-' });
   const python = path.join(copy, 'snippets', 'list-clients', 'list_clients.py');
   const source = await readFile(python, 'utf8');
   const edited = source.replace('"Authorization": token,', '"Authorization": f"Bearer {token}",');

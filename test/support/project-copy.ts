@@ -1,8 +1,8 @@
 // A throwaway copy of the project for tests that edit its files or build it as a contributor would:
-// every file git knows (tracked, or new and not ignored) but the tests, so nothing the project
-// needs is left out by a hand-made list; optionally a git repository with everything committed,
-// and optionally a node_modules whose packages are links to the project's (its caches, such as
-// Astro's content store, its own), so the copy's commands run.
+// every file git knows (tracked, or new and not ignored), the tests only when asked, so nothing the
+// project needs is left out by a hand-made list; optionally the result cache, a git repository
+// with everything committed, and a node_modules whose packages are links to the project's (its
+// caches, such as Astro's content store, its own), so the copy's commands run.
 import { appendFile, copyFile, cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,23 +20,28 @@ export interface ProjectCopyOptions {
   nodeModules?: boolean;
   /** The start of the copy's folder name (default `rr-project-`). */
   prefix?: string;
+  /** Copy the tests too, as a fresh clone holds them (default: left out). */
+  tests?: boolean;
+  /** Copy the project's result cache too (see copyResultCache). */
+  resultCache?: boolean;
 }
 
-/** The project's files a copy holds: what git would commit, the tests left out, relative to the root. */
-async function projectFiles(): Promise<string[]> {
+/** The project's files a copy holds: what git would commit (the tests only with `tests`), relative to the root. */
+async function projectFiles(tests: boolean): Promise<string[]> {
   const { stdout } = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_ROOT });
-  return [...new Set(stdout.split('\0'))].filter((name) => name && !name.startsWith('test/'));
+  return [...new Set(stdout.split('\0'))].filter((name) => name && (tests || !name.startsWith('test/')));
 }
 
 /** Copies the project into a new folder under `parent` (default: the temp folder) and returns the folder. */
 export async function copyProject(options: ProjectCopyOptions = {}, parent = tmpdir()): Promise<string> {
   const root = await mkdtemp(path.join(parent, options.prefix ?? 'rr-project-'));
-  for (const file of await projectFiles()) {
+  for (const file of await projectFiles(options.tests ?? false)) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await copyFile(path.join(PROJECT_ROOT, file), path.join(root, file)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error; // a tracked file deleted in the work tree
     });
   }
+  if (options.resultCache) await copyResultCache(root);
   if (options.nodeModules) {
     await mkdir(path.join(root, 'node_modules'));
     for (const entry of await readdir(path.join(PROJECT_ROOT, 'node_modules'))) {
@@ -63,7 +68,7 @@ export async function touchFile(root: string, file: string): Promise<void> {
  * results of unchanged cases (signed with this machine's key, which the copy's runs share); a
  * project with no cache yet leaves the copy without one, and its runs run every case.
  */
-export async function copyResultCache(root: string): Promise<void> {
+async function copyResultCache(root: string): Promise<void> {
   await cp(DEFAULT_RESULT_CACHE_DIR, path.join(root, path.relative(PROJECT_ROOT, DEFAULT_RESULT_CACHE_DIR)), { recursive: true }).catch(
     (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
