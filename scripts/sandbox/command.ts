@@ -1,8 +1,8 @@
 // The command line that starts a program inside its sandbox: bubblewrap with its own network, PID,
 // IPC and mount namespaces and the file-system view of file-view.ts, and a small supervisor as PID 1 that
 // forwards the proxy port, starts the program under its limits, then reports on file descriptor 3
-// the namespace's network counters, how many processes the program started and how much of its
-// scratch space it filled.
+// when the program exited, the namespace's network counters, how many processes the program
+// started and how much of its scratch space it filled.
 import { randomInt } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,8 @@ export const SUPERVISOR_TASKS = 4;
  * SIGKILL there for an init), and it traps the usual signals with handlers that do nothing (reset
  * for the program on exec), so a program that signals its parent changes nothing. The last PID the
  * namespace gave out, read before and after the program, counts the processes and threads it
- * started; `stat -f` measures its scratch space once every process is gone.
+ * started; `stat -f` measures its scratch space once every process is gone. The clock is read the
+ * moment the program has exited, so that a harness busy at that moment does not make it look late.
  * Arguments: proxy port, the same in four upper-case hex digits (as /proc/net/tcp shows it), run
  * folder, socat, scratch space, then the program and its arguments.
  */
@@ -55,12 +56,14 @@ done
 before=$(cat /proc/sys/kernel/ns_last_pid)
 "$@" 3>&-
 status=$?
+exited=$(date +%s%N)
 after=$(cat /proc/sys/kernel/ns_last_pid)
 stub=no
 kill -0 "$dns" 2>/dev/null && stub=yes
 kill -9 -1 2>/dev/null
 {
   echo '${COUNTERS_MARKER}'
+  echo "Exited: $exited"
   echo "DnsStub: $stub"
   echo "Tasks: $before $after"
   echo "Scratch: $(stat -f -c '%b %f %S' "$scratch" 2>/dev/null)"

@@ -15,6 +15,7 @@ import type { Isolation } from './isolation.ts';
 import { DEFAULT_LIMITS, MIB } from './case-limits.ts';
 import { parseUsage, type ResourceReport } from './resource-usage.ts';
 import { createScratch, type CaseScratch } from './scratch.ts';
+import { epochToPerformanceMs, parseExitEpochMs } from './exit-time.ts';
 import type { SideDoorReport } from './side-doors.ts';
 
 export { describeSideDoors, type SideDoorReport } from './side-doors.ts';
@@ -57,6 +58,11 @@ export interface CaseSandbox {
   sideDoors(run: RunResult): SideDoorReport | undefined;
   /** After the run: the limits that held and what the program used of them. */
   resources(): ResourceReport;
+  /**
+   * After the run: when the program exited, by its supervisor's clock, on `performance.now()`'s
+   * scale; undefined when it ran unsandboxed or the supervisor could not say (killed with it).
+   */
+  exitedAtMs(): number | undefined;
   /** Stops the bridge and removes the scratch space; safe to call twice. */
   close(): Promise<void>;
 }
@@ -131,6 +137,10 @@ export async function openCaseSandbox(options: CaseSandboxOptions): Promise<Case
     resources() {
       const usage = report === undefined ? { tasksStarted: null, scratchBytes: null } : parseUsage(report);
       return { limits: enforced, ...usage };
+    },
+    exitedAtMs() {
+      const epochMs = report === undefined ? null : parseExitEpochMs(report);
+      return epochMs === null ? undefined : epochToPerformanceMs(epochMs);
     },
     close() {
       closing ??= (async () => {

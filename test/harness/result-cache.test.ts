@@ -84,6 +84,10 @@ describe('openResultCache', () => {
       { evidence: undefined, checks: [{ id: 'prepare', status: 'failed', message: 'javac failed' }] },
     ],
     ['a case the harness could not run', { evidence: undefined, checks: [{ id: 'harness', status: 'failed', message: 'mock failed' }] }],
+    [
+      'a failure of a check that measures time',
+      { checks: [{ id: 'request-timeout', status: 'failed', message: 'gave up 12180 ms after the request arrived' }] },
+    ],
   ] as const)('never stores %s', async ([, change]) => {
     const base = ranCase();
     const evidence =

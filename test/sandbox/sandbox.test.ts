@@ -3,7 +3,7 @@
 // certificate and of the project only the example's folder, a parent that is not the harness, and
 // no network but the proxy.
 // vitest project: programs (test/support/projects.ts)
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -146,6 +146,96 @@ describe('sandboxed only: the project', () => {
       expect(run.stdout).toContain('done=yes');
       expect(run.stdout).toMatch(/^own=.*example\.json .*list-clients\.mjs/m);
       expect(run.stdout.match(/^seen=.*$/gm) ?? []).toEqual([]);
+    } finally {
+      await Promise.all([sandbox.close(), interceptor.close()]);
+    }
+  });
+});
+
+/** Whether a `bwrap` started by this process has exited and waits to be reaped: it cannot be while this thread's event loop is held. */
+function exitedSandboxUnreaped(): boolean {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readFileSafely(`/proc/${entry}/stat`);
+    // pid (comm) state ppid ...
+    const fields = /^\d+ \((.*)\) (\S) (\d+) /.exec(stat);
+    if (fields?.[1] === 'bwrap' && fields[2] === 'Z' && Number(fields[3]) === process.pid) return true;
+  }
+  return false;
+}
+
+function readFileSafely(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return ''; // the process ended meanwhile
+  }
+}
+
+/**
+ * Holds this thread's event loop, as a long garbage collection or a burst of other work would,
+ * until `until()` is true (at most 30 s) and then for `ms` more; returns when `until()` became true.
+ */
+function holdEventLoop(until: () => boolean, ms: number): number {
+  const started = performance.now();
+  while (!until()) {
+    if (performance.now() - started > 30_000) throw new Error('the sandboxed program had not exited after 30 s');
+  }
+  const seenAt = performance.now();
+  while (performance.now() - seenAt < ms) {
+    /* held */
+  }
+  return seenAt;
+}
+
+describe('sandboxed only: when the program exited', () => {
+  test('is read by the supervisor as the program exits, not when a busy harness notices', async (context) => {
+    if (!isolation.available) {
+      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
+      context.skip(`no sandbox here: ${isolation.reason}`);
+    }
+    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
+    const sandbox = await openCaseSandbox({ isolation, proxy: interceptor });
+    const held = 3_000;
+    try {
+      const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin' });
+      const started = performance.now();
+      // runProcess has started the sandbox when it returns; the loop is then held until well after it exited.
+      const running = runProcess(
+        { command: '/bin/sh', args: ['-c', 'exit 0'], cwd: PROJECT_ROOT },
+        {
+          env,
+          timeoutMs: 60_000,
+          wrapper: sandbox.wrapper,
+        },
+      );
+      const seenExitedAt = holdEventLoop(exitedSandboxUnreaped, held);
+      const run = await running;
+      const noticedAt = performance.now();
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(noticedAt - seenExitedAt).toBeGreaterThanOrEqual(held);
+      // The supervisor read its clock after the program's start and before the sandbox exited,
+      // which is before the held loop could notice (a few milliseconds allowed for reading two clocks).
+      const exitedAt = sandbox.exitedAtMs();
+      expect(exitedAt).toBeDefined();
+      expect(exitedAt!).toBeGreaterThan(started);
+      expect(exitedAt!).toBeLessThanOrEqual(seenExitedAt + 5);
+    } finally {
+      await Promise.all([sandbox.close(), interceptor.close()]);
+    }
+  });
+
+  test('is unknown without a sandbox: the harness then counts from when it noticed', async () => {
+    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
+    const sandbox = await openCaseSandbox({ isolation: { available: false, reason: 'turned off by the test' }, proxy: interceptor });
+    try {
+      const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin' });
+      const run = await runProcess(
+        { command: '/bin/sh', args: ['-c', 'true'], cwd: PROJECT_ROOT },
+        { env, timeoutMs: 10_000, wrapper: sandbox.wrapper },
+      );
+      expect(run.exitCode).toBe(0);
+      expect(sandbox.exitedAtMs()).toBeUndefined();
     } finally {
       await Promise.all([sandbox.close(), interceptor.close()]);
     }

@@ -4,7 +4,8 @@
 // What is cached: the passed and failed results of programs that ran to the end. Never cached:
 // skipped cases, toolchain, prepare and harness failures (a missing tool or a failed install may be
 // fixed without any input changing), cases in which a check of the harness threw, runs killed at
-// the time limit (a loaded machine may cause them), and runs cut short by an abort.
+// the time limit and failures of a check that measures time (a loaded machine may cause either),
+// and runs cut short by an abort.
 //
 // Each entry is one JSON file, `<dir>/<key[0..2]>/<key>.json`, written through a uniquely named
 // temporary file and renamed into place, so two runs at once never tear or mix an entry. Each is
@@ -25,6 +26,7 @@ import { sha256 } from '../../report/fingerprint.ts';
 import { CaseEvidenceSchema, CaseReportSchema, Sha256Schema, SignatureSchema, type CaseInputs } from '../../report/report-schema.ts';
 import { notSignedBy, signJson, signingKey, verifyJson, type SigningKey } from '../../secrets/signing.ts';
 import type { CaseResult } from '../case/case-result.ts';
+import { TIMING_CHECK_IDS } from '../checks/all-checks.ts';
 import { DEFAULT_RETENTION, formatBytes, markUsed, pruneEntries, type CacheRetention } from './cache-retention.ts';
 
 export { DEFAULT_RETENTION, type CacheRetention } from './cache-retention.ts';
@@ -75,6 +77,8 @@ export function isCacheable(result: CaseResult): boolean {
   if (result.status !== 'passed' && result.status !== 'failed') return false;
   const evidence = result.detail.evidence;
   if (result.errors?.length) return false; // a check or runner of the harness threw: its fix must not meet this result
+  // A program late under a loaded machine may be on time in the next run: that failure is the machine's, not the inputs'.
+  if (result.checks.some((check) => check.status === 'failed' && TIMING_CHECK_IDS.has(check.id))) return false;
   return evidence !== undefined && !evidence.timedOut && !result.checks.some((check) => check.id === 'harness');
 }
 

@@ -34,7 +34,10 @@ export interface CaseObservation {
   /** The limits the program ran under and what it used of them; undefined when none were applied. */
   resources?: ResourceReport;
   run: RunResult;
-  /** `performance.now()` when the program had exited, comparable with each request's `receivedAtMs`. */
+  /**
+   * `performance.now()` when the program had exited, comparable with each request's `receivedAtMs`:
+   * by its sandbox's clock when it had one (CaseSandbox.exitedAtMs), else when the harness noticed.
+   */
   exitedAtMs: number;
   /** stdout and stderr together, without lines the harness itself caused. */
   output: string;

@@ -133,6 +133,9 @@ export async function runCase(planned: PlannedCase, snippet: PreparedSnippet, co
   }
   const sideDoors = sandbox.sideDoors(run);
   const resources = sandbox.resources();
+  // The supervisor's clock, read the moment the program exited, over the moment this process
+  // noticed: it may have been busy then. It cannot have exited after it was seen to.
+  exitedAtMs = Math.min(exitedAtMs, sandbox.exitedAtMs() ?? exitedAtMs);
   await Promise.all([interceptor.close(), sandbox.close()]);
   context.onRun?.(run);
   // Secrets the program sent in its bodies are known now: masked from here on, like the token.

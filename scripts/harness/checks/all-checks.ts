@@ -35,3 +35,6 @@ export const CHECKS: readonly Check[] = [
   requestTimeoutCheck,
   resourceLimitsCheck,
 ];
+
+/** The checks whose verdict depends on how fast the machine ran the program (`Check.timing`). */
+export const TIMING_CHECK_IDS: ReadonlySet<string> = new Set(CHECKS.filter((check) => check.timing).map((check) => check.id));

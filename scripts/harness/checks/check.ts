@@ -15,6 +15,11 @@ export interface Check {
   id: CheckId;
   /** What it guards, in one line (shown in docs and failures). */
   describe: string;
+  /**
+   * True when its verdict depends on how fast the program ran on this machine, not only on its
+   * inputs: a failure of such a check may be the machine's and is never cached.
+   */
+  timing?: boolean;
   evaluate(observation: CaseObservation): CheckOutcome;
 }
 

@@ -12,6 +12,7 @@ function howToSet(runner: LanguageFacts, seconds: string): string {
 export const requestTimeoutCheck = defineCheck({
   id: 'request-timeout',
   describe: "gives up within the manifest's requestTimeoutMs (default 10 s) when the server never answers",
+  timing: true,
   evaluate({ scenario, manifest, snippet, requests, run, exitedAtMs }) {
     if (!scenario.waits) return notApplicable('only applies when the server never answers');
     const limit = manifest.requestTimeoutMs;
