@@ -16,18 +16,29 @@ export const PALETTE_MODULE = 'virtual:rr-code-palette.css';
 /** The site's highlighting (the grammars, the palette) and its paths, loaded when a hook first needs them. */
 const highlighting = () => Promise.all([import('../lib/highlight.ts'), import('../lib/site-paths.ts')]);
 
+/** Shiki's thread, started with the grammars the site highlights. */
+const startSiteThread = () => startHighlightThread(highlighting().then(([{ GRAMMARS }]) => GRAMMARS));
+
 /** The Astro integration: the palette's stylesheet, Shiki's thread, and the build's highlighting summary. */
 export function codeHighlight(): AstroIntegration {
   const stylesheet = virtualStylesheet(PALETTE_MODULE, async () => (await highlighting())[0].codePaletteCss());
+  // As early as a build can: `astro build` on the command line starts Shiki's thread as the
+  // configuration is read, a quarter of a second before Astro calls the first hook, which confirms it.
+  let early = process.argv.slice(2).includes('build') ? startSiteThread() : undefined;
   return {
     name: 'requestrocket:code-highlight',
     hooks: {
       'astro:config:setup': (options) => {
         stylesheet.hooks['astro:config:setup']?.(options);
-        // As early as a build can: Shiki loads and highlights while Astro loads, syncs and bundles.
-        if (options.command !== 'build') return;
+        // Shiki loads and highlights while Astro loads, syncs and bundles.
+        if (options.command !== 'build') {
+          void early?.close();
+          early = undefined;
+          return;
+        }
         const loaded = highlighting();
-        setHighlightThread(startHighlightThread(loaded.then(([{ GRAMMARS }]) => GRAMMARS)));
+        setHighlightThread(early ?? startSiteThread());
+        early = undefined;
         const contentDir = fileURLToPath(new URL('./content/', options.config.srcDir));
         Promise.all([loaded, import('./highlight-ahead.ts')])
           .then(([[, { snippetsRoot }], { highlightAhead, shownBlocks }]) => shownBlocks(contentDir, snippetsRoot()).then(highlightAhead))

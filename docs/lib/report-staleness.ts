@@ -7,11 +7,11 @@ import {
   dependencyRoot,
   discoverExamples,
   displayPath,
-  readTrustedReport,
   type StaleFile,
   staleFiles,
 } from '../../scripts/site-surface.ts';
 import { defaultSnippetsRoot, projectRoot, reportPath, snippetsRoot } from './site-paths.ts';
+import { siteReport } from './site-report.ts';
 
 /** The files under the site's snippets folder that the report at `file` says nothing current about. */
 export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Promise<{ report: string; stale: StaleFile[] }> {
@@ -23,7 +23,8 @@ export async function siteStaleFiles(env: NodeJS.ProcessEnv = process.env): Prom
     example.files.map((file) => ({ example, file, runner: { dependencyFiles: dependencyFilesOf(file.language) } })),
   );
   const context = { projectRoot: root, dependencyRoot: dependencyRoot(snippets, defaultSnippetsRoot()) };
-  return { report, stale: staleFiles(await readTrustedReport(report, 'publish'), subjects, context) };
+  // The pages read the report through siteReport too: the build reads it once.
+  return { report, stale: staleFiles(await siteReport(report), subjects, context) };
 }
 
 /** The message naming every stale file and the command that makes the report current. */

@@ -3,6 +3,7 @@
 // from the scripts) so that the build's highlighting thread loads Shiki and nothing else.
 import { bundledThemes, createHighlighter, type BundledLanguage, type Highlighter, type ThemeRegistration } from 'shiki';
 import { codePalette, tokenClasses, type CodePalette } from './code-palette.ts';
+import { rememberHighlighterLines } from './line-cache.ts';
 import { pairedTheme, twoThemeStyle, type PairedTheme } from './paired-theme.ts';
 
 /** The two themes every code block carries; the page's `color-scheme` picks one. */
@@ -34,10 +35,15 @@ export async function loadCodeThemes(): Promise<CodeThemes> {
   return { light, dark, palette: codePalette(light, dark), paired: pairedTheme(light, dark) };
 }
 
-/** A highlighter with both themes (or the one they pair into) and every grammar in `grammars`, loaded at once. */
-export function createCodeHighlighter(themes: CodeThemes, grammars: readonly string[]): Promise<Highlighter> {
+/**
+ * A highlighter with both themes (or the one they pair into) and every grammar in `grammars`, loaded
+ * at once, whose grammars tokenize a line they have seen in the same state once (line-cache.ts).
+ */
+export async function createCodeHighlighter(themes: CodeThemes, grammars: readonly string[]): Promise<Highlighter> {
   const loaded = themes.paired ? [themes.paired.theme] : [themes.light, themes.dark];
-  return createHighlighter({ themes: loaded, langs: grammars as BundledLanguage[] });
+  const shiki = await createHighlighter({ themes: loaded, langs: grammars as BundledLanguage[] });
+  rememberHighlighterLines(shiki, grammars);
+  return shiki;
 }
 
 /** Each token style's classes, per set of themes: a build meets the same few styles on thousands of tokens. */

@@ -5,12 +5,25 @@
 import { stat } from 'node:fs/promises';
 import { type HarnessReport, readTrustedReport } from '../../scripts/site-surface.ts';
 
-const reads = new Map<string, { version: string; read: Promise<HarnessReport | undefined> }>();
+/** A read of a report file, with the version of the file it read. */
+type ReportRead = { version: string; read: Promise<HarnessReport | undefined> };
+
+/**
+ * The reads of this process, on globalThis: Astro bundles the pages' copy of this module apart from
+ * the report gate's, and both must share one read of a report of several megabytes.
+ */
+function reportReads(): Map<string, ReportRead> {
+  const key = Symbol.for('requestrocket.docs.report-reads');
+  const store = globalThis as typeof globalThis & { [key: symbol]: Map<string, ReportRead> | undefined };
+  store[key] ??= new Map();
+  return store[key]!;
+}
 
 /** The report at `file` (undefined when there is none); a broken or unsigned report fails the build with ReportError. */
 export async function siteReport(file: string): Promise<HarnessReport | undefined> {
   const info = await stat(file).catch(() => undefined);
   const version = info ? `${info.mtimeMs} ${info.size} ${info.ino}` : 'none';
+  const reads = reportReads();
   const known = reads.get(file);
   if (known?.version === version) return known.read;
   const read = readTrustedReport(file, 'publish');
