@@ -21,8 +21,8 @@ export default defineConfig({
   // highlighted code takes its colours from one stylesheet and is cached between builds; Shiki runs in a
   // thread of its own from the start of a build, on every block the pages show.
   // The CSS that shows the reader's language in every tab group is made from the languages' list.
-  // The configuration imports none of the scripts: they load when a hook or a page first needs them,
-  // after Shiki's thread has started.
+  // The configuration imports none of the scripts: they load once Shiki's thread has started (it
+  // waits for the grammars' list), or when a hook or a page first needs them.
   // The pages run the scripts' modules from their own files, as the gate does: loaded once per build.
   // After building: the sitemap, a check that every internal link leads somewhere, and the search
   // index, which Pagefind starts as soon as the pages are written, so the link check runs meanwhile.
