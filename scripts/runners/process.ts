@@ -21,7 +21,7 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
     cwd: launch.cwd,
     env: options.env,
     extendEnv: false,
-    stdio: reportPipe ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+    stdio: reportPipe ? ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     // Output is collected below, capped, instead of by execa.
     buffer: false,
     timeout: Math.ceil(options.timeoutMs),
@@ -47,8 +47,10 @@ export async function runProcess(prepared: PreparedSnippet, options: RunOptions)
   const stderr = collectCapped(subprocess.stderr, watch.stderr, countOutput);
   const report = reportPipe ? collectCapped(subprocess.stdio[3] as Readable) : undefined;
   const result = await subprocess;
-  // The direct child has ended; background processes it left in its group go too.
+  // The direct child has ended; background processes it left in its group go too, and the
+  // wrapper's lifeline ends, which stops whatever of the run is left outside that group.
   subprocess.kill('SIGKILL');
+  if (reportPipe) (subprocess.stdio[4] as Readable | null)?.destroy();
   const durationMs = performance.now() - started;
   if (report) options.wrapper?.report?.(report());
 

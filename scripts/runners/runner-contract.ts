@@ -74,7 +74,11 @@ export interface PreparedSnippet {
 export interface CommandWrapper {
   /** The command to start in place of `prepared`, with the same environment and time limit. */
   wrap(prepared: PreparedSnippet): PreparedSnippet;
-  /** When present, the wrapper gets a pipe on file descriptor 3 and this receives what it wrote, once the run ended. */
+  /**
+   * When present, the wrapper gets a pipe on file descriptor 3 and this receives what it wrote, once
+   * the run ended; and a lifeline on file descriptor 4, which reads end of file once the harness is
+   * done with the run (it ended, was stopped, or the harness itself is gone).
+   */
   report?(text: string): void;
 }
 

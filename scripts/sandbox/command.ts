@@ -23,7 +23,11 @@ export const SUPERVISOR_TASKS = 4;
 /**
  * PID 1 of the sandbox (POSIX sh). It cannot be killed from inside the namespace (the kernel drops
  * SIGKILL there for an init), and it traps the usual signals with handlers that do nothing (reset
- * for the program on exec), so a program that signals its parent changes nothing. The last PID the
+ * for the program on exec), so a program that signals its parent changes nothing. File descriptor
+ * 4 is its lifeline to the harness: when it reads end of file (the harness is done with the case,
+ * stopped it, or is gone), every process of the namespace but the supervisor is killed, and the
+ * supervisor, whose program has then ended, exits. It does not rely on the kernel's parent-death
+ * signal, which a sandbox started as the harness stopped it could miss. The last PID the
  * namespace gave out, read before and after the program, counts the processes and threads it
  * started; `stat -f` measures its scratch space once every process is gone. The clock is read the
  * moment the program has exited, so that a harness busy at that moment does not make it look late.
@@ -34,8 +38,9 @@ export const SUPERVISOR_SCRIPT = `
 trap : HUP INT TERM
 port=$1 hex=$2 run=$3 socat=$4 scratch=$5
 shift 5
-"$socat" TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$run/proxy.sock" </dev/null >/dev/null 2>&1 3>&- &
-"$socat" UDP-RECVFROM:53,bind=127.0.0.1,fork UNIX-CONNECT:"$run/dns.sock" </dev/null >/dev/null 2>&1 3>&- &
+if { : <&4; } 2>/dev/null; then { read -r _ <&4; kill -9 -1; } </dev/null >/dev/null 2>&1 3>&- & fi
+"$socat" TCP-LISTEN:"$port",bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$run/proxy.sock" </dev/null >/dev/null 2>&1 3>&- 4<&- &
+"$socat" UDP-RECVFROM:53,bind=127.0.0.1,fork UNIX-CONNECT:"$run/dns.sock" </dev/null >/dev/null 2>&1 3>&- 4<&- &
 dns=$!
 listening() {
   while read -r _ local _ state _; do
@@ -54,7 +59,7 @@ until ready; do
   if [ "$tries" -gt ${FAST_TRIES} ]; then sleep 0.01; fi
 done
 before=$(cat /proc/sys/kernel/ns_last_pid)
-"$@" 3>&-
+"$@" 3>&- 4<&-
 status=$?
 exited=$(date +%s%N)
 after=$(cat /proc/sys/kernel/ns_last_pid)

@@ -6,6 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
@@ -236,6 +238,40 @@ describe('sandboxed only: when the program exited', () => {
       );
       expect(run.exitCode).toBe(0);
       expect(sandbox.exitedAtMs()).toBeUndefined();
+    } finally {
+      await Promise.all([sandbox.close(), interceptor.close()]);
+    }
+  });
+});
+
+describe('sandboxed only: the lifeline', () => {
+  test('when the harness lets go of file descriptor 4, every process of the sandbox ends, without a signal from outside', async (context) => {
+    if (!isolation.available) {
+      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
+      context.skip(`no sandbox here: ${isolation.reason}`);
+    }
+    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
+    const sandbox = await openCaseSandbox({ isolation, proxy: interceptor });
+    try {
+      const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin' });
+      // A program with a child of its own, both waiting for a long time.
+      const launch = sandbox.wrapper.wrap({ command: '/bin/sh', args: ['-c', '(exec sleep 300) & echo started; wait'], cwd: PROJECT_ROOT });
+      const subprocess = execa(launch.command, launch.args, {
+        cwd: launch.cwd,
+        env,
+        extendEnv: false,
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+        reject: false,
+      });
+      await new Promise<void>((resolve, reject) => {
+        subprocess.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('started') && resolve());
+        subprocess.then(() => reject(new Error('the sandbox ended before its program started')), reject);
+      });
+      (subprocess.stdio[4] as Readable).destroy();
+      const result = await subprocess;
+      // The supervisor reports the program's end by SIGKILL (128 + 9), and nothing of it is left.
+      expect(result.exitCode, String(result.stderr)).toBe(137);
+      expect(result.signal).toBeUndefined();
     } finally {
       await Promise.all([sandbox.close(), interceptor.close()]);
     }
