@@ -8,14 +8,14 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { execa } from 'execa';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, type TestContext } from 'vitest';
 import { createThrowawayCa } from '../../scripts/mock/ca.ts';
 import { startInterceptor } from '../../scripts/mock/interceptor.ts';
 import { homeVariables } from '../../scripts/mock/intercepted-environment.ts';
 import type { ThrowawayCa } from '../../scripts/mock/types.ts';
 import { runProcess } from '../../scripts/runners/process.ts';
 import { detectIsolation, type Isolation } from '../../scripts/sandbox/isolation.ts';
-import { openCaseSandbox } from '../../scripts/sandbox/sandbox.ts';
+import { openCaseSandbox, type CaseSandbox } from '../../scripts/sandbox/sandbox.ts';
 import { PROJECT_ROOT } from '../../scripts/harness/harness.ts';
 
 /** Prints what the program can see and do, one `name=value` line each. */
@@ -67,6 +67,24 @@ async function probe(isolation: Isolation, secret?: string, script = PROBE, cwd 
 
 const isolation = await detectIsolation();
 
+/** Skips a test that needs a sandbox on a machine without one; under CI=true, which always has one, fails it instead. */
+function skipWithoutSandbox(context: TestContext): void {
+  if (isolation.available) return;
+  if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
+  context.skip(`no sandbox here: ${isolation.reason}`);
+}
+
+/** Runs `body` with a case sandbox made with `mode` (the machine's by default) and a proxy for it; closes both after. */
+async function inCaseSandbox(body: (sandbox: CaseSandbox) => Promise<void>, mode: Isolation = isolation): Promise<void> {
+  const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
+  const sandbox = await openCaseSandbox({ isolation: mode, proxy: interceptor });
+  try {
+    await body(sandbox);
+  } finally {
+    await Promise.all([sandbox.close(), interceptor.close()]);
+  }
+}
+
 describe.for([
   ['sandboxed', isolation],
   ['unsandboxed', { available: false, reason: 'turned off by the test' } satisfies Isolation],
@@ -91,10 +109,7 @@ describe.for([
 
 describe('sandboxed only', () => {
   test('shows the file system read-only, the CA folder holding only what programs need, and its parent as PID 1', async (context) => {
-    if (!isolation.available) {
-      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
-      context.skip(`no sandbox here: ${isolation.reason}`);
-    }
+    skipWithoutSandbox(context);
     // A file in the harness user's home (its keys, its settings) is out of sight. The home is made
     // outside the temp folder, which is hidden anyway.
     await mkdir(path.join(PROJECT_ROOT, '.cache'), { recursive: true });
@@ -132,14 +147,9 @@ echo "done=yes"
 
 describe('sandboxed only: the project', () => {
   test("shows a program its example's folder and nothing else of the project", async (context) => {
-    if (!isolation.available) {
-      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
-      context.skip(`no sandbox here: ${isolation.reason}`);
-    }
+    skipWithoutSandbox(context);
     const example = path.join(PROJECT_ROOT, 'snippets', 'list-clients');
-    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
-    const sandbox = await openCaseSandbox({ isolation, proxy: interceptor });
-    try {
+    await inCaseSandbox(async (sandbox) => {
       const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin', PROJECT: PROJECT_ROOT, EXAMPLE: example });
       const run = await runProcess(
         { command: '/bin/sh', args: ['-c', VIEW], cwd: example },
@@ -148,9 +158,7 @@ describe('sandboxed only: the project', () => {
       expect(run.stdout).toContain('done=yes');
       expect(run.stdout).toMatch(/^own=.*example\.json .*list-clients\.mjs/m);
       expect(run.stdout.match(/^seen=.*$/gm) ?? []).toEqual([]);
-    } finally {
-      await Promise.all([sandbox.close(), interceptor.close()]);
-    }
+    });
   });
 });
 
@@ -192,14 +200,9 @@ function holdEventLoop(until: () => boolean, ms: number): number {
 
 describe('sandboxed only: when the program exited', () => {
   test('is read by the supervisor as the program exits, not when a busy harness notices', async (context) => {
-    if (!isolation.available) {
-      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
-      context.skip(`no sandbox here: ${isolation.reason}`);
-    }
-    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
-    const sandbox = await openCaseSandbox({ isolation, proxy: interceptor });
+    skipWithoutSandbox(context);
     const held = 3_000;
-    try {
+    await inCaseSandbox(async (sandbox) => {
       const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin' });
       const started = performance.now();
       // runProcess has started the sandbox when it returns; the loop is then held until well after it exited.
@@ -222,37 +225,29 @@ describe('sandboxed only: when the program exited', () => {
       expect(exitedAt).toBeDefined();
       expect(exitedAt!).toBeGreaterThan(started);
       expect(exitedAt!).toBeLessThanOrEqual(seenExitedAt + 5);
-    } finally {
-      await Promise.all([sandbox.close(), interceptor.close()]);
-    }
+    });
   });
 
   test('is unknown without a sandbox: the harness then counts from when it noticed', async () => {
-    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
-    const sandbox = await openCaseSandbox({ isolation: { available: false, reason: 'turned off by the test' }, proxy: interceptor });
-    try {
-      const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin' });
-      const run = await runProcess(
-        { command: '/bin/sh', args: ['-c', 'true'], cwd: PROJECT_ROOT },
-        { env, timeoutMs: 10_000, wrapper: sandbox.wrapper },
-      );
-      expect(run.exitCode).toBe(0);
-      expect(sandbox.exitedAtMs()).toBeUndefined();
-    } finally {
-      await Promise.all([sandbox.close(), interceptor.close()]);
-    }
+    await inCaseSandbox(
+      async (sandbox) => {
+        const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin' });
+        const run = await runProcess(
+          { command: '/bin/sh', args: ['-c', 'true'], cwd: PROJECT_ROOT },
+          { env, timeoutMs: 10_000, wrapper: sandbox.wrapper },
+        );
+        expect(run.exitCode).toBe(0);
+        expect(sandbox.exitedAtMs()).toBeUndefined();
+      },
+      { available: false, reason: 'turned off by the test' },
+    );
   });
 });
 
 describe('sandboxed only: the lifeline', () => {
   test('when the harness lets go of file descriptor 4, every process of the sandbox ends, without a signal from outside', async (context) => {
-    if (!isolation.available) {
-      if (process.env.CI === 'true') throw new Error(`no sandbox under CI=true: ${isolation.reason}`);
-      context.skip(`no sandbox here: ${isolation.reason}`);
-    }
-    const interceptor = await startInterceptor({ ca, tokens: { valid: new Set(), revoked: new Set(), forbidden: new Set() } });
-    const sandbox = await openCaseSandbox({ isolation, proxy: interceptor });
-    try {
+    skipWithoutSandbox(context);
+    await inCaseSandbox(async (sandbox) => {
       const env = sandbox.environment({ PATH: process.env.PATH ?? '/usr/bin:/bin' });
       // A program with a child of its own, both waiting for a long time.
       const launch = sandbox.wrapper.wrap({ command: '/bin/sh', args: ['-c', '(exec sleep 300) & echo started; wait'], cwd: PROJECT_ROOT });
@@ -272,8 +267,6 @@ describe('sandboxed only: the lifeline', () => {
       // The supervisor reports the program's end by SIGKILL (128 + 9), and nothing of it is left.
       expect(result.exitCode, String(result.stderr)).toBe(137);
       expect(result.signal).toBeUndefined();
-    } finally {
-      await Promise.all([sandbox.close(), interceptor.close()]);
-    }
+    });
   });
 });
