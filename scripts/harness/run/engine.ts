@@ -21,6 +21,7 @@ import type { Check } from '../checks/check.ts';
 import { showSafely } from '../../secrets/safe-text.ts';
 import { mapInLanes } from './pool.ts';
 import { createBuildOrder } from './build-order.ts';
+import { confirmedResult, failedOnlyOnTime } from './timing-confirmation.ts';
 import { openResultCache, type CacheRetention, type CacheStats } from '../cache/result-cache.ts';
 import { SameRequestGate, requestFingerprint } from '../checks/same-request.ts';
 import { SCENARIOS } from '../case/scenarios.ts';
@@ -232,7 +233,37 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         onObservation: (observation) => onFingerprint(requestFingerprint(observation)),
       });
     };
-    const results = await mapInLanes(cases, laneOf, lanes, async (planned) => {
+    /** Fresh results failed by checks that measure time alone (timing-confirmation.ts): settled once run again. */
+    const unconfirmed: { index: number; planned: PlannedCase; first: CaseResult }[] = [];
+    /** Runs a case that could not be reused and completes its result; a fault of the harness's own costs this case, never the run. */
+    const freshResult = async (planned: PlannedCase): Promise<{ finished: CaseResult; fingerprint: string | undefined } | undefined> => {
+      let fingerprint: string | undefined;
+      let result: CaseOutcome;
+      try {
+        result = await outcomeOf(planned, (sent) => (fingerprint = sent));
+      } catch (error) {
+        if (options.signal?.aborted) return undefined;
+        result = harnessFailure(planned, relative(planned.file.path), error, { where: 'the engine' });
+      }
+      if (options.signal?.aborted) return undefined;
+      const runtime = snippetRuntime.get(planned.file.path);
+      const finished: CaseResult = {
+        ...result,
+        cached: false,
+        inputs: inputsOf(planned),
+        ...(result.evidence && runtime ? { runtime } : {}),
+      };
+      if (fingerprint !== undefined) finished.detail.requestFingerprint = fingerprint;
+      return { finished, fingerprint };
+    };
+    /** Stores a finished result and reports it (same-request judges an example's ok cases together: they are reported once all are in). */
+    const settle = async (finished: CaseResult, fingerprint: string | undefined) => {
+      // Stored before same-request is applied: that check depends on the other languages, and is
+      // applied again whenever the result is reused.
+      await resultCache?.remember(finished, options.signal);
+      for (const complete of gate.settle(finished, fingerprint)) options.onCaseDone?.(complete);
+    };
+    const results = await mapInLanes(cases, laneOf, lanes, async (planned, index) => {
       // Once stopped, no case starts; the run rejects below, after the running ones were killed.
       if (options.signal?.aborted) return undefined;
       const hit = reused.get(planned.key);
@@ -241,28 +272,25 @@ export async function runCases(cases: readonly PlannedCase[], options: EngineOpt
         for (const complete of gate.settle(hit, hit.detail.requestFingerprint)) options.onCaseDone?.(complete);
         return hit;
       }
-      let fingerprint: string | undefined;
-      const inputs = inputsOf(planned);
-      let result: CaseOutcome;
-      try {
-        result = await outcomeOf(planned, (sent) => (fingerprint = sent));
-      } catch (error) {
-        // A fault of the harness's own (not the program's) costs this case, never the run.
-        if (options.signal?.aborted) return undefined;
-        result = harnessFailure(planned, relative(planned.file.path), error, { where: 'the engine' });
+      const fresh = await freshResult(planned);
+      if (!fresh) return undefined;
+      if (failedOnlyOnTime(fresh.finished)) {
+        unconfirmed.push({ index, planned, first: fresh.finished });
+        return fresh.finished;
       }
-      if (options.signal?.aborted) return undefined;
-      const runtime = snippetRuntime.get(planned.file.path);
-      const finished: CaseResult = { ...result, cached: false, inputs, ...(result.evidence && runtime ? { runtime } : {}) };
-      if (fingerprint !== undefined) finished.detail.requestFingerprint = fingerprint;
-      // Stored before same-request is applied: that check depends on the other languages, and is
-      // applied again whenever the result is reused.
-      await resultCache?.remember(finished, options.signal);
-      // same-request judges an example's ok cases together: they are reported once all are in.
-      for (const complete of gate.settle(finished, fingerprint)) options.onCaseDone?.(complete);
-      return finished;
+      await settle(fresh.finished, fresh.fingerprint);
+      return fresh.finished;
     });
     options.signal?.throwIfAborted();
+    // Each case failed by time alone runs again now that the others are done, one at a time.
+    for (const { index, planned, first } of unconfirmed) {
+      const again = await freshResult(planned);
+      options.signal?.throwIfAborted();
+      if (!again) continue;
+      const confirmed = confirmedResult(again.finished, first);
+      results[index] = confirmed;
+      await settle(confirmed, again.fingerprint);
+    }
     // Keeps the cache bounded; never removes an entry this run reused or stored.
     await resultCache?.prune();
     const durationMs = performance.now() - started;
