@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../scripts/site-surface.ts';
+import { buildShared } from './build-shared.ts';
 
 /** How many blocks a build highlighted, and how many of them came from the cache. */
 export interface HighlightStats {
@@ -19,10 +20,7 @@ export interface HighlightStats {
  * both copies of this module must share one object for the build's summary line to see the counts.
  */
 export function highlightStats(): HighlightStats {
-  const key = Symbol.for('requestrocket.docs.highlight-stats');
-  const store = globalThis as typeof globalThis & { [key: symbol]: HighlightStats | undefined };
-  store[key] ??= { highlighted: 0, cached: 0 };
-  return store[key]!;
+  return buildShared('highlight-stats', () => ({ highlighted: 0, cached: 0 }));
 }
 
 /** The cache key of one block: a SHA-256 over every input of its markup. */
@@ -38,10 +36,7 @@ export function highlightKey(parts: readonly string[]): string {
  * code-highlight integration) are the ones the pages' bundled copy of this module finds.
  */
 function pendingMarkups(): Map<string, Promise<string>> {
-  const key = Symbol.for('requestrocket.docs.highlight-pending');
-  const store = globalThis as typeof globalThis & { [key: symbol]: Map<string, Promise<string>> | undefined };
-  store[key] ??= new Map();
-  return store[key]!;
+  return buildShared('highlight-pending', () => new Map<string, Promise<string>>());
 }
 
 /** The markup under `key` in `dir`, or `render()`'s, written to the cache for the next build. */

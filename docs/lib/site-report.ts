@@ -4,6 +4,7 @@
 // signed with RR_DOCS_REPORT_KEY, or, when that is not set, with the key of the machine that builds it.
 import { stat } from 'node:fs/promises';
 import { type HarnessReport, readTrustedReport } from '../../scripts/site-surface.ts';
+import { buildShared } from './build-shared.ts';
 
 /** A read of a report file, with the version of the file it read. */
 type ReportRead = { version: string; read: Promise<HarnessReport | undefined> };
@@ -13,10 +14,7 @@ type ReportRead = { version: string; read: Promise<HarnessReport | undefined> };
  * the report gate's, and both must share one read of a report of several megabytes.
  */
 function reportReads(): Map<string, ReportRead> {
-  const key = Symbol.for('requestrocket.docs.report-reads');
-  const store = globalThis as typeof globalThis & { [key: symbol]: Map<string, ReportRead> | undefined };
-  store[key] ??= new Map();
-  return store[key]!;
+  return buildShared('report-reads', () => new Map<string, ReportRead>());
 }
 
 /** The report at `file` (undefined when there is none); a broken or unsigned report fails the build with ReportError. */

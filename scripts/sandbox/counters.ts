@@ -16,12 +16,18 @@ export interface SideDoorCounts {
 /** Marker that starts the counters in the supervisor's report. */
 export const COUNTERS_MARKER = '--- rr-sandbox counters ---';
 
+/** What the supervisor printed after its last marker (text before it cannot stand in for it); null when it printed none. */
+export function supervisorReport(report: string): string | null {
+  const start = report.lastIndexOf(COUNTERS_MARKER);
+  return start === -1 ? null : report.slice(start + COUNTERS_MARKER.length);
+}
+
 /** Reads `/proc/net/snmp` and `/proc/net/snmp6` as the supervisor printed them; null when they are not there. */
 export function parseCounters(report: string): SideDoorCounts | null {
-  const start = report.lastIndexOf(COUNTERS_MARKER);
-  if (start === -1) return null;
+  const printed = supervisorReport(report);
+  if (printed === null) return null;
   const values = new Map<string, number>();
-  const lines = report.slice(start + COUNTERS_MARKER.length).split('\n');
+  const lines = printed.split('\n');
   // snmp: a header line `Tcp: Name Name…` followed by a value line `Tcp: 1 2…`.
   for (let index = 0; index + 1 < lines.length; index++) {
     const names = /^(\w+): ([A-Za-z].*)$/.exec(lines[index]!.trim());

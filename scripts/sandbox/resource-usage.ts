@@ -1,7 +1,7 @@
 // What a case's program used of its limits, as its sandbox's supervisor counted it once the program
 // had ended: the processes and threads it started, and how full it left its scratch space.
 import type { CaseLimits } from '../runners/runner-contract.ts';
-import { COUNTERS_MARKER } from './counters.ts';
+import { supervisorReport } from './counters.ts';
 
 /** The limits a case ran under and what its program used of them. */
 export interface ResourceReport {
@@ -15,8 +15,7 @@ export interface ResourceReport {
 
 /** The supervisor's `Tasks:` and `Scratch:` lines: tasks started (Infinity when the PID numbers wrapped round) and bytes used; null for each one missing. */
 export function parseUsage(report: string): { tasksStarted: number | null; scratchBytes: number | null } {
-  const start = report.lastIndexOf(COUNTERS_MARKER);
-  const text = start === -1 ? '' : report.slice(start);
+  const text = supervisorReport(report) ?? '';
   const tasks = /^Tasks: (\d+) (\d+)$/m.exec(text);
   const scratch = /^Scratch: (\d+) (\d+) (\d+)$/m.exec(text);
   // The last PID given out, read by `cat` before and after: the tasks between are the program's.
